@@ -1,6 +1,111 @@
+using Haven.Core.Access;
+using Haven.Core.Chronology;
+using Haven.Core.Data;
+using Haven.Core.Identity;
+using Haven.Core.MyWork;
+using Haven.Core.Search;
+using Haven.Web.Api;
+using Haven.Web.Features;
+using Haven.Web.Infrastructure;
+using Haven.Web.Infrastructure.Govuk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
 var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddHavenDatabase(DatabaseSettings.From(builder.Configuration));
+services.AddSingleton<AccessLog>();
+services.AddScoped<ChildAccess>();
+services.AddScoped<ChildRecordGuard>();
+services.AddScoped<ChildSearch>();
+services.AddScoped<DueWork>();
+services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
+services.AddScoped<Haven.Core.People.PersonService>();
+services.AddScoped<Haven.Core.People.DuplicateCheck>();
+services.AddScoped<DemoAccounts>();
+services.AddChronologySources();
+
+services.AddIdentity<HavenUser, IdentityRole>(o =>
+    {
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<HavenDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<HavenUserClaimsFactory>();
+
+services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "haven.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Haven:IdleTimeoutMinutes", 30));
+    o.SlidingExpiration = true;
+    o.LoginPath = "/account/sign-in";
+    o.LogoutPath = "/account/sign-out";
+    o.AccessDeniedPath = "/error/403";
+});
+var authentication = services.AddAuthentication()
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+ExternalSignIn.AddOpenIdConnectIfConfigured(authentication, builder.Configuration);
+
+services.AddAuthorizationBuilder()
+    // Deny by default: every page and endpoint needs a signed-in user unless it says otherwise.
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+    .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
+        && AccessMatrix.For(w.Role).Read != AccessScope.None))
+    .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
+    .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads));
+
+services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AddFolderApplicationModelConvention("/Children/Record", m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ChildRecordPageFilter))));
+        Conventions.Apply(o.Conventions);
+    })
+    .AddGovukFrontend();
+services.AddScoped<ChildRecordPageFilter>();
+services.AddScoped<ChildRecordEndpointFilter>();
+services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Haven API";
+    doc.Info.Description = "The core children's record: people, search, case notes and chronology. Authenticate with 'Authorization: Bearer TOKEN' (tokens are issued with 'haven users token create').";
+    return Task.CompletedTask;
+}));
+services.AddProblemDetails();
+services.AddHavenRateLimits(builder.Configuration);
+services.AddHealthChecks();
+services.AddHostedService<StartupTasks>();
+services.AddSingleton<StartupState>();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseHavenSecurityHeaders();
+app.UseFrontendAssets();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapHavenHealth();
+app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+app.MapHavenApi();
 
 app.Run();
+
+public partial class Program;

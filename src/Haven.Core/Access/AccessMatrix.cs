@@ -1,0 +1,66 @@
+using Haven.Core.Workforce;
+
+namespace Haven.Core.Access;
+
+/// How far a role reaches among children's records. Own: children allocated to the worker or
+/// explicitly granted; Team: children allocated to the worker's team; Service: to any team in the
+/// worker's service; All: every child that is not restricted.
+public enum AccessScope { None, Own, Team, Service, All }
+
+public enum AccessLevel { Read, Write }
+
+/// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog }
+
+public sealed record RoleAccess(HavenRole Role, AccessScope Read, AccessScope Write, bool CanAddPeople, bool SeesTeamCaseloads, string Rationale);
+
+/// The one table of who may read and change children's records. Restricted records are opened
+/// only by an explicit, unexpired grant, whatever the role (see ChildAccess). Adapted from the
+/// suggested matrix in shared/reference/access-practice.md §12, narrowed to need to know.
+public static class AccessMatrix
+{
+    public static readonly IReadOnlyList<RoleAccess> Roles =
+    [
+        new(HavenRole.SocialWorker, AccessScope.Service, AccessScope.Team, true, false,
+            "Reads its service's children for history and siblings; writes on its team's cases."),
+        new(HavenRole.TeamManager, AccessScope.Service, AccessScope.Team, true, true,
+            "Oversees and authorises the team's work; sees the team's caseloads and what is overdue."),
+        new(HavenRole.MashWorker, AccessScope.All, AccessScope.Own, true, false,
+            "The front door must search and read everything to decide; writes on children it holds."),
+        new(HavenRole.EarlyHelpWorker, AccessScope.Team, AccessScope.Team, true, false,
+            "Early help cohort of its own team only."),
+        new(HavenRole.Iro, AccessScope.Own, AccessScope.Own, false, false,
+            "Children for whom the officer is the appointed IRO."),
+        new(HavenRole.Lado, AccessScope.None, AccessScope.None, false, false,
+            "Works on records about adults in a separate compartment, not children's case files."),
+        new(HavenRole.VirtualSchoolOfficer, AccessScope.Own, AccessScope.Own, false, false,
+            "Children in care allocated to the officer; education-relevant work only."),
+        new(HavenRole.FosteringWorker, AccessScope.None, AccessScope.None, false, false,
+            "Works on carer households, not children's case files."),
+        new(HavenRole.PersonalAdviser, AccessScope.Own, AccessScope.Own, false, false,
+            "Care leavers allocated to the adviser."),
+        new(HavenRole.PerformanceAnalyst, AccessScope.None, AccessScope.None, false, false,
+            "Reads aggregate reports and returns, not case screens."),
+        new(HavenRole.SeniorLeader, AccessScope.All, AccessScope.None, false, false,
+            "Reads across the service for oversight; does not change case records."),
+        new(HavenRole.SystemAdministrator, AccessScope.None, AccessScope.None, false, false,
+            "Manages users and configuration; no case content."),
+        new(HavenRole.PartnerAgency, AccessScope.Own, AccessScope.None, false, false,
+            "Only children the council has explicitly granted, read only."),
+    ];
+
+    public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
+
+    public static AccessScope Scope(HavenRole role, AccessLevel level) =>
+        level == AccessLevel.Read ? For(role).Read : For(role).Write;
+
+    public static string Describe(AccessScope scope) => scope switch
+    {
+        AccessScope.None => "None",
+        AccessScope.Own => "Own (allocated or granted)",
+        AccessScope.Team => "Own team's children",
+        AccessScope.Service => "Own service's children",
+        AccessScope.All => "All (not restricted)",
+        _ => scope.ToString(),
+    };
+}

@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using Haven.Core.Data;
+using Haven.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Access;
+
+/// Decides, per child, whether a worker may read or change the record: the role's scope from the
+/// AccessMatrix, the child's current allocations, explicit grants, and restriction. Restricted
+/// records open only to an explicit, unexpired grant, whatever the role.
+public sealed class ChildAccess(HavenDbContext db, TimeProvider clock)
+{
+    public async Task<bool> CanAsync(CurrentWorker worker, int childId, AccessLevel level, CancellationToken ct = default) =>
+        await db.People.AnyAsync(Visible(worker, level).And(p => p.Id == childId), ct);
+
+    /// The children this worker may read (or write): use it for search and every list of children.
+    public IQueryable<Person> Children(CurrentWorker worker, AccessLevel level = AccessLevel.Read) =>
+        db.People.Where(Visible(worker, level));
+
+    private Expression<Func<Person, bool>> Visible(CurrentWorker w, AccessLevel level)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var workerId = w.WorkerId;
+        var teamId = w.TeamId ?? -1;
+        var serviceId = w.ServiceId ?? -1;
+        var grants = db.RecordAccessGrants;
+        var allocations = db.Allocations;
+        Expression<Func<Person, bool>> granted = p => grants.Any(g => g.ChildId == p.Id && g.WorkerId == workerId
+            && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now));
+
+        Expression<Func<Person, bool>> byScope = AccessMatrix.Scope(w.Role, level) switch
+        {
+            AccessScope.All => p => !p.IsRestricted,
+            AccessScope.Service => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
+                && (a.EndDate == null || a.EndDate >= today) && a.Team.ServiceId == serviceId),
+            AccessScope.Team => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
+                && (a.EndDate == null || a.EndDate >= today) && a.TeamId == teamId),
+            AccessScope.Own => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
+                && (a.EndDate == null || a.EndDate >= today) && a.WorkerId == workerId),
+            _ => p => false,
+        };
+        // A grant opens a record for reading; for changing, only if the role may change records at all.
+        var grantApplies = level == AccessLevel.Read || AccessMatrix.Scope(w.Role, level) != AccessScope.None;
+        Expression<Func<Person, bool>> isChild = p => p.Kind == PersonKind.Child;
+        return grantApplies ? isChild.And(byScope.Or(granted)) : isChild.And(byScope);
+    }
+}
+
+internal static class PredicateExtensions
+{
+    public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.AndAlso);
+    public static Expression<Func<T, bool>> Or<T>(this Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) => Combine(a, b, Expression.OrElse);
+
+    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b,
+        Func<Expression, Expression, BinaryExpression> op)
+    {
+        var p = a.Parameters[0];
+        var body = op(a.Body, new Rebind(b.Parameters[0], p).Visit(b.Body));
+        return Expression.Lambda<Func<T, bool>>(body, p);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,36 @@
+using Haven.Core.People;
+using Haven.Core.Workforce;
+
+namespace Haven.Core.Allocations;
+
+public enum AllocationKind { SocialWorker, EarlyHelpWorker, Iro, PersonalAdviser, VirtualSchoolOfficer }
+
+/// Who holds a child's case, from when to when, and who allocated it. Kept as history so
+/// "allocated on a date" can be answered later for the returns and Ofsted's lists.
+public class Allocation
+{
+    public int Id { get; set; }
+    public int ChildId { get; set; }
+    public Person Child { get; set; } = null!;
+    public AllocationKind Kind { get; set; }
+    public int WorkerId { get; set; }
+    public Worker Worker { get; set; } = null!;
+    public int TeamId { get; set; }
+    public Team Team { get; set; } = null!;
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public int? AllocatedByWorkerId { get; set; }
+    public DateTime RecordedAt { get; set; }
+
+    public bool IsCurrentOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
+
+    public static string Describe(AllocationKind kind) => kind switch
+    {
+        AllocationKind.SocialWorker => "Social worker",
+        AllocationKind.EarlyHelpWorker => "Early help worker",
+        AllocationKind.Iro => "Independent reviewing officer",
+        AllocationKind.PersonalAdviser => "Personal adviser",
+        AllocationKind.VirtualSchoolOfficer => "Virtual school officer",
+        _ => kind.ToString(),
+    };
+}

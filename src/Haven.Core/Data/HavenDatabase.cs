@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Core.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// Where Haven's data lives, read from configuration: Haven:Database:Provider (sqlite|postgres),
+/// ConnectionStrings:Haven, and optionally ConnectionStrings:HavenReporting for a read replica.
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlite = "Data Source=data/haven.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Haven:Database:Provider"] ?? "sqlite";
+        var provider = providerText.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Haven:Database:Provider must be 'sqlite' or 'postgres', not '{providerText}'."),
+        };
+        var cs = configuration.GetConnectionString("Haven");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("ConnectionStrings:Haven is required when Haven:Database:Provider is postgres.");
+            cs = DefaultSqlite;
+        }
+        return new DatabaseSettings(provider, cs);
+    }
+}
+
+public static class HavenDatabase
+{
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        // People are soft-deleted and filtered out of queries; records that point at a removed
+        // person (allocations, notes) are meant to disappear with them, which is what EF warns about.
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(settings.ConnectionString);
+                options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly("Haven.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly("Haven.Migrations.Postgres"));
+                break;
+        }
+    }
+
+    public static IServiceCollection AddHavenDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddDbContextFactory<HavenDbContext>(o => Configure(o, settings));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HavenDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// Applies migrations; on SQLite also switches to write-ahead logging, so readers do not block
+    /// the writer and an acknowledged commit survives the process being killed.
+    public static async Task MigrateAsync(HavenDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:") return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Haven.Core.Access;
+using Haven.Core.Data;
+using Haven.Core.People;
+using Haven.Core.People.Identifiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Search;
+
+public sealed record ChildSearchQuery(IReadOnlyList<string> NameTokens, DateOnly? DateOfBirth, string? NhsNumber, string? Upn, int? HavenId)
+{
+    public bool IsEmpty => NameTokens.Count == 0 && DateOfBirth is null && NhsNumber is null && Upn is null && HavenId is null;
+
+    private static readonly Regex NhsPattern = new(@"^\s*(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})\s*$", RegexOptions.Compiled);
+    private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-M-d", "d M yyyy", "d MMM yyyy", "d MMMM yyyy"];
+
+    /// Reads one free-text search box: an NHS number, a UPN, a Haven ID, a date of birth, names — or a mix
+    /// of names and a date of birth ("Smith 3/5/2015").
+    public static ChildSearchQuery Parse(string? text)
+    {
+        text = (text ?? "").Trim();
+        if (text.Length > 200) text = text[..200];
+        if (NhsPattern.Match(text) is { Success: true } nhs)
+            return new([], null, nhs.Groups[1].Value + nhs.Groups[2].Value + nhs.Groups[3].Value, null, null);
+        var compact = text.Replace(" ", "").ToUpperInvariant();
+        if (compact.Length == 13 && char.IsAsciiLetter(compact[0]) && compact[1..12].All(char.IsAsciiDigit))
+            return new([], null, null, compact, null);
+        if (HavenIds.TryParse(text, out var id) && (text.StartsWith('H') || text.StartsWith('h')))
+            return new([], null, null, null, id);
+
+        DateOnly? dob = null;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Try to find a date: a single token (3/5/2015) or three tokens (3 May 2015).
+        for (var n = 3; n >= 1 && dob is null; n--)
+            for (var i = 0; i + n <= words.Count && dob is null; i++)
+            {
+                var candidate = string.Join(' ', words.Skip(i).Take(n));
+                if (DateOnly.TryParseExact(candidate, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    dob = d;
+                    words.RemoveRange(i, n);
+                }
+            }
+        return new(NameNormaliser.QueryTokens(string.Join(' ', words)), dob, null, null, null);
+    }
+}
+
+public sealed record ChildSearchResult(int Id, string FirstName, string LastName, string? KnownAs, DateOnly? DateOfBirth,
+    DateOnly? ExpectedDateOfBirth, Sex Sex, string? Postcode, string? AddressLine, string? AllocatedWorker, int Score)
+{
+    public string HavenId => HavenIds.Format(Id);
+}
+
+/// Find a child: by name (tolerant of misspelling, reversed names, hyphenation and nicknames through
+/// the search-key index and NameMatchScorer), date of birth, NHS number, UPN or Haven ID — only among
+/// the children the worker may see, so a restricted record never shows itself to others.
+public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvider clock)
+{
+    public const int MaxResults = 50;
+    private const int MaxCandidates = 500;
+
+    public async Task<IReadOnlyList<ChildSearchResult>> SearchAsync(CurrentWorker worker, ChildSearchQuery query, CancellationToken ct = default)
+    {
+        if (query.IsEmpty) return [];
+        var children = access.Children(worker);
+        if (query.NhsNumber is { } nhs) children = children.Where(p => p.NhsNumber == nhs);
+        if (query.Upn is { } upn) children = children.Where(p => p.Upn == upn || p.FormerUpn == upn);
+        if (query.HavenId is { } id) children = children.Where(p => p.Id == id);
+        if (query.DateOfBirth is { } dob) children = children.Where(p => p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob);
+
+        var found = await Candidates(children, query.NameTokens, requireAll: true).ToListAsync(ct);
+        if (found.Count == 0 && query.NameTokens.Count > 1)
+            // Nobody matched every word: widen to anyone matching some of them and let the score decide.
+            found = await Candidates(children, query.NameTokens, requireAll: false).ToListAsync(ct);
+
+        var ranked = found
+            .Select(c => (c, Score: query.NameTokens.Count == 0 ? 100 : NameMatchScorer.Score(query.NameTokens, c.FirstName, c.LastName, Join(c.OtherNames, c.KnownAs))))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.c.LastName).ThenBy(x => x.c.FirstName)
+            .Take(MaxResults).ToList();
+
+        var ids = ranked.Select(r => r.c.Id).ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var addresses = await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId) && a.EndDate == null)
+            .Select(a => new { a.PersonId, a.Address.Line1, a.Address.Postcode }).ToListAsync(ct);
+        var workers = await db.Allocations.AsNoTracking()
+            .Where(a => ids.Contains(a.ChildId) && a.Kind == Allocations.AllocationKind.SocialWorker && (a.EndDate == null || a.EndDate >= today))
+            .Select(a => new { a.ChildId, a.Worker.DisplayName }).ToListAsync(ct);
+        return ranked.Select(r =>
+        {
+            var address = addresses.FirstOrDefault(a => a.PersonId == r.c.Id);
+            return new ChildSearchResult(r.c.Id, r.c.FirstName, r.c.LastName, r.c.KnownAs, r.c.DateOfBirth, r.c.ExpectedDateOfBirth, r.c.Sex,
+                address?.Postcode, address?.Line1, workers.FirstOrDefault(w => w.ChildId == r.c.Id)?.DisplayName, r.Score);
+        }).ToList();
+    }
+
+    private static IQueryable<Candidate> Candidates(IQueryable<Person> children, IReadOnlyList<string> tokens, bool requireAll)
+    {
+        if (tokens.Count > 0)
+        {
+            if (requireAll)
+            {
+                foreach (var token in tokens)
+                {
+                    var keys = SearchKeys.ForQuery(token).ToList();
+                    children = children.Where(p => p.SearchKeys.Any(k => keys.Contains(k.Key)));
+                }
+            }
+            else
+            {
+                var keys = tokens.SelectMany(SearchKeys.ForQuery).Distinct().ToList();
+                children = children.Where(p => p.SearchKeys.Any(k => keys.Contains(k.Key)));
+            }
+        }
+        return children.AsNoTracking().Take(MaxCandidates)
+            .Select(p => new Candidate(p.Id, p.FirstName, p.LastName, p.OtherNames, p.KnownAs, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex));
+    }
+
+    private static string? Join(string? a, string? b) => string.Join(' ', new[] { a, b }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    private sealed record Candidate(int Id, string FirstName, string LastName, string? OtherNames, string? KnownAs,
+        DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth, Sex Sex);
+}

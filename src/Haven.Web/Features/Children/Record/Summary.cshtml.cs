@@ -1,0 +1,87 @@
+using Haven.Core.Allocations;
+using Haven.Core.Codes;
+using Haven.Core.Data;
+using Haven.Core.Involvements;
+using Haven.Core.People;
+using Haven.Core.People.Identifiers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features.Children.Record;
+
+/// The child's summary: who they are, where and with whom they live, the people and professionals
+/// around them, who holds the case, and the council's current involvement.
+public class SummaryModel(HavenDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record PersonLink(int Id, string Name, string Relationship, bool IsChild, bool ParentalResponsibility, string? Note);
+    public sealed record Holder(string Role, string Worker, string Team, DateOnly Since);
+    public sealed record InvolvementRow(string Kind, DateOnly Start);
+
+    public ChildHeader Header { get; private set; } = null!;
+    public Person Child { get; private set; } = null!;
+    public Address? CurrentAddress { get; private set; }
+    public DateOnly? LivingThereSince { get; private set; }
+    public IReadOnlyList<PersonLink> LivesWith { get; private set; } = [];
+    public IReadOnlyList<PersonLink> KeyPeople { get; private set; } = [];
+    public IReadOnlyList<ProfessionalContact> Professionals { get; private set; } = [];
+    public IReadOnlyList<Holder> Holders { get; private set; } = [];
+    public IReadOnlyList<InvolvementRow> Involvements { get; private set; } = [];
+
+    public string Ethnicity => Child.EthnicityCode is null ? "Not recorded" : CodeLists.Ethnicity.Describe(Child.EthnicityCode) ?? Child.EthnicityCode;
+    public string Disability => Child.DisabilityCodes is null ? "Not recorded"
+        : string.Join(", ", Child.DisabilityCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => CodeLists.Disability.Describe(c) ?? c));
+    public string NhsNumberText => Child.NhsNumber is null ? "Not recorded" : NhsNumber.Format(Child.NhsNumber);
+
+    public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Header = (await ChildHeader.LoadAsync(db, childId, "summary", today, ct))!;
+        Child = await db.People.AsNoTracking().FirstAsync(p => p.Id == childId, ct);
+
+        var current = await db.PersonAddresses.AsNoTracking().Include(a => a.Address)
+            .Where(a => a.PersonId == childId && a.EndDate == null).OrderByDescending(a => a.StartDate).FirstOrDefaultAsync(ct);
+        CurrentAddress = current?.Address;
+        LivingThereSince = current?.StartDate;
+
+        var relationships = await db.Relationships.AsNoTracking()
+            .Where(r => (r.PersonId == childId || r.RelatedPersonId == childId) && r.EndDate == null)
+            .Select(r => new { r.PersonId, r.RelatedPersonId, r.Type, r.HasParentalResponsibility,
+                Person = new { r.Person.Id, r.Person.FirstName, r.Person.LastName, r.Person.Sex, r.Person.Kind, r.Person.IsRestricted },
+                Related = new { r.RelatedPerson.Id, r.RelatedPerson.FirstName, r.RelatedPerson.LastName, r.RelatedPerson.Sex, r.RelatedPerson.Kind, r.RelatedPerson.IsRestricted } })
+            .ToListAsync(ct);
+        var people = relationships.Select(r => r.PersonId == childId
+                // "child is TYPE of other": read from the other's side it is the inverse.
+                ? new PersonLink(r.Related.Id, Name(r.Related.FirstName, r.Related.LastName, r.Related.IsRestricted),
+                    RelationshipTypes.DescribeInverse(r.Type, r.Related.Sex), r.Related.Kind == PersonKind.Child, false, null)
+                : new PersonLink(r.Person.Id, Name(r.Person.FirstName, r.Person.LastName, r.Person.IsRestricted),
+                    RelationshipTypes.Describe(r.Type, r.Person.Sex), r.Person.Kind == PersonKind.Child, r.HasParentalResponsibility, null))
+            .ToList();
+
+        var householdIds = current is null ? [] : await db.PersonAddresses.AsNoTracking()
+            .Where(a => a.AddressId == current.AddressId && a.EndDate == null && a.PersonId != childId)
+            .Select(a => a.PersonId).ToListAsync(ct);
+        LivesWith = people.Where(p => householdIds.Contains(p.Id)).ToList();
+        var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).ToList();
+        if (unrelatedHousehold.Count > 0)
+        {
+            var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id))
+                .Select(p => new { p.Id, p.FirstName, p.LastName, p.Kind, p.IsRestricted }).ToListAsync(ct);
+            LivesWith = LivesWith.Concat(others.Select(o => new PersonLink(o.Id, Name(o.FirstName, o.LastName, o.IsRestricted), "Household member", o.Kind == PersonKind.Child, false, null))).ToList();
+        }
+        KeyPeople = people.Where(p => !householdIds.Contains(p.Id)).OrderBy(p => p.Relationship).ToList();
+        Professionals = await db.ProfessionalContacts.AsNoTracking().Where(p => p.PersonId == childId).OrderBy(p => p.Role).ToListAsync(ct);
+
+        Holders = await db.Allocations.AsNoTracking()
+            .Where(a => a.ChildId == childId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+            .OrderBy(a => a.Kind)
+            .Select(a => new Holder(Allocation.Describe(a.Kind), a.Worker.DisplayName, a.Team.Name, a.StartDate)).ToListAsync(ct);
+        Involvements = (await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
+            .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct))
+            .Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
+        return Page();
+    }
+
+    // A restricted relative's name is not shown on another child's record.
+    private static string Name(string first, string last, bool restricted) => restricted ? "Restricted record" : $"{first} {last}";
+}

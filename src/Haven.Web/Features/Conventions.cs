@@ -1,0 +1,21 @@
+using Haven.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Haven.Web.Features;
+
+/// Who may use each folder of pages. Everything not listed here needs a signed-in user (the
+/// fallback policy); access to a specific child is then checked by ChildRecordPageFilter.
+public static class Conventions
+{
+    public static void Apply(PageConventionCollection c)
+    {
+        c.AllowAnonymousToFolder("/Account/SignIn");
+        c.AllowAnonymousToFolder("/Errors");
+        c.AllowAnonymousToPage("/Accessibility");
+        c.AllowAnonymousToFolder("/Dev");
+        c.AddFolderApplicationModelConvention("/Dev", m => m.Filters.Add(new DevelopmentOnlyFilter()));
+        c.AuthorizeFolder("/Children", Policies.CaseWork);
+        c.AuthorizeFolder("/People", Policies.AddPeople);
+        c.AuthorizeFolder("/Team", Policies.TeamCaseloads);
+    }
+}

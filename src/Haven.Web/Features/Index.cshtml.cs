@@ -1,0 +1,42 @@
+using Haven.Core.Access;
+using Haven.Core.Data;
+using Haven.Core.Involvements;
+using Haven.Core.MyWork;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features;
+
+/// My work: the children allocated to me and what is due for them, soonest first.
+public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) : PageModel
+{
+    public sealed record Row(int ChildId, string Name, DateOnly? DateOfBirth, string Role, IReadOnlyList<string> Involvements);
+
+    public IReadOnlyList<Row> Children { get; private set; } = [];
+    public IReadOnlyList<DueItem> Due { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
+    public DateOnly Today { get; private set; }
+    public string WorkerName { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var worker = CurrentWorker.From(User);
+        if (worker is null) return;
+        WorkerName = worker.DisplayName;
+        var today = Today;
+        var mine = await db.Allocations.AsNoTracking()
+            .Where(a => a.WorkerId == worker.WorkerId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
+            .Select(a => new { a.ChildId, a.Kind, a.Child.FirstName, a.Child.LastName, a.Child.DateOfBirth })
+            .ToListAsync(ct);
+        var ids = mine.Select(m => m.ChildId).Distinct().ToList();
+        var involvements = await db.Involvements.AsNoTracking().Where(i => ids.Contains(i.ChildId) && i.EndDate == null)
+            .Select(i => new { i.ChildId, i.Kind }).ToListAsync(ct);
+        Children = mine.GroupBy(m => m.ChildId).Select(g => g.First())
+            .Select(m => new Row(m.ChildId, $"{m.FirstName} {m.LastName}", m.DateOfBirth, Haven.Core.Allocations.Allocation.Describe(m.Kind),
+                involvements.Where(i => i.ChildId == m.ChildId).Select(i => Involvement.Describe(i.Kind)).ToList()))
+            .OrderBy(r => r.Name).ToList();
+        Names = Children.ToDictionary(c => c.ChildId, c => c.Name);
+        Due = await dueWork.ForChildrenAsync(ids, ct);
+    }
+}

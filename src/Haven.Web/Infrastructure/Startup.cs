@@ -1,0 +1,83 @@
+using Haven.Core.Chronology;
+using Haven.Core.Data;
+using Haven.Core.Identity;
+using Haven.Core.Synthetic;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Infrastructure;
+
+public sealed class StartupState
+{
+    public volatile bool Ready;
+}
+
+/// Brings the database up to date before the app serves anything, and in demo mode makes sure
+/// there is a synthetic borough and one account per role to try it with.
+public sealed class StartupTasks(IServiceProvider services, StartupState state, IConfiguration configuration,
+    ILogger<StartupTasks> logger, IHostEnvironment environment) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+        await HavenDatabase.MigrateAsync(db, ct);
+        var demo = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+        if (configuration.GetValue("Haven:DemoMode", false))
+        {
+            if (!await db.People.IgnoreQueryFilters().AnyAsync(ct))
+            {
+                var children = configuration.GetValue("Haven:Demo:Children", 3000);
+                var seed = configuration.GetValue("Haven:Demo:Seed", 1);
+                logger.LogInformation("Demo mode: generating a synthetic borough of about {Children} children (seed {Seed})…", children, seed);
+                var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+                var summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions
+                {
+                    Children = children, Seed = seed, Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+                }, ct: ct);
+                logger.LogInformation("Demo borough ready: {Summary}", summary.ToString());
+            }
+            var password = configuration["Haven:DemoPassword"];
+            if (string.IsNullOrWhiteSpace(password))
+                throw new InvalidOperationException("Demo mode needs Haven:DemoPassword in configuration.");
+            var accounts = await demo.EnsureAsync(password, ct);
+            if (!environment.IsEnvironment("Testing"))
+            {
+                Console.WriteLine();
+                Console.WriteLine("Haven is running in DEMO MODE with a synthetic borough. Demo sign-ins (password: {0}):", password);
+                foreach (var (user, role) in accounts) Console.WriteLine($"  {user,-26} {role}");
+                Console.WriteLine();
+            }
+        }
+        else
+        {
+            var removed = await demo.RemoveAllAsync(ct);
+            if (removed > 0) logger.LogWarning("Demo mode is off: removed {Count} demo accounts.", removed);
+        }
+        state.Ready = true;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class HealthEndpoint
+{
+    /// 200 once the database is reachable and migrated; 503 before that or if it goes away.
+    public static void MapHavenHealth(this WebApplication app) => app.MapGet("/health", async (StartupState state, HavenDbContext db, CancellationToken ct) =>
+        state.Ready && await db.Database.CanConnectAsync(ct)
+            ? Results.Text("Healthy")
+            : Results.Text("Starting or unavailable", statusCode: StatusCodes.Status503ServiceUnavailable))
+        .AllowAnonymous().ExcludeFromDescription();
+}
+
+public static class ChronologyRegistration
+{
+    public static IServiceCollection AddChronologySources(this IServiceCollection services)
+    {
+        services.AddScoped<IChronologySource, CaseNoteChronology>();
+        services.AddScoped<IChronologySource, AllocationChronology>();
+        services.AddScoped<IChronologySource, InvolvementChronology>();
+        services.AddScoped<IChronologySource, AddressChronology>();
+        services.AddScoped<ChronologyBuilder>();
+        return services;
+    }
+}

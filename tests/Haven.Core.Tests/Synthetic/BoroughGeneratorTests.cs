@@ -1,0 +1,548 @@
+using System.Security.Cryptography;
+using System.Text;
+using Haven.Core.Access;
+using Haven.Core.Allocations;
+using Haven.Core.CaseNotes;
+using Haven.Core.Data;
+using Haven.Core.Involvements;
+using Haven.Core.People;
+using Haven.Core.People.Identifiers;
+using Haven.Core.Synthetic;
+using Haven.Core.Workforce;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Haven.Core.Tests.Synthetic;
+
+/// A 3,000-child borough, generated once into a SQLite file for the tests that read it.
+public sealed class GeneratedBorough : IAsyncLifetime
+{
+    public static readonly DateOnly Today = new(2026, 3, 31);
+    public const int Children = 3000;
+
+    private readonly TestDatabase _database = new();
+
+    public BoroughSummary Summary { get; private set; } = null!;
+
+    public HavenDbContext Open() => _database.Open();
+
+    public async Task InitializeAsync()
+    {
+        await using var db = _database.Open();
+        Summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = Children, Seed = 20260331, Today = Today });
+    }
+
+    public Task DisposeAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// A SQLite file in its own temporary folder, with the schema created from the model (the
+/// migrations live in another assembly).
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"haven-borough-{Guid.NewGuid():N}");
+
+    public TestDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        using var db = Open();
+        db.Database.EnsureCreated();
+    }
+
+    public HavenDbContext Open() =>
+        new(new DbContextOptionsBuilder<HavenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").Options);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputHelper output) : IClassFixture<GeneratedBorough>
+{
+    private static readonly DateOnly Today = GeneratedBorough.Today;
+
+    [Fact]
+    public async Task Generate_ThreeThousandChildren_WritesTheBorough()
+    {
+        // Arrange
+        await using var db = borough.Open();
+
+        // Act
+        var children = await db.People.CountAsync(p => p.Kind == PersonKind.Child);
+        var adults = await db.People.CountAsync(p => p.Kind == PersonKind.Adult);
+        var notes = await db.CaseNotes.CountAsync();
+
+        // Assert
+        output.WriteLine(borough.Summary.ToString());
+        output.WriteLine($"Generated {GeneratedBorough.Children:N0} children in {borough.Summary.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(GeneratedBorough.Children, children);
+        Assert.Equal(borough.Summary.Children, children);
+        Assert.Equal(borough.Summary.Adults, adults);
+        Assert.Equal(borough.Summary.CaseNotes, notes);
+        Assert.True(adults > children, "Children have parents, wider family and carers.");
+        Assert.True(await db.Addresses.AnyAsync(a => a.Postcode.StartsWith("HB")));
+        Assert.True(await db.ProfessionalContacts.AnyAsync(c => c.Role == "GP"));
+        Assert.True(await db.Relationships.AnyAsync(r => r.Type == RelationshipType.FosterCarer));
+    }
+
+    [Fact]
+    public async Task Generate_SameSeed_GivesIdenticalData()
+    {
+        // Arrange
+        var options = new BoroughOptions { Children = 300, Seed = 7, Today = Today };
+
+        // Act
+        var first = await DigestAsync(options);
+        var second = await DigestAsync(options);
+
+        // Assert
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Generate_DifferentSeed_GivesDifferentData()
+    {
+        // Arrange
+        var options = new BoroughOptions { Children = 300, Seed = 7, Today = Today };
+
+        // Act
+        var first = await DigestAsync(options);
+        var other = await DigestAsync(options with { Seed = 8 });
+
+        // Assert
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public async Task Generate_IntoDatabaseWithPeople_Throws()
+    {
+        // Arrange
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        db.People.Add(new Person { Kind = PersonKind.Child, FirstName = "Test", LastName = "Child" });
+        await db.SaveChangesAsync();
+
+        // Act
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = 50, Today = Today }));
+
+        // Assert
+        Assert.Contains("empty database", error.Message);
+    }
+
+    [Fact]
+    public async Task OpenCases_FollowEnglandRatesForChildInNeedProtectionAndCare()
+    {
+        // Arrange: England 2025 per 10,000 children: CIN 330 (including CP and CLA), CP 41, CLA 67.
+        await using var db = borough.Open();
+
+        // Act
+        var open = await db.Involvements.Where(i => i.EndDate == null).GroupBy(i => i.Kind)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var childInNeed = open.GetValueOrDefault(InvolvementKind.Assessment) + open.GetValueOrDefault(InvolvementKind.ChildInNeed)
+            + open.GetValueOrDefault(InvolvementKind.ChildProtection) + open.GetValueOrDefault(InvolvementKind.InCare);
+
+        // Assert
+        output.WriteLine(string.Join(", ", open.Select(o => $"{o.Key} {o.Value}")));
+        Assert.InRange(open[InvolvementKind.ChildProtection] / (double)childInNeed, 41 / 330.0 - 0.01, 41 / 330.0 + 0.01);
+        Assert.InRange(open[InvolvementKind.InCare] / (double)childInNeed, 67 / 330.0 - 0.01, 67 / 330.0 + 0.01);
+        Assert.InRange(childInNeed / (double)GeneratedBorough.Children, 0.10, 0.14);
+        Assert.True(open[InvolvementKind.EarlyHelp] > 0);
+        Assert.True(open[InvolvementKind.CareLeaver] > 0);
+        Assert.True(await db.Involvements.CountAsync(i => i.EndDate != null) > childInNeed, "Most history is closed cases.");
+    }
+
+    [Fact]
+    public async Task ChildrenInCare_MatchEnglandSexAgeAndUascMix()
+    {
+        // Arrange: CLA at 31 March 2025: male 56%, UASC 8%, 16 and over 27%.
+        await using var db = borough.Open();
+        var inCare = await db.Involvements.Where(i => i.EndDate == null && i.Kind == InvolvementKind.InCare)
+            .Join(db.People, i => i.ChildId, p => p.Id, (i, p) => p).ToListAsync();
+
+        // Act
+        var male = inCare.Count(p => p.Sex == Sex.Male) / (double)inCare.Count;
+        var uasc = inCare.Where(p => p.IsUnaccompaniedAsylumSeeker).ToList();
+        var sixteenPlus = inCare.Count(p => p.AgeOn(Today) >= 16) / (double)inCare.Count;
+        var uascIds = uasc.Select(p => p.Id).ToList();
+        var uascWithParents = await db.Relationships.CountAsync(r => uascIds.Contains(r.RelatedPersonId)
+            && (r.Type == RelationshipType.Mother || r.Type == RelationshipType.Father));
+
+        // Assert
+        Assert.InRange(male, 0.53, 0.59);
+        Assert.InRange(uasc.Count / (double)inCare.Count, 0.06, 0.10);
+        Assert.InRange(sixteenPlus, 0.23, 0.31);
+        Assert.All(uasc, p => Assert.True(p.AgeOn(Today) >= 14, "UASC are older children."));
+        Assert.True(uasc.Count(p => p.Sex == Sex.Male) > uasc.Count / 2);
+        Assert.Equal(0, uascWithParents);
+    }
+
+    [Fact]
+    public async Task ProtectionPlans_AboutAQuarterAreSecondOrSubsequent()
+    {
+        // Arrange: 24.5% of plans starting are second or subsequent (CIN census 2025).
+        await using var db = borough.Open();
+        var plans = await db.Involvements.Where(i => i.Kind == InvolvementKind.ChildProtection).ToListAsync();
+
+        // Act
+        var open = plans.Where(p => p.EndDate == null).ToList();
+        var repeat = open.Count(p => plans.Any(q => q.ChildId == p.ChildId && q.EndDate != null && q.EndDate <= p.StartDate));
+
+        // Assert
+        output.WriteLine($"{repeat} of {open.Count} open plans are repeat plans");
+        Assert.InRange(repeat / (double)open.Count, 0.15, 0.35);
+    }
+
+    [Fact]
+    public async Task Referrals_AboutAFifthAreReReferralsWithinTwelveMonths()
+    {
+        // Arrange: 22.6% of referrals are within 12 months of a previous one (CIN census 2025).
+        await using var db = borough.Open();
+        var referrals = await db.Involvements.Where(i => i.Kind == InvolvementKind.Assessment)
+            .Select(i => new { i.ChildId, i.StartDate }).ToListAsync();
+        var byChild = referrals.ToLookup(r => r.ChildId, r => r.StartDate);
+
+        // Act
+        var reReferrals = referrals.Count(r => byChild[r.ChildId].Any(s => s < r.StartDate && s > r.StartDate.AddYears(-1)));
+
+        // Assert
+        output.WriteLine($"{reReferrals} of {referrals.Count} referrals are re-referrals");
+        Assert.InRange(reReferrals / (double)referrals.Count, 0.16, 0.30);
+    }
+
+    [Fact]
+    public async Task OpenCases_EachHaveACurrentAllocationOfTheRightKind()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var open = await db.Involvements.Where(i => i.EndDate == null).ToListAsync();
+        var current = (await db.Allocations.Where(a => a.StartDate <= Today && (a.EndDate == null || a.EndDate >= Today)).ToListAsync())
+            .ToLookup(a => a.ChildId, a => a.Kind);
+
+        // Act
+        var missing = open.Where(i => !current[i.ChildId].Contains(i.Kind switch
+        {
+            InvolvementKind.EarlyHelp => AllocationKind.EarlyHelpWorker,
+            InvolvementKind.CareLeaver => AllocationKind.PersonalAdviser,
+            _ => AllocationKind.SocialWorker,
+        })).ToList();
+        var inCareWithoutIro = open.Count(i => i.Kind == InvolvementKind.InCare && !current[i.ChildId].Contains(AllocationKind.Iro));
+
+        // Assert
+        Assert.Empty(missing);
+        Assert.Equal(0, inCareWithoutIro);
+        Assert.Contains(current, c => c.Contains(AllocationKind.VirtualSchoolOfficer));
+        Assert.True(open.GroupBy(i => i.ChildId).All(g => g.Count() == 1), "A child has one current involvement at a time.");
+    }
+
+    [Fact]
+    public async Task Allocations_SomeChildrenHaveHadThreeOrMoreSocialWorkers()
+    {
+        // Arrange
+        await using var db = borough.Open();
+
+        // Act
+        var workersPerChild = await db.Allocations.Where(a => a.Kind == AllocationKind.SocialWorker)
+            .GroupBy(a => a.ChildId).Select(g => g.Select(a => a.WorkerId).Distinct().Count()).ToListAsync();
+
+        // Assert
+        Assert.Contains(workersPerChild, n => n >= 3);
+    }
+
+    [Fact]
+    public async Task Siblings_ShareAParent()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var children = (await db.People.Where(p => p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync()).ToHashSet();
+        var parents = (await db.Relationships
+                .Where(r => r.Type == RelationshipType.Mother || r.Type == RelationshipType.Father || r.Type == RelationshipType.Parent)
+                .Select(r => new { r.PersonId, r.RelatedPersonId }).ToListAsync())
+            .ToLookup(r => r.RelatedPersonId, r => r.PersonId);
+        var siblings = (await db.Relationships
+            .Where(r => r.Type == RelationshipType.Sibling || r.Type == RelationshipType.HalfSibling).ToListAsync())
+            .Where(r => children.Contains(r.PersonId) && children.Contains(r.RelatedPersonId)).ToList();
+
+        // Act
+        var withoutCommonParent = siblings.Where(s => !parents[s.PersonId].Intersect(parents[s.RelatedPersonId]).Any()).ToList();
+
+        // Assert
+        Assert.NotEmpty(siblings);
+        Assert.Contains(siblings, s => s.Type == RelationshipType.HalfSibling);
+        Assert.Empty(withoutCommonParent);
+    }
+
+    [Fact]
+    public async Task Addresses_HistoriesDoNotOverlapAndSomeChildrenMoved()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var homes = (await db.PersonAddresses.ToListAsync()).ToLookup(a => a.PersonId);
+        var children = await db.People.Where(p => p.Kind == PersonKind.Child).Select(p => p.Id).ToListAsync();
+
+        // Act
+        var overlapping = homes.Count(h => h.OrderBy(a => a.StartDate).Zip(h.OrderBy(a => a.StartDate).Skip(1))
+            .Any(pair => pair.First.EndDate is not { } end || end >= pair.Second.StartDate));
+        var moved = children.Count(c => homes[c].Count() >= 2) / (double)children.Count;
+        var postcodes = await db.Addresses.Select(a => a.Postcode).ToListAsync();
+
+        // Assert
+        Assert.Equal(0, overlapping);
+        Assert.All(children, c => Assert.NotEmpty(homes[c]));
+        Assert.InRange(moved, 0.2, 0.6);
+        Assert.All(postcodes, p => Assert.Matches("^(HB|KF|FX|DU|MV|PX)[0-9]{1,2} [0-9][A-Z]{2}$", p));
+    }
+
+    [Fact]
+    public async Task Identifiers_AreValidAndUnique()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var people = await db.People.Select(p => new { p.Kind, p.NhsNumber, p.Upn, p.UpnUnknownReason, p.DateOfBirth }).ToListAsync();
+
+        // Act
+        var nhs = people.Where(p => p.NhsNumber is not null).Select(p => p.NhsNumber!).ToList();
+        var upns = people.Where(p => p.Upn is not null).Select(p => p.Upn!).ToList();
+        var children = people.Where(p => p.Kind == PersonKind.Child).ToList();
+
+        // Assert
+        Assert.All(nhs, n => Assert.True(NhsNumber.IsValid(n) && n.StartsWith("999"), n));
+        Assert.Equal(nhs.Count, nhs.Distinct().Count());
+        Assert.All(upns, u => Assert.True(UniquePupilNumber.IsValid(u), u));
+        Assert.Equal(upns.Count, upns.Distinct().Count());
+        Assert.InRange(children.Count(c => c.NhsNumber is not null) / (double)children.Count, 0.85, 1.0);
+        Assert.All(children.Where(c => c.DateOfBirth is { } d && d > Today.AddYears(-4)),
+            c => Assert.True(c.Upn is null && c.UpnUnknownReason == "UN1"));
+    }
+
+    [Fact]
+    public async Task Dates_NothingAfterTodayAndNoChildBornAfterToday()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var endOfToday = Today.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+
+        // Act
+        var bornLater = await db.People.CountAsync(p => p.DateOfBirth > Today);
+        var unborn = await db.People.Where(p => p.DateOfBirth == null && p.Kind == PersonKind.Child).ToListAsync();
+        var laterNotes = await db.CaseNotes.CountAsync(n => n.EventAt > endOfToday || n.RecordedAt > endOfToday || n.RecordedAt < n.EventAt);
+        var laterInvolvements = await db.Involvements.CountAsync(i => i.StartDate > Today || i.EndDate > Today || i.LastReviewDate > Today);
+        var laterAllocations = await db.Allocations.CountAsync(a => a.StartDate > Today || a.EndDate > Today);
+
+        // Assert
+        Assert.Equal(0, bornLater);
+        Assert.NotEmpty(unborn);
+        Assert.All(unborn, p => Assert.True(p.ExpectedDateOfBirth > Today && p.Sex == Sex.Unknown && p.UpnUnknownReason == "UN6"));
+        Assert.Equal(0, laterNotes);
+        Assert.Equal(0, laterInvolvements);
+        Assert.Equal(0, laterAllocations);
+    }
+
+    [Fact]
+    public async Task People_HaveSearchKeysAndPlausibleDetails()
+    {
+        // Arrange
+        await using var db = borough.Open();
+
+        // Act
+        var people = await db.People.CountAsync();
+        var indexed = await db.PersonSearchKeys.Select(k => k.PersonId).Distinct().CountAsync();
+        var children = await db.People.Where(p => p.Kind == PersonKind.Child && p.DateOfBirth != null).ToListAsync();
+        var disabled = children.Count(c => c.DisabilityCodes is { } d && d != "NONE") / (double)children.Count;
+        var white = children.Count(c => c.EthnicityCode == "WBRI") / (double)children.Count;
+
+        // Assert
+        Assert.Equal(people, indexed);
+        Assert.DoesNotContain(await db.People.Select(p => p.Version).ToListAsync(), v => v == Guid.Empty);
+        Assert.InRange(disabled, 0.08, 0.16);
+        Assert.InRange(white, 0.35, 0.55);
+        Assert.Contains(children, c => c.KnownAs is not null);
+        Assert.Contains(children, c => c.LastName.Contains('-'));
+    }
+
+    [Fact]
+    public async Task CaseNotes_AreShortDatedAndMostlyChildSeenAlone()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var visits = await db.CaseNotes.Where(n => n.Type == CaseNoteType.StatutoryVisit && n.ChildSeen)
+            .Join(db.People, n => n.ChildId, p => p.Id, (n, p) => new { n.ChildSeenAlone, n.EventAt, p.DateOfBirth }).ToListAsync();
+
+        // Act
+        var lengths = await db.CaseNotes.Select(n => n.Body.Length).ToListAsync();
+        var schoolAge = visits.Where(v => v.DateOfBirth is { } d && Age(d, v.EventAt) >= 5).ToList();
+        var types = await db.CaseNotes.Select(n => n.Type).Distinct().ToListAsync();
+
+        // Assert
+        Assert.All(lengths, l => Assert.InRange(l, 200, 800));
+        Assert.InRange(schoolAge.Count(v => v.ChildSeenAlone) / (double)schoolAge.Count, 0.7, 0.95);
+        Assert.Superset(new HashSet<CaseNoteType> { CaseNoteType.StatutoryVisit, CaseNoteType.HomeVisit, CaseNoteType.PhoneCall, CaseNoteType.Meeting,
+            CaseNoteType.ManagementOversight, CaseNoteType.Supervision }, types.ToHashSet());
+
+        static int Age(DateOnly dob, DateTime at) => new Person { FirstName = "", LastName = "", DateOfBirth = dob }.AgeOn(DateOnly.FromDateTime(at)) ?? 0;
+    }
+
+    [Fact]
+    public async Task OpenCases_SomeVisitsAndReviewsAreOverdue()
+    {
+        // Arrange: about 10-15% of statutory items are late, so the overdue lists have content.
+        await using var db = borough.Open();
+        var due = await DueDatesAsync(db, null);
+
+        // Act
+        var visitsOverdue = due.Count(d => d.Visit < Today);
+        var reviewsOverdue = due.Count(d => d.Review < Today);
+
+        // Assert
+        output.WriteLine($"{visitsOverdue} visits and {reviewsOverdue} reviews overdue across {due.Count} open cases");
+        Assert.InRange(visitsOverdue / (double)due.Count, 0.05, 0.25);
+        Assert.InRange(reviewsOverdue / (double)due.Count, 0.05, 0.25);
+    }
+
+    [Fact]
+    public async Task DemoSocialWorker_HasWorkDueAndOverdue()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var demo = borough.Summary.DemoWorkers[HavenRole.SocialWorker];
+        var caseload = await db.Allocations.Where(a => a.WorkerId == demo && a.EndDate == null).Select(a => a.ChildId).ToListAsync();
+
+        // Act
+        var due = await DueDatesAsync(db, caseload);
+
+        // Assert
+        Assert.Contains(due, d => d.Visit < Today || d.Review < Today);
+        Assert.Contains(due, d => d.Visit >= Today && d.Visit <= Today.AddDays(14));
+    }
+
+    /// Next statutory visit and review for open child in need, protection and in-care cases:
+    /// visits from the last visit where the child was seen, reviews from the last review held.
+    private static async Task<List<(int ChildId, DateOnly Visit, DateOnly Review)>> DueDatesAsync(HavenDbContext db, List<int>? children)
+    {
+        var open = await db.Involvements.Where(i => i.EndDate == null
+            && (i.Kind == InvolvementKind.ChildProtection || i.Kind == InvolvementKind.ChildInNeed || i.Kind == InvolvementKind.InCare)).ToListAsync();
+        if (children is not null) open = open.Where(i => children.Contains(i.ChildId)).ToList();
+        var ids = open.Select(i => i.ChildId).ToList();
+        var lastVisit = await db.CaseNotes.Where(n => ids.Contains(n.ChildId) && n.Type == CaseNoteType.StatutoryVisit && n.ChildSeen)
+            .GroupBy(n => n.ChildId).Select(g => new { g.Key, Last = g.Max(n => n.EventAt) }).ToDictionaryAsync(x => x.Key, x => DateOnly.FromDateTime(x.Last));
+        return open.Select(i =>
+        {
+            var from = lastVisit.TryGetValue(i.ChildId, out var v) && v >= i.StartDate ? v : i.StartDate;
+            var visit = from.AddDays(i.Kind switch { InvolvementKind.ChildProtection => 14, InvolvementKind.ChildInNeed => 28, _ => 42 });
+            var review = i.Kind switch
+            {
+                InvolvementKind.ChildProtection => i.LastReviewDate is { } r ? r.AddMonths(6) : i.StartDate.AddMonths(3),
+                InvolvementKind.ChildInNeed => (i.LastReviewDate ?? i.StartDate).AddMonths(3),
+                _ => i.ReviewsHeld switch { 0 => i.StartDate.AddDays(28), 1 => i.LastReviewDate!.Value.AddMonths(3), _ => i.LastReviewDate!.Value.AddMonths(6) },
+            };
+            return (i.ChildId, visit, review);
+        }).ToList();
+    }
+
+    [Fact]
+    public async Task Workforce_EveryRoleHasAWorkerAndCaseloadsAreNearTheNationalAverage()
+    {
+        // Arrange: 15.2 cases per case-holding social worker, England 2025.
+        await using var db = borough.Open();
+        var workers = await db.Workers.ToListAsync();
+        var teams = await db.Teams.ToListAsync();
+        var current = await db.Allocations.Where(a => a.EndDate == null && a.Kind == AllocationKind.SocialWorker).ToListAsync();
+
+        // Act
+        var caseHolding = teams.Where(t => t.Name.StartsWith("Family safeguarding") || t.Name.StartsWith("Children in care") || t.Name.StartsWith("Assessment"))
+            .Select(t => t.Id).ToHashSet();
+        var caseloads = current.Where(a => caseHolding.Contains(a.TeamId)).GroupBy(a => a.WorkerId).Select(g => g.Select(a => a.ChildId).Distinct().Count()).ToList();
+        var demo = borough.Summary.DemoWorkers;
+        var demoWorker = workers.Single(w => w.Id == demo[HavenRole.SocialWorker]);
+        var demoCaseload = current.Where(a => a.WorkerId == demoWorker.Id).Select(a => a.ChildId).Distinct().Count();
+        var demoManager = workers.Single(w => w.Id == demo[HavenRole.TeamManager]);
+
+        // Assert
+        Assert.All(Enum.GetValues<HavenRole>(), role => Assert.Contains(workers, w => w.Role == role));
+        Assert.All(Enum.GetValues<HavenRole>(), role => Assert.Equal(role, workers.Single(w => w.Id == demo[role]).Role));
+        Assert.InRange(caseloads.Average(), 12, 18);
+        Assert.InRange(demoCaseload, 15, 20);
+        Assert.Equal(demoWorker.TeamId, demoManager.TeamId);
+        Assert.All(teams, t => Assert.Single(workers, w => w.TeamId == t.Id && w.Role == HavenRole.TeamManager));
+        Assert.All(workers.Where(w => w.Role == HavenRole.SocialWorker), w => Assert.Matches("^SW[0-9]{6}$", w.SweNumber!));
+        Assert.Single(workers, w => w.Role == HavenRole.Lado);
+    }
+
+    [Fact]
+    public async Task RestrictedChildren_OpenOnlyToTheirAccessList()
+    {
+        // Arrange
+        await using var db = borough.Open();
+        var demo = borough.Summary.DemoWorkers;
+        var restricted = await db.People.Where(p => p.IsRestricted).ToListAsync();
+        var grants = (await db.RecordAccessGrants.ToListAsync()).ToLookup(g => g.ChildId, g => g.WorkerId);
+
+        // Act
+        var hidden = restricted.Single(p => p.Id == borough.Summary.DemoRestrictedChildId);
+        var otherService = await db.Allocations.Where(a => a.ChildId == borough.Summary.DemoOtherServiceChildId && a.EndDate == null)
+            .Join(db.Teams, a => a.TeamId, t => t.Id, (a, t) => t.ServiceId).FirstAsync();
+        var demoService = await db.Workers.Where(w => w.Id == demo[HavenRole.SocialWorker])
+            .Join(db.Teams, w => w.TeamId, t => t.Id, (w, t) => t.ServiceId).FirstAsync();
+
+        // Assert
+        Assert.InRange(restricted.Count / (double)GeneratedBorough.Children, 0.005, 0.01);
+        Assert.All(restricted, p => Assert.False(string.IsNullOrEmpty(p.RestrictionReason)));
+        Assert.All(restricted, p => Assert.NotEmpty(grants[p.Id]));
+        Assert.DoesNotContain(demo[HavenRole.SocialWorker], grants[hidden.Id]);
+        Assert.DoesNotContain(demo[HavenRole.TeamManager], grants[hidden.Id]);
+        Assert.NotEqual(demoService, otherService);
+    }
+
+    /// Everything the seed decides, hashed: people, history, workers and the text of every note.
+    private static async Task<string> DigestAsync(BoroughOptions options)
+    {
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        await BoroughGenerator.GenerateAsync(db, options);
+        var text = new StringBuilder();
+        foreach (var p in await db.People.OrderBy(p => p.Id).ToListAsync())
+            text.AppendLine($"{p.Id}|{p.Kind}|{p.FirstName}|{p.OtherNames}|{p.LastName}|{p.KnownAs}|{p.Sex}|{p.DateOfBirth}|{p.ExpectedDateOfBirth}|{p.EthnicityCode}|{p.DisabilityCodes}|{p.NhsNumber}|{p.Upn}|{p.IsRestricted}|{p.RecordedAt:O}");
+        foreach (var a in await db.Addresses.OrderBy(a => a.Id).ToListAsync()) text.AppendLine(a.OneLine);
+        foreach (var w in await db.Workers.OrderBy(w => w.Id).ToListAsync()) text.AppendLine($"{w.DisplayName}|{w.Role}|{w.TeamId}|{w.SweNumber}|{w.IsActive}");
+        foreach (var i in await db.Involvements.OrderBy(i => i.Id).ToListAsync()) text.AppendLine($"{i.ChildId}|{i.Kind}|{i.StartDate}|{i.EndDate}|{i.LastReviewDate}|{i.ReviewsHeld}");
+        foreach (var a in await db.Allocations.OrderBy(a => a.Id).ToListAsync()) text.AppendLine($"{a.ChildId}|{a.Kind}|{a.WorkerId}|{a.TeamId}|{a.StartDate}|{a.EndDate}");
+        foreach (var r in await db.Relationships.OrderBy(r => r.Id).ToListAsync()) text.AppendLine($"{r.PersonId}|{r.RelatedPersonId}|{r.Type}|{r.HasParentalResponsibility}");
+        foreach (var n in await db.CaseNotes.OrderBy(n => n.Id).ToListAsync()) text.AppendLine($"{n.ChildId}|{n.Type}|{n.EventAt:O}|{n.RecordedAt:O}|{n.AuthorWorkerId}|{n.Subject}|{n.Body}|{n.PeopleSeen}");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
+
+/// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
+public sealed class LargeBoroughTests(ITestOutputHelper output)
+{
+    [SlowFact]
+    [Trait("Category", "Slow")]
+    public async Task Generate_FiftyThousandChildren_Completes()
+    {
+        // Arrange
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+
+        // Act
+        var summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = 50_000, Seed = 50, Today = new DateOnly(2026, 3, 31) },
+            new Progress<string>(output.WriteLine));
+
+        // Assert
+        output.WriteLine(summary.ToString());
+        Assert.Equal(50_000, await db.People.CountAsync(p => p.Kind == PersonKind.Child));
+    }
+}
+
+public sealed class SlowFactAttribute : FactAttribute
+{
+    public SlowFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("HAVEN_SLOW_TESTS") != "1") Skip = "Slow: set HAVEN_SLOW_TESTS=1 to run.";
+    }
+}

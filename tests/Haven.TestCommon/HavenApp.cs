@@ -1,0 +1,110 @@
+using Haven.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace Haven.TestCommon;
+
+/// Haven running in the test process against a real, empty, migrated database of its own.
+/// SqliteApp uses a temporary file; PostgresApp a fresh database on the server that scripts/test
+/// starts (HAVEN_TEST_POSTGRES). Both run the same tests.
+public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Correct-horse-battery-9";
+
+    public abstract DatabaseProvider Provider { get; }
+    public abstract string ConnectionString { get; }
+    protected virtual bool DemoMode => false;
+    protected virtual void Configure(IDictionary<string, string?> settings) { }
+
+    public TestData Data => new(Services);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Haven:Database:Provider"] = Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
+            ["ConnectionStrings:Haven"] = ConnectionString,
+            ["Haven:DemoMode"] = DemoMode ? "true" : "false",
+            ["Haven:DemoPassword"] = Password,
+            ["Haven:Demo:Children"] = "200",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Haven:RateLimits:SignInPerMinute"] = "10000",
+        };
+        Configure(settings);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        // Starting the server applies migrations (StartupTasks) before any request is served.
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+public class SqliteApp : HavenApp
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"haven-test-{Guid.NewGuid():N}.db");
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override string ConnectionString => $"Data Source={_path}";
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+    }
+}
+
+public class PostgresApp : HavenApp
+{
+    private readonly string _database = $"haven_test_{Guid.NewGuid():N}";
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public static string ServerConnectionString => Environment.GetEnvironmentVariable("HAVEN_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("HAVEN_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL.");
+
+    public override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await using (var conn = new NpgsqlConnection(ServerConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+public static class HavenAppExtensions
+{
+    /// Runs the CLI in-process against the same database as the app.
+    public static async Task<(int Exit, string Output, string Error)> RunCliAsync(this HavenApp app, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var all = args.Concat(["--provider", app.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres", "--connection", app.ConnectionString]).ToArray();
+        var exit = await Haven.Cli.HavenCli.RunAsync(all, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

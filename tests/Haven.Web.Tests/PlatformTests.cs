@@ -1,0 +1,416 @@
+using AngleSharp.Dom;
+using Haven.Core.Access;
+using Haven.Core.CaseNotes;
+using Haven.Core.Involvements;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Tests;
+
+/// The platform through HTTP as its users meet it. Each test runs on SQLite and on PostgreSQL.
+public abstract class PlatformTests(HavenApp app)
+{
+    private async Task<(TestWorker Worker, int TeamId, int ServiceId)> SocialWorkerAsync()
+    {
+        var (serviceId, teamId) = await app.Data.CreateTeamAsync();
+        return (await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId), teamId, serviceId);
+    }
+
+    [Fact]
+    public async Task Get_Health_WhenMigrated_Returns200()
+    {
+        var response = await app.NewClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_MyWork_WhenSignedOut_RedirectsToSignIn()
+    {
+        var response = await app.NewClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Post_SignIn_WithWrongPassword_ShowsErrorWithoutSayingWhichWasWrong()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var response = await app.NewClient().SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["UserName"] = worker.UserName, ["Password"] = "wrong-password-123" });
+        var doc = await Pages.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter a correct username and password", doc.ErrorMessages());
+    }
+
+    [Fact]
+    public async Task Post_SignIn_AfterFiveFailures_LocksTheAccount()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var client = app.NewClient();
+        for (var i = 0; i < 5; i++)
+            await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["UserName"] = worker.UserName, ["Password"] = "wrong-password-123" });
+        var response = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["UserName"] = worker.UserName, ["Password"] = HavenApp.Password });
+        var doc = await Pages.ParseAsync(response);
+        Assert.Contains(doc.ErrorMessages(), m => m.Contains("locked"));
+    }
+
+    [Fact]
+    public async Task Get_AnyPage_HasSecurityHeaders()
+    {
+        var response = await app.NewClient().GetAsync("/account/sign-in");
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task Post_SignIn_WithoutAntiforgeryToken_IsRejected()
+    {
+        var response = await app.NewClient().PostAsync("/account/sign-in",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "x", ["Password"] = "y" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_MyWork_ShowsAllocatedChildrenAndOverdueItemsSoonestFirst()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var cp = await app.Data.CreateChildAsync(c => { c.FirstName = "Poppy"; c.AllocatedTo = worker; c.Involvements.Add((InvolvementKind.ChildProtection, today.AddMonths(-4))); });
+        var cin = await app.Data.CreateChildAsync(c => { c.FirstName = "Oscar"; c.AllocatedTo = worker; c.Involvements.Add((InvolvementKind.ChildInNeed, today.AddDays(-3))); });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var doc = await client.GetPageAsync("/");
+
+        var rows = doc.QuerySelectorAll("#due tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Poppy") && r.Contains("Child protection visit") && r.Contains("Overdue"));
+        Assert.Contains(rows, r => r.Contains("Oscar") && r.Contains("Child in need visit") && !r.Contains("Overdue"));
+        Assert.True(rows.FindIndex(r => r.Contains("Poppy")) < rows.FindIndex(r => r.Contains("Oscar")), "overdue items come first");
+        Assert.Equal(2, doc.QuerySelectorAll("#children tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task Get_Team_AsTeamManager_ShowsCaseloadsAndOverdue()
+    {
+        var (worker, teamId, _) = await SocialWorkerAsync();
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.CreateChildAsync(c => { c.FirstName = "Ivy"; c.AllocatedTo = worker; c.Involvements.Add((InvolvementKind.ChildProtection, today.AddMonths(-5))); });
+        var client = app.NewClient();
+        await client.SignInAsync(manager.UserName);
+
+        var doc = await client.GetPageAsync("/team");
+
+        var row = doc.QuerySelectorAll("#caseloads tbody tr").Single(r => r.TextContent.Contains("Social worker"));
+        Assert.Contains("1", row.QuerySelectorAll("td")[2].TextContent);
+        Assert.Contains(doc.QuerySelectorAll("#overdue tbody tr"), r => r.TextContent.Contains("Ivy"));
+    }
+
+    [Fact]
+    public async Task Get_Team_AsSocialWorker_IsForbidden()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var response = await client.GetAsync("/team");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/error/403", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Get_FindAChild_ToleratesMisspellingReversalNicknamesAndHyphens()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => { c.FirstName = "William"; c.LastName = "Fairweather-Okafor"; c.AllocatedTo = worker; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        foreach (var query in new[] { "William Fairweather-Okafor", "Okafor William", "Bill Okafor", "Wiliam Fairwether", "fairweather", "Fairweather Okafor" })
+        {
+            var doc = await client.GetPageAsync("/children?q=" + Uri.EscapeDataString(query));
+            Assert.True(doc.QuerySelector($"a[href='/children/{id}']") is not null, $"'{query}' should find the child");
+        }
+    }
+
+    [Fact]
+    public async Task Get_FindAChild_ByNhsNumberDateOfBirthAndHavenId()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => { c.LastName = "Quennell"; c.NhsNumber = "9434765919"; c.DateOfBirth = new DateOnly(2016, 2, 29); c.AllocatedTo = worker; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        foreach (var query in new[] { "943 476 5919", "Quennell 29/02/2016", $"H{id}" })
+        {
+            var doc = await client.GetPageAsync("/children?q=" + Uri.EscapeDataString(query));
+            Assert.True(doc.QuerySelector($"a[href='/children/{id}']") is not null, $"'{query}' should find the child");
+        }
+    }
+
+    [Fact]
+    public async Task Get_FindAChild_RestrictedRecordIsInvisibleToOthersButNotToItsAccessList()
+    {
+        var (worker, teamId, _) = await SocialWorkerAsync();
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var mash = await app.Data.CreateWorkerAsync(HavenRole.MashWorker);
+        var id = await app.Data.CreateChildAsync(c => { c.LastName = "Restrictedname"; c.Restricted = true; c.AllocatedTo = worker; c.AccessList.Add(worker); });
+
+        foreach (var (user, visible) in new[] { (worker, true), (colleague, false), (mash, false) })
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(user.UserName);
+            var doc = await client.GetPageAsync("/children?q=Restrictedname");
+            Assert.Equal(visible, doc.QuerySelector($"a[href='/children/{id}']") is not null);
+            Assert.Equal(visible ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync($"/children/{id}")).StatusCode);
+        }
+    }
+
+    public static readonly string[] ChildPages = ["", "/chronology", "/notes", "/notes/add", "/relationships", "/details"];
+
+    [Fact]
+    public async Task Get_EveryChildPage_WithoutAccess_Returns403AndLogsTheAttempt()
+    {
+        var (owner, _, _) = await SocialWorkerAsync();
+        var (outsider, _, _) = await SocialWorkerAsync(); // another service entirely
+        var id = await app.Data.CreateChildAsync(c => { c.AllocatedTo = owner; c.WithNote("Private"); });
+        var noteId = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => n.Id).FirstAsync());
+        var client = app.NewClient();
+        await client.SignInAsync(outsider.UserName);
+
+        foreach (var page in ChildPages.Append($"/notes/{noteId}"))
+        {
+            var response = await client.GetAsync($"/children/{id}{page}");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("Private", await response.Content.ReadAsStringAsync());
+        }
+        var denied = await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.WorkerId == outsider.WorkerId && e.Action == AccessAction.Denied));
+        Assert.Equal(ChildPages.Length + 1, denied);
+    }
+
+    [Fact]
+    public async Task Get_ChildThatDoesNotExist_LooksTheSameAsNoAccess()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var response = await client.GetAsync("/children/99999999");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ChildRecord_IsWrittenToTheAccessLog()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        foreach (var page in ChildPages) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/children/{id}{page}")).StatusCode);
+
+        var views = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.ChildId == id && e.Action == AccessAction.View).Select(e => e.Resource).ToListAsync());
+        foreach (var page in ChildPages) Assert.Contains($"GET /children/{id}{page}", views);
+    }
+
+    [Fact]
+    public async Task Get_ChildSummary_ShowsWhoTheyAreWhereTheyLiveAndAlerts()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => { c.FirstName = "Maya"; c.KnownAs = "May"; c.AllocatedTo = worker; c.Involvements.Add((InvolvementKind.ChildProtection, new DateOnly(2026, 1, 5))); });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var doc = await client.GetPageAsync($"/children/{id}");
+
+        Assert.Contains("Maya (May)", doc.QuerySelector("h1")!.TextContent);
+        Assert.Contains(doc.QuerySelectorAll(".haven-alerts .govuk-tag"), t => t.TextContent.Contains("On a child protection plan"));
+        Assert.Contains(worker.UserName.Length > 0 ? "Social worker" : "", doc.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task Post_AddCaseNote_AppearsInNotesAndChronology()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var yesterday = DateTime.Now.AddDays(-1);
+
+        var response = await client.SubmitAsync($"/children/{id}/notes/add", new Dictionary<string, string>
+        {
+            ["Type"] = "StatutoryVisit", ["EventDate.Day"] = yesterday.Day.ToString(), ["EventDate.Month"] = yesterday.Month.ToString(),
+            ["EventDate.Year"] = yesterday.Year.ToString(), ["EventTime"] = "14:30", ["Subject"] = "Visit at home",
+            ["Body"] = "Saw <script>alert(1)</script> in her room.", ["ChildSeen"] = "alone",
+        });
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Pages.ParseAsync(response)).ErrorMessages()));
+        var notes = await client.GetPageAsync($"/children/{id}/notes");
+        Assert.Contains(notes.QuerySelectorAll("#notes tbody tr"), r => r.TextContent.Contains("Visit at home") && r.TextContent.Contains("Seen alone"));
+        var chronology = await client.GetPageAsync($"/children/{id}/chronology");
+        Assert.Contains(chronology.QuerySelectorAll("#chronology tbody tr"), r => r.TextContent.Contains("Statutory visit: Visit at home"));
+        var noteId = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => n.Id).SingleAsync());
+        var html = await (await client.GetAsync($"/children/{id}/notes/{noteId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task Post_AddCaseNote_WithFutureDateAndNoSubject_ShowsErrorsAndSavesNothing()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var future = DateTime.Now.AddDays(3);
+
+        var response = await client.SubmitAsync($"/children/{id}/notes/add", new Dictionary<string, string>
+        {
+            ["Type"] = "CaseNote", ["EventDate.Day"] = future.Day.ToString(), ["EventDate.Month"] = future.Month.ToString(),
+            ["EventDate.Year"] = future.Year.ToString(), ["Subject"] = "", ["Body"] = "Text", ["ChildSeen"] = "no",
+        });
+
+        var doc = await Pages.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter a subject", doc.ErrorMessages());
+        var saved = await app.Data.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.ChildId == id));
+        Assert.Equal(0, saved);
+    }
+
+    [Fact]
+    public async Task Post_AddCaseNote_Twice_WithSameSubmission_SavesOnce()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var doc = await client.GetPageAsync($"/children/{id}/notes/add");
+        var form = doc.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+        var values = new Dictionary<string, string>
+        {
+            ["Type"] = "PhoneCall", ["EventDate.Day"] = "1", ["EventDate.Month"] = "2", ["EventDate.Year"] = "2025",
+            ["Subject"] = "Call", ["Body"] = "Spoke to mother.", ["ChildSeen"] = "no",
+        };
+
+        await client.PostFormAsync(form, values);
+        await client.PostFormAsync(form, values);
+
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.ChildId == id)));
+    }
+
+    [Fact]
+    public async Task Post_AmendCaseNote_KeepsTheOriginalVisibleToTheAuthor()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.WithNote("Original subject", "Original text."); });
+        var noteId = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => n.Id).SingleAsync());
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var response = await client.SubmitAsync($"/children/{id}/notes/{noteId}?mode=amend", new Dictionary<string, string>
+        { ["Subject"] = "Corrected subject", ["Body"] = "Corrected text.", ["Reason"] = "Wrong date of visit" }, handler: "Amend");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var doc = await client.GetPageAsync($"/children/{id}/notes/{noteId}");
+        Assert.Contains("Corrected text.", doc.QuerySelector("#note-body")!.TextContent);
+        Assert.Contains("Original text.", doc.QuerySelector("#history")!.ParentElement!.TextContent);
+        Assert.Contains("Wrong date of visit", doc.Body!.TextContent);
+        var original = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.Id == noteId).Select(n => n.Body).SingleAsync());
+        Assert.Equal("Original text.", original);
+    }
+
+    [Fact]
+    public async Task Post_DeleteCaseNote_NeedsAReasonAndIsSoft()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.WithNote("Wrong child"); });
+        var noteId = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => n.Id).SingleAsync());
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var noReason = await client.SubmitAsync($"/children/{id}/notes/{noteId}?mode=delete", new Dictionary<string, string> { ["Reason"] = "" }, handler: "Delete");
+        Assert.Contains("Enter the reason", (await Pages.ParseAsync(noReason)).ErrorMessages());
+
+        var response = await client.SubmitAsync($"/children/{id}/notes/{noteId}?mode=delete", new Dictionary<string, string> { ["Reason"] = "Recorded on the wrong child" }, handler: "Delete");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Pages.ParseAsync(response)).ErrorMessages()));
+        var notes = await client.GetPageAsync($"/children/{id}/notes");
+        Assert.DoesNotContain("Wrong child", notes.Body!.TextContent);
+        var deleted = await app.Data.WithDbAsync(db => db.CaseNotes.IgnoreQueryFilters().SingleAsync(n => n.Id == noteId));
+        Assert.Equal("Recorded on the wrong child", deleted.DeletionReason);
+        Assert.Equal(worker.WorkerId, deleted.DeletedByWorkerId);
+    }
+
+    [Fact]
+    public async Task Post_ChangeDetails_WhenSomeoneElseSavedFirst_ShowsBothVersionsAndOverwritesNothing()
+    {
+        var (worker, teamId, _) = await SocialWorkerAsync();
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var id = await app.Data.CreateChildAsync(c => { c.FirstName = "Jayden"; c.AllocatedTo = worker; });
+        var first = app.NewClient();
+        await first.SignInAsync(worker.UserName);
+        var second = app.NewClient();
+        await second.SignInAsync(colleague.UserName);
+        var firstForm = (await first.GetPageAsync($"/children/{id}/details")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+        var secondForm = (await second.GetPageAsync($"/children/{id}/details")).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+
+        var ok = await first.PostFormAsync(firstForm, new Dictionary<string, string> { ["KnownAs"] = "Jay" });
+        var conflict = await second.PostFormAsync(secondForm, new Dictionary<string, string> { ["KnownAs"] = "JD" });
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var doc = await Pages.ParseAsync(conflict);
+        Assert.Contains(doc.ErrorMessages(), m => m.Contains("Someone else changed this record"));
+        Assert.Contains(doc.QuerySelectorAll("#conflicts tbody tr"), r => r.TextContent.Contains("Jay") && r.TextContent.Contains("JD"));
+        Assert.Equal("Jay", await app.Data.WithDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.KnownAs).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_ChangeDetails_WithBadNhsNumber_ShowsCheckDigitMessage()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var response = await client.SubmitAsync($"/children/{id}/details", new Dictionary<string, string> { ["NhsNumber"] = "943 476 5910" });
+        Assert.Contains(Haven.Core.People.Identifiers.NhsNumber.CheckDigitMessage, (await Pages.ParseAsync(response)).ErrorMessages());
+    }
+
+    [Fact]
+    public async Task Post_AddPerson_WithLikelyMatch_WarnsBeforeCreating()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        await app.Data.CreateChildAsync(c => { c.FirstName = "Harriet"; c.LastName = "Blackwood"; c.DateOfBirth = new DateOnly(2014, 3, 9); c.AllocatedTo = worker; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var values = new Dictionary<string, string>
+        {
+            ["Kind"] = "child", ["FirstName"] = "Hariet", ["LastName"] = "Blackwood", ["DateOfBirth.Day"] = "9", ["DateOfBirth.Month"] = "3",
+            ["DateOfBirth.Year"] = "2014", ["Sex"] = "Female",
+        };
+
+        var warning = await Pages.ParseAsync(await client.SubmitAsync("/people/add", values));
+        Assert.Contains("Check this person is not already on Haven", warning.QuerySelector("h1")!.TextContent);
+        Assert.Contains(warning.QuerySelectorAll("#matches tbody tr"), r => r.TextContent.Contains("Harriet Blackwood"));
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.People.CountAsync(p => p.LastName == "Blackwood")));
+
+        var confirm = warning.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+        var created = await client.PostFormAsync(confirm, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(2, await app.Data.WithDbAsync(db => db.People.CountAsync(p => p.LastName == "Blackwood")));
+        var newId = await app.Data.WithDbAsync(db => db.People.Where(p => p.FirstName == "Hariet").Select(p => p.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/children/{newId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AddPerson_WithMissingFields_ShowsMessagesLinkedToFields()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var doc = await Pages.ParseAsync(await client.SubmitAsync("/people/add", new Dictionary<string, string> { ["Kind"] = "child", ["NhsNumber"] = "12345" }));
+        var errors = doc.ErrorMessages().ToList();
+        Assert.Contains("Enter the first name", errors);
+        Assert.Contains("Enter the last name", errors);
+        foreach (var link in doc.QuerySelectorAll(".govuk-error-summary__list a"))
+            Assert.NotNull(doc.QuerySelector(link.GetAttribute("href")!));
+    }
+}
+
+public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests(app), IClassFixture<SqliteApp>;
+public sealed class PlatformTestsOnPostgres(PostgresApp app) : PlatformTests(app), IClassFixture<PostgresApp>;
