@@ -1,0 +1,73 @@
+using Haven.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Web.Tests;
+
+public sealed class DemoApp : SqliteApp
+{
+    protected override bool DemoMode => true;
+    protected override void Configure(IDictionary<string, string?> settings) => settings["Haven:Demo:Children"] = "600";
+}
+
+/// Demo mode: a synthetic borough in an empty database and one sign-in per role.
+public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task Start_InDemoMode_GeneratesBoroughAndOneAccountPerRole()
+    {
+        var users = await app.Data.WithDbAsync(db => db.Users.Where(u => u.IsDemoAccount).Select(u => u.UserName).ToListAsync());
+        foreach (var role in Enum.GetValues<HavenRole>())
+            Assert.Contains(DemoAccounts.UserNameFor(role), users);
+        Assert.True(await app.Data.WithDbAsync(db => db.People.CountAsync()) > 200);
+    }
+
+    [Fact]
+    public async Task DemoSocialWorker_SeesACaseloadWithWorkDue()
+    {
+        var client = app.NewClient();
+        await client.SignInAsync("demo.socialworker");
+        var doc = await client.GetPageAsync("/");
+        Assert.True(doc.QuerySelectorAll("#children tbody tr").Length >= 5);
+        Assert.True(doc.QuerySelectorAll("#due tbody tr").Length >= 5);
+    }
+
+    [Fact]
+    public async Task DemoAccounts_AreRemovedWhenDemoModeIsOff()
+    {
+        using var scope = app.Services.CreateScope();
+        var demo = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+        var removed = await demo.RemoveAllAsync();
+        Assert.Equal(Enum.GetValues<HavenRole>().Length, removed);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HavenUser>>();
+        Assert.Null(await users.FindByNameAsync("demo.socialworker"));
+        await demo.EnsureAsync(HavenApp.Password);
+    }
+
+    [Fact]
+    public async Task Seed_IntoADatabaseThatHoldsPeople_Refuses()
+    {
+        var (exit, output, _) = await app.RunCliAsync("seed", "--children", "50");
+        Assert.Equal(2, exit);
+        Assert.Contains("only fills an empty database", output);
+    }
+}
+
+public sealed class GeneratedDocsTests
+{
+    [Fact]
+    public void Docs_GeneratedFromTheCode_AreUpToDate()
+    {
+        var docs = FindDocs();
+        foreach (var (name, text) in Haven.Cli.Commands.DocsCommand.Generated())
+            Assert.True(File.ReadAllText(Path.Combine(docs, name)) == text, $"docs/{name} is out of date: run `dotnet run --project src/Haven.Cli -- docs`");
+    }
+
+    private static string FindDocs()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Haven.slnx"))) return Path.Combine(dir.FullName, "docs");
+        throw new InvalidOperationException("Repository root not found");
+    }
+}
