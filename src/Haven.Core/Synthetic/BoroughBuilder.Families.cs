@@ -364,6 +364,14 @@ internal sealed partial class BoroughBuilder
         return _rng.Pick(NamePools.For(heritage).For(sex == Sex.Unknown ? (_rng.Chance(0.5) ? Sex.Male : Sex.Female) : sex));
     }
 
+    // Parents rarely give two children the same first name: draw again if a sibling has it.
+    private string SiblingFirstName(Family family, Heritage heritage, Sex sex, DateOnly? dob)
+    {
+        var name = FirstNameFor(heritage, sex, dob);
+        for (var i = 0; i < 8 && family.Children.Any(c => c.Person.FirstName == name); i++) name = FirstNameFor(heritage, sex, dob);
+        return name;
+    }
+
     private AdultPlan NewAdult(Family? family, Heritage heritage, Sex sex, DateOnly dob, string ethnicity, string surname)
     {
         var person = new Person
@@ -392,7 +400,7 @@ internal sealed partial class BoroughBuilder
         var person = new Person
         {
             Kind = PersonKind.Child,
-            FirstName = FirstNameFor(heritage, sex, dob),
+            FirstName = SiblingFirstName(family, heritage, sex, dob),
             LastName = SurnameFor(surname, sex, heritage),
             Sex = dob is null ? Sex.Unknown : sex,
             DateOfBirth = dob,

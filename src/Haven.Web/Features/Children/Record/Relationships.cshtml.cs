@@ -45,7 +45,6 @@ public class RelationshipsModel(HavenDbContext db, TimeProvider clock) : PageMod
                 _ when RelationshipTypes.IsSibling(r.Type) || r.Type == RelationshipType.Cousin => Generation.Siblings,
                 _ when RelationshipTypes.IsParental(r.Type) || r.Type == RelationshipType.FosterCarer => childIsSubject ? Generation.Wider : Generation.Parents,
                 RelationshipType.Grandparent => childIsSubject ? Generation.Wider : Generation.Grandparents,
-                RelationshipType.AuntOrUncle => childIsSubject ? Generation.Wider : Generation.Parents,
                 _ => Generation.Wider,
             };
             var name = r.Other.IsRestricted ? "Restricted record" : $"{r.Other.FirstName} {r.Other.LastName}";
