@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Haven.Core.Data;
 using Haven.Core.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class CliHost
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
+        // Identity's password-reset tokens need data protection; the CLI uses them within one command.
+        services.AddDataProtection();
         services.AddHavenDatabase(DatabaseSettings.From(configuration));
         services.AddIdentityCore<HavenUser>(o =>
             {

@@ -86,6 +86,11 @@ public sealed class Journeys(BrowserFixture app) : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save case note" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Case note added");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Visit to see Amara" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#note-body")).ToContainTextAsync("drawings");
+        await AssertAccessibleAsync(page, "case-note" + suffix);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Chronology" }).ClickAsync();
         await Assertions.Expect(page.Locator("#chronology")).ToContainTextAsync("Statutory visit: Visit to see Amara");
         await AssertAccessibleAsync(page, "chronology" + suffix);
@@ -96,6 +101,9 @@ public sealed class Journeys(BrowserFixture app) : IClassFixture<BrowserFixture>
         await AssertAccessibleAsync(page, "details" + suffix);
         await page.GotoAsync("/people/add");
         await AssertAccessibleAsync(page, "add-person" + suffix);
+        await page.GotoAsync("/children/999999");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("You cannot view this page");
+        await AssertAccessibleAsync(page, "no-access" + suffix);
         await page.GotoAsync("/accessibility");
         await AssertAccessibleAsync(page, "accessibility" + suffix);
     }

@@ -89,10 +89,28 @@ public class PostgresApp : HavenApp
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // The cluster is a throwaway one (scripts/postgres.sh), so a database that cannot be dropped
+        // this moment (a connection still closing) is left behind rather than failing the run.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await using var conn = new NpgsqlConnection(ServerConnectionString);
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"Dropping {_database} failed ({e.SqlState}: {e.MessageText}); retrying");
+                await Task.Delay(500);
+            }
+            catch (PostgresException e)
+            {
+                Console.Error.WriteLine($"Left test database {_database} behind: {e.MessageText}");
+            }
+        }
     }
 }
 
