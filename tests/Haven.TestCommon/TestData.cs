@@ -57,6 +57,7 @@ public sealed class TestData(IServiceProvider services)
         public string LastName { get; set; } = $"Child{Next()}";
         public string? KnownAs { get; set; }
         public DateOnly? DateOfBirth { get; set; } = new DateOnly(2015, 6, 1);
+        public DateOnly? ExpectedDateOfBirth { get; set; }
         public Sex Sex { get; set; } = Sex.Female;
         public string? NhsNumber { get; set; }
         public bool Restricted { get; set; }
@@ -81,7 +82,7 @@ public sealed class TestData(IServiceProvider services)
         var child = new Person
         {
             Kind = PersonKind.Child, FirstName = b.FirstName, LastName = b.LastName, KnownAs = b.KnownAs, DateOfBirth = b.DateOfBirth,
-            Sex = b.Sex, NhsNumber = b.NhsNumber, IsRestricted = b.Restricted, RestrictionReason = b.Restricted ? "Relative of a member of staff" : null,
+            ExpectedDateOfBirth = b.ExpectedDateOfBirth, Sex = b.ExpectedDateOfBirth is null ? b.Sex : Sex.Unknown, NhsNumber = b.NhsNumber, IsRestricted = b.Restricted, RestrictionReason = b.Restricted ? "Relative of a member of staff" : null,
             RecordedAt = now,
         };
         db.People.Add(child);

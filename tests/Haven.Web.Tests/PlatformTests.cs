@@ -89,6 +89,22 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_MyWork_ForAnUnbornChild_ShowsTheConferenceButNoVisits()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.CreateChildAsync(c => { c.FirstName = "Baby"; c.DateOfBirth = null; c.ExpectedDateOfBirth = today.AddMonths(2); c.AllocatedTo = worker;
+            c.Involvements.Add((InvolvementKind.ChildProtection, today.AddMonths(-1))); });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var rows = (await client.GetPageAsync("/")).QuerySelectorAll("#due tbody tr").Select(r => r.TextContent).ToList();
+
+        Assert.Contains(rows, r => r.Contains("First child protection review conference"));
+        Assert.DoesNotContain(rows, r => r.Contains("visit"));
+    }
+
+    [Fact]
     public async Task Get_Team_AsTeamManager_ShowsCaseloadsAndOverdue()
     {
         var (worker, teamId, _) = await SocialWorkerAsync();

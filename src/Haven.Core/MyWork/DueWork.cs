@@ -25,6 +25,12 @@ public sealed class DueWork(HavenDbContext db)
             .GroupBy(n => n.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(n => n.EventAt) })
             .ToDictionaryAsync(x => x.ChildId, x => DateOnly.FromDateTime(x.Last), ct);
 
+        // A pre-birth plan's visits are to the expectant parent, recorded on their record: the unborn
+        // child has no statutory visits of their own until born.
+        var unborn = await db.People.AsNoTracking()
+            .Where(p => childIds.Contains(p.Id) && p.DateOfBirth == null && p.ExpectedDateOfBirth != null)
+            .Select(p => p.Id).ToHashSetAsync(ct);
+
         var items = new List<DueItem>();
         foreach (var i in involvements)
         {
@@ -62,8 +68,11 @@ public sealed class DueWork(HavenDbContext db)
                     break;
             }
         }
-        return items.OrderBy(x => x.Due).ToList();
+        return items.Where(x => !(unborn.Contains(x.ChildId) && IsVisit(x.Rule))).OrderBy(x => x.Due).ToList();
     }
+
+    private static bool IsVisit(TimescaleRule rule) => rule == Timescales.ChildInNeedVisit || rule == Timescales.ChildProtectionVisit
+        || rule == Timescales.LookedAfterVisit || rule == Timescales.FirstPlacementVisit;
 
     private static DueItem Item(Involvement i, string what, TimescaleRule rule, DateOnly from) => new(i.ChildId, what, rule.DueFrom(from), rule);
 }
