@@ -71,6 +71,4 @@ public sealed class PersonService(HavenDbContext db, TimeProvider clock)
         await tx.CommitAsync(ct);
         return person;
     }
-
-    public Task<bool> ChildExistsAsync(int id, CancellationToken ct) => db.People.AnyAsync(p => p.Id == id && p.Kind == PersonKind.Child, ct);
 }

@@ -16,8 +16,4 @@ public static class ApiProblems
     public static IResult Invalid(IDictionary<string, string[]> errors) => Results.ValidationProblem(
         errors, title: "The request is not valid.",
         extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
-
-    public static IResult Missing(string what) => Results.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: $"{what} was not found.",
-        extensions: new Dictionary<string, object?> { ["code"] = NotFound });
 }
