@@ -84,6 +84,8 @@ public abstract class ApiAndCliTests(HavenApp app)
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/children/{id}/notes", note)).StatusCode);
         var notes = await client.GetFromJsonAsync<List<Haven.Web.Api.CaseNoteDto>>($"/api/v1/children/{id}/notes");
         Assert.Single(notes!);
+        var changes = await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change));
+        Assert.Equal(2, changes); // the two accepted requests; the rejected one is not a change
         var chronology = await client.GetFromJsonAsync<List<Haven.Web.Api.ChronologyItemDto>>($"/api/v1/children/{id}/chronology");
         Assert.Contains(chronology!, i => i.Title.Contains("Call with school"));
     }

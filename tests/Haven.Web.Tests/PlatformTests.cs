@@ -258,6 +258,7 @@ public abstract class PlatformTests(HavenApp app)
         });
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Pages.ParseAsync(response)).ErrorMessages()));
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change && e.Resource == $"POST /children/{id}/notes/add")));
         var notes = await client.GetPageAsync($"/children/{id}/notes");
         Assert.Contains(notes.QuerySelectorAll("#notes tbody tr"), r => r.TextContent.Contains("Visit at home") && r.TextContent.Contains("Seen alone"));
         var chronology = await client.GetPageAsync($"/children/{id}/chronology");
@@ -288,6 +289,7 @@ public abstract class PlatformTests(HavenApp app)
         Assert.Contains("Enter a subject", doc.ErrorMessages());
         var saved = await app.Data.WithDbAsync(db => db.CaseNotes.CountAsync(n => n.ChildId == id));
         Assert.Equal(0, saved);
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change)));
     }
 
     [Fact]
@@ -346,6 +348,7 @@ public abstract class PlatformTests(HavenApp app)
 
         var response = await client.SubmitAsync($"/children/{id}/notes/{noteId}?mode=delete", new Dictionary<string, string> { ["Reason"] = "Recorded on the wrong child" }, handler: "Delete");
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await Pages.ParseAsync(response)).ErrorMessages()));
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change && e.Resource == $"POST /children/{id}/notes/{noteId}")));
         var notes = await client.GetPageAsync($"/children/{id}/notes");
         Assert.DoesNotContain("Wrong child", notes.Body!.TextContent);
         var deleted = await app.Data.WithDbAsync(db => db.CaseNotes.IgnoreQueryFilters().SingleAsync(n => n.Id == noteId));

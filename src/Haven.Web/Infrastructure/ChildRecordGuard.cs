@@ -11,19 +11,28 @@ public sealed class ChildRecordGuard(ChildAccess access, AccessLog log)
 {
     public const string RouteKey = "childId";
 
+    /// Checks access; logs a refusal, or a view. A change is logged by ChangedAsync once it has
+    /// actually been saved, so a rejected form is not recorded as a change.
     public async Task<bool> AuthorizeAsync(HttpContext http, int childId, AccessLevel level, CancellationToken ct = default)
     {
         var worker = CurrentWorker.From(http.User);
-        var resource = $"{http.Request.Method} {http.Request.Path}";
         if (worker is null || !await access.CanAsync(worker, childId, level, ct))
         {
-            await log.WriteAsync(new AccessEvent(http.User.Identity?.Name ?? "anonymous", worker?.WorkerId, AccessAction.Denied, childId, resource), ct);
+            await log.WriteAsync(new AccessEvent(http.User.Identity?.Name ?? "anonymous", worker?.WorkerId, AccessAction.Denied, childId, Resource(http)), ct);
             return false;
         }
-        await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId,
-            level == AccessLevel.Read ? AccessAction.View : AccessAction.Change, childId, resource), ct);
+        if (level == AccessLevel.Read)
+            await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.View, childId, Resource(http)), ct);
         return true;
     }
+
+    public Task ChangedAsync(HttpContext http, int childId, CancellationToken ct = default)
+    {
+        var worker = CurrentWorker.From(http.User)!;
+        return log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Change, childId, Resource(http)), ct);
+    }
+
+    private static string Resource(HttpContext http) => $"{http.Request.Method} {http.Request.Path}";
 
     public static AccessLevel LevelFor(HttpRequest request) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? AccessLevel.Read : AccessLevel.Write;
@@ -43,7 +52,11 @@ public sealed class ChildRecordPageFilter(ChildRecordGuard guard) : IAsyncPageFi
             context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
-        await next();
+        var executed = await next();
+        // A form that saved redirects (post/redirect/get); one with errors shows the page again.
+        if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write && executed.Exception is null
+            && executed.Result is Microsoft.AspNetCore.Mvc.RedirectResult or Microsoft.AspNetCore.Mvc.RedirectToPageResult or Microsoft.AspNetCore.Mvc.LocalRedirectResult)
+            await guard.ChangedAsync(http, childId, http.RequestAborted);
     }
 }
 
@@ -56,6 +69,10 @@ public sealed class ChildRecordEndpointFilter(ChildRecordGuard guard) : IEndpoin
         if (!int.TryParse(http.GetRouteValue(ChildRecordGuard.RouteKey)?.ToString(), out var childId)
             || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), http.RequestAborted))
             return ApiProblems.NoAccess();
-        return await next(context);
+        var result = await next(context);
+        if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write
+            && result is Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            await guard.ChangedAsync(http, childId, http.RequestAborted);
+        return result;
     }
 }
