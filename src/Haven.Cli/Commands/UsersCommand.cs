@@ -139,12 +139,7 @@ public static class UsersCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == parse.GetValue(UserName), ct);
-            if (user is null)
-            {
-                await error.WriteLineAsync("No such user.");
-                return 2;
-            }
+            if (await FindUserAsync(db, parse.GetValue(UserName)!, error, ct) is not { } user) return 2;
             var token = ApiToken.NewToken();
             var now = clock.GetUtcNow().UtcDateTime;
             db.ApiTokens.Add(new ApiToken
@@ -170,12 +165,7 @@ public static class UsersCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == parse.GetValue(UserName), ct);
-            if (user is null)
-            {
-                await error.WriteLineAsync("No such user.");
-                return 2;
-            }
+            if (await FindUserAsync(db, parse.GetValue(UserName)!, error, ct) is not { } user) return 2;
             var tokens = db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null);
             if (parse.GetValue(prefix) is { } p) tokens = tokens.Where(t => t.Prefix.StartsWith(p) || p.StartsWith(t.Prefix));
             var list = await tokens.ToListAsync(ct);
@@ -185,6 +175,13 @@ public static class UsersCommand
             return 0;
         });
         return command;
+    }
+
+    private static async Task<HavenUser?> FindUserAsync(HavenDbContext db, string userName, TextWriter error, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) await error.WriteLineAsync("No such user.");
+        return user;
     }
 
     private static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
