@@ -20,7 +20,7 @@ services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
-services.AddScoped<DueWork>();
+services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();

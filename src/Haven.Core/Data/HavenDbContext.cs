@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Haven.Core.Data;
 
-public class HavenDbContext(DbContextOptions<HavenDbContext> options) : IdentityDbContext<HavenUser>(options)
+public partial class HavenDbContext(DbContextOptions<HavenDbContext> options) : IdentityDbContext<HavenUser>(options)
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonSearchKey> PersonSearchKeys => Set<PersonSearchKey>();

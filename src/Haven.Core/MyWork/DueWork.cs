@@ -6,16 +6,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.MyWork;
 
+/// Something due for a child by a statutory or local timescale. Href, when given, is the page
+/// where the work is done (relative to the site root).
 public sealed record DueItem(int ChildId, string What, DateOnly Due, TimescaleRule Rule)
 {
+    public string? Href { get; init; }
     public bool IsOverdueOn(DateOnly today) => Due < today;
 }
 
-/// What is due for a set of children, derived from their open involvements and the statutory
-/// timescales: visits from the last visit actually held, reviews from the last review held.
-public sealed class DueWork(HavenDbContext db)
+/// One service's due work (visits, reviews, assessments, checks…), computed from its own records.
+/// Each service registers its source; My work, the team view and the child's summary ask all of
+/// them through DueWork.
+public interface IDueWorkSource
+{
+    Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct);
+}
+
+/// Everything due for a set of children, from every registered source, soonest first.
+public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct = default)
+    {
+        if (childIds.Count == 0) return [];
+        var items = new List<DueItem>();
+        // One DbContext per scope: the sources run one after another, never concurrently.
+        foreach (var source in sources) items.AddRange(await source.ForChildrenAsync(childIds, ct));
+        return items.OrderBy(x => x.Due).ThenBy(x => x.ChildId).ToList();
+    }
+}
+
+/// What is due from the children's open involvements and the statutory timescales: visits from
+/// the last visit actually held, reviews from the last review held. Services that keep their own
+/// records (assessments, plans, periods of care) replace the matching cases here with sources of
+/// their own as they land.
+public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
         var involvements = await db.Involvements.AsNoTracking()

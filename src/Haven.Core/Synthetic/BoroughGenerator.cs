@@ -47,7 +47,7 @@ public static class BoroughGenerator
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var writer = new Writer(db, options.BatchSize, ct);
+        var writer = new BoroughWriter(db, options.BatchSize, ct);
         int notes;
         try
         {
@@ -72,7 +72,14 @@ public static class BoroughGenerator
             await writer.BulkAsync(Involvements(plan));
             await writer.BulkAsync(Allocations(plan));
             await writer.BulkAsync(Grants(plan));
-            progress?.Report($"Records written at {clock.Elapsed.TotalSeconds:0.0} s; writing case notes");
+            progress?.Report($"Records written at {clock.Elapsed.TotalSeconds:0.0} s");
+
+            foreach (var part in BoroughParts.All)
+            {
+                await part.WriteAsync(new BoroughPartContext(plan, writer, options, ct));
+                progress?.Report($"{part.Name} written at {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+            progress?.Report("Writing case notes");
 
             var noteWriter = new CaseNoteWriter(plan, options.CaseNoteDensity, today.AddYears(-options.Years));
             var step = Math.Max(1, plan.Children.Count / 5);
@@ -250,46 +257,5 @@ public static class BoroughGenerator
             person.SearchKeys = [];
         }
         return keys;
-    }
-
-    /// Writes rows in batches. SaveAsync: AddRange, SaveChanges, clear the change tracker, so
-    /// memory and change detection stay flat however large the borough is. BulkAsync: multi-row
-    /// INSERTs, for rows nothing refers to.
-    private sealed class Writer(HavenDbContext db, int batchSize, CancellationToken ct)
-    {
-        private readonly BulkInsert _bulk = new(db);
-
-        public Dictionary<Type, int> Counts { get; } = [];
-
-        public async Task SaveAsync<T>(IEnumerable<T> rows, Func<HavenDbContext, List<T>, IEnumerable<PersonSearchKey>>? dependents = null) where T : class
-        {
-            var buffer = new List<T>(batchSize);
-            foreach (var row in rows)
-            {
-                buffer.Add(row);
-                if (buffer.Count >= batchSize) await FlushAsync();
-            }
-            await FlushAsync();
-
-            async Task FlushAsync()
-            {
-                if (buffer.Count == 0) return;
-                ct.ThrowIfCancellationRequested();
-                db.Set<T>().AddRange(buffer);
-                await db.SaveChangesAsync(ct);
-                var extra = dependents?.Invoke(db, buffer).ToList();
-                db.ChangeTracker.Clear();
-                if (extra is { Count: > 0 }) await BulkAsync(extra);
-                Counts[typeof(T)] = Counts.GetValueOrDefault(typeof(T)) + buffer.Count;
-                buffer.Clear();
-            }
-        }
-
-        public async Task<int> BulkAsync<T>(IEnumerable<T> rows) where T : class
-        {
-            var count = await _bulk.InsertAsync(rows, ct);
-            Counts[typeof(T)] = Counts.GetValueOrDefault(typeof(T)) + count;
-            return count;
-        }
     }
 }

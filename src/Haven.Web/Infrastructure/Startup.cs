@@ -1,6 +1,7 @@
 using Haven.Core.Chronology;
 using Haven.Core.Data;
 using Haven.Core.Identity;
+using Haven.Core.MyWork;
 using Haven.Core.Synthetic;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,6 +79,17 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, InvolvementChronology>();
         services.AddScoped<IChronologySource, AddressChronology>();
         services.AddScoped<ChronologyBuilder>();
+        return services;
+    }
+}
+
+public static class DueWorkRegistration
+{
+    /// Every service's source of due work; DueWork asks each in turn.
+    public static IServiceCollection AddDueWorkSources(this IServiceCollection services)
+    {
+        services.AddScoped<IDueWorkSource, InvolvementDueWork>();
+        services.AddScoped<DueWork>();
         return services;
     }
 }

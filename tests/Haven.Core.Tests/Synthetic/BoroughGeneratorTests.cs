@@ -204,16 +204,19 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     {
         // Arrange: 22.6% of referrals are within 12 months of a previous one (CIN census 2025).
         await using var db = borough.Open();
-        var referrals = await db.Involvements.Where(i => i.Kind == InvolvementKind.Assessment)
-            .Select(i => new { i.ChildId, i.StartDate }).ToListAsync();
-        var byChild = referrals.ToLookup(r => r.ChildId, r => r.StartDate);
+        var referrals = await db.Referrals.Select(r => new { r.ChildId, r.ReferralDate, r.IsReReferral }).ToListAsync();
+        var byChild = referrals.ToLookup(r => r.ChildId, r => r.ReferralDate);
 
-        // Act
-        var reReferrals = referrals.Count(r => byChild[r.ChildId].Any(s => s < r.StartDate && s > r.StartDate.AddYears(-1)));
+        // Act: worked out again from the dates, independently of the flag the generator stored.
+        var reReferrals = referrals.Count(r => byChild[r.ChildId].Any(s => s < r.ReferralDate && s.AddYears(1) >= r.ReferralDate));
 
         // Assert
         output.WriteLine($"{reReferrals} of {referrals.Count} referrals are re-referrals");
         Assert.InRange(reReferrals / (double)referrals.Count, 0.16, 0.30);
+        Assert.Equal(reReferrals, referrals.Count(r => r.IsReReferral));
+        // Every assessment in the timelines belongs to a referral made that day.
+        var assessments = await db.Involvements.Where(i => i.Kind == InvolvementKind.Assessment).Select(i => new { i.ChildId, i.StartDate }).ToListAsync();
+        Assert.All(assessments, a => Assert.Contains(a.StartDate, byChild[a.ChildId]));
     }
 
     [Fact]

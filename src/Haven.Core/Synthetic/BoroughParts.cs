@@ -1,0 +1,38 @@
+namespace Haven.Core.Synthetic;
+
+/// What a part of the generator is given: the planned borough (people, families, their timelines
+/// of involvement, workers and teams, already written and with their ids), the writer, and the
+/// options. A part derives its own records from the plan, so that, for example, a child's
+/// referrals, assessments and periods of care agree with the same timeline.
+internal sealed record BoroughPartContext(BoroughBuilder Plan, BoroughWriter Writer, BoroughOptions Options, CancellationToken CancellationToken)
+{
+    public DateOnly Today => Plan.Today;
+
+    /// Each part draws from its own random sequence, so adding or changing one part does not
+    /// reshuffle what the others generate for the same seed.
+    public Random RandomFor(string part) => new(HashCode.Combine(Options.Seed, StableHash(part)));
+
+    private static int StableHash(string s)
+    {
+        var h = 17;
+        foreach (var c in s) h = unchecked(h * 31 + c);
+        return h;
+    }
+}
+
+/// One service's records in the synthetic borough (front door, help and protection, children in
+/// care…). Parts run in the order listed, after people, relationships, involvements and
+/// allocations are written; a part may read what earlier parts wrote.
+internal interface IBoroughPart
+{
+    string Name { get; }
+    Task WriteAsync(BoroughPartContext context);
+}
+
+internal static class BoroughParts
+{
+    public static readonly IBoroughPart[] All =
+    [
+        new ReferralPart(),
+    ];
+}
