@@ -31,6 +31,21 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_About_WhenSignedIn_ShowsWorkerTeamAndDatabase()
+    {
+        var (worker, _, _) = await SocialWorkerAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var doc = await client.GetPageAsync("/about");
+
+        var text = doc.QuerySelector("main")!.TextContent;
+        Assert.Contains("Social worker", text);
+        Assert.Contains(app is PostgresApp ? "PostgreSQL" : "SQLite", text);
+        Assert.DoesNotContain("No team", text);
+    }
+
+    [Fact]
     public async Task Post_SignIn_WithWrongPassword_ShowsErrorWithoutSayingWhichWasWrong()
     {
         var (worker, _, _) = await SocialWorkerAsync();

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Haven.Bench;
+using Haven.Core.Data;
+
+// scripts/bench is the documented way in; it installs wrk and builds first (docs/benchmark.md).
+var children = new Option<int>("--children") { Description = "Size of the borough", DefaultValueFactory = _ => 3000 };
+var provider = new Option<string>("--provider") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
+var connection = new Option<string?>("--connection") { Description = "Connection string (default: a file under artifacts/bench, or the scripts/postgres.sh server)" };
+var seconds = new Option<int>("--duration") { Description = "Seconds of load per scenario", DefaultValueFactory = _ => 10 };
+var users = new Option<int>("--connections") { Description = "Concurrent connections (users)", DefaultValueFactory = _ => 32 };
+var threads = new Option<int>("--threads") { Description = "wrk threads", DefaultValueFactory = _ => 2 };
+var outDir = new Option<string>("--out") { Description = "Folder for the JSON report", DefaultValueFactory = _ => "artifacts/bench" };
+var web = new Option<string>("--web") { Description = "Path to the built Haven.Web.dll", Required = true };
+var fresh = new Option<bool>("--fresh") { Description = "Regenerate the borough even if one exists" };
+var port = new Option<int>("--port") { DefaultValueFactory = _ => 5099 };
+var root = new RootCommand("Haven benchmark: generate a borough, start Haven, load it with wrk, report p50/p99 and throughput")
+{
+    children, provider, connection, seconds, users, threads, outDir, web, fresh, port,
+};
+root.SetAction(async (parse, ct) =>
+{
+    var n = parse.GetValue(children);
+    var prov = parse.GetValue(provider)!.ToLowerInvariant();
+    var outPath = Path.GetFullPath(parse.GetValue(outDir)!);
+    Directory.CreateDirectory(outPath);
+    var cs = parse.GetValue(connection) ?? (prov == "postgres"
+        ? $"Host=127.0.0.1;Port=55432;Username=haven;Password=haven;Database=haven_bench_{n}"
+        : $"Data Source={Path.Combine(outPath, $"haven-{n}.db")}");
+    var settings = new DatabaseSettings(prov == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, cs);
+    if (parse.GetValue(fresh) && settings.Provider == DatabaseProvider.Sqlite)
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.Combine(outPath, $"haven-{n}.db{suffix}"));
+    var today = DateOnly.FromDateTime(DateTime.UtcNow);
+    var log = Console.Out;
+
+    log.WriteLine($"== Borough of {n:N0} children on {prov}");
+    var borough = new Borough(settings);
+    var generation = await borough.EnsureAsync(n, 1, today, log, ct);
+
+    log.WriteLine("== Starting Haven");
+    await using var server = await HavenServer.StartAsync(Path.GetFullPath(parse.GetValue(web)!), prov, cs, parse.GetValue(port), ct);
+    var targets = await borough.PickTargetsAsync(today, ct);
+    var worker = await Session.SignInAsync(server.BaseUrl, "demo.socialworker", HavenServer.DemoPassword, ct);
+    var manager = await Session.SignInAsync(server.BaseUrl, "demo.teammanager", HavenServer.DemoPassword, ct);
+    var signInForm = await Session.GetSignInFormAsync(server.BaseUrl, ct);
+
+    var scripts = Path.Combine(outPath, "lua");
+    Directory.CreateDirectory(scripts);
+    var signInLua = Path.Combine(scripts, "sign-in.lua");
+    await File.WriteAllTextAsync(signInLua, $$"""
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+        wrk.body = "UserName=demo.socialworker&Password={{WebUtility.UrlEncode(HavenServer.DemoPassword)}}&__RequestVerificationToken={{WebUtility.UrlEncode(signInForm.Token)}}"
+        """, ct);
+    var noteLua = Path.Combine(scripts, "add-note.lua");
+    await File.WriteAllTextAsync(noteLua, $$"""
+        wrk.method = "POST"
+        wrk.headers["Content-Type"] = "application/json"
+        local counter = 0
+        local function hex(n) local s = "" for i = 1, n do s = s .. string.format("%x", math.random(0, 15)) end return s end
+        init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1000000)) end
+        request = function()
+          counter = counter + 1
+          local id = hex(8) .. "-" .. hex(4) .. "-4" .. hex(3) .. "-a" .. hex(3) .. "-" .. hex(12)
+          local body = '{"type":"PhoneCall","eventAt":"{{today.AddDays(-1):yyyy-MM-dd}}T10:00:00Z","subject":"Benchmark call ' .. counter ..
+            '","body":"Spoke to the child\'s mother about the plan; written by the benchmark.","submissionId":"' .. id .. '"}'
+          return wrk.format(nil, nil, nil, body)
+        end
+        """, ct);
+
+    var sw = new Dictionary<string, string> { ["Cookie"] = worker };
+    var api = new Dictionary<string, string> { ["Authorization"] = "Bearer " + targets.ApiToken };
+    var scenarios = new List<Scenario>
+    {
+        new("floor", "Trivial page (reads one row)", "/about", sw, null, HttpStatusCode.OK),
+        new("sign-in", "Sign in (form post, password check)", "/account/sign-in", new() { ["Cookie"] = signInForm.Cookie }, signInLua, HttpStatusCode.Redirect),
+        new("my-work", "My work", "/", sw, null, HttpStatusCode.OK),
+        new("search", $"Child search (\"{targets.SearchTerm}\")", "/children?q=" + Uri.EscapeDataString(targets.SearchTerm), sw, null, HttpStatusCode.OK),
+        new("summary", "Child record summary", $"/children/{targets.SummaryChildId}", sw, null, HttpStatusCode.OK),
+        new("chronology", $"Chronology ({targets.ChronologyEvents:N0} notes and more)", $"/children/{targets.ChronologyChildId}/chronology", sw, null, HttpStatusCode.OK),
+        new("team", "Team view", "/team", new() { ["Cookie"] = manager }, null, HttpStatusCode.OK),
+        new("api-child", "API: a child's record", $"/api/v1/children/{targets.SummaryChildId}", api, null, HttpStatusCode.OK),
+        new("add-note", "Write: add a case note (API)", $"/api/v1/children/{targets.SummaryChildId}/notes", api, noteLua, HttpStatusCode.Created),
+    };
+
+    // The posts are replayed by wrk, which counts a 200 (a form shown again with an error) as a
+    // success: check by hand once that each does what it should.
+    using (var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }))
+    {
+        var signIn = new HttpRequestMessage(HttpMethod.Post, server.BaseUrl + "/account/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "demo.socialworker", ["Password"] = HavenServer.DemoPassword, ["__RequestVerificationToken"] = signInForm.Token,
+            }),
+        };
+        signIn.Headers.Add("Cookie", signInForm.Cookie);
+        var signedIn = await http.SendAsync(signIn, ct);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in post gave {(int)signedIn.StatusCode}");
+        var note = new HttpRequestMessage(HttpMethod.Post, $"{server.BaseUrl}/api/v1/children/{targets.SummaryChildId}/notes")
+        {
+            Content = JsonContent.Create(new { type = "PhoneCall", eventAt = today.AddDays(-1).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), subject = "Benchmark check", body = "Checking the write works.", submissionId = Guid.NewGuid() }),
+        };
+        note.Headers.Add("Authorization", "Bearer " + targets.ApiToken);
+        var added = await http.SendAsync(note, ct);
+        if (added.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"add-note post gave {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync(ct)}");
+    }
+
+    var duration = TimeSpan.FromSeconds(parse.GetValue(seconds));
+    var results = new List<(Scenario Scenario, LoadResult Result)>();
+    foreach (var s in scenarios)
+    {
+        await s.PreflightAsync(server.BaseUrl, ct);
+        var url = server.BaseUrl + s.Path;
+        await Wrk.RunAsync(url, 4, 1, TimeSpan.FromSeconds(2), s.Headers, s.Lua, ct); // warm-up
+        var r = await Wrk.RunAsync(url, parse.GetValue(users), parse.GetValue(threads), duration, s.Headers, s.Lua, ct);
+        log.WriteLine($"  {s.Name,-12} p50 {r.P50,8:0.0} ms  p99 {r.P99,8:0.0} ms  {r.RequestsPerSecond,8:0} req/s  errors {r.Errors}");
+        results.Add((s, r));
+    }
+    var peak = server.PeakMemoryMiB();
+    var floor = results[0].Result;
+
+    var report = new StringBuilder();
+    report.AppendLine($"Haven benchmark: {n:N0} children, {prov}, {parse.GetValue(users)} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    report.AppendLine(generation is { } g ? $"Borough generated in {g.TotalSeconds:0.0} s" : "Borough reused (generation not timed)");
+    report.AppendLine($"| {"Scenario",-44} | {"p50 ms",8} | {"p99 ms",8} | {"req/s",8} | {"errors",6} | {"p99 / floor",11} |");
+    report.AppendLine($"|{new string('-', 46)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 13)}|");
+    foreach (var (s, r) in results)
+        report.AppendLine($"| {s.Title,-44} | {r.P50,8:0.0} | {r.P99,8:0.0} | {r.RequestsPerSecond,8:0} | {r.Errors,6} | {r.P99 / floor.P99,11:0.0} |");
+    report.AppendLine($"Peak server memory (VmHWM): {peak:0} MiB");
+    report.AppendLine("Not yet measured (not built yet): performance dashboard; statutory returns.");
+    log.WriteLine();
+    log.Write(report);
+
+    var json = new
+    {
+        children = n, provider = prov, connections = parse.GetValue(users), durationSeconds = duration.TotalSeconds, cores = Environment.ProcessorCount,
+        at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, peakMemoryMiB = peak,
+        scenarios = results.Select(x => new
+        {
+            x.Scenario.Name, x.Scenario.Title, x.Scenario.Path, x.Result.P50, x.Result.P90, x.Result.P99, x.Result.RequestsPerSecond, x.Result.Requests,
+            x.Result.Errors, p99OverFloor = x.Result.P99 / floor.P99,
+        }),
+    };
+    var file = Path.Combine(outPath, $"bench-{n}-{prov}.json");
+    await File.WriteAllTextAsync(file, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }), ct);
+    await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), report.ToString(), ct);
+    log.WriteLine($"Written {file}");
+    return results.Any(x => x.Result.Errors > 0) ? 1 : 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+internal sealed record Scenario(string Name, string Title, string Path, Dictionary<string, string> Headers, string? Lua, HttpStatusCode Expected)
+{
+    /// One request by hand first, so a scenario that only measures a redirect to sign-in or an
+    /// error page fails loudly instead of producing fast, meaningless figures.
+    public async Task PreflightAsync(string baseUrl, CancellationToken ct)
+    {
+        if (Lua is not null) return; // posts are checked by their error count (non-2xx/3xx)
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + Path);
+        foreach (var (k, v) in Headers) request.Headers.TryAddWithoutValidation(k, v);
+        var response = await http.SendAsync(request, ct);
+        if (response.StatusCode != Expected)
+            throw new InvalidOperationException($"{Name}: GET {Path} gave {(int)response.StatusCode}, expected {(int)Expected}");
+    }
+}
