@@ -24,6 +24,8 @@ public static class HavenCli
         root.Subcommands.Add(SeedCommand.Create(output));
         root.Subcommands.Add(AuditCommand.Create(output, error));
         root.Subcommands.Add(UsersCommand.Create(output, error));
+        root.Subcommands.Add(BackupCommand.CreateBackup(output, error));
+        root.Subcommands.Add(BackupCommand.CreateRestore(output, error));
         root.Subcommands.Add(DocsCommand.Create(output));
         return root;
     }

@@ -18,6 +18,8 @@ services.AddSingleton(TimeProvider.System);
 services.AddHavenDatabase(DatabaseSettings.From(builder.Configuration));
 services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
+services.AddSingleton(builder.Configuration.GetSection("Haven:BreakGlass").Get<BreakGlassSettings>() ?? new BreakGlassSettings());
+services.AddScoped<BreakGlass>();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();

@@ -1,6 +1,6 @@
 namespace Haven.Core.Access;
 
-public enum AccessAction { View, Change, Search, Denied, Export, SignIn }
+public enum AccessAction { View, Change, Search, Denied, Export, SignIn, BreakGlass }
 
 /// One line of the append-only access log. Each entry carries the hash of the one before, so an
 /// edit, deletion or reordering made directly in the database breaks the chain (audit verify).
@@ -30,4 +30,6 @@ public class RecordAccessGrant
     public DateTime GrantedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// Emergency access a worker gave themselves, with a typed reason, for a short time (BreakGlass).
+    public bool IsBreakGlass { get; set; }
 }

@@ -87,6 +87,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int?>("GrantedByWorkerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsBreakGlass")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -407,6 +410,36 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasIndex("ChildId", "EndDate");
 
                     b.ToTable("Involvements");
+                });
+
+            modelBuilder.Entity("Haven.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Haven.Core.People.Address", b =>

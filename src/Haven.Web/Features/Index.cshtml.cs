@@ -2,6 +2,7 @@ using Haven.Core.Access;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
 using Haven.Core.MyWork;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) 
     public IReadOnlyDictionary<int, string> Names { get; private set; } = new Dictionary<int, string>();
     public DateOnly Today { get; private set; }
     public string WorkerName { get; private set; } = "";
+    public IReadOnlyList<Haven.Core.Notifications.Notification> Notifications { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -38,5 +40,16 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) 
             .OrderBy(r => r.Name).ToList();
         Names = Children.ToDictionary(c => c.ChildId, c => c.Name);
         Due = await dueWork.ForChildrenAsync(ids, ct);
+        Notifications = await db.Notifications.AsNoTracking().Where(n => n.WorkerId == worker.WorkerId && n.ReadAt == null)
+            .OrderByDescending(n => n.CreatedAt).Take(20).ToListAsync(ct);
+    }
+
+    /// Marks one of my notifications read; someone else's is left alone.
+    public async Task<IActionResult> OnPostReadAsync(int notificationId, CancellationToken ct)
+    {
+        if (CurrentWorker.From(User) is { } worker)
+            await db.Notifications.Where(n => n.Id == notificationId && n.WorkerId == worker.WorkerId && n.ReadAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, clock.GetUtcNow().UtcDateTime), ct);
+        return RedirectToPage();
     }
 }

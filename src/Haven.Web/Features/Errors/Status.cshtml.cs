@@ -1,15 +1,34 @@
+using System.Text.RegularExpressions;
+using Haven.Core.Access;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Haven.Web.Features.Errors;
 
 [IgnoreAntiforgeryToken]
-public class StatusModel : PageModel
+public partial class StatusModel(BreakGlassSettings breakGlass) : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
-    public void OnPost(int code) => Code = code;
+    /// For a refused child record, and a worker whose role may use emergency access: where to ask.
+    /// Shown for every refused child address, existing or not, so it reveals nothing.
+    public int? EmergencyAccessChildId { get; private set; }
+
+    public void OnGet(int code) => Load(code);
+    public void OnPost(int code) => Load(code);
+
+    private void Load(int code)
+    {
+        Code = code;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        if (code == 403 && original is not null && ChildPath().Match(original) is { Success: true } m
+            && CurrentWorker.From(User) is { } w && breakGlass.Allows(w.Role) && int.TryParse(m.Groups[1].Value, out var id))
+            EmergencyAccessChildId = id;
+    }
+
+    [GeneratedRegex(@"^/children/(\d{1,9})(/|$)")]
+    private static partial Regex ChildPath();
 
     public (string Title, string Message) Text => Code switch
     {
