@@ -24,6 +24,8 @@ services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
+services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Core.ChildrenLookedAfter.SyntheticPostcodeLocator>();
+services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();

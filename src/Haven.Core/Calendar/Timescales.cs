@@ -240,6 +240,11 @@ public static class Timescales
         Statutory, "Adoption Agencies Regulations 2005, reg 36; timescales.md row 69");
 
     // Courts.
+    public static readonly TimescaleRule PreProceedings = new(
+        "pre-proceedings", "Conclude pre-proceedings under the Public Law Outline (review at about 8 weeks)",
+        "Legal gateway or planning meeting decides to use the Public Law Outline", Period.Weeks(16),
+        NationalGuidance, "Public Law Working Group best-practice guidance (2021, 2023); timescales.md row 73");
+
     public static readonly TimescaleRule CareProceedings = new(
         "care-proceedings", "Conclude care or supervision proceedings",
         "Application issued", Period.Weeks(26),
@@ -310,7 +315,7 @@ public static class Timescales
         PathwayNeedsAssessment, PathwayPlanReview,
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,
         FirstAdoptionPlacementVisit, FirstAdoptionPlacementReview, SecondAdoptionPlacementReview, AdoptionPlacementReview,
-        CareProceedings,
+        PreProceedings, CareProceedings,
         LadoReferral, LadoInitialConsideration, SeriousIncidentNotification, RapidReview, LocalPracticeReview,
         ComplaintStage1, ComplaintStage2, ComplaintStage3Panel, SubjectAccessRequest, FreedomOfInformationRequest,
     ];

@@ -38,7 +38,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// What is due from the children's open involvements and the statutory timescales: visits from
 /// the last visit actually held, reviews from the last review held. Services that keep their own
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
-/// their own as they land.
+/// their own as they land (periods of care: LookedAfterDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -62,7 +62,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
         {
             lastVisits.TryGetValue(i.ChildId, out var lastVisit);
             var visitFrom = lastVisit > i.StartDate ? lastVisit : i.StartDate;
-            var hadVisit = lastVisit >= i.StartDate && lastVisit != default;
             switch (i.Kind)
             {
                 case InvolvementKind.Assessment:
@@ -77,17 +76,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
                     items.Add(i.ReviewsHeld == 0 || i.LastReviewDate is null
                         ? Item(i, "First child protection review conference", Timescales.FirstChildProtectionReview, i.StartDate)
                         : Item(i, "Child protection review conference", Timescales.ChildProtectionReview, i.LastReviewDate.Value));
-                    break;
-                case InvolvementKind.InCare:
-                    items.Add(hadVisit
-                        ? Item(i, "Statutory visit", Timescales.LookedAfterVisit, visitFrom)
-                        : Item(i, "First statutory visit", Timescales.FirstPlacementVisit, i.StartDate));
-                    items.Add(i.ReviewsHeld switch
-                    {
-                        0 => Item(i, "First looked-after review", Timescales.FirstLookedAfterReview, i.StartDate),
-                        1 => Item(i, "Second looked-after review", Timescales.SecondLookedAfterReview, i.LastReviewDate ?? i.StartDate),
-                        _ => Item(i, "Looked-after review", Timescales.LookedAfterReview, i.LastReviewDate ?? i.StartDate),
-                    });
                     break;
                 case InvolvementKind.CareLeaver:
                     items.Add(Item(i, "Pathway plan review", Timescales.PathwayPlanReview, i.LastReviewDate ?? i.StartDate));

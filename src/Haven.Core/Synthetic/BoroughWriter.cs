@@ -10,6 +10,9 @@ internal sealed class BoroughWriter(HavenDbContext db, int batchSize, Cancellati
 {
     private readonly BulkInsert _bulk = new(db);
 
+    /// For parts that link to rows written before them (the involvements a period of care keeps in step).
+    public HavenDbContext Db => db;
+
     public Dictionary<Type, int> Counts { get; } = [];
 
     public async Task SaveAsync<T>(IEnumerable<T> rows, Func<HavenDbContext, List<T>, IEnumerable<PersonSearchKey>>? dependents = null) where T : class

@@ -304,6 +304,595 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("CaseNoteAmendments");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.CareProceedings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ApplicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContingencyPlan")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalOrder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinalOrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParallelPlan")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("CareProceedings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.ContactArrangement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Supervised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("With")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("ContactArrangements");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.ContactSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactArrangementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowItWent")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TookPlace")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactArrangementId");
+
+                    b.ToTable("ContactSessions");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.CourtHearing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CareProceedingsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProceedingsId");
+
+                    b.ToTable("CourtHearings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.Episode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalStatusCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodOfCareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonEpisodeCeasedCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonForNewEpisodeCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonPlaceChangeCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersededByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("ChildId", "SupersededAt", "StartDate");
+
+                    b.ToTable("Episodes");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.IroVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IroWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IroWorkerId");
+
+                    b.HasIndex("ChildId", "VisitDate");
+
+                    b.ToTable("IroVisits");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.LookedAfterReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdvocacyOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdvocacyTakenUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChairWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterToChild")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LongTermPlacementAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipationCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodOfCareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairWorkerId");
+
+                    b.HasIndex("PeriodOfCareId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "ReviewDate");
+
+                    b.ToTable("LookedAfterReviews");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.PeriodOfCare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorisedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryOfNeedCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomePostcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvolvementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnaccompaniedAsylumSeeker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonCeasedCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UascCeasedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorisedByWorkerId");
+
+                    b.HasIndex("ChildId", "StartDate");
+
+                    b.ToTable("PeriodsOfCare");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressLine1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DistanceFromHomeMiles")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("InsideCouncilArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LongTermAgreedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matching")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodOfCareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlacementTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonForChangeCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SameCarerAsPlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urn")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId");
+
+                    b.HasIndex("ChildId", "StartDate");
+
+                    b.ToTable("Placements");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.PreProceedings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LetterBeforeProceedingsDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentsProgress")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProgressDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("PreProceedings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.StatutoryVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitedByWorkerId");
+
+                    b.HasIndex("ChildId", "VisitDate");
+
+                    b.ToTable("StatutoryVisits");
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1018,6 +1607,110 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("AmendedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.ContactSession", b =>
+                {
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.ContactArrangement", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("ContactArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.CourtHearing", b =>
+                {
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.CareProceedings", null)
+                        .WithMany("Hearings")
+                        .HasForeignKey("CareProceedingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.Episode", b =>
+                {
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.PeriodOfCare", "PeriodOfCare")
+                        .WithMany("Episodes")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.Placement", "Placement")
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PeriodOfCare");
+
+                    b.Navigation("Placement");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.IroVisit", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "Iro")
+                        .WithMany()
+                        .HasForeignKey("IroWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Iro");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.LookedAfterReview", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "Chair")
+                        .WithMany()
+                        .HasForeignKey("ChairWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.PeriodOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chair");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.PeriodOfCare", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "AuthorisedBy")
+                        .WithMany()
+                        .HasForeignKey("AuthorisedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AuthorisedBy");
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.Placement", b =>
+                {
+                    b.HasOne("Haven.Core.ChildrenLookedAfter.PeriodOfCare", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.StatutoryVisit", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "VisitedBy")
+                        .WithMany()
+                        .HasForeignKey("VisitedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("VisitedBy");
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.HasOne("Haven.Core.Workforce.Worker", "Worker")
@@ -1168,6 +1861,21 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.CareProceedings", b =>
+                {
+                    b.Navigation("Hearings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.ContactArrangement", b =>
+                {
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildrenLookedAfter.PeriodOfCare", b =>
+                {
+                    b.Navigation("Episodes");
                 });
 
             modelBuilder.Entity("Haven.Core.People.Person", b =>

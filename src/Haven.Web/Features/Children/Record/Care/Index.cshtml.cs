@@ -1,0 +1,33 @@
+using Haven.Core.ChildrenLookedAfter;
+using Haven.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Haven.Web.Features.Children.Record.Care;
+
+/// The child's time in care: the current period with its SSDA903 episodes and placements, what is
+/// due next, the statutory visits and the looked-after reviews.
+public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
+{
+    public ChildHeader Header { get; private set; } = null!;
+    public LookedAfterRecord Record { get; private set; } = null!;
+    public (DateOnly Due, string What)? NextVisit { get; private set; }
+    public (DateOnly Due, string What)? NextReview { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Header = (await ChildHeader.LoadAsync(db, childId, "care", Today, ct))!;
+        Record = await LookedAfterRecord.LoadAsync(db, childId, ct);
+        if (Record.Current is { CurrentEpisode: { } episode } current)
+        {
+            var lastVisit = Record.Visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitDate).FirstOrDefault();
+            var v = LookedAfterSchedule.NextVisit(episode.Placement.StartDate, episode.Placement.LongTermAgreedDate, lastVisit);
+            NextVisit = (v.Due, v.What);
+            var r = LookedAfterSchedule.NextReview(current.Period.StartDate, Record.Reviews.Where(x => x.PeriodOfCareId == current.Period.Id).Select(x => x.ReviewDate).ToList());
+            NextReview = (r.Due, r.What);
+        }
+        return Page();
+    }
+}
