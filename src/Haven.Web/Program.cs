@@ -18,6 +18,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddHavenDatabase(DatabaseSettings.From(builder.Configuration));
 services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
+services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
