@@ -108,6 +108,9 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.ChildrenInCare.ICareSpans, Haven.Core.ChildrenInCare.InvolvementCareSpans>();
         services.AddScoped<Haven.Core.Health.HealthRecordService>();
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
+        services.AddScoped<Haven.Core.Education.EducationDueWork>();
+        services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
+        services.AddScoped<Haven.Core.Health.HealthDueWork>();
         return services;
     }
 }
