@@ -45,8 +45,8 @@ public class AddModel(HavenDbContext db, ChildAccess access, EducationRecordServ
 
     private static IEnumerable<SelectListItem> Blank(string text) => [new SelectListItem(text, "")];
 
-    public static IEnumerable<SelectListItem> KindItems => Enum.GetValues<EducationRecordKind>()
-        .Select(k => new SelectListItem(EducationRecord.Describe(k), k.ToString()));
+    public static IEnumerable<SelectListItem> KindItems => Blank("Select")
+        .Concat(Enum.GetValues<EducationRecordKind>().Select(k => new SelectListItem(EducationRecord.Describe(k), k.ToString())));
     public static IEnumerable<SelectListItem> YearGroupItems => Blank("Not applicable")
         .Concat(Enumerable.Range(-1, 15).Select(y => new SelectListItem(EducationRecord.DescribeYearGroup(y), y.ToString(CultureInfo.InvariantCulture))));
     public static IEnumerable<SelectListItem> TermItems => Enum.GetValues<SchoolTerm>().Select(t => new SelectListItem($"{t} term", t.ToString()));

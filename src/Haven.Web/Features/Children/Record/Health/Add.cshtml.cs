@@ -48,9 +48,9 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
 
     public ChildHeader Header { get; private set; } = null!;
 
-    public static IEnumerable<SelectListItem> KindItems => Enum.GetValues<HealthRecordKind>()
+    public static IEnumerable<SelectListItem> KindItems => new[] { new SelectListItem("Select", "") }.Concat(Enum.GetValues<HealthRecordKind>()
         .Where(k => k != HealthRecordKind.HistorySummaryGiven)
-        .Select(k => new SelectListItem(HealthRecord.Describe(k), k.ToString()));
+        .Select(k => new SelectListItem(HealthRecord.Describe(k), k.ToString())));
 
     public static IEnumerable<SelectListItem> ReasonItems =>
         new[] { new SelectListItem("Not applicable: a score was given", "") }
