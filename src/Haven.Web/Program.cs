@@ -20,6 +20,7 @@ services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
 services.AddSingleton(builder.Configuration.GetSection("Haven:BreakGlass").Get<BreakGlassSettings>() ?? new BreakGlassSettings());
 services.AddScoped<BreakGlass>();
+services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();

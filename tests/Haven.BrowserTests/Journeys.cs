@@ -12,7 +12,7 @@ public sealed class Journeys(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    private static async Task AssertAccessibleAsync(IPage page, string name)
+    internal static async Task AssertAccessibleAsync(IPage page, string name)
     {
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"{name}.png"), FullPage = true });
@@ -24,7 +24,7 @@ public sealed class Journeys(BrowserFixture app) : IClassFixture<BrowserFixture>
         Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string suffix = "")
+    internal static async Task SignInAsync(IPage page, string userName, string suffix = "")
     {
         await page.GotoAsync("/account/sign-in");
         await AssertAccessibleAsync(page, "sign-in" + suffix);

@@ -10,7 +10,11 @@ public enum AccessScope { None, Own, Team, Service, All }
 public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education }
+
+/// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
+/// beyond its scope for the child's full record.
+public sealed record CohortAccess(HavenRole Role, RecordKind Kind, string Cohort, string Rationale);
 
 public sealed record RoleAccess(HavenRole Role, AccessScope Read, AccessScope Write, bool CanAddPeople, bool SeesTeamCaseloads, string Rationale);
 
@@ -48,6 +52,19 @@ public static class AccessMatrix
         new(HavenRole.PartnerAgency, AccessScope.Own, AccessScope.None, false, false,
             "Only children the council has explicitly granted, read only."),
     ];
+
+    /// Narrow, cohort-wide access. The virtual school head is responsible for the education of every
+    /// child the council looks after, so the virtual school reads and writes the education record
+    /// (school, PEPs, attendance, SEN, progress, exclusions, post-16) of every child in care, but
+    /// nothing else of their record unless the child is allocated to them (access-practice.md §4).
+    public static readonly IReadOnlyList<CohortAccess> Cohorts =
+    [
+        new(HavenRole.VirtualSchoolOfficer, RecordKind.Education, "Every child in care now (restricted records excepted)",
+            "The virtual school head answers for the education of all children in care: education records only, no case notes, health, legal or family detail."),
+    ];
+
+    public static CohortAccess? CohortFor(HavenRole role, RecordKind kind) =>
+        Cohorts.FirstOrDefault(c => c.Role == role && c.Kind == kind);
 
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 

@@ -8,10 +8,28 @@ namespace Haven.Core.Access;
 /// Decides, per child, whether a worker may read or change the record: the role's scope from the
 /// AccessMatrix, the child's current allocations, explicit grants, and restriction. Restricted
 /// records open only to an explicit, unexpired grant, whatever the role.
-public sealed class ChildAccess(HavenDbContext db, TimeProvider clock)
+public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenInCare.ICareSpans care)
 {
     public async Task<bool> CanAsync(CurrentWorker worker, int childId, AccessLevel level, CancellationToken ct = default) =>
         await db.People.AnyAsync(Visible(worker, level).And(p => p.Id == childId), ct);
+
+    /// Access to one kind of record about the child: the worker's access to the whole record, or a
+    /// cohort-wide grant of that kind (AccessMatrix.Cohorts), such as the virtual school's to the
+    /// education records of every child in care.
+    public async Task<bool> CanAsync(CurrentWorker worker, int childId, AccessLevel level, RecordKind kind, CancellationToken ct = default) =>
+        await Children(worker, level, kind).AnyAsync(p => p.Id == childId, ct);
+
+    /// The children whose records of this kind the worker may read (or write).
+    public IQueryable<Person> Children(CurrentWorker worker, AccessLevel level, RecordKind kind)
+    {
+        var visible = Visible(worker, level);
+        if (AccessMatrix.CohortFor(worker.Role, kind) is not null && kind == RecordKind.Education)
+        {
+            var inCare = care.InCareNow();
+            visible = visible.Or(p => p.Kind == PersonKind.Child && !p.IsRestricted && inCare.Contains(p.Id));
+        }
+        return db.People.Where(visible);
+    }
 
     /// The children this worker may read (or write): use it for search and every list of children.
     public IQueryable<Person> Children(CurrentWorker worker, AccessLevel level = AccessLevel.Read) =>

@@ -28,6 +28,15 @@ public static class PermissionsDocument
         foreach (var r in AccessMatrix.Roles)
             sb.AppendLine($"| {r.Role.Describe()} | {AccessMatrix.Describe(r.Read)} | {AccessMatrix.Describe(r.Write)} | {(r.CanAddPeople ? "Yes" : "No")} | {(r.SeesTeamCaseloads ? "Yes" : "No")} | {r.Rationale} |");
         sb.AppendLine();
+        sb.AppendLine("Narrow access to one kind of record for a whole cohort, beyond the role's scope above (the rest of the child's record stays closed):");
+        sb.AppendLine();
+        sb.AppendLine("| Role | Kind of record | Children | Why |");
+        sb.AppendLine("|---|---|---|---|");
+        foreach (var c in AccessMatrix.Cohorts)
+            sb.AppendLine($"| {c.Role.Describe()} | {c.Kind} (read and write) | {c.Cohort} | {c.Rationale} |");
+        sb.AppendLine();
+        sb.AppendLine("Education records are the child's Education tab (`/children/{id}/education`), its API (`/api/v1/children/{id}/education`) and the virtual school view (`/virtual-school`). Every view and change there is written to the access log like any other.");
+        sb.AppendLine();
         sb.AppendLine("Public routes: `/account/sign-in` (and its two-factor and single sign-on steps), `/health`, `/accessibility`, `/error/{code}`, `/api/openapi/v1.json`, static assets.");
         sb.AppendLine();
         sb.AppendLine("Case notes: a note is corrected by an amendment (the original stays visible to those who may change the record and to senior leaders) and removed only by a soft deletion with a reason, by its author or a team manager.");

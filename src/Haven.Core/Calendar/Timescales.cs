@@ -162,6 +162,20 @@ public static class Timescales
         "Child becomes looked after or changes school", Period.WorkingDays(10),
         StatutoryGuidance, "Promoting the education of looked-after and previously looked-after children (2018); timescales.md row 43");
 
+    // "20 school days" (the local variant in timescales.md row 43). Haven counts school days as
+    // working days (weekdays that are not bank holidays): school holidays differ by school and
+    // are not recorded, so in a holiday the due date comes earlier than a strict school-day count.
+    public static readonly TimescaleRule InitialPersonalEducationPlan = new(
+        "initial-personal-education-plan", "Hold the first personal education plan meeting, in time for the first review",
+        "Child becomes looked after", Period.WorkingDays(20),
+        LocalPractice, "Promoting the education of looked-after and previously looked-after children (2018); timescales.md row 43 (\"20 school days\", counted as working days)");
+
+    // "Every school term": three terms a year, so at most four months between reviews.
+    public static readonly TimescaleRule PersonalEducationPlanReview = new(
+        "personal-education-plan-review", "Review the personal education plan (each school term)",
+        "Last personal education plan meeting", Period.Months(4),
+        StatutoryGuidance, "Promoting the education of looked-after and previously looked-after children (2018); timescales.md row 44");
+
     public static readonly TimescaleRule ReturnHomeInterview = new(
         "return-home-interview", "Offer and hold an independent return home interview",
         "Recorded time the child returned from a missing episode", Period.Hours(72),
@@ -310,7 +324,7 @@ public static class Timescales
         CarePlan, PlacementPlan, IndependentReviewingOfficer, FirstLookedAfterReview, SecondLookedAfterReview,
         LookedAfterReview, FirstPlacementVisit, LookedAfterVisit, PlacementUntilAdulthoodVisit,
         InitialHealthAssessment, ReviewHealthAssessmentUnderFive, ReviewHealthAssessment, DentalCheck,
-        StrengthsAndDifficultiesQuestionnaire, PersonalEducationPlan, ReturnHomeInterview,
+        StrengthsAndDifficultiesQuestionnaire, PersonalEducationPlan, InitialPersonalEducationPlan, PersonalEducationPlanReview, ReturnHomeInterview,
         SecureAccommodationWithoutOrder, FirstSecureAccommodationReview, SecureAccommodationReview, Regulation44Visit,
         PathwayNeedsAssessment, PathwayPlanReview,
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,

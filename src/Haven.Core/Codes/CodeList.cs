@@ -47,4 +47,5 @@ public static class CodeLists
     public static readonly CodeList Disability = CodeList.Load("cin_disability");
     public static readonly CodeList UpnUnknown = CodeList.Load("cin_upn_unknown");
     public static readonly CodeList ReferralSource = CodeList.Load("cin_referral_source");
+    public static readonly CodeList SdqReason = CodeList.Load("903_sdq_reason");
 }

@@ -25,6 +25,7 @@ public static class ChildrenApi
         child.MapGet("", GetChildAsync).WithName("GetChild").WithSummary("A child's core record");
         child.MapGet("/notes", GetNotesAsync).WithName("GetCaseNotes").WithSummary("A child's case notes, newest first");
         child.MapPost("/notes", AddNoteAsync).WithName("AddCaseNote").WithSummary("Add a case note");
+        child.MapChildrenInCareApi();
         child.MapGet("/chronology", GetChronologyAsync).WithName("GetChronology").WithSummary("Every recorded event, newest first");
         child.MapLookedAfterApi();
     }

@@ -13,10 +13,16 @@ public sealed class ChildRecordGuard(ChildAccess access, AccessLog log)
 
     /// Checks access; logs a refusal, or a view. A change is logged by ChangedAsync once it has
     /// actually been saved, so a rejected form is not recorded as a change.
-    public async Task<bool> AuthorizeAsync(HttpContext http, int childId, AccessLevel level, CancellationToken ct = default)
+    public async Task<bool> AuthorizeAsync(HttpContext http, int childId, AccessLevel level, CancellationToken ct = default) =>
+        await AuthorizeAsync(http, childId, level, RecordKind.ChildRecord, ct);
+
+    /// The same check for one kind of record (a page or endpoint marked with ChildRecordKindAttribute).
+    public async Task<bool> AuthorizeAsync(HttpContext http, int childId, AccessLevel level, RecordKind kind, CancellationToken ct = default)
     {
         var worker = CurrentWorker.From(http.User);
-        if (worker is null || !await access.CanAsync(worker, childId, level, ct))
+        if (worker is null || !(kind == RecordKind.ChildRecord
+                ? await access.CanAsync(worker, childId, level, ct)
+                : await access.CanAsync(worker, childId, level, kind, ct)))
         {
             await log.WriteAsync(new AccessEvent(http.User.Identity?.Name ?? "anonymous", worker?.WorkerId, AccessAction.Denied, childId, Resource(http)), ct);
             return false;
@@ -38,6 +44,14 @@ public sealed class ChildRecordGuard(ChildAccess access, AccessLog log)
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? AccessLevel.Read : AccessLevel.Write;
 }
 
+/// Marks a page model or API endpoint as being about one narrow kind of record (such as
+/// Education), so the guard also admits cohort-wide access to that kind (AccessMatrix.Cohorts).
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ChildRecordKindAttribute(RecordKind kind) : Attribute
+{
+    public RecordKind Kind { get; } = kind;
+}
+
 /// Applied by convention to every page under Features/Children/Record.
 public sealed class ChildRecordPageFilter(ChildRecordGuard guard) : IAsyncPageFilter
 {
@@ -46,8 +60,10 @@ public sealed class ChildRecordPageFilter(ChildRecordGuard guard) : IAsyncPageFi
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
+        var kind = (context.HandlerInstance.GetType().GetCustomAttributes(typeof(ChildRecordKindAttribute), true)
+            .FirstOrDefault() as ChildRecordKindAttribute)?.Kind ?? RecordKind.ChildRecord;
         if (!int.TryParse(context.RouteData.Values[ChildRecordGuard.RouteKey]?.ToString(), out var childId)
-            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), http.RequestAborted))
+            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
         {
             context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
@@ -66,8 +82,9 @@ public sealed class ChildRecordEndpointFilter(ChildRecordGuard guard) : IEndpoin
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        var kind = http.GetEndpoint()?.Metadata.GetMetadata<ChildRecordKindAttribute>()?.Kind ?? RecordKind.ChildRecord;
         if (!int.TryParse(http.GetRouteValue(ChildRecordGuard.RouteKey)?.ToString(), out var childId)
-            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), http.RequestAborted))
+            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
             return ApiProblems.NoAccess();
         var result = await next(context);
         if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write

@@ -79,6 +79,9 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, InvolvementChronology>();
         services.AddScoped<IChronologySource, AddressChronology>();
         services.AddScoped<IChronologySource, Haven.Core.ChildrenLookedAfter.LookedAfterChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Health.HealthChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Education.EducationChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.LifeStory.LifeStoryChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -91,7 +94,25 @@ public static class DueWorkRegistration
     {
         services.AddScoped<IDueWorkSource, InvolvementDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.ChildrenLookedAfter.LookedAfterDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Health.HealthDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Education.EducationDueWork>();
         services.AddScoped<DueWork>();
+        return services;
+    }
+}
+
+public static class ChildrenInCareRegistration
+{
+    /// Who is in care (until periods of care are recorded: open InCare involvements), and the
+    /// services that record health, education and life story work for children in care.
+    public static IServiceCollection AddChildrenInCare(this IServiceCollection services)
+    {
+        services.AddScoped<Haven.Core.ChildrenInCare.ICareSpans, Haven.Core.ChildrenInCare.InvolvementCareSpans>();
+        services.AddScoped<Haven.Core.Health.HealthRecordService>();
+        services.AddScoped<Haven.Core.Education.EducationRecordService>();
+        services.AddScoped<Haven.Core.Education.EducationDueWork>();
+        services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
+        services.AddScoped<Haven.Core.Health.HealthDueWork>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Haven.Core.Access;
 using Haven.Core.Allocations;
 using Haven.Core.CaseNotes;
 using Haven.Core.Data;
+using Haven.Core.Health;
 using Haven.Core.Involvements;
 using Haven.Core.People;
 using Haven.Core.People.Identifiers;
@@ -552,6 +553,87 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.DoesNotContain(demo[HavenRole.SocialWorker], grants[hidden.Id]);
         Assert.DoesNotContain(demo[HavenRole.TeamManager], grants[hidden.Id]);
         Assert.NotEqual(demoService, otherService);
+    }
+
+    [Fact]
+    public async Task ChildrenInCare_HealthOutcomesFollowEnglandOc2Figures()
+    {
+        // Arrange: CLA25 outcomes, England 2025, children looked after 12 months or more at 31 March:
+        // health assessment 90%, immunisations 84%, dental check 81%, SDQ (ages 5–16) 78% received,
+        // average 14.9, bands 45% / 13% / 42%. Pooled over the last ten year-ends (the histories span years) so the cohort is large enough.
+        await using var db = borough.Open();
+        var care = await db.Involvements.Where(i => i.Kind == InvolvementKind.InCare).ToListAsync();
+        var health = (await db.HealthRecords.ToListAsync()).ToLookup(r => r.ChildId);
+        var dobs = await db.People.Where(p => p.DateOfBirth != null).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value);
+        int cohort = 0, assessed = 0, dental = 0, immunised = 0, sdqAge = 0, sdqScored = 0;
+        var scores = new List<int>();
+
+        // Act
+        foreach (var yearEnd in Enumerable.Range(0, 10).Select(k => Today.AddYears(-k)))
+        {
+            var yearStart = yearEnd.AddYears(-1).AddDays(1);
+            foreach (var c in care.Where(i => i.StartDate <= yearEnd.AddYears(-1) && (i.EndDate is null || i.EndDate >= yearEnd)).Select(i => i.ChildId).Distinct())
+            {
+                cohort++;
+                var rs = health[c].Where(r => r.Date >= yearStart && r.Date <= yearEnd).ToList();
+                if (rs.Any(r => r.Kind is HealthRecordKind.InitialHealthAssessment or HealthRecordKind.ReviewHealthAssessment)) assessed++;
+                if (rs.Any(r => r.Kind == HealthRecordKind.DentalCheck)) dental++;
+                if (health[c].Where(r => r.Kind == HealthRecordKind.Immunisations && r.Date <= yearEnd).MaxBy(r => r.Date)?.UpToDate == true) immunised++;
+                if (HealthRules.AgeOn(dobs[c], yearEnd) is >= 5 and <= 16)
+                {
+                    sdqAge++;
+                    var sdq = rs.Where(r => r.Kind == HealthRecordKind.StrengthsAndDifficulties && r.SdqScore != null).MaxBy(r => r.Date);
+                    if (sdq is not null) { sdqScored++; scores.Add(sdq.SdqScore!.Value); }
+                }
+            }
+        }
+
+        // Assert
+        output.WriteLine($"cohort {cohort}: assessed {assessed / (double)cohort:P0}, dental {dental / (double)cohort:P0}, immunised {immunised / (double)cohort:P0}, " +
+            $"SDQ {sdqScored}/{sdqAge} = {sdqScored / (double)sdqAge:P0}, mean {scores.Average():0.0}, " +
+            $"bands {scores.Count(s => s <= 13) / (double)scores.Count:P0}/{scores.Count(s => s is >= 14 and <= 16) / (double)scores.Count:P0}/{scores.Count(s => s >= 17) / (double)scores.Count:P0}");
+        Assert.True(cohort >= 150, $"Only {cohort} child-years in the OC2 cohort");
+        Assert.InRange(assessed / (double)cohort, 0.82, 0.97);
+        Assert.InRange(dental / (double)cohort, 0.72, 0.90);
+        Assert.InRange(immunised / (double)cohort, 0.75, 0.93);
+        Assert.InRange(sdqScored / (double)sdqAge, 0.66, 0.92);
+        Assert.InRange(scores.Average(), 13.4, 16.4);
+        Assert.InRange(scores.Count(s => s >= 17) / (double)scores.Count, 0.32, 0.52);
+        Assert.All(scores, s => Assert.InRange(s, 0, 40));
+    }
+
+    [Fact]
+    public async Task ChildrenInCare_SecondaryAttendanceWorseThanPrimary_AndPepsMostlyInDate()
+    {
+        // Arrange: no national persistent-absence figure for children in care is in the reference;
+        // the generator assumes about 10% (primary) and 28% (secondary), as the inspection report's
+        // concern about secondary attendance suggests. PEPs: a first within 20 school days, then termly.
+        await using var db = borough.Open();
+        var attendance = await db.EducationRecords.Where(r => r.Kind == Haven.Core.Education.EducationRecordKind.TermAttendance).ToListAsync();
+        var dobs = await db.People.Where(p => p.DateOfBirth != null).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value);
+        var inCare = await db.Involvements.Where(i => i.Kind == InvolvementKind.InCare && i.EndDate == null).ToListAsync();
+        var peps = (await db.EducationRecords.Where(r => r.Kind == Haven.Core.Education.EducationRecordKind.PersonalEducationPlan).ToListAsync()).ToLookup(r => r.ChildId);
+
+        // Act
+        double Rate(Haven.Core.Education.EducationPhase phase)
+        {
+            var rows = attendance.Where(a => Haven.Core.Education.EducationRules.PhaseOf(Haven.Core.Education.EducationRules.YearGroupOn(dobs[a.ChildId], a.Date)) == phase).ToList();
+            return rows.Count(a => Haven.Core.Education.EducationRules.IsPersistentlyAbsent(a.AttendancePercent!.Value)) / (double)rows.Count;
+        }
+        var primary = Rate(Haven.Core.Education.EducationPhase.Primary);
+        var secondary = Rate(Haven.Core.Education.EducationPhase.Secondary);
+        var pepAge = inCare.Where(i => Haven.Core.Education.EducationRules.HasPepAge(dobs[i.ChildId], Today)
+            && Haven.Core.Education.EducationRules.InitialPepDue(i.StartDate) < Today).ToList();
+        var inDate = pepAge.Count(i => peps[i.ChildId].Where(p => p.Date >= i.StartDate).MaxBy(p => p.Date) is { } last
+            && Haven.Core.Education.EducationRules.PepReviewDue(last.Date) >= Today);
+
+        // Assert
+        output.WriteLine($"persistent absence: primary {primary:P0}, secondary {secondary:P0}; PEPs in date {inDate}/{pepAge.Count}");
+        Assert.InRange(primary, 0.03, 0.20);
+        Assert.InRange(secondary, 0.18, 0.40);
+        Assert.True(secondary > primary);
+        Assert.InRange(inDate / (double)pepAge.Count, 0.6, 1.0);
+        Assert.All(attendance, a => Assert.InRange(a.AttendancePercent!.Value, 0m, 100m));
     }
 
     /// Everything the seed decides, hashed: people, history, workers and the text of every note.

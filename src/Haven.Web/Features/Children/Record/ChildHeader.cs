@@ -11,6 +11,9 @@ public sealed record ChildAlert(string Text, string Colour);
 public sealed record ChildHeader(int Id, string Name, string HavenId, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth,
     int? Age, IReadOnlyList<ChildAlert> Alerts, string Section)
 {
+    /// The section for a reader who may see only the education record: no other tabs are shown.
+    public const string EducationOnly = "education-only";
+
     public static async Task<ChildHeader?> LoadAsync(HavenDbContext db, int childId, string section, DateOnly today, CancellationToken ct)
     {
         var child = await db.People.AsNoTracking().Where(p => p.Id == childId)

@@ -1,0 +1,64 @@
+using Haven.Core.Calendar;
+using Haven.Core.Chronology;
+using Haven.Core.ChildrenInCare;
+using Haven.Core.Data;
+using Haven.Core.MyWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Education;
+
+/// Personal education plans due for children in care of PEP age: the first within 20 school days
+/// of coming into care, then one each term.
+public sealed class EducationDueWork(HavenDbContext db, ICareSpans care, TimeProvider clock) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
+    {
+        var open = (await care.ForChildrenAsync(childIds, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.Start));
+        if (open.Count == 0) return [];
+        var ids = open.Keys.ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var dobs = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.DateOfBirth != null)
+            .Select(p => new { p.Id, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value, ct);
+        var peps = await db.EducationRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.ChildId) && r.Kind == EducationRecordKind.PersonalEducationPlan)
+            .GroupBy(r => r.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(r => r.Date) })
+            .ToDictionaryAsync(x => x.ChildId, x => x.Last, ct);
+        var items = new List<DueItem>();
+        foreach (var (child, start) in open)
+        {
+            if (!dobs.TryGetValue(child, out var dob) || !EducationRules.HasPepAge(dob, today)) continue;
+            var href = $"/children/{child}/education/add?kind={EducationRecordKind.PersonalEducationPlan}";
+            items.Add(peps.TryGetValue(child, out var last) && last >= start
+                ? new DueItem(child, "Personal education plan review", EducationRules.PepReviewDue(last), Timescales.PersonalEducationPlanReview) { Href = href }
+                : new DueItem(child, "First personal education plan", EducationRules.InitialPepDue(start), Timescales.InitialPersonalEducationPlan) { Href = href });
+        }
+        return items;
+    }
+}
+
+public sealed class EducationChronology(HavenDbContext db) : IChronologySource
+{
+    public string Category => "Education";
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    {
+        var rows = await db.EducationRecords.AsNoTracking().Where(r => r.ChildId == childId).ToListAsync(ct);
+        return rows.Select(r => new ChronologyItem(r.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
+            EducationRecord.Describe(r.Kind), EducationSummary.Detail(r), null, "education")).ToList();
+    }
+}
+
+public static class EducationSummary
+{
+    public static string? Detail(EducationRecord r) => r.Kind switch
+    {
+        EducationRecordKind.School => $"{r.SchoolName}, {EducationRecord.DescribeYearGroup(r.YearGroup ?? 0)}",
+        EducationRecordKind.TermAttendance => $"{r.Term} {r.AcademicYear}/{(r.AcademicYear + 1) % 100:00}: {r.AttendancePercent:0.#}%",
+        EducationRecordKind.SpecialEducationalNeeds => r.Sen is { } s ? EducationRecord.Describe(s) : null,
+        EducationRecordKind.KeyStageProgress => r.Progress is { } p ? $"Key stage {r.KeyStage}: {EducationRecord.Describe(p)}" : null,
+        EducationRecordKind.Post16 => r.Activity is { } a ? EducationRecord.Describe(a) : null,
+        EducationRecordKind.Exclusion => r.Exclusion is { } x ? $"{x}{(r.DaysExcluded is { } d ? $", {d} days" : "")}" : null,
+        _ => r.SchoolName ?? r.Notes,
+    };
+}

@@ -1,0 +1,82 @@
+using Haven.Core.Access;
+using Haven.Core.Codes;
+using Haven.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Health;
+
+public sealed record AddHealthRecordOptions(int ChildId, HealthRecordKind Kind, DateOnly Date, string? By, bool? UpToDate,
+    int? SdqScore, string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, Guid? SubmissionId);
+
+/// The rules for adding a health record, shared by the pages and the API: each kind has the
+/// fields it needs, and a repeated submission returns the first record.
+public sealed class HealthRecordService(HavenDbContext db, TimeProvider clock)
+{
+    public const int MaxNotes = 4000;
+
+    /// Field errors, keyed by the option's property name.
+    public static IReadOnlyDictionary<string, string> Validate(AddHealthRecordOptions o, DateOnly today, DateOnly? dateOfBirth)
+    {
+        var e = new Dictionary<string, string>();
+        if (!Enum.IsDefined(o.Kind)) e["Kind"] = "Select what you are recording";
+        if (o.Date > today) e["Date"] = "Date must be today or in the past";
+        else if (o.Date.Year < 1990) e["Date"] = "Date must be after 1 January 1990";
+        else if (dateOfBirth is { } dob && o.Date < dob) e["Date"] = "Date must be on or after the child's date of birth";
+        if (o.By is { Length: > 200 }) e["By"] = "Who carried it out must be 200 characters or fewer";
+        if (o.Notes is { Length: > MaxNotes }) e["Notes"] = $"Notes must be {MaxNotes:N0} characters or fewer";
+        if (o.Title is { Length: > 200 }) e["Title"] = "Title must be 200 characters or fewer";
+        if (o.Outcome is { Length: > 500 }) e["Outcome"] = "Outcome must be 500 characters or fewer";
+        switch (o.Kind)
+        {
+            case HealthRecordKind.Immunisations when o.UpToDate is null:
+                e["UpToDate"] = "Select whether immunisations are up to date";
+                break;
+            case HealthRecordKind.StrengthsAndDifficulties:
+                if (o.SdqScore is null && string.IsNullOrWhiteSpace(o.SdqReasonCode))
+                    e["SdqScore"] = "Enter the total score, or select why there is no score";
+                else if (o.SdqScore is not null && !string.IsNullOrWhiteSpace(o.SdqReasonCode))
+                    e["SdqReasonCode"] = "Leave the reason for no score blank when you enter a score";
+                else if (o.SdqScore is < 0 or > HealthRules.SdqMaxScore)
+                    e["SdqScore"] = "Total score must be a whole number from 0 to 40";
+                else if (o.SdqReasonCode is { Length: > 0 } r && !CodeLists.SdqReason.Contains(r))
+                    e["SdqReasonCode"] = "Select a reason from the list";
+                else if (o.SdqScore is not null && dateOfBirth is { } d && !HealthRules.SdqAge(d, o.Date))
+                    e["SdqScore"] = "An SDQ score is for a child aged 4 to 16 on the date: select reason SDQ1 instead";
+                break;
+            case HealthRecordKind.CamhsReferral or HealthRecordKind.Condition when string.IsNullOrWhiteSpace(o.Title):
+                e["Title"] = o.Kind == HealthRecordKind.Condition ? "Enter the condition or diagnosis" : "Enter the reason for the referral";
+                break;
+        }
+        if (o.OutcomeDate is { } od && (od < o.Date || od > today)) e["OutcomeDate"] = "Outcome date must be between the referral date and today";
+        if (o.OutcomeDate is not null && string.IsNullOrWhiteSpace(o.Outcome)) e["Outcome"] = "Enter the outcome, or remove its date";
+        return e;
+    }
+
+    public async Task<HealthRecord> AddAsync(AddHealthRecordOptions o, CurrentWorker by, CancellationToken ct = default)
+    {
+        if (o.SubmissionId is { } sid && await db.HealthRecords.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.SubmissionId == sid, ct) is { } existing)
+            return existing;
+        var record = new HealthRecord
+        {
+            ChildId = o.ChildId, Kind = o.Kind, Date = o.Date, By = Clean(o.By),
+            UpToDate = o.Kind == HealthRecordKind.Immunisations ? o.UpToDate : null,
+            SdqScore = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? o.SdqScore : null,
+            SdqReasonCode = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? Clean(o.SdqReasonCode)?.ToUpperInvariant() : null,
+            Title = Clean(o.Title), Outcome = Clean(o.Outcome), OutcomeDate = o.OutcomeDate, Notes = Clean(o.Notes),
+            RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId,
+        };
+        db.HealthRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (o.SubmissionId is { } submitted)
+        {
+            db.Entry(record).State = EntityState.Detached;
+            return await db.HealthRecords.IgnoreQueryFilters().FirstAsync(r => r.SubmissionId == submitted, ct);
+        }
+        return record;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

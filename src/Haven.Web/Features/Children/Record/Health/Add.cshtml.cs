@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Haven.Core.Access;
+using Haven.Core.Codes;
+using Haven.Core.Data;
+using Haven.Core.Health;
+using Haven.Web.Infrastructure.Govuk;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features.Children.Record.Health;
+
+public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true), Required(ErrorMessage = "Select what you are recording")]
+    public HealthRecordKind? Kind { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Enter the date"), GovukDate(ErrorMessagePrefix = "Date")]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty, StringLength(200, ErrorMessage = "Who carried it out must be 200 characters or fewer")]
+    public string? By { get; set; }
+
+    [BindProperty]
+    public string? UpToDate { get; set; }
+
+    [BindProperty]
+    public string? SdqScore { get; set; }
+
+    [BindProperty]
+    public string? SdqReasonCode { get; set; }
+
+    [BindProperty, StringLength(200, ErrorMessage = "Title must be 200 characters or fewer")]
+    public string? Title { get; set; }
+
+    [BindProperty, StringLength(500, ErrorMessage = "Outcome must be 500 characters or fewer")]
+    public string? Outcome { get; set; }
+
+    [BindProperty, GovukDate(ErrorMessagePrefix = "Outcome date")]
+    public DateOnly? OutcomeDate { get; set; }
+
+    [BindProperty, StringLength(HealthRecordService.MaxNotes, ErrorMessage = "Notes must be 4,000 characters or fewer")]
+    public string? Notes { get; set; }
+
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public ChildHeader Header { get; private set; } = null!;
+
+    public static IEnumerable<SelectListItem> KindItems => new[] { new SelectListItem("Select", "") }.Concat(Enum.GetValues<HealthRecordKind>()
+        .Where(k => k != HealthRecordKind.HistorySummaryGiven)
+        .Select(k => new SelectListItem(HealthRecord.Describe(k), k.ToString())));
+
+    public static IEnumerable<SelectListItem> ReasonItems =>
+        new[] { new SelectListItem("Not applicable: a score was given", "") }
+            .Concat(CodeLists.SdqReason.All.Select(c => new SelectListItem($"{c.Value}: {c.Description}", c.Value)));
+
+    public static readonly IReadOnlyList<SelectListItem> YesNoItems = [new("Yes", "yes"), new("No", "no")];
+
+    public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadAsync(childId, ct);
+        SubmissionId = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int childId, CancellationToken ct)
+    {
+        int? score = null;
+        if (!string.IsNullOrWhiteSpace(SdqScore))
+        {
+            if (int.TryParse(SdqScore.Trim(), out var s)) score = s;
+            else ModelState.AddModelError(nameof(SdqScore), "Total score must be a whole number from 0 to 40");
+        }
+        if (UpToDate is not (null or "yes" or "no")) ModelState.AddModelError(nameof(UpToDate), "Select whether immunisations are up to date");
+        if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
+
+        var options = new AddHealthRecordOptions(childId, Kind!.Value, Date!.Value, By, UpToDate is null ? null : UpToDate == "yes",
+            score, SdqReasonCode, Title, Outcome, OutcomeDate, Notes, SubmissionId == Guid.Empty ? null : SubmissionId);
+        var dob = await db.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).FirstAsync(ct);
+        foreach (var (field, message) in HealthRecordService.Validate(options, Today, dob))
+            ModelState.AddModelError(field, message);
+        if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
+
+        await health.AddAsync(options, CurrentWorker.From(User)!, ct);
+        TempData["Notice"] = $"{HealthRecord.Describe(options.Kind)} recorded";
+        return Redirect($"/children/{childId}/health");
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<IActionResult> RedisplayAsync(int childId, CancellationToken ct)
+    {
+        await LoadAsync(childId, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(int childId, CancellationToken ct) =>
+        Header = (await ChildHeader.LoadAsync(db, childId, "health", Today, ct))!;
+}

@@ -1,0 +1,233 @@
+using System.Net.Http.Headers;
+using Haven.Core.Education;
+using Haven.Core.Health;
+using Haven.Core.Involvements;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Tests;
+
+/// Health, education, life story and the virtual school for children in care, through HTTP as
+/// their users meet them. Each test runs on SQLite and on PostgreSQL.
+public abstract class ChildrenInCareTests(HavenApp app)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static Dictionary<string, string> DateFields(string name, DateOnly d) => new()
+    {
+        [$"{name}.Day"] = d.Day.ToString(), [$"{name}.Month"] = d.Month.ToString(), [$"{name}.Year"] = d.Year.ToString(),
+    };
+
+    private async Task<(TestWorker Worker, HttpClient Client, int ChildId)> ChildInCareAsync(DateOnly? cameIntoCare = null, DateOnly? dob = null)
+    {
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var childId = await app.Data.CreateChildAsync(c =>
+        {
+            c.AllocatedTo = worker;
+            c.DateOfBirth = dob ?? Today.AddYears(-13);
+            c.Involvements.Add((InvolvementKind.InCare, cameIntoCare ?? Today.AddDays(-10)));
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        return (worker, client, childId);
+    }
+
+    private async Task<HttpClient> ApiClientAsync(TestWorker worker)
+    {
+        var (exit, output, _) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
+        Assert.Equal(0, exit);
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+        return client;
+    }
+
+    [Fact]
+    public async Task Post_HealthAssessment_Saves_AndInitialAssessmentNoLongerDue()
+    {
+        var (_, client, childId) = await ChildInCareAsync(cameIntoCare: Today.AddDays(-10));
+        var before = await client.GetPageAsync($"/children/{childId}/health");
+        Assert.Contains("Initial health assessment", before.QuerySelector("#health-due")!.TextContent);
+
+        var values = new Dictionary<string, string> { ["Kind"] = "InitialHealthAssessment", ["By"] = "Dr Okafor" };
+        foreach (var kv in DateFields("Date", Today.AddDays(-2))) values[kv.Key] = kv.Value;
+        var response = await client.SubmitAsync($"/children/{childId}/health/add", values);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetPageAsync($"/children/{childId}/health");
+        Assert.Contains("Dr Okafor", after.QuerySelector("#health-history")!.TextContent);
+        var due = after.QuerySelector("#health-due")!.TextContent;
+        Assert.DoesNotContain("Initial health assessment", due);
+        // Aged 13 at the assessment: the next is due in 12 months.
+        Assert.Contains($"Review health assessment: due {Today.AddDays(-2).AddMonths(12):d MMMM yyyy}", due);
+    }
+
+    [Fact]
+    public async Task Post_SdqWithScoreOutOfRange_ShowsErrorAndSavesNothing()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var values = new Dictionary<string, string> { ["Kind"] = "StrengthsAndDifficulties", ["SdqScore"] = "41" };
+        foreach (var kv in DateFields("Date", Today)) values[kv.Key] = kv.Value;
+
+        var response = await client.SubmitAsync($"/children/{childId}/health/add", values);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await Pages.ParseAsync(response);
+        Assert.Contains("Total score must be a whole number from 0 to 40", doc.ErrorMessages());
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.HealthRecords.CountAsync(r => r.ChildId == childId)));
+    }
+
+    [Fact]
+    public async Task Post_SameHealthFormTwice_SavesOnce()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var doc = await client.GetPageAsync($"/children/{childId}/health/add");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)doc.QuerySelector("main form[method=post]")!;
+        var values = new Dictionary<string, string> { ["Kind"] = "DentalCheck" };
+        foreach (var kv in DateFields("Date", Today)) values[kv.Key] = kv.Value;
+
+        await client.PostFormAsync(form, values);
+        await client.PostFormAsync(form, values);
+
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.HealthRecords.CountAsync(r => r.ChildId == childId)));
+    }
+
+    [Fact]
+    public async Task HealthSummary_ShowsPlainHistory_AndRecordsWhenGiven()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var values = new Dictionary<string, string> { ["Kind"] = "Condition", ["Title"] = "Asthma", ["Notes"] = "Uses a blue inhaler when needed." };
+        foreach (var kv in DateFields("Date", Today.AddYears(-2))) values[kv.Key] = kv.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/children/{childId}/health/add", values)).StatusCode);
+
+        var summary = await client.GetPageAsync($"/children/{childId}/health/summary");
+        Assert.Equal("Your health history", summary.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Asthma", summary.QuerySelector("#health-conditions")!.ParentElement!.TextContent);
+        Assert.Contains("Not yet recorded as given", summary.QuerySelector("#summary-given")!.TextContent);
+
+        var response = await client.SubmitAsync($"/children/{childId}/health/summary", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var again = await client.GetPageAsync($"/children/{childId}/health/summary");
+        Assert.Contains($"Given on {Today:d MMMM yyyy}", again.QuerySelector("#summary-given")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Post_PepAndAttendance_ShowOnEducation_AndPepDueMovesToTermly()
+    {
+        var (_, client, childId) = await ChildInCareAsync(cameIntoCare: Today.AddDays(-30));
+        var pep = new Dictionary<string, string> { ["Kind"] = "PersonalEducationPlan", ["SchoolName"] = "Hillside Academy", ["Link"] = "https://epep.example.org/plans/1" };
+        foreach (var kv in DateFields("Date", Today.AddDays(-1))) pep[kv.Key] = kv.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/children/{childId}/education/add", pep)).StatusCode);
+        var attendance = new Dictionary<string, string> { ["Kind"] = "TermAttendance", ["Term"] = "Autumn", ["AttendancePercent"] = "86.5" };
+        foreach (var kv in DateFields("Date", Today)) attendance[kv.Key] = kv.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/children/{childId}/education/add", attendance)).StatusCode);
+
+        var doc = await client.GetPageAsync($"/children/{childId}/education");
+        Assert.Contains("86.5%", doc.QuerySelector("#attendance")!.TextContent);
+        Assert.Contains("Persistent absence", doc.QuerySelector("#attendance")!.TextContent);
+        Assert.Contains($"Personal education plan review: due {Today.AddDays(-1).AddMonths(4):d MMMM yyyy}", doc.QuerySelector("#education-due")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Post_AttendanceOver100_ShowsErrorAndSavesNothing()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var values = new Dictionary<string, string> { ["Kind"] = "TermAttendance", ["Term"] = "Autumn", ["AttendancePercent"] = "101" };
+        foreach (var kv in DateFields("Date", Today)) values[kv.Key] = kv.Value;
+
+        var doc = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/education/add", values));
+
+        Assert.Contains("Attendance must be from 0 to 100", doc.ErrorMessages());
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.EducationRecords.CountAsync(r => r.ChildId == childId)));
+    }
+
+    [Fact]
+    public async Task MyWork_ChildInCare_ShowsHealthAndPepItems()
+    {
+        var (_, client, _) = await ChildInCareAsync(cameIntoCare: Today.AddMonths(-2));
+        var doc = await client.GetPageAsync("/");
+        var text = doc.Body!.TextContent;
+        Assert.Contains("Initial health assessment", text);
+        Assert.Contains("First personal education plan", text);
+    }
+
+    [Fact]
+    public async Task VirtualSchoolOfficer_SeesEducationOfEveryChildInCare_ButNotTheRestOfTheRecord()
+    {
+        var (_, client, childId) = await ChildInCareAsync(dob: Today.AddYears(-14));
+        var attendance = new Dictionary<string, string> { ["Kind"] = "TermAttendance", ["Term"] = "Autumn", ["AttendancePercent"] = "80" };
+        foreach (var kv in DateFields("Date", Today)) attendance[kv.Key] = kv.Value;
+        await client.SubmitAsync($"/children/{childId}/education/add", attendance);
+        var notInCare = await app.Data.CreateChildAsync(c => c.DateOfBirth = Today.AddYears(-14));
+        var restricted = await app.Data.CreateChildAsync(c => { c.Restricted = true; c.Involvements.Add((InvolvementKind.InCare, Today.AddYears(-1))); });
+        var vsh = await app.Data.CreateWorkerAsync(HavenRole.VirtualSchoolOfficer, (await app.Data.CreateTeamAsync()).TeamId);
+        var vs = app.NewClient();
+        await vs.SignInAsync(vsh.UserName);
+
+        var view = await vs.GetPageAsync("/virtual-school");
+        var link = view.QuerySelector("#phase-secondary a[href*='measure=PersistentAbsence']")!;
+        var list = await vs.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Contains(list.QuerySelectorAll("#pupils a"), a => a.GetAttribute("href") == $"/children/{childId}/education");
+
+        Assert.Equal(HttpStatusCode.OK, (await vs.GetAsync($"/children/{childId}/education")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vs.GetAsync($"/children/{childId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vs.GetAsync($"/children/{childId}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vs.GetAsync($"/children/{childId}/notes")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vs.GetAsync($"/children/{notInCare}/education")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vs.GetAsync($"/children/{restricted}/education")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_AddHealthRecord_BadInput_Returns400WithFieldErrorsAndSavesNothing()
+    {
+        var (worker, _, childId) = await ChildInCareAsync();
+        var api = await ApiClientAsync(worker);
+
+        var response = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health",
+            new { kind = "StrengthsAndDifficulties", date = Today, sdqScore = 12, sdqReasonCode = "SDQ2" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.True(problem!.Errors.ContainsKey("sdqReasonCode"));
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.HealthRecords.CountAsync(r => r.ChildId == childId)));
+    }
+
+    [Fact]
+    public async Task Api_AddAndReadHealthAndEducation_RoundTrips()
+    {
+        var (worker, _, childId) = await ChildInCareAsync();
+        var api = await ApiClientAsync(worker);
+
+        var health = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "StrengthsAndDifficulties", date = Today, sdqScore = 18, by = "Foster carer" });
+        var education = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education", new { kind = "TermAttendance", date = Today, term = "Autumn", attendancePercent = 95.5 });
+        var bad = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education", new { kind = "TermAttendance", date = Today, term = "Winter", attendancePercent = 95.5 });
+
+        Assert.Equal(HttpStatusCode.Created, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, education.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var records = await api.GetFromJsonAsync<List<Haven.Web.Api.HealthRecordDto>>($"/api/v1/children/{childId}/health");
+        Assert.Equal("CauseForConcern", Assert.Single(records!).SdqBand);
+        var edu = await api.GetFromJsonAsync<List<Haven.Web.Api.EducationRecordDto>>($"/api/v1/children/{childId}/education");
+        Assert.False(Assert.Single(edu!).PersistentlyAbsent);
+    }
+
+    [Fact]
+    public async Task Chronology_IncludesHealthEducationAndLifeStory()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var entry = new Dictionary<string, string> { ["Kind"] = "HistoryLog", ["Title"] = "Moved to live with her aunt", ["Text"] = "She chose the blue bedroom." };
+        foreach (var kv in DateFields("Date", Today.AddYears(-3))) entry[kv.Key] = kv.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/children/{childId}/life-story", entry)).StatusCode);
+        var dental = new Dictionary<string, string> { ["Kind"] = "DentalCheck" };
+        foreach (var kv in DateFields("Date", Today)) dental[kv.Key] = kv.Value;
+        await client.SubmitAsync($"/children/{childId}/health/add", dental);
+
+        var story = await client.GetPageAsync($"/children/{childId}/life-story");
+        Assert.Contains("She chose the blue bedroom.", story.Body!.TextContent);
+        var chronology = await client.GetPageAsync($"/children/{childId}/chronology");
+        Assert.Contains("History log entry: Moved to live with her aunt", chronology.Body!.TextContent);
+        Assert.Contains("Dental check", chronology.Body!.TextContent);
+    }
+}
+
+public sealed class ChildrenInCareTestsOnSqlite(SqliteApp app) : ChildrenInCareTests(app), IClassFixture<SqliteApp>;
+public sealed class ChildrenInCareTestsOnPostgres(PostgresApp app) : ChildrenInCareTests(app), IClassFixture<PostgresApp>;
