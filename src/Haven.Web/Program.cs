@@ -22,6 +22,8 @@ services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
+services.AddScoped<Haven.Core.Assessments.AssessmentService>();
+services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();

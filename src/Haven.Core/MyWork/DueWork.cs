@@ -38,7 +38,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// What is due from the children's open involvements and the statutory timescales: visits from
 /// the last visit actually held, reviews from the last review held. Services that keep their own
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
-/// their own as they land.
+/// their own as they land (assessments: HelpAndProtectionDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -65,9 +65,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
             var hadVisit = lastVisit >= i.StartDate && lastVisit != default;
             switch (i.Kind)
             {
-                case InvolvementKind.Assessment:
-                    items.Add(Item(i, "Assessment to complete", Timescales.Assessment, i.StartDate));
-                    break;
                 case InvolvementKind.ChildInNeed:
                     items.Add(Item(i, "Child in need visit", Timescales.ChildInNeedVisit, visitFrom));
                     items.Add(Item(i, "Child in need plan review", Timescales.ChildInNeedPlanReview, i.LastReviewDate ?? i.StartDate));

@@ -12,6 +12,9 @@ internal sealed class BoroughWriter(HavenDbContext db, int batchSize, Cancellati
 
     public Dictionary<Type, int> Counts { get; } = [];
 
+    /// For a part that reads what earlier parts wrote (ids of referrals, for example).
+    public HavenDbContext Db => db;
+
     public async Task SaveAsync<T>(IEnumerable<T> rows, Func<HavenDbContext, List<T>, IEnumerable<PersonSearchKey>>? dependents = null) where T : class
     {
         var buffer = new List<T>(batchSize);

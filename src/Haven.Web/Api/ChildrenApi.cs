@@ -26,6 +26,7 @@ public static class ChildrenApi
         child.MapGet("/notes", GetNotesAsync).WithName("GetCaseNotes").WithSummary("A child's case notes, newest first");
         child.MapPost("/notes", AddNoteAsync).WithName("AddCaseNote").WithSummary("Add a case note");
         child.MapGet("/chronology", GetChronologyAsync).WithName("GetChronology").WithSummary("Every recorded event, newest first");
+        child.MapHelpAndProtectionApi();
     }
 
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)
