@@ -87,8 +87,10 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
             var firstAssessment = chain.FirstOrDefault(s => s.Span.Kind == InvolvementKind.Assessment);
             if (plan is not null)
             {
-                // Working days from the strategy discussion to the ICPC (CIN census C4): 0–10 8.7%, 11–15 72.7%, later 18.6%.
-                var days = rng.Weighted<(int, int)>([((5, 10), 8.7), ((11, 15), 72.7), ((16, 25), 18.6)]);
+                // Working days from the strategy discussion to the ICPC (CIN census C4): 0–10 8.7%, 11–15 72.7%,
+                // later 18.6%. The late band is drawn more often because a discussion cannot come before the
+                // referral, and for short assessments the clamp below pulls many late ones back in time.
+                var days = rng.Weighted<(int, int)>([((5, 10), 8.7), ((11, 15), 66), ((16, 22), 28)]);
                 var date = calendar.AddWorkingDays(plan.Start, -rng.Between(days.Item1, days.Item2));
                 if (date < referralDate) date = referralDate;
                 var (discussion, enquiry) = Enquiry(rng, child.Person.Id, rid, date, worker?.Id, calendar);
@@ -111,7 +113,7 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
                     enquiry.Outcome = rng.Chance(0.06) ? Section47Outcome.ConferenceRequired : rng.Chance(0.5) ? Section47Outcome.SubstantiatedNoConference : Section47Outcome.NotSubstantiated;
                     enquiry.OutcomeSummary = enquiry.Outcome == Section47Outcome.NotSubstantiated ? "Concerns not substantiated." : "Concerns substantiated; support offered.";
                     if (enquiry.Outcome == Section47Outcome.ConferenceRequired)
-                        enquiry.InitialConferenceDate = Min(context.Today, calendar.AddWorkingDays(date, rng.Between(10, 16)));
+                        enquiry.InitialConferenceDate = Min(context.Today, calendar.AddWorkingDays(date, rng.Between(10, 18)));
                 }
                 discussions.Add(discussion);
                 enquiries.Add(enquiry);

@@ -226,8 +226,8 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.All(assessments, a => Assert.Equal(a.ChildId, a.Referral.ChildId));
         Assert.All(completed, a => Assert.NotEmpty(a.Factors));
         Assert.All(assessments.Where(a => a.AuthorisedDate is null), a => Assert.Empty(a.Factors));
-        Assert.InRange(onTime / (double)completed.Count, 0.78, 0.93);
-        Assert.InRange(conferencesOnTime / (double)conferences.Count, 0.72, 0.90);
+        Assert.InRange(onTime / (double)completed.Count, 0.80, 0.92);
+        Assert.InRange(conferencesOnTime / (double)conferences.Count, 0.74, 0.88);
         Assert.InRange(conferences.Count / (double)enquiries.Count, 0.22, 0.42);
         Assert.All(enquiries, e => Assert.Equal(calendar.AddWorkingDays(e.StartDate, 15), e.InitialConferenceDue));
         Assert.All(enquiries, e => Assert.True(e.StartDate <= Today));

@@ -36,8 +36,8 @@ public class AddStrategyDiscussionModel(HavenDbContext db, ChildProtectionServic
 
     public async Task<IActionResult> OnPostAsync(int childId, CancellationToken ct)
     {
-        if (Date is null && !ModelState.ContainsKey(nameof(Date))) ModelState.AddModelError(nameof(Date), "Enter the date of the strategy discussion");
-        if (ModelState.IsValid)
+        // The service checks every field, so the user sees all the problems at once; a date the
+        // binder could not read is already in ModelState with its own message.
         {
             var participants = Parse(PartnerAgency.Police, Police).Concat(Parse(PartnerAgency.Health, Health)).Concat(Parse(PartnerAgency.Education, Education))
                 .Concat(Parse(PartnerAgency.SocialCare, SocialCare)).Concat(Parse(PartnerAgency.Other, Others)).ToList();
@@ -50,7 +50,10 @@ public class AddStrategyDiscussionModel(HavenDbContext db, ChildProtectionServic
                 return Redirect($"/children/{childId}/child-protection");
             }
             foreach (var (field, message) in result.Errors)
-                ModelState.AddModelError(field == nameof(RecordStrategyDiscussionOptions.Participants) ? nameof(Police) : field, message);
+            {
+                var key = field == nameof(RecordStrategyDiscussionOptions.Participants) ? nameof(Police) : field;
+                if (!ModelState.ContainsKey(key) || ModelState[key]!.Errors.Count == 0) ModelState.AddModelError(key, message);
+            }
         }
         await LoadAsync(childId, ct);
         return Page();

@@ -33,14 +33,13 @@ public class Section47Model(HavenDbContext db, ChildProtectionService protection
     public async Task<IActionResult> OnPostAsync(int childId, int enquiryId, CancellationToken ct)
     {
         if (!await LoadAsync(childId, enquiryId, ct)) return NotFound();
-        if (CompletedDate is null && !ModelState.ContainsKey(nameof(CompletedDate))) ModelState.AddModelError(nameof(CompletedDate), "Enter the date the enquiry was completed");
-        if (!ModelState.IsValid) return Page();
         try
         {
             var result = await protection.CompleteSection47Async(new CompleteSection47Options(enquiryId, Version, Outcome, CompletedDate, OutcomeSummary), CurrentWorker.From(User)!, ct);
             if (!result.Succeeded)
             {
-                foreach (var (field, message) in result.Errors) ModelState.AddModelError(field, message);
+                foreach (var (field, message) in result.Errors)
+                    if (!ModelState.ContainsKey(field) || ModelState[field]!.Errors.Count == 0) ModelState.AddModelError(field, message);
                 return Page();
             }
         }
