@@ -174,6 +174,9 @@ public abstract class HelpAndProtectionTests(HavenApp app)
         Assert.Equal(3, enquiry.StrategyDiscussion.Participants.Count);
         var myWork = await client.GetPageAsync("/");
         Assert.Contains(myWork.QuerySelectorAll("#due tbody tr"), r => r.TextContent.Contains("Lena") && r.TextContent.Contains("Initial child protection conference"));
+        var summary = await client.GetPageAsync($"/children/{child}");
+        Assert.Contains(summary.QuerySelectorAll("#due tbody tr"), r => r.TextContent.Contains("Initial child protection conference")
+            && r.TextContent.Contains(enquiry.InitialConferenceDue.ToString("d MMM yyyy")));
 
         var completed = await client.SubmitAsync($"/children/{child}/child-protection/section-47/{enquiry.Id}", With(Date("CompletedDate", Today), new()
         {
