@@ -135,6 +135,26 @@ public abstract class HelpAndProtectionTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_Authorise_AsSocialWorker_IsRefusedAndApiSays400()
+    {
+        var (worker, _, client) = await TeamAsync();
+        var child = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.Referrals.Add(Today.AddDays(-5)); });
+        var started = await client.SubmitAsync($"/children/{child}/assessments/start",
+            With(Date("StartDate", Today.AddDays(-5)), new() { ["ReferralId"] = (await ReferralIdAsync(child)).ToString() }));
+        var a = await app.Data.WithDbAsync(db => db.Assessments.SingleAsync(x => x.ChildId == child));
+
+        var page = await client.GetAsync($"{started.Headers.Location}/authorise");
+        var api = await (await ApiClientAsync(worker)).PostAsJsonAsync($"/api/v1/children/{child}/assessments/{a.Id}/authorisation",
+            new { version = a.Version, outcome = "NoFurtherAction", authorisedDate = Today });
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/error/403", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("Only a team manager can authorise an assessment", await api.Content.ReadAsStringAsync());
+        Assert.Null(await app.Data.WithDbAsync(db => db.Assessments.Where(x => x.Id == a.Id).Select(x => x.AuthorisedDate).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Post_RecordAssessment_WhenSomeoneElseSavedFirst_ShowsBothVersionsAndKeepsTheirs()
     {
         var (worker, _, client) = await TeamAsync();
