@@ -27,6 +27,8 @@ services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Core.ChildrenLookedAfter.SyntheticPostcodeLocator>();
 services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();
+services.AddScoped<Haven.Core.Assessments.AssessmentService>();
+services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();

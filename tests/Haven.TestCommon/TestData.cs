@@ -5,6 +5,7 @@ using Haven.Core.Data;
 using Haven.Core.Identity;
 using Haven.Core.Involvements;
 using Haven.Core.People;
+using Haven.Core.Referrals;
 using Haven.Core.Workforce;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,10 @@ public sealed class TestData(IServiceProvider services)
         public TestWorker? AllocatedTo { get; set; }
         public List<TestWorker> AccessList { get; } = [];
         public List<(InvolvementKind Kind, DateOnly Start)> Involvements { get; } = [];
+        /// Open referrals (source: police), by referral date.
+        public List<DateOnly> Referrals { get; } = [];
+        /// Children this child is a full sibling of.
+        public List<int> SiblingOf { get; } = [];
         public List<(string Subject, string Body, CaseNoteType Type, DateTime At)> Notes { get; } = [];
         public ChildBuilder WithNote(string subject, string body = "Body of the note.", CaseNoteType type = CaseNoteType.CaseNote, DateTime? at = null)
         {
@@ -94,6 +99,10 @@ public sealed class TestData(IServiceProvider services)
             db.RecordAccessGrants.Add(new RecordAccessGrant { ChildId = child.Id, WorkerId = g.WorkerId, Reason = "Test", GrantedAt = now });
         foreach (var (kind, start) in b.Involvements)
             db.Involvements.Add(new Involvement { ChildId = child.Id, Kind = kind, StartDate = start, RecordedAt = now });
+        foreach (var date in b.Referrals)
+            db.Referrals.Add(new Referral { ChildId = child.Id, ReferralDate = date, SourceCode = "6", PrimaryNeedCode = "N1", RecordedAt = now });
+        foreach (var sibling in b.SiblingOf)
+            db.Relationships.Add(new Relationship { PersonId = child.Id, RelatedPersonId = sibling, Type = RelationshipType.Sibling, RecordedAt = now });
         foreach (var (subject, body, type, at) in b.Notes)
             db.CaseNotes.Add(new CaseNote { ChildId = child.Id, Type = type, EventAt = at, RecordedAt = now, AuthorWorkerId = b.AllocatedTo?.WorkerId ?? throw new InvalidOperationException("Notes need an allocated worker as author"), Subject = subject, Body = body });
         await db.SaveChangesAsync();

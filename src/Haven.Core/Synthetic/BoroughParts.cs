@@ -36,5 +36,6 @@ internal static class BoroughParts
         new ReferralPart(),
         new ChildrenLookedAfterPart(),
         new ChildrenInCareHealthEducationPart(),
+        new HelpAndProtectionPart(),
     ];
 }

@@ -10,10 +10,11 @@ internal sealed class BoroughWriter(HavenDbContext db, int batchSize, Cancellati
 {
     private readonly BulkInsert _bulk = new(db);
 
-    /// For parts that link to rows written before them (the involvements a period of care keeps in step).
-    public HavenDbContext Db => db;
-
     public Dictionary<Type, int> Counts { get; } = [];
+
+    /// For a part that reads what earlier parts wrote (ids of referrals, the involvements a period
+    /// of care keeps in step).
+    public HavenDbContext Db => db;
 
     public async Task SaveAsync<T>(IEnumerable<T> rows, Func<HavenDbContext, List<T>, IEnumerable<PersonSearchKey>>? dependents = null) where T : class
     {

@@ -28,6 +28,7 @@ public static class ChildrenApi
         child.MapChildrenInCareApi();
         child.MapGet("/chronology", GetChronologyAsync).WithName("GetChronology").WithSummary("Every recorded event, newest first");
         child.MapLookedAfterApi();
+        child.MapHelpAndProtectionApi();
     }
 
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)

@@ -82,6 +82,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Health.HealthChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Education.EducationChronology>();
         services.AddScoped<IChronologySource, Haven.Core.LifeStory.LifeStoryChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -96,6 +97,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.ChildrenLookedAfter.LookedAfterDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Health.HealthDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Education.EducationDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

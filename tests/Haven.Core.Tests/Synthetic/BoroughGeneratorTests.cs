@@ -253,6 +253,40 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task HelpAndProtection_AssessmentsAndConferencesOnTimeAtEnglandRates()
+    {
+        // Arrange: England 2025 (national-statistics.md): 85.7% of assessments within 45 working days;
+        // 81.4% of ICPCs within 15 working days of the strategy discussion; ICPC ≈ 31% of section 47s;
+        // initial category of abuse: neglect about half, emotional abuse about a third.
+        await using var db = borough.Open();
+        var assessments = await db.Assessments.Include(a => a.Referral).Include(a => a.Factors).ToListAsync();
+        var spans = await db.Involvements.Where(i => i.Kind == InvolvementKind.Assessment).Select(i => new { i.ChildId, i.StartDate, i.EndDate }).ToListAsync();
+        var enquiries = await db.Section47Enquiries.ToListAsync();
+        var calendar = Haven.Core.Calendar.WorkingDayCalendar.EnglandAndWales;
+
+        // Act
+        var completed = assessments.Where(a => a.AuthorisedDate is not null).ToList();
+        var onTime = completed.Count(a => calendar.WorkingDaysBetween(a.Referral.ReferralDate, a.AuthorisedDate!.Value) <= 45);
+        var conferences = enquiries.Where(e => e.InitialConferenceDate is not null).ToList();
+        var conferencesOnTime = conferences.Count(e => calendar.WorkingDaysBetween(e.StartDate, e.InitialConferenceDate!.Value) <= 15);
+        var neglect = completed.Count(a => a.Outcome == Haven.Core.Assessments.AssessmentOutcome.StrategyDiscussion && a.Factors.Any(f => f.Code == "16A"));
+        var abuseFactors = completed.Count(a => a.Outcome == Haven.Core.Assessments.AssessmentOutcome.StrategyDiscussion);
+
+        // Assert
+        output.WriteLine($"{assessments.Count} assessments, {onTime} of {completed.Count} completed on time; {enquiries.Count} s47s, " +
+            $"{conferences.Count} ICPCs, {conferencesOnTime} within 15 working days; 16A on {neglect} of {abuseFactors} leading to a strategy discussion");
+        Assert.Equal(spans.Count, assessments.Count);
+        Assert.All(assessments, a => Assert.Equal(a.ChildId, a.Referral.ChildId));
+        Assert.All(completed, a => Assert.NotEmpty(a.Factors));
+        Assert.All(assessments.Where(a => a.AuthorisedDate is null), a => Assert.Empty(a.Factors));
+        Assert.InRange(onTime / (double)completed.Count, 0.80, 0.92);
+        Assert.InRange(conferencesOnTime / (double)conferences.Count, 0.74, 0.88);
+        Assert.InRange(conferences.Count / (double)enquiries.Count, 0.22, 0.42);
+        Assert.All(enquiries, e => Assert.Equal(calendar.AddWorkingDays(e.StartDate, 15), e.InitialConferenceDue));
+        Assert.All(enquiries, e => Assert.True(e.StartDate <= Today));
+    }
+
+    [Fact]
     public async Task Referrals_AboutAFifthAreReReferralsWithinTwelveMonths()
     {
         // Arrange: 22.6% of referrals are within 12 months of a previous one (CIN census 2025).

@@ -12,7 +12,7 @@ namespace Haven.Web.Features.Children.Record;
 
 /// The child's summary: who they are, where and with whom they live, the people and professionals
 /// around them, who holds the case, and the council's current involvement.
-public class SummaryModel(HavenDbContext db, TimeProvider clock) : PageModel
+public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, TimeProvider clock) : PageModel
 {
     public sealed record PersonLink(int Id, string Name, string Relationship, bool IsChild, bool ParentalResponsibility, string? Note);
     public sealed record Holder(string Role, string Worker, string Team, DateOnly Since);
@@ -27,6 +27,8 @@ public class SummaryModel(HavenDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<ProfessionalContact> Professionals { get; private set; } = [];
     public IReadOnlyList<Holder> Holders { get; private set; } = [];
     public IReadOnlyList<InvolvementRow> Involvements { get; private set; } = [];
+    public IReadOnlyList<Haven.Core.MyWork.DueItem> Due { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public string Ethnicity => Child.EthnicityCode is null ? "Not recorded" : CodeLists.Ethnicity.Describe(Child.EthnicityCode) ?? Child.EthnicityCode;
     public string Disability => Child.DisabilityCodes is null ? "Not recorded"
@@ -79,6 +81,8 @@ public class SummaryModel(HavenDbContext db, TimeProvider clock) : PageModel
         Involvements = (await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
             .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct))
             .Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
+        Due = await dueWork.ForChildrenAsync([childId], ct);
+        Today = today;
         return Page();
     }
 

@@ -1,0 +1,59 @@
+using Haven.Core.Calendar;
+using Haven.Core.Chronology;
+using Haven.Core.Data;
+using Haven.Core.MyWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Assessments;
+
+/// What is due from assessments and section 47 enquiries: each open assessment by its 45-working-day
+/// date, each enquiry that needs a conference by its ICPC target date.
+public sealed class HelpAndProtectionDueWork(HavenDbContext db) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
+    {
+        if (childIds.Count == 0) return [];
+        var assessments = await db.Assessments.AsNoTracking()
+            .Where(a => childIds.Contains(a.ChildId) && a.AuthorisedDate == null)
+            .Select(a => new { a.Id, a.ChildId, a.DueDate }).ToListAsync(ct);
+        var enquiries = await db.Section47Enquiries.AsNoTracking()
+            .Where(s => childIds.Contains(s.ChildId) && s.InitialConferenceDate == null
+                && (s.CompletedDate == null || s.Outcome == ChildProtection.Section47Outcome.ConferenceRequired))
+            .Select(s => new { s.Id, s.ChildId, s.InitialConferenceDue }).ToListAsync(ct);
+        return assessments.Select(a => new DueItem(a.ChildId, "Assessment to complete", a.DueDate, Timescales.Assessment) { Href = $"/children/{a.ChildId}/assessments/{a.Id}" })
+            .Concat(enquiries.Select(s => new DueItem(s.ChildId, "Initial child protection conference", s.InitialConferenceDue, Timescales.InitialChildProtectionConference)
+                { Href = $"/children/{s.ChildId}/child-protection/section-47/{s.Id}" }))
+            .ToList();
+    }
+}
+
+/// Assessments, strategy discussions and section 47 enquiries in the child's chronology.
+public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronologySource
+{
+    public string Category => "Assessments and child protection";
+
+    private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    {
+        var items = new List<ChronologyItem>();
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.ChildId == childId)
+            .Select(a => new { a.Id, a.StartDate, a.AuthorisedDate, a.Outcome }).ToListAsync(ct);
+        foreach (var a in assessments)
+        {
+            items.Add(new(At(a.StartDate), false, Category, "Assessment started", null, null, $"assessments/{a.Id}"));
+            if (a.AuthorisedDate is { } done)
+                items.Add(new(At(done), false, Category, "Assessment authorised", a.Outcome is { } o ? $"Outcome: {Assessment.Describe(o)}" : null, null, $"assessments/{a.Id}"));
+        }
+        var discussions = await db.StrategyDiscussions.AsNoTracking().Where(s => s.ChildId == childId)
+            .Select(s => new { s.Id, s.Date, s.StartSection47 }).ToListAsync(ct);
+        items.AddRange(discussions.Select(s => new ChronologyItem(At(s.Date), false, Category, "Strategy discussion",
+            s.StartSection47 ? "Decision: section 47 enquiry" : "Decision: no section 47 enquiry", null, $"child-protection/strategy-discussion/{s.Id}")));
+        var enquiries = await db.Section47Enquiries.AsNoTracking().Where(s => s.ChildId == childId)
+            .Select(s => new { s.Id, s.CompletedDate, s.Outcome }).ToListAsync(ct);
+        foreach (var s in enquiries.Where(s => s.CompletedDate is not null))
+            items.Add(new(At(s.CompletedDate!.Value), false, Category, "Section 47 enquiry completed",
+                s.Outcome is { } o ? ChildProtection.Section47Enquiry.Describe(o) : null, null, $"child-protection/section-47/{s.Id}"));
+        return items;
+    }
+}

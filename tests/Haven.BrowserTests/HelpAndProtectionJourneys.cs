@@ -1,0 +1,124 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Haven.Core.Workforce;
+using Microsoft.Playwright;
+
+namespace Haven.BrowserTests;
+
+/// From a referral to a section 47 enquiry in a real browser, with and without JavaScript: the
+/// worker starts assessments for two siblings, a manager authorises one to a strategy discussion,
+/// the worker records the discussion and the enquiry's outcome. Every page passes axe.
+public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"{name}.png"), FullPage = true });
+        if (name.EndsWith("-nojs")) return;
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+    }
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Username").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(HavenApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/");
+    }
+
+    private static async Task FillDateAsync(IPage page, string field, DateOnly date)
+    {
+        await page.Locator($"#{field}_Day").FillAsync(date.Day.ToString());
+        await page.Locator($"#{field}_Month").FillAsync(date.Month.ToString());
+        await page.Locator($"#{field}_Year").FillAsync(date.Year.ToString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Referral_Assessment_Strategy_Section47_EachStepRecordedAndAccessible(bool javaScript)
+    {
+        var suffix = javaScript ? "" : "-nojs";
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId, "Sam Okoro");
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId, "Morgan Teale");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var sister = await app.Data.CreateChildAsync(c => { c.FirstName = "Kemi"; c.LastName = "Adebayo" + suffix; c.AllocatedTo = worker; c.Referrals.Add(today.AddDays(-6)); });
+        var childId = await app.Data.CreateChildAsync(c =>
+        {
+            c.FirstName = "Tayo"; c.LastName = "Adebayo" + suffix; c.AllocatedTo = worker; c.Referrals.Add(today.AddDays(-6)); c.SiblingOf.Add(sister);
+        });
+        var page = await app.NewPageAsync(javaScript);
+        await SignInAsync(page, worker.UserName);
+
+        // Start assessments for Tayo and, together, his sister.
+        await page.GotoAsync($"/children/{childId}/assessments");
+        await AssertAccessibleAsync(page, "assessments" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start an assessment" }).ClickAsync();
+        await AssertAccessibleAsync(page, "start-assessment" + suffix);
+        await FillDateAsync(page, "StartDate", today.AddDays(-5));
+        await page.GetByLabel("Kemi").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start assessment" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("2 assessments started");
+        await AssertAccessibleAsync(page, "assessment" + suffix);
+
+        await page.GetByLabel("Wishes and feelings, in the child's own words").FillAsync("\"I don't like it when dad gets angry.\"");
+        await page.GetByLabel("What you observed").FillAsync("Tayo went quiet and looked at the floor when his father was mentioned.");
+        await FillDateAsync(page, "ChildSeenDate", today.AddDays(-3));
+        await FillDateAsync(page, "ChildSeenAloneDate", today.AddDays(-3));
+        await page.GetByLabel("Analysis", new() { Exact = true }).FillAsync("Physical chastisement and fear of the father.");
+        await page.GetByLabel("18C: Physical abuse by an adult").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Assessment saved");
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the family's assessments side by side" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#family")).ToContainTextAsync("Kemi");
+        await AssertAccessibleAsync(page, "family-assessments" + suffix);
+
+        // A manager authorises it: the outcome is a strategy discussion.
+        var managerPage = await app.NewPageAsync(javaScript);
+        await SignInAsync(managerPage, manager.UserName);
+        var assessmentUrl = $"/children/{childId}/assessments";
+        await managerPage.GotoAsync(assessmentUrl);
+        await managerPage.Locator("#assessments tbody a").First.ClickAsync();
+        await managerPage.GetByRole(AriaRole.Button, new() { Name = "Authorise the assessment" }).ClickAsync();
+        await AssertAccessibleAsync(managerPage, "authorise-assessment" + suffix);
+        await managerPage.GetByLabel("Strategy discussion").CheckAsync();
+        await managerPage.GetByRole(AriaRole.Button, new() { Name = "Authorise assessment" }).ClickAsync();
+        await Assertions.Expect(managerPage.Locator(".govuk-notification-banner")).ToContainTextAsync("Assessment authorised");
+
+        // The strategy discussion decides on a section 47 enquiry.
+        await page.GotoAsync($"/children/{childId}/child-protection");
+        await AssertAccessibleAsync(page, "child-protection" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a strategy discussion" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save strategy discussion" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the concerns discussed");
+        await AssertAccessibleAsync(page, "strategy-discussion-errors" + suffix);
+        await FillDateAsync(page, "Date", today.AddDays(-1));
+        await page.GetByLabel("Concerns discussed").FillAsync("Bruising to the upper arm seen at school.");
+        await page.GetByLabel("Police", new() { Exact = true }).FillAsync("DC Sam Patel, child abuse investigation team");
+        await page.GetByLabel("Health", new() { Exact = true }).FillAsync("Ruth Okafor, named nurse");
+        await page.GetByLabel("Yes, start a section 47 enquiry").CheckAsync();
+        await page.GetByLabel("Immediate safety plan (if needed)").FillAsync("Tayo and Kemi stay with their aunt until the enquiry is complete.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save strategy discussion" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("section 47 enquiry started");
+
+        // The enquiry substantiates the concerns: an initial conference is needed within 15 working days.
+        await page.Locator("#section-47-enquiries tbody a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#enquiry-summary")).ToContainTextAsync("15 working days from the strategy discussion");
+        await AssertAccessibleAsync(page, "section-47" + suffix);
+        await page.GetByLabel("Concerns substantiated: initial child protection conference").CheckAsync();
+        await FillDateAsync(page, "CompletedDate", today);
+        await page.GetByLabel("Summary of the findings").FillAsync("Injuries consistent with Tayo's account of being hit.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Section 47 enquiry completed");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#due")).ToContainTextAsync("Initial child protection conference");
+        await page.GotoAsync($"/children/{childId}/chronology");
+        await Assertions.Expect(page.Locator("#chronology")).ToContainTextAsync("Strategy discussion");
+    }
+}
