@@ -28,6 +28,13 @@ public static class PermissionsDocument
         foreach (var r in AccessMatrix.Roles)
             sb.AppendLine($"| {r.Role.Describe()} | {AccessMatrix.Describe(r.Read)} | {AccessMatrix.Describe(r.Write)} | {(r.CanAddPeople ? "Yes" : "No")} | {(r.SeesTeamCaseloads ? "Yes" : "No")} | {r.Rationale} |");
         sb.AppendLine();
+        sb.AppendLine("Separate compartments: records that are not children's records, open to the named roles only, whatever their reach over children.");
+        sb.AppendLine();
+        sb.AppendLine("| Compartment | Roles | Why |");
+        sb.AppendLine("|---|---|---|");
+        foreach (var c in AccessMatrix.Compartments)
+            sb.AppendLine($"| {c.Name} | {string.Join(", ", c.Roles.Select(r => r.Describe()))} | {c.Rationale} |");
+        sb.AppendLine();
         sb.AppendLine("Public routes: `/account/sign-in` (and its two-factor and single sign-on steps), `/health`, `/accessibility`, `/error/{code}`, `/api/openapi/v1.json`, static assets.");
         sb.AppendLine();
         sb.AppendLine("Case notes: a note is corrected by an amendment (the original stays visible to those who may change the record and to senior leaders) and removed only by a soft deletion with a reason, by its author or a team manager.");

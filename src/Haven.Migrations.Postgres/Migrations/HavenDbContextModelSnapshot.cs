@@ -426,6 +426,247 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.ToTable("Involvements");
                 });
 
+            modelBuilder.Entity("Haven.Core.Lado.LadoAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LadoMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LadoMeetingId");
+
+                    b.HasIndex("LadoCaseId", "CompletedOn");
+
+                    b.ToTable("LadoActions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Allegation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int?>("ConsideredByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ConsideredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EmployerSector")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("IsVolunteer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReferredToDbs")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReferredToRegulator")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReferrerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegulatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("LadoCases");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCaseChild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("LadoCaseId");
+
+                    b.ToTable("LadoCaseChildren");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LadoCaseId");
+
+                    b.ToTable("LadoMeetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LadoPeople");
+                });
+
             modelBuilder.Entity("Haven.Core.People.Address", b =>
                 {
                     b.Property<int>("Id")
@@ -1044,6 +1285,55 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("Child");
                 });
 
+            modelBuilder.Entity("Haven.Core.Lado.LadoAction", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany()
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Lado.LadoMeeting", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("LadoMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoPerson", "Person")
+                        .WithMany("Cases")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCaseChild", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany("Children")
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.People.PersonAddress", b =>
                 {
                     b.HasOne("Haven.Core.People.Address", "Address")
@@ -1174,6 +1464,23 @@ namespace Haven.Migrations.Postgres.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoPerson", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Haven.Core.People.Person", b =>

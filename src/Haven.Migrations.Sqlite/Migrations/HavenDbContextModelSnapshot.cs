@@ -409,6 +409,237 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("Involvements");
                 });
 
+            modelBuilder.Entity("Haven.Core.Lado.LadoAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LadoMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LadoMeetingId");
+
+                    b.HasIndex("LadoCaseId", "CompletedOn");
+
+                    b.ToTable("LadoActions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Allegation")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConsideredByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConsideredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerSector")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVolunteer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReferredToDbs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReferredToRegulator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferrerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferrerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegulatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("LadoCases");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCaseChild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("LadoCaseId");
+
+                    b.ToTable("LadoCaseChildren");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LadoCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LadoCaseId");
+
+                    b.ToTable("LadoMeetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LadoPeople");
+                });
+
             modelBuilder.Entity("Haven.Core.People.Address", b =>
                 {
                     b.Property<int>("Id")
@@ -1005,6 +1236,55 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
                 });
 
+            modelBuilder.Entity("Haven.Core.Lado.LadoAction", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany()
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Lado.LadoMeeting", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("LadoMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoPerson", "Person")
+                        .WithMany("Cases")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCaseChild", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany("Children")
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.HasOne("Haven.Core.Lado.LadoCase", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("LadoCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.People.PersonAddress", b =>
                 {
                     b.HasOne("Haven.Core.People.Address", "Address")
@@ -1135,6 +1415,23 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoMeeting", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Lado.LadoPerson", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Haven.Core.People.Person", b =>
