@@ -26,6 +26,7 @@ services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();
 services.AddScoped<Haven.Core.Lado.LadoService>();
+services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
 services.AddScoped<Haven.Core.Lado.LadoOversight>();
 services.AddChronologySources();
 

@@ -78,6 +78,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, AllocationChronology>();
         services.AddScoped<IChronologySource, InvolvementChronology>();
         services.AddScoped<IChronologySource, AddressChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }

@@ -13,6 +13,52 @@ namespace Haven.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "EarlyHelpEpisodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeadPractitioner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LeadAgency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LeadIsPartnerAgency = table.Column<bool>(type: "boolean", nullable: false),
+                    SteppedDownFromReferralId = table.Column<int>(type: "integer", nullable: true),
+                    AssessmentCompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AssessmentCompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AssessmentSummary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ClosureNotes = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    SteppedUpReferralId = table.Column<int>(type: "integer", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByWorkerId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpEpisodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_Referrals_SteppedDownFromReferralId",
+                        column: x => x.SteppedDownFromReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_Referrals_SteppedUpReferralId",
+                        column: x => x.SteppedUpReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LadoPeople",
                 columns: table => new
                 {
@@ -27,6 +73,51 @@ namespace Haven.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LadoPeople", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EarlyHelpPlanActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EpisodeId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpPlanActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpPlanActions_EarlyHelpEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "EarlyHelpEpisodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EarlyHelpReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EpisodeId = table.Column<int>(type: "integer", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpReviews_EarlyHelpEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "EarlyHelpEpisodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +243,31 @@ namespace Haven.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_ChildId_StartDate",
+                table: "EarlyHelpEpisodes",
+                columns: new[] { "ChildId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_SteppedDownFromReferralId",
+                table: "EarlyHelpEpisodes",
+                column: "SteppedDownFromReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_SteppedUpReferralId",
+                table: "EarlyHelpEpisodes",
+                column: "SteppedUpReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpPlanActions_EpisodeId",
+                table: "EarlyHelpPlanActions",
+                column: "EpisodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpReviews_EpisodeId",
+                table: "EarlyHelpReviews",
+                column: "EpisodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LadoActions_LadoCaseId_CompletedOn",
                 table: "LadoActions",
                 columns: new[] { "LadoCaseId", "CompletedOn" });
@@ -191,10 +307,19 @@ namespace Haven.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EarlyHelpPlanActions");
+
+            migrationBuilder.DropTable(
+                name: "EarlyHelpReviews");
+
+            migrationBuilder.DropTable(
                 name: "LadoActions");
 
             migrationBuilder.DropTable(
                 name: "LadoCaseChildren");
+
+            migrationBuilder.DropTable(
+                name: "EarlyHelpEpisodes");
 
             migrationBuilder.DropTable(
                 name: "LadoMeetings");

@@ -12,6 +12,52 @@ namespace Haven.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "EarlyHelpEpisodes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeadPractitioner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LeadAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LeadIsPartnerAgency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SteppedDownFromReferralId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessmentCompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AssessmentCompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AssessmentSummary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ClosureNotes = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    SteppedUpReferralId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpEpisodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_Referrals_SteppedDownFromReferralId",
+                        column: x => x.SteppedDownFromReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpEpisodes_Referrals_SteppedUpReferralId",
+                        column: x => x.SteppedUpReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LadoPeople",
                 columns: table => new
                 {
@@ -26,6 +72,51 @@ namespace Haven.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LadoPeople", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EarlyHelpPlanActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EpisodeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpPlanActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpPlanActions_EarlyHelpEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "EarlyHelpEpisodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EarlyHelpReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EpisodeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EarlyHelpReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EarlyHelpReviews_EarlyHelpEpisodes_EpisodeId",
+                        column: x => x.EpisodeId,
+                        principalTable: "EarlyHelpEpisodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -151,6 +242,31 @@ namespace Haven.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_ChildId_StartDate",
+                table: "EarlyHelpEpisodes",
+                columns: new[] { "ChildId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_SteppedDownFromReferralId",
+                table: "EarlyHelpEpisodes",
+                column: "SteppedDownFromReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpEpisodes_SteppedUpReferralId",
+                table: "EarlyHelpEpisodes",
+                column: "SteppedUpReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpPlanActions_EpisodeId",
+                table: "EarlyHelpPlanActions",
+                column: "EpisodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EarlyHelpReviews_EpisodeId",
+                table: "EarlyHelpReviews",
+                column: "EpisodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LadoActions_LadoCaseId_CompletedOn",
                 table: "LadoActions",
                 columns: new[] { "LadoCaseId", "CompletedOn" });
@@ -190,10 +306,19 @@ namespace Haven.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EarlyHelpPlanActions");
+
+            migrationBuilder.DropTable(
+                name: "EarlyHelpReviews");
+
+            migrationBuilder.DropTable(
                 name: "LadoActions");
 
             migrationBuilder.DropTable(
                 name: "LadoCaseChildren");
+
+            migrationBuilder.DropTable(
+                name: "EarlyHelpEpisodes");
 
             migrationBuilder.DropTable(
                 name: "LadoMeetings");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Haven.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HavenDbContext))]
-    [Migration("20261125224456_FrontDoorLadoEarlyHelp")]
+    [Migration("20261125231637_FrontDoorLadoEarlyHelp")]
     partial class FrontDoorLadoEarlyHelp
     {
         /// <inheritdoc />
@@ -302,6 +302,139 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseNoteId");
 
                     b.ToTable("CaseNoteAmendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessmentCompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessmentCompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeadIsPartnerAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadPractitioner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SteppedDownFromReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SteppedUpReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SteppedDownFromReferralId");
+
+                    b.HasIndex("SteppedUpReferralId");
+
+                    b.HasIndex("ChildId", "StartDate");
+
+                    b.ToTable("EarlyHelpEpisodes");
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("EarlyHelpPlanActions");
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.ToTable("EarlyHelpReviews");
                 });
 
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
@@ -1219,6 +1352,45 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("AmendedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedDownFromReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedUpReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
+                {
+                    b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpReview", b =>
+                {
+                    b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.HasOne("Haven.Core.Workforce.Worker", "Worker")
@@ -1418,6 +1590,13 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>
