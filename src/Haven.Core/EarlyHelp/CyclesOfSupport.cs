@@ -47,3 +47,19 @@ public static class CyclesOfSupport
     public static (int One, int Two, int ThreeOrMore) Distribution(IReadOnlyDictionary<int, int> perFamily) =>
         (perFamily.Values.Count(v => v == 1), perFamily.Values.Count(v => v == 2), perFamily.Values.Count(v => v >= 3));
 }
+
+/// Cycles of support across the borough, from the recorded episodes and sibling relationships.
+public static class EarlyHelpFigures
+{
+    public static async Task<(int Families, int One, int Two, int ThreeOrMore)> CyclesAsync(Haven.Core.Data.HavenDbContext db, CancellationToken ct = default)
+    {
+        var episodes = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.EarlyHelpEpisodes.Select(e => new EpisodeSpan(e.ChildId, e.StartDate, e.ClosedOn)), ct);
+        var siblings = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Relationships.Where(r => r.Type == Haven.Core.People.RelationshipType.Sibling || r.Type == Haven.Core.People.RelationshipType.HalfSibling
+                || r.Type == Haven.Core.People.RelationshipType.StepSibling).Select(r => new { r.PersonId, r.RelatedPersonId }), ct);
+        var perFamily = CyclesOfSupport.PerFamily(episodes, siblings.Select(s => (s.PersonId, s.RelatedPersonId)));
+        var (one, two, more) = CyclesOfSupport.Distribution(perFamily);
+        return (perFamily.Count, one, two, more);
+    }
+}
