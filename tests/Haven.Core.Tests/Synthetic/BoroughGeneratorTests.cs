@@ -215,6 +215,19 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task Lado_AFewDozenCasesAYear_MostDecidedWithinAWorkingDay()
+    {
+        await using var db = borough.Open();
+        var oversight = new Haven.Core.Lado.LadoOversight(db);
+        var lastYear = await oversight.FiguresAsync(Haven.Core.Lado.LadoOversight.ReportingYearOf(GeneratedBorough.Today) - 1);
+        output.WriteLine($"{lastYear.Totals.Total} LADO referrals in {lastYear.Year}; {lastYear.ConsideredInTime} of {lastYear.Considered} decided in time; "
+            + string.Join(", ", lastYear.Totals.ByOutcome.Select(o => $"{o.Key} {o.Value}")) + $"; NFA {lastYear.Totals.NoFurtherAction}; open {lastYear.Totals.Open}");
+        Assert.InRange(lastYear.Totals.Total, 15, 70);
+        Assert.True(lastYear.ConsideredInTime / (double)lastYear.Considered >= 0.7);
+        Assert.True(lastYear.Rows.Count >= 5, "several employer sectors");
+    }
+
+    [Fact]
     public async Task Referrals_AboutAFifthAreReReferralsWithinTwelveMonths()
     {
         // Arrange: 22.6% of referrals are within 12 months of a previous one (CIN census 2025).
