@@ -32,6 +32,9 @@ services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();
+services.AddScoped<Haven.Core.Lado.LadoService>();
+services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
+services.AddScoped<Haven.Core.Lado.LadoOversight>();
 services.AddChronologySources();
 
 services.AddIdentity<HavenUser, IdentityRole>(o =>
@@ -70,7 +73,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
         && AccessMatrix.For(w.Role).Read != AccessScope.None))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
-    .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads));
+    .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
+    .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)));
 
 services.AddRazorPages(o =>
     {

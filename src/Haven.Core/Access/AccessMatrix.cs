@@ -10,13 +10,15 @@ public enum AccessScope { None, Own, Team, Service, All }
 public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase }
 
 /// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
 /// beyond its scope for the child's full record.
 public sealed record CohortAccess(HavenRole Role, RecordKind Kind, string Cohort, string Rationale);
 
 public sealed record RoleAccess(HavenRole Role, AccessScope Read, AccessScope Write, bool CanAddPeople, bool SeesTeamCaseloads, string Rationale);
+
+public sealed record Compartment(RecordKind Kind, string Name, IReadOnlyList<HavenRole> Roles, string Rationale);
 
 /// The one table of who may read and change children's records. Restricted records are opened
 /// only by an explicit, unexpired grant, whatever the role (see ChildAccess). Adapted from the
@@ -65,6 +67,18 @@ public static class AccessMatrix
 
     public static CohortAccess? CohortFor(HavenRole role, RecordKind kind) =>
         Cohorts.FirstOrDefault(c => c.Role == role && c.Kind == kind);
+
+    /// Compartments: kinds of record that are not children's records and open to named roles only,
+    /// whatever their scope over children (access-practice.md §12 Table B).
+    public static readonly IReadOnlyList<Compartment> Compartments =
+    [
+        new(RecordKind.LadoCase, "Allegations against people who work with children (LADO)", [HavenRole.Lado],
+            "Records about adults in positions of trust: confidential to the LADO service. Children involved are linked by id only; "
+            + "the LADO does not see their case files and their records show nothing of the allegation."),
+    ];
+
+    public static bool MayUse(HavenRole role, RecordKind kind) =>
+        Compartments.FirstOrDefault(c => c.Kind == kind) is { } c && c.Roles.Contains(role);
 
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 

@@ -275,6 +275,11 @@ public static class Timescales
         "LADO referral received", Period.WorkingDays(1),
         LocalPractice, "Local LADO procedures; timescales.md row 79");
 
+    public static readonly TimescaleRule LadoResolution = new(
+        "lado-resolution", "Resolve an allegation against someone working with children (target: 80% in 1 month, 90% in 3)",
+        "LADO referral received", Period.Months(1),
+        StatutoryGuidance, "Keeping Children Safe in Education, Part 4; timescales.md row 80");
+
     public static readonly TimescaleRule SeriousIncidentNotification = new(
         "serious-incident-notification", "Notify the Child Safeguarding Practice Review Panel of a serious incident",
         "Council becomes aware of the incident", Period.WorkingDays(5),
@@ -330,7 +335,7 @@ public static class Timescales
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,
         FirstAdoptionPlacementVisit, FirstAdoptionPlacementReview, SecondAdoptionPlacementReview, AdoptionPlacementReview,
         PreProceedings, CareProceedings,
-        LadoReferral, LadoInitialConsideration, SeriousIncidentNotification, RapidReview, LocalPracticeReview,
+        LadoReferral, LadoInitialConsideration, LadoResolution, SeriousIncidentNotification, RapidReview, LocalPracticeReview,
         ComplaintStage1, ComplaintStage2, ComplaintStage3Panel, SubjectAccessRequest, FreedomOfInformationRequest,
     ];
 

@@ -37,5 +37,7 @@ internal static class BoroughParts
         new ChildrenLookedAfterPart(),
         new ChildrenInCareHealthEducationPart(),
         new HelpAndProtectionPart(),
+        new EarlyHelpPart(),
+        new LadoPart(),
     ];
 }

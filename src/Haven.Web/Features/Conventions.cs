@@ -18,5 +18,6 @@ public static class Conventions
         c.AuthorizeFolder("/People", Policies.AddPeople);
         c.AuthorizeFolder("/Team", Policies.TeamCaseloads);
         c.AuthorizeFolder("/VirtualSchool", Policies.CaseWork);
+        c.AuthorizeFolder("/Lado", Policies.Lado);
     }
 }

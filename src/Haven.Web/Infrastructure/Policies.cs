@@ -7,4 +7,6 @@ public static class Policies
     public const string CaseWork = "casework";
     public const string AddPeople = "add-people";
     public const string TeamCaseloads = "team-caseloads";
+    /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
+    public const string Lado = "lado";
 }

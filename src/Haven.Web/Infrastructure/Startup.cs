@@ -83,6 +83,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Education.EducationChronology>();
         services.AddScoped<IChronologySource, Haven.Core.LifeStory.LifeStoryChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }

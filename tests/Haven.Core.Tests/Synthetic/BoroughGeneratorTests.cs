@@ -287,6 +287,34 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task EarlyHelp_EpisodesFollowTheTimelines_AndAlmostAllFamiliesNeedOneOrTwoCycles()
+    {
+        await using var db = borough.Open();
+        var episodes = await db.EarlyHelpEpisodes.CountAsync();
+        var open = await db.EarlyHelpEpisodes.CountAsync(e => e.ClosedOn == null);
+        var openInvolvements = await db.Involvements.CountAsync(i => i.Kind == Haven.Core.Involvements.InvolvementKind.EarlyHelp && i.EndDate == null);
+        var stepUps = await db.EarlyHelpEpisodes.CountAsync(e => e.SteppedUpReferralId != null);
+        var (families, one, two, more) = await Haven.Core.EarlyHelp.EarlyHelpFigures.CyclesAsync(db);
+        output.WriteLine($"{episodes} early help episodes ({open} open, {stepUps} stepped up); {families} families: {one} one cycle, {two} two, {more} three or more");
+        Assert.True(episodes > 100);
+        Assert.Equal(openInvolvements, open);
+        Assert.True((one + two) / (double)families >= 0.9, "almost all families need only one or two cycles of support");
+    }
+
+    [Fact]
+    public async Task Lado_AFewDozenCasesAYear_MostDecidedWithinAWorkingDay()
+    {
+        await using var db = borough.Open();
+        var oversight = new Haven.Core.Lado.LadoOversight(db);
+        var lastYear = await oversight.FiguresAsync(Haven.Core.Lado.LadoOversight.ReportingYearOf(GeneratedBorough.Today) - 1);
+        output.WriteLine($"{lastYear.Totals.Total} LADO referrals in {lastYear.Year}; {lastYear.ConsideredInTime} of {lastYear.Considered} decided in time; "
+            + string.Join(", ", lastYear.Totals.ByOutcome.Select(o => $"{o.Key} {o.Value}")) + $"; NFA {lastYear.Totals.NoFurtherAction}; open {lastYear.Totals.Open}");
+        Assert.InRange(lastYear.Totals.Total, 15, 70);
+        Assert.True(lastYear.ConsideredInTime / (double)lastYear.Considered >= 0.7);
+        Assert.True(lastYear.Rows.Count >= 5, "several employer sectors");
+    }
+
+    [Fact]
     public async Task Referrals_AboutAFifthAreReReferralsWithinTwelveMonths()
     {
         // Arrange: 22.6% of referrals are within 12 months of a previous one (CIN census 2025).

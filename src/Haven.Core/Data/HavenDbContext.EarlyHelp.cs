@@ -1,0 +1,11 @@
+using Haven.Core.EarlyHelp;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Data;
+
+public partial class HavenDbContext
+{
+    public DbSet<EarlyHelpEpisode> EarlyHelpEpisodes => Set<EarlyHelpEpisode>();
+    public DbSet<EarlyHelpPlanAction> EarlyHelpPlanActions => Set<EarlyHelpPlanAction>();
+    public DbSet<EarlyHelpReview> EarlyHelpReviews => Set<EarlyHelpReview>();
+}
