@@ -301,6 +301,246 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("CaseNoteAmendments");
                 });
 
+            modelBuilder.Entity("Haven.Core.FrontDoor.Contact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentGivenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactorPhoneOrEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactorRole")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelfAssessmentAnswers")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Worry")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RecordedByWorkerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.ContactChild", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LevelOfNeed")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedOffAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignedOffByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("DecidedByWorkerId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("SignedOffByWorkerId");
+
+                    b.HasIndex("ContactId", "ChildId")
+                        .IsUnique();
+
+                    b.ToTable("ContactChildren");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.MashCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseRecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByWorkerId");
+
+                    b.HasIndex("ContactId", "DueAt");
+
+                    b.ToTable("MashChecks");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.OutOfHoursHandover", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionsTaken")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgedAt");
+
+                    b.HasIndex("AcknowledgedByWorkerId");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique();
+
+                    b.ToTable("OutOfHoursHandovers");
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.Property<string>("Id")
@@ -685,6 +925,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ClosureDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ContactId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("INTEGER");
 
@@ -718,6 +961,8 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
 
                     b.HasIndex("ChildId", "ReferralDate");
 
@@ -985,6 +1230,92 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("AmendedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.FrontDoor.Contact", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("RecordedBy");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.ContactChild", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.FrontDoor.Contact", "Contact")
+                        .WithMany("Children")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Workforce.Worker", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.Referrals.Referral", "Referral")
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.Workforce.Worker", "SignedOffBy")
+                        .WithMany()
+                        .HasForeignKey("SignedOffByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("Referral");
+
+                    b.Navigation("SignedOffBy");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.MashCheck", b =>
+                {
+                    b.HasOne("Haven.Core.FrontDoor.Contact", "Contact")
+                        .WithMany("Checks")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Workforce.Worker", "RequestedBy")
+                        .WithMany()
+                        .HasForeignKey("RequestedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("RequestedBy");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.OutOfHoursHandover", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Worker", "AcknowledgedBy")
+                        .WithMany()
+                        .HasForeignKey("AcknowledgedByWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.FrontDoor.Contact", "Contact")
+                        .WithOne("Handover")
+                        .HasForeignKey("Haven.Core.FrontDoor.OutOfHoursHandover", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AcknowledgedBy");
+
+                    b.Navigation("Contact");
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.HasOne("Haven.Core.Workforce.Worker", "Worker")
@@ -1057,6 +1388,11 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Haven.Core.FrontDoor.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Child");
                 });
@@ -1135,6 +1471,15 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.FrontDoor.Contact", b =>
+                {
+                    b.Navigation("Checks");
+
+                    b.Navigation("Children");
+
+                    b.Navigation("Handover");
                 });
 
             modelBuilder.Entity("Haven.Core.People.Person", b =>
