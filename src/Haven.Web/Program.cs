@@ -24,6 +24,8 @@ services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
+services.AddSingleton(new Haven.Core.FrontDoor.NeedContinuum(builder.Configuration.GetSection("Haven:FrontDoor:LevelsOfNeed").Get<List<Haven.Core.FrontDoor.NeedLevel>>()));
+services.AddScoped<Haven.Core.FrontDoor.FrontDoorService>();
 services.AddScoped<DemoAccounts>();
 services.AddChronologySources();
 
@@ -63,6 +65,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
         && AccessMatrix.For(w.Role).Read != AccessScope.None))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
+    .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads));
 
 services.AddRazorPages(o =>

@@ -49,6 +49,10 @@ public static class AccessMatrix
             "Only children the council has explicitly granted, read only."),
     ];
 
+    /// Who works the front door (contacts, MASH checks, threshold decisions, out-of-hours handovers):
+    /// MASH workers, and managers who sign decisions off. The out-of-hours team signs in as MASH workers.
+    public static bool WorksAtFrontDoor(HavenRole role) => role is HavenRole.MashWorker or HavenRole.TeamManager;
+
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 
     public static AccessScope Scope(HavenRole role, AccessLevel level) =>

@@ -7,4 +7,5 @@ public static class Policies
     public const string CaseWork = "casework";
     public const string AddPeople = "add-people";
     public const string TeamCaseloads = "team-caseloads";
+    public const string FrontDoor = "front-door";
 }
