@@ -108,6 +108,7 @@ app.MapRazorPages();
 app.MapHavenHealth();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
+app.MapFrontDoorApi();
 
 app.Run();
 
