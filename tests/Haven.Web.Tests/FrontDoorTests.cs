@@ -235,6 +235,26 @@ public abstract class FrontDoorTests(HavenApp app)
     }
 
     [Fact]
+    public async Task MyWork_ForAChildOnAContact_ShowsTheDecisionAndCheckDue()
+    {
+        var (mash, _) = await FrontDoorTeamAsync();
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var sw = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var child = await app.Data.CreateChildAsync(c => { c.FirstName = "Duework"; c.AllocatedTo = sw; });
+        var client = app.NewClient();
+        await client.SignInAsync(mash.UserName);
+        var contactId = await RecordContactAsync(client, ContactForm($"H{child}"));
+        await client.SubmitAsync($"/front-door/contacts/{contactId}/checks/new", new Dictionary<string, string> { ["Agency"] = "Health", ["Rag"] = "Green", ["Question"] = "Known to health visiting?" });
+
+        var swClient = app.NewClient();
+        await swClient.SignInAsync(sw.UserName);
+        var rows = (await swClient.GetPageAsync("/")).QuerySelectorAll("#due tbody tr").Where(r => r.TextContent.Contains("Duework")).ToList();
+
+        Assert.Contains(rows, r => r.TextContent.Contains("Threshold decision on a contact") && r.QuerySelector($"a[href='/front-door/contacts/{contactId}']") is not null);
+        Assert.Contains(rows, r => r.TextContent.Contains("MASH check: Health to respond"));
+    }
+
+    [Fact]
     public async Task FrontDoor_AsSocialWorker_IsForbidden()
     {
         var (_, teamId) = await app.Data.CreateTeamAsync();

@@ -89,6 +89,7 @@ public static class DueWorkRegistration
     public static IServiceCollection AddDueWorkSources(this IServiceCollection services)
     {
         services.AddScoped<IDueWorkSource, InvolvementDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
