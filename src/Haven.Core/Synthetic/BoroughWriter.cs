@@ -12,6 +12,9 @@ internal sealed class BoroughWriter(HavenDbContext db, int batchSize, Cancellati
 
     public Dictionary<Type, int> Counts { get; } = [];
 
+    /// For parts that read what earlier parts wrote.
+    public HavenDbContext Db => db;
+
     public async Task SaveAsync<T>(IEnumerable<T> rows, Func<HavenDbContext, List<T>, IEnumerable<PersonSearchKey>>? dependents = null) where T : class
     {
         var buffer = new List<T>(batchSize);
