@@ -31,6 +31,8 @@ services.AddScoped<Haven.Core.Assessments.AssessmentService>();
 services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
+services.AddSingleton(new Haven.Core.FrontDoor.NeedContinuum(builder.Configuration.GetSection("Haven:FrontDoor:LevelsOfNeed").Get<List<Haven.Core.FrontDoor.NeedLevel>>()));
+services.AddScoped<Haven.Core.FrontDoor.FrontDoorService>();
 services.AddScoped<DemoAccounts>();
 services.AddScoped<Haven.Core.Lado.LadoService>();
 services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
@@ -73,6 +75,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
         && AccessMatrix.For(w.Role).Read != AccessScope.None))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
+    .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
     .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)));
 
@@ -116,6 +119,7 @@ app.MapRazorPages();
 app.MapHavenHealth();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
+app.MapFrontDoorApi();
 
 app.Run();
 

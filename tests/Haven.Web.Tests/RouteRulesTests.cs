@@ -14,7 +14,7 @@ public sealed class RouteRulesTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static readonly string[] Public =
     [
         "account/sign-in", "account/sign-in/two-factor", "account/sign-in/external", "accessibility", "error/{code:int}",
-        "health", "api/openapi/{documentname}.json", "dev/components",
+        "health", "api/openapi/{documentname}.json", "dev/components", "self-assessment", "self-assessment/sent",
     ];
 
     [Fact]

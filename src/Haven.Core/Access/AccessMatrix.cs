@@ -79,6 +79,9 @@ public static class AccessMatrix
 
     public static bool MayUse(HavenRole role, RecordKind kind) =>
         Compartments.FirstOrDefault(c => c.Kind == kind) is { } c && c.Roles.Contains(role);
+    /// Who works the front door (contacts, MASH checks, threshold decisions, out-of-hours handovers):
+    /// MASH workers, and managers who sign decisions off. The out-of-hours team signs in as MASH workers.
+    public static bool WorksAtFrontDoor(HavenRole role) => role is HavenRole.MashWorker or HavenRole.TeamManager;
 
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 

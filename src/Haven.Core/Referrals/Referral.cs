@@ -24,6 +24,8 @@ public class Referral : IVersioned
     /// CINclosureDate and ReasonForClosure (RC1–RC9): the end of the episode of need.
     public DateOnly? ClosureDate { get; set; }
     public string? ReasonForClosureCode { get; set; }
+    /// The front-door contact whose decision opened this referral, when it came through the front door.
+    public int? ContactId { get; set; }
     public DateTime RecordedAt { get; set; }
     public int? RecordedByWorkerId { get; set; }
     public Guid Version { get; set; }

@@ -12,5 +12,6 @@ internal sealed class ReferralMapping : IEntityTypeConfiguration<Referral>
         b.Property(r => r.ReasonForClosureCode).HasMaxLength(4);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.ChildId, r.ReferralDate });
+        b.HasOne<Haven.Core.FrontDoor.Contact>().WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Restrict);
     }
 }

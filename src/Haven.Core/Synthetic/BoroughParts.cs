@@ -34,6 +34,7 @@ internal static class BoroughParts
     public static readonly IBoroughPart[] All =
     [
         new ReferralPart(),
+        new FrontDoorPart(),
         new ChildrenLookedAfterPart(),
         new ChildrenInCareHealthEducationPart(),
         new HelpAndProtectionPart(),

@@ -11,6 +11,7 @@ public static class Conventions
     {
         c.AllowAnonymousToFolder("/Account/SignIn");
         c.AllowAnonymousToFolder("/Errors");
+        c.AllowAnonymousToFolder("/Public");
         c.AllowAnonymousToPage("/Accessibility");
         c.AllowAnonymousToFolder("/Dev");
         c.AddFolderApplicationModelConvention("/Dev", m => m.Filters.Add(new DevelopmentOnlyFilter()));
@@ -19,5 +20,6 @@ public static class Conventions
         c.AuthorizeFolder("/Team", Policies.TeamCaseloads);
         c.AuthorizeFolder("/VirtualSchool", Policies.CaseWork);
         c.AuthorizeFolder("/Lado", Policies.Lado);
+        c.AuthorizeFolder("/FrontDoor", Policies.FrontDoor);
     }
 }

@@ -9,4 +9,5 @@ public static class Policies
     public const string TeamCaseloads = "team-caseloads";
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";
+    public const string FrontDoor = "front-door";
 }

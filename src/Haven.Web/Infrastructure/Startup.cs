@@ -99,6 +99,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Health.HealthDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Education.EducationDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

@@ -335,6 +335,28 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task FrontDoor_ContactsPerReferralAndDecisionsMostlyWithinOneWorkingDay()
+    {
+        // Arrange: England has roughly 1.5 to 2.5 contacts for each referral (national-statistics.md).
+        await using var db = borough.Open();
+        var referrals = await db.Referrals.CountAsync();
+        var contacts = await db.Contacts.CountAsync();
+        var decided = await db.ContactChildren.Where(c => c.SignedOffAt != null).Select(c => new { c.Contact.ReceivedAt, SignedOffAt = c.SignedOffAt!.Value }).ToListAsync();
+        var linked = await db.Referrals.CountAsync(r => r.ContactId != null);
+
+        // Act
+        var inTime = decided.Count(d => Haven.Core.FrontDoor.DecisionTimeliness.For(DateOnly.FromDateTime(d.ReceivedAt), DateOnly.FromDateTime(d.SignedOffAt), Today).Status
+            == Haven.Core.FrontDoor.TimelinessStatus.DecidedInTime);
+
+        // Assert
+        output.WriteLine($"{contacts} contacts, {referrals} referrals ({linked} linked to a contact); {inTime} of {decided.Count} decisions within 1 working day");
+        Assert.InRange(contacts / (double)referrals, 1.5, 2.5);
+        Assert.InRange(inTime / (double)decided.Count, 0.85, 0.99);
+        Assert.InRange(linked / (double)referrals, 0.95, 1.0);
+        Assert.True(await db.OutOfHoursHandovers.AnyAsync(h => h.AcknowledgedAt == null));
+    }
+
+    [Fact]
     public async Task OpenCases_EachHaveACurrentAllocationOfTheRightKind()
     {
         // Arrange
