@@ -22,6 +22,8 @@ services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
+services.AddScoped<Haven.Core.Missing.MissingService>();
+services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();
@@ -63,7 +65,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
         && AccessMatrix.For(w.Role).Read != AccessScope.None))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
-    .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads));
+    .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
+    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
 
 services.AddRazorPages(o =>
     {
@@ -105,6 +108,7 @@ app.MapRazorPages();
 app.MapHavenHealth();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
+app.MapMissingApi();
 
 app.Run();
 

@@ -48,7 +48,8 @@ public sealed class RouteRulesTests(SqliteApp app) : IClassFixture<SqliteApp>
         foreach (var e in childRoutes)
         {
             var route = e.RoutePattern.RawText!.Trim('/');
-            var url = "/" + route.Replace("{childId:int}", childId.ToString()).Replace("{noteId:int}", noteId.ToString());
+            var url = "/" + route.Replace("{childId:int}", childId.ToString()).Replace("{noteId:int}", noteId.ToString())
+                .Replace("{episodeId:int?}", "1").Replace("{episodeId:int}", "1");
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var caller = route.StartsWith("api/") ? api : client;
             foreach (var method in methods.Where(m => m is "GET" or "POST"))

@@ -34,5 +34,6 @@ internal static class BoroughParts
     public static readonly IBoroughPart[] All =
     [
         new ReferralPart(),
+        new MissingPart(),
     ];
 }

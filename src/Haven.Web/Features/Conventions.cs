@@ -17,5 +17,6 @@ public static class Conventions
         c.AuthorizeFolder("/Children", Policies.CaseWork);
         c.AuthorizeFolder("/People", Policies.AddPeople);
         c.AuthorizeFolder("/Team", Policies.TeamCaseloads);
+        c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
     }
 }

@@ -78,6 +78,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, AllocationChronology>();
         services.AddScoped<IChronologySource, InvolvementChronology>();
         services.AddScoped<IChronologySource, AddressChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -89,6 +90,7 @@ public static class DueWorkRegistration
     public static IServiceCollection AddDueWorkSources(this IServiceCollection services)
     {
         services.AddScoped<IDueWorkSource, InvolvementDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

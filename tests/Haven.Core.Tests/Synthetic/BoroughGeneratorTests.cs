@@ -519,6 +519,37 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var n in await db.CaseNotes.OrderBy(n => n.Id).ToListAsync()) text.AppendLine($"{n.ChildId}|{n.Type}|{n.EventAt:O}|{n.RecordedAt:O}|{n.AuthorWorkerId}|{n.Subject}|{n.Body}|{n.PeopleSeen}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    [Fact]
+    public async Task MissingEpisodes_FollowNationalRatesWithARepeatMinorityAndStalledTakeUp()
+    {
+        // Arrange: about 11% of looked-after children go missing in a year (CLA 2022); a minority
+        // go missing repeatedly and account for most episodes (76,890 incidents by 12,150 children).
+        await using var db = borough.Open();
+        var yearAgo = new DateTime(2025, 3, 31, 0, 0, 0, DateTimeKind.Utc);
+
+        // Act
+        var inCare = await db.Involvements.Where(i => i.EndDate == null && i.Kind == InvolvementKind.InCare).Select(i => i.ChildId).Distinct().ToListAsync();
+        var episodes = await db.MissingEpisodes.Where(e => e.StartedAt >= yearAgo)
+            .Select(e => new { e.ChildId, e.From, Offered = e.Interview != null, Completed = e.Interview != null && e.Interview.CompletedAt != null, e.ReturnedAt })
+            .ToListAsync();
+        var careChildren = episodes.Where(e => e.From == Haven.Core.Missing.MissingFrom.Care).Select(e => e.ChildId).ToHashSet();
+        var perChild = episodes.GroupBy(e => e.ChildId).Select(g => g.Count()).ToList();
+        var returned = episodes.Where(e => e.ReturnedAt != null).ToList();
+
+        // Assert
+        var careShare = inCare.Count(careChildren.Contains) / (double)inCare.Count;
+        var repeatShare = perChild.Count(c => c >= 3) / (double)perChild.Count;
+        var repeatEpisodes = perChild.Where(c => c >= 3).Sum() / (double)episodes.Count;
+        var offered = returned.Count(e => e.Offered) / (double)returned.Count;
+        var completed = returned.Count(e => e.Completed) / (double)returned.Count;
+        output.WriteLine($"in care missing {careShare:P1}; repeat children {repeatShare:P1} with {repeatEpisodes:P1} of episodes; offered {offered:P1}; completed {completed:P1}");
+        Assert.InRange(careShare, 0.06, 0.16);
+        Assert.InRange(repeatShare, 0.1, 0.5);
+        Assert.True(repeatEpisodes > 0.5, "Repeat missing children account for most episodes.");
+        Assert.InRange(offered, 0.7, 0.95);
+        Assert.InRange(completed, 0.25, 0.5);
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
