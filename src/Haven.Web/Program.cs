@@ -24,6 +24,7 @@ services.AddDueWorkSources();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddScoped<Haven.Core.Missing.MissingService>();
 services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
+services.AddScoped<Haven.Core.Networks.NetworkView>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddScoped<DemoAccounts>();

@@ -35,5 +35,6 @@ internal static class BoroughParts
     [
         new ReferralPart(),
         new MissingPart(),
+        new NetworkPart(),
     ];
 }

@@ -13,7 +13,7 @@ internal sealed class MissingPart : IBoroughPart
 {
     public string Name => "Missing";
 
-    private const double InCareYearly = 0.18;
+    private const double InCareYearly = 0.16;
     private const double AtHomeYearly = 0.035;
     private static readonly (int Hour, double Weight)[] StartHours = [(15, 2), (17, 3), (19, 4), (21, 5), (23, 3), (1, 1), (10, 1), (13, 1)];
     private static readonly string[] WhereFound = ["A friend's flat", "The bus station", "A park near home", "A fast food restaurant in the town centre",

@@ -18,5 +18,6 @@ public static class Conventions
         c.AuthorizeFolder("/People", Policies.AddPeople);
         c.AuthorizeFolder("/Team", Policies.TeamCaseloads);
         c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
+        c.AuthorizeFolder("/Network", Policies.CaseWork);
     }
 }

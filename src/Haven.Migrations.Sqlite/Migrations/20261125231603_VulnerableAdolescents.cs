@@ -45,6 +45,23 @@ namespace Haven.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Places",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    IsOfConcern = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Places", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReturnHomeInterviews",
                 columns: table => new
                 {
@@ -78,6 +95,67 @@ namespace Haven.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Associations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OtherPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlaceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Associations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Associations_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Associations_People_OtherPersonId",
+                        column: x => x.OtherPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Associations_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Associations_ChildId_StartDate",
+                table: "Associations",
+                columns: new[] { "ChildId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Associations_OtherPersonId_StartDate",
+                table: "Associations",
+                columns: new[] { "OtherPersonId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Associations_PlaceId_StartDate",
+                table: "Associations",
+                columns: new[] { "PlaceId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Associations_StartDate_Kind",
+                table: "Associations",
+                columns: new[] { "StartDate", "Kind" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_MissingEpisodes_ChildId_StartedAt",
                 table: "MissingEpisodes",
@@ -105,7 +183,13 @@ namespace Haven.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Associations");
+
+            migrationBuilder.DropTable(
                 name: "ReturnHomeInterviews");
+
+            migrationBuilder.DropTable(
+                name: "Places");
 
             migrationBuilder.DropTable(
                 name: "MissingEpisodes");
