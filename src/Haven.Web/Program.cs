@@ -29,6 +29,9 @@ services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Cor
 services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();
 services.AddScoped<Haven.Core.Assessments.AssessmentService>();
 services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
+services.AddScoped<Haven.Core.Missing.MissingService>();
+services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
+services.AddScoped<Haven.Core.Networks.NetworkView>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddSingleton(new Haven.Core.FrontDoor.NeedContinuum(builder.Configuration.GetSection("Haven:FrontDoor:LevelsOfNeed").Get<List<Haven.Core.FrontDoor.NeedLevel>>()));
@@ -77,7 +80,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
     .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
-    .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)));
+    .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)))
+    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
 
 services.AddRazorPages(o =>
     {
@@ -120,6 +124,7 @@ app.MapHavenHealth();
 app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
 app.MapFrontDoorApi();
+app.MapMissingApi();
 
 app.Run();
 

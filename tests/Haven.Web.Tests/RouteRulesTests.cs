@@ -50,7 +50,7 @@ public sealed class RouteRulesTests(SqliteApp app) : IClassFixture<SqliteApp>
             var route = e.RoutePattern.RawText!.Trim('/');
             var url = "/" + route.Replace("{childId:int}", childId.ToString()).Replace("{noteId:int}", noteId.ToString());
             // Any other id in the route (a period of care, a review…): the gate must refuse before it is looked up.
-            url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]+(:int)?\}", "1");
+            url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[A-Za-z]+(:int\??)?\}", "1");
             var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var caller = route.StartsWith("api/") ? api : client;
             foreach (var method in methods.Where(m => m is "GET" or "POST"))

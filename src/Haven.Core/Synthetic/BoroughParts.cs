@@ -40,5 +40,7 @@ internal static class BoroughParts
         new HelpAndProtectionPart(),
         new EarlyHelpPart(),
         new LadoPart(),
+        new MissingPart(),
+        new NetworkPart(),
     ];
 }

@@ -21,5 +21,7 @@ public static class Conventions
         c.AuthorizeFolder("/VirtualSchool", Policies.CaseWork);
         c.AuthorizeFolder("/Lado", Policies.Lado);
         c.AuthorizeFolder("/FrontDoor", Policies.FrontDoor);
+        c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
+        c.AuthorizeFolder("/Network", Policies.CaseWork);
     }
 }

@@ -10,4 +10,11 @@ public static class Policies
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";
     public const string FrontDoor = "front-door";
+    public const string MissingTakeUp = "missing-take-up";
+
+    /// Return home interview take-up is a figure for those who act on it and those who report it:
+    /// every role that reads children's records, and performance analysts (who see the counts but,
+    /// having no access to case records, none of the children behind them).
+    public static bool SeesTakeUp(Haven.Core.Workforce.HavenRole role) =>
+        role == Haven.Core.Workforce.HavenRole.PerformanceAnalyst || Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None;
 }

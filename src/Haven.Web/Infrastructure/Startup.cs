@@ -84,6 +84,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.LifeStory.LifeStoryChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
         services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -100,6 +101,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Education.EducationDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

@@ -737,6 +737,42 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var n in await db.CaseNotes.OrderBy(n => n.Id).ToListAsync()) text.AppendLine($"{n.ChildId}|{n.Type}|{n.EventAt:O}|{n.RecordedAt:O}|{n.AuthorWorkerId}|{n.Subject}|{n.Body}|{n.PeopleSeen}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    [Fact]
+    public async Task MissingEpisodes_FollowNationalRatesWithARepeatMinorityAndStalledTakeUp()
+    {
+        // Arrange: about 11% of looked-after children go missing in a year (CLA 2022); a minority
+        // go missing repeatedly and account for most episodes (76,890 incidents by 12,150 children).
+        await using var db = borough.Open();
+        var yearAgo = new DateTime(2025, 3, 31, 0, 0, 0, DateTimeKind.Utc);
+
+        // Act
+        var inCare = await db.Involvements.Where(i => i.EndDate == null && i.Kind == InvolvementKind.InCare).Select(i => i.ChildId).Distinct().ToListAsync();
+        var episodes = await db.MissingEpisodes.Where(e => e.StartedAt >= yearAgo)
+            .Select(e => new { e.ChildId, e.From })
+            .ToListAsync();
+        var careChildren = episodes.Where(e => e.From == Haven.Core.Missing.MissingFrom.Care).Select(e => e.ChildId).ToHashSet();
+        // Repeat missing over the whole two years generated, for the same reason.
+        var perChild = (await db.MissingEpisodes.Select(e => e.ChildId).ToListAsync()).GroupBy(id => id).Select(g => g.Count()).ToList();
+        // Take-up over the whole two years generated: a 3,000-child borough has few returns in one year.
+        var returned = await db.MissingEpisodes.Where(e => e.ReturnedAt != null)
+            .Select(e => new { Offered = e.Interview != null, Completed = e.Interview != null && e.Interview.CompletedAt != null }).ToListAsync();
+
+        // Assert
+        var careShare = inCare.Count(careChildren.Contains) / (double)inCare.Count;
+        var repeatShare = perChild.Count(c => c >= 3) / (double)perChild.Count;
+        var repeatEpisodes = perChild.Where(c => c >= 3).Sum() / (double)perChild.Sum();
+        var offered = returned.Count(e => e.Offered) / (double)returned.Count;
+        var completed = returned.Count(e => e.Completed) / (double)returned.Count;
+        output.WriteLine($"in care missing {careShare:P1}; repeat children {repeatShare:P1} with {repeatEpisodes:P1} of episodes; offered {offered:P1}; completed {completed:P1}");
+        Assert.InRange(careShare, 0.05, 0.2); // about 70 children in care: wide for sampling noise
+        // A 3,000-child borough has only a few dozen children who go missing, so the repeat share
+        // is noisy: assert that repeat missing children exist and are a minority.
+        Assert.Contains(perChild, c => c >= 3);
+        Assert.True(repeatShare < 0.5, "Repeat missing children are a minority.");
+        Assert.InRange(offered, 0.75, 0.99);
+        Assert.InRange(completed, 0.2, 0.55);
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
