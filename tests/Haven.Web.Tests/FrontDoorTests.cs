@@ -255,6 +255,65 @@ public abstract class FrontDoorTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Chronology_AfterContactAndSignOff_ShowsContactReceivedAndThresholdDecision()
+    {
+        var (mash, manager) = await FrontDoorTeamAsync();
+        var child = await app.Data.CreateChildAsync(c => { c.FirstName = "Chrono"; c.LastName = "Frontdoor"; });
+        var client = app.NewClient();
+        await client.SignInAsync(mash.UserName);
+        var contactId = await RecordContactAsync(client, ContactForm($"H{child}"));
+        var itemId = await app.Data.WithDbAsync(db => db.ContactChildren.Where(c => c.ContactId == contactId).Select(c => c.Id).SingleAsync());
+
+        var before = (await client.GetPageAsync($"/children/{child}/chronology")).QuerySelector("#chronology")!.TextContent;
+        Assert.Contains("Contact received (source 2A: Schools)", before);
+        Assert.DoesNotContain("Threshold decision", before);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/front-door/contacts/{contactId}/children/{itemId}/decision",
+            new Dictionary<string, string> { ["LevelOfNeed"] = "child-in-need", ["Outcome"] = "SocialCareAssessment", ["Rationale"] = "Needs an assessment." })).StatusCode);
+        var managerClient = app.NewClient();
+        await managerClient.SignInAsync(manager.UserName);
+        Assert.Equal(HttpStatusCode.Redirect, (await managerClient.SubmitAsync($"/front-door/contacts/{contactId}/children/{itemId}/sign-off", new Dictionary<string, string>())).StatusCode);
+
+        var rows = (await client.GetPageAsync($"/children/{child}/chronology")).QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Threshold decision: Referral to children's social care for assessment") && r.Contains("Level of need: Child in need") && r.Contains("referral opened"));
+        Assert.Contains(rows, r => r.Contains("Contact received (source 2A: Schools)") && r.Contains("Front door"));
+        var filtered = (await client.GetPageAsync($"/children/{child}/chronology?type=Case+notes")).QuerySelector("#chronology")!.TextContent;
+        Assert.DoesNotContain("Contact received", filtered);
+    }
+
+    [Fact]
+    public async Task Chronology_OfRestrictedChildOnAContact_StaysForbiddenToOthers()
+    {
+        var (mash, manager) = await FrontDoorTeamAsync();
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var owner = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var secret = await app.Data.CreateChildAsync(c => { c.FirstName = "Sealed"; c.LastName = "Chronology"; c.Restricted = true; c.AllocatedTo = owner; c.AccessList.Add(owner); });
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.Contacts.Add(new Contact { ReceivedAt = DateTime.UtcNow.AddHours(-5), SourceCode = "1B", ContactorName = "Dr Hale", Worry = "Concern", Consent = ConsentToShare.NotSought, ConsentReason = "Risk",
+                RecordedAt = DateTime.UtcNow, Children = [new ContactChild { ChildId = secret, LevelOfNeed = "early-help", Outcome = ContactOutcome.EarlyHelp, Rationale = "Support",
+                    DecidedAt = DateTime.UtcNow.AddHours(-2), DecidedByWorkerId = mash.WorkerId, SignedOffAt = DateTime.UtcNow.AddHours(-1), SignedOffByWorkerId = manager.WorkerId }] });
+            return await db.SaveChangesAsync();
+        });
+
+        var ownerClient = app.NewClient();
+        await ownerClient.SignInAsync(owner.UserName);
+        var chronology = (await ownerClient.GetPageAsync($"/children/{secret}/chronology")).QuerySelector("#chronology")!.TextContent;
+        Assert.Contains("Contact received (source 1B", chronology);
+        Assert.Contains("Threshold decision: Early help", chronology);
+
+        foreach (var other in new[] { colleague, mash, manager })
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(other.UserName);
+            var response = await client.GetAsync($"/children/{secret}/chronology");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain("Threshold decision", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task FrontDoor_AsSocialWorker_IsForbidden()
     {
         var (_, teamId) = await app.Data.CreateTeamAsync();
