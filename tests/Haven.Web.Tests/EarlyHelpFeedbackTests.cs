@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Haven.Core.EarlyHelp;
@@ -94,8 +96,8 @@ public abstract class EarlyHelpFeedbackTests(HavenApp app)
         var used = await CreateLinkAsync(client, episodeUrl);
         var expired = await CreateLinkAsync(client, episodeUrl);
         var family = app.NewClient();
-        var usedForm = (await family.GetPageAsync(used)).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
-        var expiredForm = (await family.GetPageAsync(expired)).QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("main form[method=post]")!;
+        var usedForm = (await family.GetPageAsync(used)).QuerySelectorAll<IHtmlFormElement>("main form[method=post]").First();
+        var expiredForm = (await family.GetPageAsync(expired)).QuerySelectorAll<IHtmlFormElement>("main form[method=post]").First();
         Assert.Equal(HttpStatusCode.Redirect, (await family.PostFormAsync(usedForm, Answer("5", "First"))).StatusCode);
 
         // The used link: the page and a replayed post both get the plain message, and the first answer stays.
