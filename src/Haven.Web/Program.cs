@@ -39,6 +39,7 @@ services.AddScoped<Haven.Core.FrontDoor.FrontDoorService>();
 services.AddScoped<DemoAccounts>();
 services.AddScoped<Haven.Core.Lado.LadoService>();
 services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
+services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpFeedbackService>();
 services.AddScoped<Haven.Core.Lado.LadoOversight>();
 services.AddChronologySources();
 
@@ -125,6 +126,7 @@ app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
 app.MapFrontDoorApi();
 app.MapMissingApi();
+app.MapEarlyHelpApi();
 
 app.Run();
 

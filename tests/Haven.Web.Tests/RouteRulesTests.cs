@@ -15,6 +15,7 @@ public sealed class RouteRulesTests(SqliteApp app) : IClassFixture<SqliteApp>
     [
         "account/sign-in", "account/sign-in/two-factor", "account/sign-in/external", "accessibility", "error/{code:int}",
         "health", "api/openapi/{documentname}.json", "dev/components", "self-assessment", "self-assessment/sent",
+        "family-feedback/{token}", "family-feedback/thank-you",
     ];
 
     [Fact]

@@ -8,4 +8,5 @@ public partial class HavenDbContext
     public DbSet<EarlyHelpEpisode> EarlyHelpEpisodes => Set<EarlyHelpEpisode>();
     public DbSet<EarlyHelpPlanAction> EarlyHelpPlanActions => Set<EarlyHelpPlanAction>();
     public DbSet<EarlyHelpReview> EarlyHelpReviews => Set<EarlyHelpReview>();
+    public DbSet<EarlyHelpFeedback> EarlyHelpFeedback => Set<EarlyHelpFeedback>();
 }

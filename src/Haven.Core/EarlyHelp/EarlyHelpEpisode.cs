@@ -40,6 +40,7 @@ public class EarlyHelpEpisode : IVersioned
 
     public List<EarlyHelpPlanAction> Actions { get; set; } = [];
     public List<EarlyHelpReview> Reviews { get; set; } = [];
+    public List<EarlyHelpFeedback> Feedback { get; set; } = [];
 
     public static string Describe(EarlyHelpOutcome o) => o switch
     {

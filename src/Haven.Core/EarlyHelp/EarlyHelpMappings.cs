@@ -18,6 +18,7 @@ internal sealed class EarlyHelpEpisodeMapping : IEntityTypeConfiguration<EarlyHe
         b.HasOne<Haven.Core.Referrals.Referral>().WithMany().HasForeignKey(e => e.SteppedUpReferralId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Actions).WithOne().HasForeignKey(a => a.EpisodeId);
         b.HasMany(e => e.Reviews).WithOne().HasForeignKey(r => r.EpisodeId);
+        b.HasMany(e => e.Feedback).WithOne().HasForeignKey(f => f.EpisodeId);
         b.HasIndex(e => new { e.ChildId, e.StartDate });
     }
 }
@@ -34,4 +35,16 @@ internal sealed class EarlyHelpPlanActionMapping : IEntityTypeConfiguration<Earl
 internal sealed class EarlyHelpReviewMapping : IEntityTypeConfiguration<EarlyHelpReview>
 {
     public void Configure(EntityTypeBuilder<EarlyHelpReview> b) => b.Property(r => r.Summary).HasMaxLength(EarlyHelpRules.MaxText);
+}
+
+internal sealed class EarlyHelpFeedbackMapping : IEntityTypeConfiguration<EarlyHelpFeedback>
+{
+    public void Configure(EntityTypeBuilder<EarlyHelpFeedback> b)
+    {
+        b.Property(f => f.Activity).HasMaxLength(FeedbackRules.MaxActivity);
+        b.Property(f => f.TokenHash).HasMaxLength(64);
+        b.Property(f => f.Comment).HasMaxLength(FeedbackRules.MaxComment);
+        b.HasIndex(f => f.TokenHash).IsUnique();
+        b.HasIndex(f => f.EpisodeId);
+    }
 }

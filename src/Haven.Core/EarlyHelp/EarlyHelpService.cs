@@ -43,7 +43,7 @@ public static class EarlyHelpRules
 /// child's EarlyHelp involvement and, on a step up, the new referral are written together.
 public sealed class EarlyHelpService(HavenDbContext db, TimeProvider clock)
 {
-    public async Task<(EarlyHelpEpisode? Episode, IReadOnlyList<(string Field, string Message)> Errors)> StartAsync(StartEarlyHelpOptions o, CurrentWorker by, CancellationToken ct = default)
+    public async Task<(EarlyHelpEpisode? Episode, IReadOnlyList<(string Field, string Message)> Errors)> StartAsync(StartEarlyHelpOptions o, CurrentWorker? by, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = EarlyHelpRules.Validate(o, today).ToList();
@@ -57,7 +57,7 @@ public sealed class EarlyHelpService(HavenDbContext db, TimeProvider clock)
         var episode = new EarlyHelpEpisode
         {
             ChildId = o.ChildId, StartDate = o.StartDate!.Value, LeadPractitioner = o.LeadPractitioner!.Trim(), LeadAgency = o.LeadAgency!.Trim(),
-            LeadIsPartnerAgency = o.LeadIsPartnerAgency, SteppedDownFromReferralId = o.SteppedDownFromReferralId, RecordedAt = now, RecordedByWorkerId = by.WorkerId,
+            LeadIsPartnerAgency = o.LeadIsPartnerAgency, SteppedDownFromReferralId = o.SteppedDownFromReferralId, RecordedAt = now, RecordedByWorkerId = by?.WorkerId,
         };
         db.EarlyHelpEpisodes.Add(episode);
         db.Involvements.Add(new Involvement { ChildId = o.ChildId, Kind = InvolvementKind.EarlyHelp, StartDate = episode.StartDate, RecordedAt = now });

@@ -24,6 +24,43 @@ internal sealed class EarlyHelpPart : IBoroughPart
         "Speech and language assessment", "Attend the dads' group", "Set up a school attendance plan",
     ];
 
+    private static readonly (int Rating, double Weight)[] Ratings = [(5, 46), (4, 34), (3, 12), (2, 5), (1, 3)];
+
+    private static readonly string[] Comments =
+    [
+        "Sam listened to us and did what they said they would.", "The parenting course really helped with bedtimes.",
+        "It was good to have one person who knew everything.", "Meetings were at times we could make.", "We felt less on our own.",
+        "Things took a long time to get going.", "The school and the worker talked to each other, which helped.",
+        "I would have liked more help with the debts.", "My son liked the young carers' group.", "Clear about what would happen next.",
+    ];
+
+    /// About a third of the assessments and reviews get a feedback link; most families answer, mostly 4 or 5.
+    private static void AddFeedback(EarlyHelpEpisode episode, DateOnly until, DateOnly today, Random rng)
+    {
+        var activities = new List<(string Activity, DateOnly On)>();
+        if (episode.AssessmentCompletedOn is { } a) activities.Add(($"Early help assessment ({a:d MMMM yyyy})", a));
+        activities.AddRange(episode.Reviews.Select(r => ($"Review on {r.HeldOn:d MMMM yyyy}", r.HeldOn)));
+        foreach (var (activity, on) in activities)
+        {
+            if (!rng.Chance(0.35)) continue;
+            var created = new DateTime(on, new TimeOnly(16, 0), DateTimeKind.Utc);
+            var feedback = new EarlyHelpFeedback
+            {
+                Activity = activity, CreatedAt = created, ExpiresAt = created + FeedbackRules.LinkLifetime,
+                // A hash of a token no one holds: a generated link can never be opened.
+                TokenHash = Haven.Core.Api.ApiToken.Hash(FeedbackRules.NewToken()),
+            };
+            var answeredOn = on.AddDays(rng.Between(0, 14));
+            if (answeredOn <= until && answeredOn <= today && rng.Chance(0.7))
+            {
+                feedback.SubmittedAt = new DateTime(answeredOn, new TimeOnly(20, 0), DateTimeKind.Utc);
+                feedback.Rating = rng.Weighted(Ratings);
+                feedback.Comment = rng.Chance(0.45) ? rng.Pick(Comments) : null;
+            }
+            episode.Feedback.Add(feedback);
+        }
+    }
+
     public async Task WriteAsync(BoroughPartContext context)
     {
         var rng = context.RandomFor(Name);
@@ -72,6 +109,7 @@ internal sealed class EarlyHelpPart : IBoroughPart
                     for (var review = assessed.AddDays(42); review <= (end ?? today); review = review.AddDays(42))
                         episode.Reviews.Add(new EarlyHelpReview { HeldOn = review, Summary = "Progress reviewed with the family.", RecordedAt = new DateTime(review, new TimeOnly(15, 0), DateTimeKind.Utc) });
                 }
+                AddFeedback(episode, end ?? today, today, rng);
                 if (end is { } closed)
                 {
                     episode.ClosedOn = closed;

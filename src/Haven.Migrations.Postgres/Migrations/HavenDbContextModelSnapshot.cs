@@ -1274,6 +1274,56 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CreatedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EpisodeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("EarlyHelpFeedback");
+                });
+
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
                 {
                     b.Property<int>("Id")
@@ -3271,6 +3321,15 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("Child");
                 });
 
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpFeedback", b =>
+                {
+                    b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Feedback")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
                 {
                     b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
@@ -3711,6 +3770,8 @@ namespace Haven.Migrations.Postgres.Migrations
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpEpisode", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Reviews");
                 });

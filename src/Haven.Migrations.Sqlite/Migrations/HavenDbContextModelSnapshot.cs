@@ -1225,6 +1225,54 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("EarlyHelpEpisodes");
                 });
 
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EpisodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("EarlyHelpFeedback");
+                });
+
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
                 {
                     b.Property<int>("Id")
@@ -3160,6 +3208,15 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
                 });
 
+            modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpFeedback", b =>
+                {
+                    b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Feedback")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpPlanAction", b =>
                 {
                     b.HasOne("Haven.Core.EarlyHelp.EarlyHelpEpisode", null)
@@ -3600,6 +3657,8 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.EarlyHelp.EarlyHelpEpisode", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Feedback");
 
                     b.Navigation("Reviews");
                 });

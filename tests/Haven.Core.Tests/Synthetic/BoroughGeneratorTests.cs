@@ -287,6 +287,22 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task EarlyHelp_FamilyFeedback_IsMostlyFourOrFiveAndNeverOpenToAToken()
+    {
+        await using var db = borough.Open();
+        var feedback = await db.EarlyHelpFeedback.AsNoTracking().ToListAsync();
+        var answered = feedback.Where(f => f.Rating is not null).ToList();
+        var summary = Haven.Core.EarlyHelp.FeedbackSummary.From(answered.Select(f => f.Rating!.Value));
+        output.WriteLine($"{feedback.Count} feedback links, {summary.Count} answered, average {summary.Average}, distribution {string.Join("/", summary.Distribution)}");
+        Assert.True(feedback.Count > 50);
+        Assert.InRange((double)answered.Count / feedback.Count, 0.4, 0.85);
+        Assert.InRange((double)(summary.Distribution[3] + summary.Distribution[4]) / summary.Count, 0.7, 0.9);
+        Assert.InRange((double)answered.Count(f => f.Comment is not null) / answered.Count, 0.3, 0.6);
+        Assert.All(answered, f => Assert.True(f.SubmittedAt >= f.CreatedAt && f.SubmittedAt < f.ExpiresAt));
+        Assert.Equal(feedback.Count, feedback.Select(f => f.TokenHash).Distinct().Count());
+    }
+
+    [Fact]
     public async Task EarlyHelp_EpisodesFollowTheTimelines_AndAlmostAllFamiliesNeedOneOrTwoCycles()
     {
         await using var db = borough.Open();

@@ -11,7 +11,7 @@ namespace Haven.Web.Features.Children.Record.EarlyHelp;
 
 /// One early help episode: the assessment, the family plan's actions, reviews, and closure.
 /// Each part is its own small form on this page; the episode-level ones carry the Version.
-public class EpisodeModel(HavenDbContext db, EarlyHelpService earlyHelp, TimeProvider clock) : PageModel
+public class EpisodeModel(HavenDbContext db, EarlyHelpService earlyHelp, EarlyHelpFeedbackService feedback, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty, GovukDate(ErrorMessagePrefix = "Date the assessment was completed")] public DateOnly? AssessmentCompletedOn { get; set; }
@@ -25,10 +25,36 @@ public class EpisodeModel(HavenDbContext db, EarlyHelpService earlyHelp, TimePro
     [BindProperty, GovukDate(ErrorMessagePrefix = "Closing date")] public DateOnly? ClosedOn { get; set; }
     [BindProperty] public EarlyHelpOutcome? Outcome { get; set; }
     [BindProperty] public string? ClosureNotes { get; set; }
+    [BindProperty] public string? FeedbackActivity { get; set; }
 
     public ChildHeader Header { get; private set; } = null!;
     public EarlyHelpEpisode Episode { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+
+    public FeedbackSummary Feedback => FeedbackSummary.From(Episode.Feedback.Where(f => f.Rating is not null).Select(f => f.Rating!.Value));
+
+    /// The activities a family can give feedback on: the assessment, each review and each plan action.
+    public IReadOnlyList<SelectListItem> ActivityItems =>
+    [
+        .. Episode.AssessmentCompletedOn is { } a ? [new SelectListItem($"Early help assessment ({a:d MMMM yyyy})", "assessment")] : Array.Empty<SelectListItem>(),
+        .. Episode.Reviews.OrderBy(r => r.HeldOn).Select(r => new SelectListItem($"Review on {r.HeldOn:d MMMM yyyy}", $"review:{r.Id}")),
+        .. Episode.Actions.OrderBy(x => x.DueOn).Select(x => new SelectListItem($"Plan action: {Shorten(x.Description)}", $"action:{x.Id}")),
+    ];
+
+    private static string Shorten(string s) => s.Length <= 200 ? s : s[..200] + "…";
+
+    public async Task<IActionResult> OnPostFeedbackLinkAsync(int childId, int episodeId, CancellationToken ct)
+    {
+        if (!await LoadAsync(childId, episodeId, ct)) return NotFound();
+        Only(nameof(FeedbackActivity));
+        var activity = ActivityItems.FirstOrDefault(i => i.Value == FeedbackActivity);
+        if (activity is null) Error(nameof(FeedbackActivity), "Select the activity the family is giving feedback on");
+        if (!ModelState.IsValid) return Page();
+        var (link, token) = await feedback.CreateLinkAsync(episodeId, activity!.Text, CurrentWorker.From(User), ct);
+        TempData["FeedbackLink"] = $"{Request.Scheme}://{Request.Host}/family-feedback/{token}";
+        TempData["FeedbackExpires"] = link.ExpiresAt.ToString("d MMMM yyyy");
+        return Redirect($"/children/{childId}/early-help/{episodeId}#feedback");
+    }
 
     public IEnumerable<SelectListItem> OutcomeItems => Enum.GetValues<EarlyHelpOutcome>().Select(o => new SelectListItem(EarlyHelpEpisode.Describe(o), o.ToString()));
 
@@ -139,7 +165,7 @@ public class EpisodeModel(HavenDbContext db, EarlyHelpService earlyHelp, TimePro
     private async Task<bool> LoadAsync(int childId, int episodeId, CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var e = await db.EarlyHelpEpisodes.AsNoTracking().Include(x => x.Actions).Include(x => x.Reviews).AsSplitQuery()
+        var e = await db.EarlyHelpEpisodes.AsNoTracking().Include(x => x.Actions).Include(x => x.Reviews).Include(x => x.Feedback).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == episodeId && x.ChildId == childId, ct);
         if (e is null) return false;
         Episode = e;
