@@ -85,6 +85,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
         services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
