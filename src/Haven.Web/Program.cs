@@ -31,6 +31,8 @@ services.AddScoped<Haven.Core.Assessments.AssessmentService>();
 services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
 services.AddScoped<Haven.Core.Missing.MissingService>();
 services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
+services.AddScoped<Haven.Core.Homelessness.HomelessnessService>();
+services.AddScoped<Haven.Core.Homelessness.HomelessnessFigures>();
 services.AddScoped<Haven.Core.Networks.NetworkView>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
@@ -82,6 +84,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
     .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)))
+    .AddPolicy(Policies.Homelessness, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesHomelessnessFigures(w.Role)))
     .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
 
 services.AddRazorPages(o =>

@@ -42,5 +42,6 @@ internal static class BoroughParts
         new LadoPart(),
         new MissingPart(),
         new NetworkPart(),
+        new HomelessnessPart(),
     ];
 }

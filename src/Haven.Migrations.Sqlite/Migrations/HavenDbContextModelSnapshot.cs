@@ -1753,6 +1753,116 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("HealthRecords");
                 });
 
+            modelBuilder.Entity("Haven.Core.Homelessness.HomelessnessAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvocateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AdvocateOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AdvocateTakenUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionInOwnWords")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplainedHow")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OptionsExplainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PresentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SaidTheyUnderstood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StayingNow")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresentedOn");
+
+                    b.HasIndex("ChildId", "PresentedOn");
+
+                    b.ToTable("HomelessnessAssessments");
+                });
+
+            modelBuilder.Entity("Haven.Core.Homelessness.TemporaryAccommodation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("TemporaryAccommodations");
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.Property<string>("Id")
@@ -3357,6 +3467,26 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("RecordedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.Homelessness.HomelessnessAssessment", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("Haven.Core.Homelessness.TemporaryAccommodation", b =>
+                {
+                    b.HasOne("Haven.Core.Homelessness.HomelessnessAssessment", null)
+                        .WithMany("Stays")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.Identity.HavenUser", b =>
                 {
                     b.HasOne("Haven.Core.Workforce.Worker", "Worker")
@@ -3670,6 +3800,11 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Children");
 
                     b.Navigation("Handover");
+                });
+
+            modelBuilder.Entity("Haven.Core.Homelessness.HomelessnessAssessment", b =>
+                {
+                    b.Navigation("Stays");
                 });
 
             modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>

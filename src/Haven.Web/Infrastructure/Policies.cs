@@ -11,6 +11,12 @@ public static class Policies
     public const string Lado = "lado";
     public const string FrontDoor = "front-door";
     public const string MissingTakeUp = "missing-take-up";
+    public const string Homelessness = "homelessness";
+
+    /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
+    /// breaches) are for those who manage the service: team managers and senior leaders.
+    public static bool SeesHomelessnessFigures(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
 
     /// Return home interview take-up is a figure for those who act on it and those who report it:
     /// every role that reads children's records, and performance analysts (who see the counts but,

@@ -86,6 +86,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }

@@ -791,6 +791,25 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.InRange(offered, 0.75, 0.99);
         Assert.InRange(completed, 0.2, 0.55);
     }
+
+    [Fact]
+    public async Task HomelessnessAssessments_AFewAYearForSixteenAndSeventeenYearOlds_MostWithTheOptionsStepAndFewBedAndBreakfastStays()
+    {
+        // Arrange: about four assessments a year per 3,000 children over the two years generated.
+        await using var db = borough.Open();
+
+        // Act
+        var rows = await db.HomelessnessAssessments.Select(a => new { a.PresentedOn, Dob = a.Child.DateOfBirth, a.OptionsExplainedOn, a.ExplainedHow, a.SaidTheyUnderstood, a.Decision,
+            BandB = a.Stays.Count(s => s.Type == Haven.Core.Homelessness.AccommodationType.BedAndBreakfast) }).ToListAsync();
+
+        // Assert
+        var done = rows.Count(r => Haven.Core.Homelessness.HomelessnessAssessment.IsOptionsStepDone(r.OptionsExplainedOn, r.ExplainedHow, r.SaidTheyUnderstood, r.Decision));
+        output.WriteLine($"{rows.Count} assessments; options step done {done}; bed and breakfast stays {rows.Sum(r => r.BandB)}");
+        Assert.InRange(rows.Count, 5, 12);
+        Assert.All(rows, r => Assert.InRange(Haven.Core.Homelessness.HomelessnessRules.AgeOn(r.Dob!.Value, r.PresentedOn), 16, 17));
+        Assert.True(done * 2 > rows.Count, "Most assessments have the options step done.");
+        Assert.True(rows.Sum(r => r.BandB) < rows.Count / 2 + 1, "Bed and breakfast stays are few.");
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
