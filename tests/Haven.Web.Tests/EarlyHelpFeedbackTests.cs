@@ -86,6 +86,11 @@ public abstract class EarlyHelpFeedbackTests(HavenApp app)
         var expected = await app.Data.WithDbAsync(db => db.EarlyHelpFeedback.CountAsync(f => f.Rating == 4));
         Assert.Contains(aggregate.QuerySelectorAll("#distribution tbody tr"), r => r.TextContent.Contains("4 – Helpful") && r.TextContent.Contains(expected.ToString()));
         Assert.DoesNotContain(marker, aggregate.Body!.TextContent);
+        // Cycles of support: the page shows the same count as the figure worked out from the records.
+        var cycles = await app.Data.WithDbAsync(db => Haven.Core.EarlyHelp.EarlyHelpFigures.CyclesAsync(db));
+        Assert.True(cycles.Families >= 1);
+        Assert.Equal(cycles.Families.ToString(), aggregate.QuerySelector("#cycles-families")!.TextContent.Trim());
+        Assert.Equal(cycles.One.ToString(), aggregate.QuerySelector("#cycles-one")!.TextContent.Trim());
     }
 
     [Fact]

@@ -10,7 +10,15 @@ internal sealed record BoroughPartContext(BoroughBuilder Plan, BoroughWriter Wri
 
     /// Each part draws from its own random sequence, so adding or changing one part does not
     /// reshuffle what the others generate for the same seed.
-    public Random RandomFor(string part) => new(HashCode.Combine(Options.Seed, StableHash(part)));
+    /// (Not HashCode.Combine: it is salted per process, so the same seed would give another borough
+    /// on every run.)
+    public Random RandomFor(string part) => new(BoroughSeeds.For(Options.Seed, part));
+}
+
+/// The seed of each generator part's random sequence: the same on every run and machine.
+public static class BoroughSeeds
+{
+    public static int For(int seed, string part) => unchecked(seed * 486_187_739 + StableHash(part));
 
     private static int StableHash(string s)
     {

@@ -199,7 +199,8 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.InRange(Share(e => e.LegalStatusCode == "C2"), 0.45, 0.72);
         Assert.InRange(Share(e => e.LegalStatusCode == "C1"), 0.06, 0.28);
         Assert.InRange(Share(e => e.LegalStatusCode == "V2"), 0.10, 0.32);
-        Assert.InRange(Share(e => e.LegalStatusCode == "E1"), 0.01, 0.10);
+        // Placement orders are 6% nationally: with ~73 children one standard deviation is ~3 points.
+        Assert.InRange(Share(e => e.LegalStatusCode == "E1"), 0.0, 0.15);
         Assert.InRange(Share(e => e.Placement.PlacementTypeCode.StartsWith('U')), 0.55, 0.80);
         // Moves come from the timeline's placement plan (BoroughBuilder.PlanPlacements), which runs
         // high: about 27% with 3+ placements in the year against 10% nationally, and long-term
@@ -738,6 +739,15 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.All(attendance, a => Assert.InRange(a.AttendancePercent!.Value, 0m, 100m));
     }
 
+    [Fact]
+    public void PartSeeds_AreFixedNumbers_NotSaltedPerProcess()
+    {
+        // Worked by hand: 17, then h = h*31 + c over "Referrals", plus seed * 486187739, in 32 bits.
+        // HashCode.Combine would differ on every run, and so would every generated borough.
+        Assert.Equal(-1775354304, BoroughSeeds.For(1, "Referrals"));
+        Assert.Equal(-551042706, BoroughSeeds.For(20260331, "Referrals"));
+    }
+
     /// Everything the seed decides, hashed: people, history, workers and the text of every note.
     private static async Task<string> DigestAsync(BoroughOptions options)
     {
@@ -753,6 +763,7 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var a in await db.Allocations.OrderBy(a => a.Id).ToListAsync()) text.AppendLine($"{a.ChildId}|{a.Kind}|{a.WorkerId}|{a.TeamId}|{a.StartDate}|{a.EndDate}");
         foreach (var r in await db.Relationships.OrderBy(r => r.Id).ToListAsync()) text.AppendLine($"{r.PersonId}|{r.RelatedPersonId}|{r.Type}|{r.HasParentalResponsibility}");
         foreach (var n in await db.CaseNotes.OrderBy(n => n.Id).ToListAsync()) text.AppendLine($"{n.ChildId}|{n.Type}|{n.EventAt:O}|{n.RecordedAt:O}|{n.AuthorWorkerId}|{n.Subject}|{n.Body}|{n.PeopleSeen}");
+        foreach (var r in await db.Referrals.OrderBy(r => r.Id).ToListAsync()) text.AppendLine($"{r.ChildId}|{r.ReferralDate}|{r.SourceCode}|{r.PrimaryNeedCode}|{r.IsReReferral}|{r.ClosureDate}|{r.ReasonForClosureCode}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

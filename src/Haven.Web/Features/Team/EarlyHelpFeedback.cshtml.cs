@@ -13,6 +13,8 @@ public class EarlyHelpFeedbackModel(HavenDbContext db, TimeProvider clock) : Pag
     public FeedbackSummary Summary { get; private set; } = FeedbackSummary.From([]);
     public int LinksCreated { get; private set; }
     public DateTime Since { get; private set; }
+    /// Cycles of support per family over all recorded early help (siblings' overlapping episodes are one cycle).
+    public (int Families, int One, int Two, int ThreeOrMore) Cycles { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,5 +23,6 @@ public class EarlyHelpFeedbackModel(HavenDbContext db, TimeProvider clock) : Pag
         LinksCreated = await db.EarlyHelpFeedback.CountAsync(f => f.CreatedAt >= since, ct);
         var ratings = await db.EarlyHelpFeedback.Where(f => f.CreatedAt >= since && f.Rating != null).Select(f => f.Rating!.Value).ToListAsync(ct);
         Summary = FeedbackSummary.From(ratings);
+        Cycles = await EarlyHelpFigures.CyclesAsync(db, ct);
     }
 }
