@@ -47,6 +47,7 @@ public static class CliHost
             .AddEntityFrameworkStores<HavenDbContext>()
             .AddDefaultTokenProviders();
         services.AddScoped<DemoAccounts>();
+        services.AddSingleton(sp => Haven.Core.Access.AccessLogAnchor.From(configuration, sp.GetRequiredService<DatabaseSettings>()));
         return services.BuildServiceProvider();
     }
 }

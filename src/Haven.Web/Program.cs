@@ -16,6 +16,7 @@ var services = builder.Services;
 
 services.AddSingleton(TimeProvider.System);
 services.AddHavenDatabase(DatabaseSettings.From(builder.Configuration));
+services.AddSingleton(sp => AccessLogAnchor.From(builder.Configuration, sp.GetRequiredService<DatabaseSettings>(), sp.GetService<ILogger<AccessLogAnchor>>()));
 services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
 services.AddSingleton(builder.Configuration.GetSection("Haven:BreakGlass").Get<BreakGlassSettings>() ?? new BreakGlassSettings());

@@ -47,6 +47,15 @@ public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 
+    /// The access log's anchor file (Haven.Core.Access.AccessLogAnchor) lives outside the database.
+    protected void DeleteAnchor()
+    {
+        var anchor = Haven.Core.Access.AccessLogAnchor.DefaultPath(new DatabaseSettings(Provider, ConnectionString));
+        foreach (var f in Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(anchor)))
+                     ? Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(anchor))!, Path.GetFileName(anchor) + "*") : [])
+            File.Delete(f);
+    }
+
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
@@ -61,6 +70,7 @@ public class SqliteApp : HavenApp
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+        DeleteAnchor();
     }
 }
 
@@ -89,6 +99,7 @@ public class PostgresApp : HavenApp
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        DeleteAnchor();
         // The cluster is a throwaway one (scripts/postgres.sh), so a database that cannot be dropped
         // this moment (a connection still closing) is left behind rather than failing the run.
         for (var attempt = 1; attempt <= 3; attempt++)

@@ -182,6 +182,56 @@ public abstract class ApiAndCliTests(HavenApp app)
     }
 
     [Fact]
+    public async Task AuditVerify_DetectsTheTailCutOffOrTheChainRebuilt_ByItsAnchor()
+    {
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, (await app.Data.CreateTeamAsync()).TeamId);
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        for (var i = 0; i < 3; i++) await client.GetAsync($"/children/{id}");
+        var last = await app.Data.WithDbAsync(db => db.AccessLog.MaxAsync(e => e.Sequence));
+        var original = await app.Data.WithDbAsync(db => db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+
+        // Cutting the newest entries leaves a valid chain; only the anchor shows they are gone.
+        var cutTail = $"DELETE FROM \"AccessLog\" WHERE \"Sequence\" >= {last - 1}";
+        await app.Data.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(cutTail));
+        var (cut, _, cutError) = await app.RunCliAsync("audit", "verify");
+        Assert.Equal(1, cut);
+        Assert.Contains($"entries after {last - 2} are missing: the log was anchored at entry {last}", cutError);
+
+        // Rebuilding the chain from an edited entry onwards, with every hash recomputed, is caught too.
+        await app.Data.WithDbAsync(async db =>
+        {
+            await db.AccessLog.ExecuteDeleteAsync();
+            var previous = AccessLog.GenesisHash;
+            foreach (var e in original.Select(e => new AccessLogEntry
+                     {
+                         Sequence = e.Sequence, At = e.At, UserName = e.UserName, WorkerId = e.WorkerId, Action = e.Action, ChildId = e.ChildId,
+                         Resource = e.Resource, Detail = e.Sequence == last - 1 ? "rewritten" : e.Detail, PreviousHash = "", Hash = "",
+                     }))
+            {
+                e.PreviousHash = previous;
+                e.Hash = AccessLog.ComputeHash(e);
+                previous = e.Hash;
+                db.AccessLog.Add(e);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var (rebuilt, _, rebuiltError) = await app.RunCliAsync("audit", "verify");
+        Assert.Equal(1, rebuilt);
+        Assert.Contains($"the log has been rebuilt: entry {last} is not the entry that was anchored", rebuiltError);
+
+        // Put the original back: intact again.
+        await app.Data.WithDbAsync(async db =>
+        {
+            await db.AccessLog.ExecuteDeleteAsync();
+            db.AccessLog.AddRange(original);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, (await app.RunCliAsync("audit", "verify")).Exit);
+    }
+
+    [Fact]
     public async Task AccessLog_CannotBeChangedThroughTheApp()
     {
         await app.Data.CreateWorkerAsync(HavenRole.SocialWorker);

@@ -9,13 +9,13 @@ public static class AuditCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var verify = new Command("verify", "Check the access log's hash chain; exits 1 and names the first bad entry if it was tampered with");
+        var verify = new Command("verify", "Check the access log's hash chain and its anchor; exits 1 and names the first bad entry if it was tampered with");
         verify.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Build(parse);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
-            var result = await AccessLogVerifier.VerifyAsync(db, ct);
+            var result = await AccessLogVerifier.VerifyAsync(db, services.GetRequiredService<AccessLogAnchor>(), ct);
             if (result.IsValid)
             {
                 await output.WriteLineAsync($"The access log is intact: {result.EntriesChecked} entries checked.");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Haven.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Cli.Commands;
@@ -54,6 +55,15 @@ public static class BackupCommand
             {
                 await error.WriteLineAsync(e.Message);
                 return 2;
+            }
+            // The restored log is the log now: anchor it at its own last entry.
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+                var tail = await db.AccessLog.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+                var anchor = services.GetRequiredService<Haven.Core.Access.AccessLogAnchor>();
+                if (tail is null) File.Delete(anchor.FilePath);
+                else anchor.Write(new Haven.Core.Access.AnchorPoint(tail.Sequence, tail.Hash));
             }
             await output.WriteLineAsync($"Restored from {Path.GetFullPath(parse.GetValue(file)!)}. Run `haven audit verify` to check the access log.");
             return 0;

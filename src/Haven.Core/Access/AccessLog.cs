@@ -10,7 +10,7 @@ public sealed record AccessEvent(string UserName, int? WorkerId, AccessAction Ac
 
 /// Writes the append-only, hash-chained access log. Entries are written in their own context and
 /// transaction, so a view is logged even if the page that caused it later fails.
-public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimeProvider clock)
+public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimeProvider clock, AccessLogAnchor anchor)
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -32,6 +32,8 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                     var tail = await db.AccessLog.OrderByDescending(x => x.Sequence)
                         .Select(x => new { x.Sequence, x.Hash }).FirstOrDefaultAsync(ct);
                     _last = tail is null ? (0, GenesisHash) : (tail.Sequence, tail.Hash);
+                    await anchor.CheckBeforeAppendingAsync(_last.Value.Sequence, sequence =>
+                        db.AccessLog.Where(x => x.Sequence == sequence).Select(x => x.Hash).FirstOrDefaultAsync(ct));
                 }
                 var entry = new AccessLogEntry
                 {
@@ -52,6 +54,7 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                 {
                     await db.SaveChangesAsync(ct);
                     _last = (entry.Sequence, entry.Hash);
+                    WriteAnchor(entry);
                     return;
                 }
                 catch (DbUpdateException) when (attempt < 5)
@@ -63,6 +66,18 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private void WriteAnchor(AccessLogEntry entry)
+    {
+        try
+        {
+            anchor.Write(new AnchorPoint(entry.Sequence, entry.Hash));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The entry is committed; a missed anchor only weakens tail detection until the next write.
         }
     }
 
@@ -89,6 +104,16 @@ public sealed record ChainVerification(bool IsValid, long EntriesChecked, long? 
 /// previous hash equal to the hash of the one before, and each hash matching its content.
 public static class AccessLogVerifier
 {
+    /// With an anchor, also checks that the log still reaches the last entry written (see AccessLogAnchor).
+    public static async Task<ChainVerification> VerifyAsync(HavenDbContext db, AccessLogAnchor? anchor, CancellationToken ct = default)
+    {
+        var chain = await VerifyAsync(db, ct);
+        if (!chain.IsValid || anchor is null) return chain;
+        var problem = await anchor.ProblemAsync(chain.EntriesChecked, sequence =>
+            db.AccessLog.Where(x => x.Sequence == sequence).Select(x => x.Hash).FirstOrDefaultAsync(ct));
+        return problem is null ? chain : new(false, chain.EntriesChecked, chain.EntriesChecked + 1, problem);
+    }
+
     public static async Task<ChainVerification> VerifyAsync(HavenDbContext db, CancellationToken ct = default)
     {
         var previousHash = AccessLog.GenesisHash;
