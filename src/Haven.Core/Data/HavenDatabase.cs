@@ -9,8 +9,11 @@ public enum DatabaseProvider { Sqlite, Postgres }
 
 /// Where Haven's data lives, read from configuration: Haven:Database:Provider (sqlite|postgres),
 /// ConnectionStrings:Haven, and optionally ConnectionStrings:HavenReporting for a read replica.
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string? ReportingConnectionString = null)
 {
+    /// Where reporting reads go: the replica when one is configured, otherwise the primary.
+    public string ReportingConnection => ReportingConnectionString ?? ConnectionString;
+
     public const string DefaultSqlite = "Data Source=data/haven.db";
 
     public static DatabaseSettings From(IConfiguration configuration)
@@ -29,25 +32,28 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 throw new InvalidOperationException("ConnectionStrings:Haven is required when Haven:Database:Provider is postgres.");
             cs = DefaultSqlite;
         }
-        return new DatabaseSettings(provider, cs);
+        var reporting = configuration.GetConnectionString("HavenReporting");
+        return new DatabaseSettings(provider, cs, string.IsNullOrWhiteSpace(reporting) ? null : reporting);
     }
 }
 
 public static class HavenDatabase
 {
-    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings) => Configure(options, settings.Provider, settings.ConnectionString);
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         // People are soft-deleted and filtered out of queries; records that point at a removed
         // person (allocations, notes) are meant to disappear with them, which is what EF warns about.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
-        switch (settings.Provider)
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                EnsureSqliteFolder(settings.ConnectionString);
-                options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly("Haven.Migrations.Sqlite"));
+                EnsureSqliteFolder(connectionString);
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Haven.Migrations.Sqlite"));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly("Haven.Migrations.Postgres"));
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Haven.Migrations.Postgres"));
                 break;
         }
     }
@@ -57,6 +63,14 @@ public static class HavenDatabase
         services.AddSingleton(settings);
         services.AddDbContextFactory<HavenDbContext>(o => Configure(o, settings));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HavenDbContext>>().CreateDbContext());
+        // Figures, dashboards and returns read through ReportingDbContext: the replica if
+        // ConnectionStrings:HavenReporting names one, otherwise the primary.
+        services.AddDbContextFactory<ReportingDbContext>(o =>
+        {
+            Configure(o, settings.Provider, settings.ReportingConnection);
+            o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ReportingDbContext>>().CreateDbContext());
         return services;
     }
 

@@ -14,8 +14,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Haven.Core.Data;
 
-public partial class HavenDbContext(DbContextOptions<HavenDbContext> options) : IdentityDbContext<HavenUser>(options)
+public partial class HavenDbContext : IdentityDbContext<HavenUser>
 {
+    public HavenDbContext(DbContextOptions<HavenDbContext> options) : base(options) { }
+
+    /// For ReportingDbContext, which reads the same model from a replica.
+    protected HavenDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonSearchKey> PersonSearchKeys => Set<PersonSearchKey>();
     public DbSet<Address> Addresses => Set<Address>();

@@ -18,7 +18,7 @@ public sealed record HomelessnessFigure(DateOnly From, DateOnly To, IReadOnlyLis
     public int BedAndBreakfastBreaches => Rows.Sum(r => r.BedAndBreakfastStays);
 }
 
-public sealed class HomelessnessFigures(HavenDbContext db)
+public sealed class HomelessnessFigures(ReportingDbContext db)
 {
     /// Assessments presented between from and to inclusive.
     public async Task<HomelessnessFigure> ForAsync(DateOnly from, DateOnly to, CancellationToken ct = default)

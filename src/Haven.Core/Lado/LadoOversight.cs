@@ -16,7 +16,7 @@ public sealed record LadoYearFigures(int Year, DateOnly From, DateOnly To, IRead
     int Considered, int ConsideredInTime, int Resolved, int ResolvedWithinOneMonth, int ResolvedWithinThreeMonths, int ReferredToDbs, int ReferredToRegulator);
 
 /// What the LADO must do next and the annual figures, computed from the LADO records.
-public sealed class LadoOversight(HavenDbContext db)
+public sealed class LadoOversight(ReportingDbContext db)
 {
     /// Initial considerations awaiting a decision and actions not done, soonest due first.
     public async Task<IReadOnlyList<LadoDueItem>> DueAsync(CancellationToken ct = default)

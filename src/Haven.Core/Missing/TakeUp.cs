@@ -48,7 +48,7 @@ public sealed record TakeUpRow(string Key, string Label, IReadOnlyDictionary<Tak
 }
 
 /// Return home interview take-up, computed live from the episodes: never a stored report.
-public sealed class ReturnHomeInterviewTakeUp(HavenDbContext db)
+public sealed class ReturnHomeInterviewTakeUp(ReportingDbContext db)
 {
     public async Task<IReadOnlyList<TakeUpEpisode>> EpisodesAsync(DateTime from, DateTime to, CancellationToken ct = default)
     {
