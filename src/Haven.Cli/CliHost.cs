@@ -48,6 +48,8 @@ public static class CliHost
             .AddDefaultTokenProviders();
         services.AddScoped<DemoAccounts>();
         services.AddSingleton(sp => Haven.Core.Access.AccessLogAnchor.From(configuration, sp.GetRequiredService<DatabaseSettings>()));
+        services.AddSingleton<Haven.Core.Access.AccessLog>();
+        services.AddScoped<Haven.Core.InformationGovernance.SubjectAccessService>();
         return services.BuildServiceProvider();
     }
 }

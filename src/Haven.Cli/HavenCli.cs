@@ -23,6 +23,7 @@ public static class HavenCli
         root.Subcommands.Add(MigrateCommand.Create(output));
         root.Subcommands.Add(SeedCommand.Create(output));
         root.Subcommands.Add(AuditCommand.Create(output, error));
+        root.Subcommands.Add(SubjectAccessCommand.Create(output, error));
         root.Subcommands.Add(UsersCommand.Create(output, error));
         root.Subcommands.Add(BackupCommand.CreateBackup(output, error));
         root.Subcommands.Add(BackupCommand.CreateRestore(output, error));

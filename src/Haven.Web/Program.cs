@@ -45,6 +45,9 @@ services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
 services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpFeedbackService>();
 services.AddScoped<Haven.Core.Lado.LadoOversight>();
 services.AddChronologySources();
+services.AddSingleton(Haven.Core.InformationGovernance.RetentionSchedule.From(builder.Configuration));
+services.AddScoped<Haven.Core.InformationGovernance.SubjectAccessService>();
+services.AddScoped<Haven.Core.InformationGovernance.RetentionService>();
 
 services.AddIdentity<HavenUser, IdentityRole>(o =>
     {
@@ -85,6 +88,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
     .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)))
+    .AddPolicy(Policies.InformationGovernance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.SubjectAccess)))
     .AddPolicy(Policies.Homelessness, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesHomelessnessFigures(w.Role)))
     .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
 

@@ -10,7 +10,7 @@ public enum AccessScope { None, Own, Team, Service, All }
 public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SubjectAccess }
 
 /// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
 /// beyond its scope for the child's full record.
@@ -53,6 +53,8 @@ public static class AccessMatrix
             "Manages users and configuration; no case content."),
         new(HavenRole.PartnerAgency, AccessScope.Own, AccessScope.None, false, false,
             "Only children the council has explicitly granted, read only."),
+        new(HavenRole.InformationGovernance, AccessScope.None, AccessScope.None, false, false,
+            "No case screens: gathers everything held about a person only through subject access requests, and decides retention, always logged."),
     ];
 
     /// Narrow, cohort-wide access. The virtual school head is responsible for the education of every
@@ -75,6 +77,10 @@ public static class AccessMatrix
         new(RecordKind.LadoCase, "Allegations against people who work with children (LADO)", [HavenRole.Lado],
             "Records about adults in positions of trust: confidential to the LADO service. Children involved are linked by id only; "
             + "the LADO does not see their case files and their records show nothing of the allegation."),
+        new(RecordKind.SubjectAccess, "Subject access requests, disclosure bundles and retention decisions", [HavenRole.InformationGovernance],
+            "Answering a subject access request means reading every record that names a person, restricted ones included (access-practice.md §10); "
+            + "the information governance officer does it through the request, never through case screens, and every bundle released is logged and kept. "
+            + "Destroying records past their retention period needs a second officer's approval (§9)."),
     ];
 
     public static bool MayUse(HavenRole role, RecordKind kind) =>

@@ -1,6 +1,6 @@
 namespace Haven.Core.Access;
 
-public enum AccessAction { View, Change, Search, Denied, Export, SignIn, BreakGlass }
+public enum AccessAction { View, Change, Search, Denied, Export, SignIn, BreakGlass, Destroy }
 
 /// One line of the append-only access log. Each entry carries the hash of the one before, so an
 /// edit, deletion or reordering made directly in the database breaks the chain (audit verify).

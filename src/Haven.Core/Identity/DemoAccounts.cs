@@ -17,6 +17,7 @@ public sealed class DemoAccounts(HavenDbContext db, UserManager<HavenUser> users
         HavenRole.FosteringWorker => "fostering",
         HavenRole.PerformanceAnalyst => "analyst",
         HavenRole.PartnerAgency => "partner",
+        HavenRole.InformationGovernance => "ig",
         _ => role.ToString().ToLowerInvariant(),
     };
 

@@ -17,6 +17,7 @@ public enum HavenRole
     SeniorLeader,
     SystemAdministrator,
     PartnerAgency,
+    InformationGovernance,
 }
 
 public static class HavenRoles
@@ -36,6 +37,7 @@ public static class HavenRoles
         HavenRole.SeniorLeader => "Senior leader",
         HavenRole.SystemAdministrator => "System administrator",
         HavenRole.PartnerAgency => "Partner agency",
+        HavenRole.InformationGovernance => "Information governance officer",
         _ => role.ToString(),
     };
 

@@ -1935,6 +1935,209 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Haven.Core.InformationGovernance.DestructionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CarriedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HavenNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("KeepUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionClass")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RowsDestroyed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HavenNumber");
+
+                    b.ToTable("DestructionDecisions");
+                });
+
+            modelBuilder.Entity("Haven.Core.InformationGovernance.LegalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeldPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleasedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldPersonId");
+
+                    b.ToTable("LegalHolds");
+                });
+
+            modelBuilder.Entity("Haven.Core.InformationGovernance.SubjectAccessRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bundle")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleasedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsForRedactionReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("SubjectAccessReleases");
+                });
+
+            modelBuilder.Entity("Haven.Core.InformationGovernance.SubjectAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityCheck")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsChildsOwnRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectPersonId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("SubjectAccessRequests");
+                });
+
             modelBuilder.Entity("Haven.Core.Involvements.Involvement", b =>
                 {
                     b.Property<int>("Id")
@@ -3496,6 +3699,15 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Haven.Core.InformationGovernance.SubjectAccessRelease", b =>
+                {
+                    b.HasOne("Haven.Core.InformationGovernance.SubjectAccessRequest", null)
+                        .WithMany("Releases")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.Involvements.Involvement", b =>
                 {
                     b.HasOne("Haven.Core.People.Person", "Child")
@@ -3805,6 +4017,11 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.Homelessness.HomelessnessAssessment", b =>
                 {
                     b.Navigation("Stays");
+                });
+
+            modelBuilder.Entity("Haven.Core.InformationGovernance.SubjectAccessRequest", b =>
+                {
+                    b.Navigation("Releases");
                 });
 
             modelBuilder.Entity("Haven.Core.Lado.LadoCase", b =>

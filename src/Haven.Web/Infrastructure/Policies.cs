@@ -12,6 +12,8 @@ public static class Policies
     public const string FrontDoor = "front-door";
     public const string MissingTakeUp = "missing-take-up";
     public const string Homelessness = "homelessness";
+    /// Subject access requests and retention (AccessMatrix.Compartments, RecordKind.SubjectAccess).
+    public const string InformationGovernance = "information-governance";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Globalization;
+using Haven.Core.Access;
+using Haven.Core.Data;
+using Haven.Core.People;
+using Haven.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Haven.Core.InformationGovernance;
+
+/// One row Haven holds that names the subject. Rows that also name other people, or hold free text
+/// that may, are marked for redaction review (access-practice.md §10: professionals acting in
+/// their job are not normally redacted, so workers are not counted as third parties).
+public sealed record BundleRow(IReadOnlyDictionary<string, object?> Values, IReadOnlyList<int> OtherPeople, IReadOnlyList<string> FreeTextColumns)
+{
+    public bool ReviewForRedaction => OtherPeople.Count > 0 || FreeTextColumns.Count > 0;
+}
+
+/// The rows of one kind of record, and in which column(s) the subject is named there.
+public sealed record BundleSection(string Record, string Table, IReadOnlyList<string> NamedIn, IReadOnlyList<BundleRow> Rows);
+
+public sealed record ThirdParty(int PersonId, string HavenId, string Name, string Kind);
+
+public sealed record AccessLogLine(DateTime At, string UserName, string Action, string Resource);
+
+/// Everything Haven holds that names one person, as the child, as a parent or relative, as a
+/// carer or as anyone else recorded: gathered from the data model itself, so a record kind added
+/// later is included without changing this code. Soft-deleted rows are included (they are still
+/// held). Case notes on other children's records that mention the person by name are included as
+/// mentions, and who has viewed the person's record comes from the access log.
+public sealed record SubjectAccessBundle(
+    int PersonId, string HavenId, string Name, DateTime GatheredAt,
+    IReadOnlyList<BundleSection> Sections, IReadOnlyList<BundleSection> Mentions,
+    IReadOnlyList<ThirdParty> ThirdParties, IReadOnlyList<AccessLogLine> Viewed)
+{
+    public int Rows => Sections.Sum(s => s.Rows.Count) + Mentions.Sum(s => s.Rows.Count);
+    public int RowsForRedactionReview => Sections.Concat(Mentions).Sum(s => s.Rows.Count(r => r.ReviewForRedaction));
+}
+
+public static class SubjectAccessGatherer
+{
+    // Derived or system tables: the search index repeats the name; the access log is given separately.
+    private static readonly HashSet<Type> Skipped = [typeof(PersonSearchKey), typeof(AccessLogEntry), typeof(Person)];
+
+    /// Columns that name a person: foreign keys to Person, and integer columns named …ChildId or
+    /// …PersonId (some feature tables keep the id without a navigation).
+    public static IReadOnlyList<(IEntityType Type, IReadOnlyList<IProperty> PersonColumns)> PersonReferences(IModel model)
+    {
+        var person = model.FindEntityType(typeof(Person))!;
+        var result = new List<(IEntityType, IReadOnlyList<IProperty>)>();
+        foreach (var type in model.GetEntityTypes().OrderBy(t => t.GetTableName(), StringComparer.Ordinal))
+        {
+            if (type.IsOwned() || type.GetTableName() is null || Skipped.Contains(type.ClrType)) continue;
+            var columns = type.GetProperties().Where(p =>
+                    type.GetForeignKeys().Any(fk => fk.PrincipalEntityType == person && fk.Properties.Contains(p))
+                    || (p.ClrType == typeof(int) || p.ClrType == typeof(int?)) && (p.Name.EndsWith("ChildId", StringComparison.Ordinal) || p.Name.EndsWith("PersonId", StringComparison.Ordinal)))
+                .ToList();
+            if (columns.Count > 0) result.Add((type, columns));
+        }
+        return result;
+    }
+
+    public static async Task<SubjectAccessBundle?> GatherAsync(HavenDbContext db, int personId, DateTime now, CancellationToken ct = default)
+    {
+        var subject = await db.People.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (subject is null) return null;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var sections = new List<BundleSection>();
+            var subjectRow = await ReadAsync(db, connection, sql, db.Model.FindEntityType(typeof(Person))!, ["Id"], personId, [], ct);
+            sections.Add(new BundleSection("Person", db.Model.FindEntityType(typeof(Person))!.GetTableName()!, ["Id"], subjectRow));
+            foreach (var (type, columns) in PersonReferences(db.Model))
+            {
+                var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+                var names = columns.Select(c => c.GetColumnName(table)!).ToList();
+                var rows = await ReadAsync(db, connection, sql, type, names, personId, FreeTextColumns(type, table), ct);
+                if (rows.Count > 0) sections.Add(new BundleSection(type.ClrType.Name, type.GetTableName()!, names, rows));
+            }
+
+            // Mentions by name on other children's case notes: free text the model cannot link.
+            var name = $"{subject.FirstName} {subject.LastName}";
+            var mentionIds = await db.CaseNotes.IgnoreQueryFilters().AsNoTracking()
+                .Where(n => n.ChildId != personId && (n.Body.Contains(name) || n.Subject.Contains(name)))
+                .OrderBy(n => n.Id).Select(n => n.Id).Take(5000).ToListAsync(ct);
+            var mentions = new List<BundleSection>();
+            if (mentionIds.Count > 0)
+            {
+                var noteType = db.Model.FindEntityType(typeof(CaseNotes.CaseNote))!;
+                var table = StoreObjectIdentifier.Table(noteType.GetTableName()!, noteType.GetSchema());
+                var rows = new List<BundleRow>();
+                foreach (var id in mentionIds)
+                    rows.AddRange(await ReadAsync(db, connection, sql, noteType, [noteType.FindProperty("Id")!.GetColumnName(table)!], id,
+                        FreeTextColumns(noteType, table), ct, otherThan: personId, personColumns: ["ChildId"]));
+                mentions.Add(new BundleSection("CaseNote (mentions by name)", noteType.GetTableName()!, ["Body", "Subject"], rows));
+            }
+
+            var others = sections.Concat(mentions).SelectMany(s => s.Rows).SelectMany(r => r.OtherPeople).Distinct().ToList();
+            var thirdParties = (await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => others.Contains(p.Id))
+                    .Select(p => new { p.Id, p.FirstName, p.LastName, p.Kind }).ToListAsync(ct))
+                .OrderBy(p => p.Id).Select(p => new ThirdParty(p.Id, HavenIds.Format(p.Id), $"{p.FirstName} {p.LastName}", p.Kind.ToString())).ToList();
+
+            var viewed = await db.AccessLog.AsNoTracking().Where(e => e.ChildId == personId).OrderBy(e => e.Sequence)
+                .Select(e => new AccessLogLine(e.At, e.UserName, e.Action.ToString(), e.Resource)).ToListAsync(ct);
+
+            return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, sections, mentions, thirdParties, viewed);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Long text fields can name anyone: they are flagged for a reviewer to read.
+    private static List<string> FreeTextColumns(IEntityType type, StoreObjectIdentifier table) =>
+        type.GetProperties().Where(p => p.ClrType == typeof(string) && (p.GetMaxLength() is null or >= 500))
+            .Select(p => p.GetColumnName(table)!).ToList();
+
+    private static async Task<List<BundleRow>> ReadAsync(HavenDbContext db, DbConnection connection, ISqlGenerationHelper sql, IEntityType type,
+        IReadOnlyList<string> whereColumns, int id, IReadOnlyList<string> freeText, CancellationToken ct, int? otherThan = null, IReadOnlyList<string>? personColumns = null)
+    {
+        var subject = otherThan ?? id;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var personCols = personColumns ?? PersonReferences(db.Model).FirstOrDefault(r => r.Type == type).PersonColumns?.Select(c => c.GetColumnName(table)!).ToList() ?? [];
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
+        command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} WHERE "
+            + string.Join(" OR ", whereColumns.Select(c => $"{sql.DelimitIdentifier(c)} = @id"));
+        var rows = new List<BundleRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++) values[reader.GetName(i)] = Plain(reader.IsDBNull(i) ? null : reader.GetValue(i));
+            var others = personCols.Where(values.ContainsKey).Select(c => values[c]).OfType<long>().Select(v => (int)v)
+                .Where(v => v != subject).Distinct().ToList();
+            var text = freeText.Where(c => values.TryGetValue(c, out var v) && v is string { Length: > 0 }).ToList();
+            rows.Add(new BundleRow(values, others, text));
+        }
+        return rows;
+    }
+
+    // One plain form for every provider: integers as long, times as ISO text, bytes as base64.
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        int or short or byte => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        long l => l,
+        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset o => o.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture),
+        byte[] b => Convert.ToBase64String(b),
+        bool or string or double or decimal or float => value,
+        Guid g => g.ToString(),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}
