@@ -29,6 +29,9 @@ public sealed class GeneratedBorough : IAsyncLifetime
 
     public HavenDbContext Open() => _database.Open();
 
+    /// The read-only context that figures pages use (ReportingDbContext), on the same file.
+    public ReportingDbContext OpenForReporting() => _database.OpenForReporting();
+
     public async Task InitializeAsync()
     {
         await using var db = _database.Open();
@@ -57,6 +60,9 @@ public sealed class TestDatabase : IDisposable
 
     public HavenDbContext Open() =>
         new(new DbContextOptionsBuilder<HavenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").Options);
+
+    public ReportingDbContext OpenForReporting() =>
+        new(new DbContextOptionsBuilder<ReportingDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").Options);
 
     public void Dispose()
     {
@@ -321,7 +327,7 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     [Fact]
     public async Task Lado_AFewDozenCasesAYear_MostDecidedWithinAWorkingDay()
     {
-        await using var db = borough.Open();
+        await using var db = borough.OpenForReporting();
         var oversight = new Haven.Core.Lado.LadoOversight(db);
         var lastYear = await oversight.FiguresAsync(Haven.Core.Lado.LadoOversight.ReportingYearOf(GeneratedBorough.Today) - 1);
         output.WriteLine($"{lastYear.Totals.Total} LADO referrals in {lastYear.Year}; {lastYear.ConsideredInTime} of {lastYear.Considered} decided in time; "
