@@ -30,6 +30,8 @@ services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Cor
 services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();
 services.AddScoped<Haven.Core.Assessments.AssessmentService>();
 services.AddScoped<Haven.Core.ChildProtection.ChildProtectionService>();
+services.AddSingleton(builder.Configuration.GetSection("Haven:ChildProtection").Get<Haven.Core.ChildProtection.ChildProtectionSettings>() ?? new Haven.Core.ChildProtection.ChildProtectionSettings());
+services.AddScoped<Haven.Core.ChildProtection.ConferenceService>();
 services.AddScoped<Haven.Core.Missing.MissingService>();
 services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
 services.AddScoped<Haven.Core.Homelessness.HomelessnessService>();

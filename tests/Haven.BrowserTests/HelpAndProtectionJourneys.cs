@@ -5,9 +5,10 @@ using Microsoft.Playwright;
 
 namespace Haven.BrowserTests;
 
-/// From a referral to a section 47 enquiry in a real browser, with and without JavaScript: the
+/// From a referral to a child protection plan in a real browser, with and without JavaScript: the
 /// worker starts assessments for two siblings, a manager authorises one to a strategy discussion,
-/// the worker records the discussion and the enquiry's outcome. Every page passes axe.
+/// the worker records the discussion, the enquiry's outcome, the initial conference, and under the plan a
+/// visit and a core group meeting. Every page passes axe.
 public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -41,7 +42,7 @@ public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixtur
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Referral_Assessment_Strategy_Section47_EachStepRecordedAndAccessible(bool javaScript)
+    public async Task Referral_Assessment_Strategy_Section47_Conference_Plan_EachStepRecordedAndAccessible(bool javaScript)
     {
         var suffix = javaScript ? "" : "-nojs";
         var (_, teamId) = await app.Data.CreateTeamAsync();
@@ -118,7 +119,54 @@ public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixtur
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Section 47 enquiry completed");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("#due")).ToContainTextAsync("Initial child protection conference");
+
+        // The initial conference decides on a child protection plan (errors first).
+        await page.GotoAsync($"/children/{childId}/child-protection");
+        await page.Locator("#section-47-enquiries tbody a").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the initial conference" }).ClickAsync();
+        await AssertAccessibleAsync(page, "initial-conference" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save conference" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the name of the chair");
+        await AssertAccessibleAsync(page, "initial-conference-errors" + suffix);
+        await FillDateAsync(page, "Date", today);
+        await page.GetByLabel("Chair", new() { Exact = true }).FillAsync("Pat Reid");
+        await page.Locator("#Police").FillAsync("DC Sam Patel, child abuse investigation team");
+        await page.Locator("#Health").FillAsync("Ruth Okafor, named nurse (report only)");
+        await page.Locator("#Others").FillAsync("Bola Adebayo, mother");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Police" }).CheckAsync();
+        await page.GetByLabel("Yes, the child will be the subject of a child protection plan").CheckAsync();
+        await page.GetByLabel("Physical abuse").CheckAsync();
+        await page.GetByLabel("Core group members (if there is a plan)").FillAsync("Bola Adebayo, mother\nRuth Okafor, named nurse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save conference" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("child protection plan started");
+        await Assertions.Expect(page.Locator("#attendees")).ToContainTextAsync("Sent a report");
+        await AssertAccessibleAsync(page, "conference" + suffix);
+
+        // The plan: a visit and the first core group meeting.
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the child protection plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#plan-summary")).ToContainTextAsync("Physical abuse");
+        await AssertAccessibleAsync(page, "child-protection-plan" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a visit" }).ClickAsync();
+        await FillDateAsync(page, "Date", today);
+        await page.Locator("#ChildSeen").CheckAsync();
+        await page.Locator("#ChildSeenAlone").CheckAsync();
+        await page.GetByLabel("Notes (optional)").FillAsync("Tayo showed me his drawings and said he feels safe at his aunt's.");
+        await AssertAccessibleAsync(page, "child-protection-visit" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#visits")).ToContainTextAsync("feels safe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a core group meeting" }).ClickAsync();
+        await FillDateAsync(page, "Date", today);
+        await page.GetByLabel("Who attended").FillAsync("Bola Adebayo (mother), Ruth Okafor (nurse), Sam Okoro (social worker)");
+        await AssertAccessibleAsync(page, "core-group-meeting" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save core group meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#core-group-meetings")).ToContainTextAsync("Bola Adebayo (mother)");
+        await AssertAccessibleAsync(page, "child-protection-plan-recorded" + suffix);
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#due")).ToContainTextAsync("First child protection review conference");
+        await Assertions.Expect(page.Locator("#due")).Not.ToContainTextAsync("Initial child protection conference");
         await page.GotoAsync($"/children/{childId}/chronology");
         await Assertions.Expect(page.Locator("#chronology")).ToContainTextAsync("Strategy discussion");
+        await Assertions.Expect(page.Locator("#chronology")).ToContainTextAsync("Initial child protection conference");
     }
 }

@@ -441,6 +441,306 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.ToTable("CaseNoteAmendments");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CategoryOfAbuse")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ChildProtectionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("PlanNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Section47EnquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("Section47EnquiryId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("ChildProtectionConferences");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CategoryOfAbuse")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EndConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("PreviousPlans")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StartConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndConferenceId");
+
+                    b.HasIndex("StartConferenceId");
+
+                    b.HasIndex("ChildId", "StartDate");
+
+                    b.ToTable("ChildProtectionPlans");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ChildSeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("ChildProtectionVisits");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ConferenceAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ReportReceived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.ToTable("ConferenceAttendees");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("CoreGroupMeetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.ToTable("CoreGroupMembers");
+                });
+
             modelBuilder.Entity("Haven.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -3468,6 +3768,101 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("AmendedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.ChildProtection.Section47Enquiry", null)
+                        .WithMany()
+                        .HasForeignKey("Section47EnquiryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "EndConference")
+                        .WithMany()
+                        .HasForeignKey("EndConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "StartConference")
+                        .WithMany()
+                        .HasForeignKey("StartConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("EndConference");
+
+                    b.Navigation("StartConference");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionVisit", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ConferenceAttendee", b =>
+                {
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMeeting", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMember", b =>
+                {
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany("CoreGroup")
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.HasOne("Haven.Core.People.Person", "Child")
@@ -4099,6 +4494,16 @@ namespace Haven.Migrations.Postgres.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Navigation("CoreGroup");
                 });
 
             modelBuilder.Entity("Haven.Core.ChildProtection.StrategyDiscussion", b =>

@@ -422,6 +422,294 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("CaseNoteAmendments");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryOfAbuse")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildProtectionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlanNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Section47EnquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("Section47EnquiryId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("ChildProtectionConferences");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryOfAbuse")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousPlans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndConferenceId");
+
+                    b.HasIndex("StartConferenceId");
+
+                    b.HasIndex("ChildId", "StartDate");
+
+                    b.ToTable("ChildProtectionPlans");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildSeenAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("ChildProtectionVisits");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ConferenceAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.ToTable("ConferenceAttendees");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ChildId", "Date");
+
+                    b.ToTable("CoreGroupMeetings");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChildProtectionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildProtectionPlanId");
+
+                    b.ToTable("CoreGroupMembers");
+                });
+
             modelBuilder.Entity("Haven.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -3343,6 +3631,101 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("AmendedBy");
                 });
 
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.ChildProtection.Section47Enquiry", null)
+                        .WithMany()
+                        .HasForeignKey("Section47EnquiryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Child");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "EndConference")
+                        .WithMany()
+                        .HasForeignKey("EndConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "StartConference")
+                        .WithMany()
+                        .HasForeignKey("StartConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("EndConference");
+
+                    b.Navigation("StartConference");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionVisit", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ConferenceAttendee", b =>
+                {
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMeeting", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.CoreGroupMember", b =>
+                {
+                    b.HasOne("Haven.Core.ChildProtection.ChildProtectionPlan", null)
+                        .WithMany("CoreGroup")
+                        .HasForeignKey("ChildProtectionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.HasOne("Haven.Core.People.Person", "Child")
@@ -3974,6 +4357,16 @@ namespace Haven.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Haven.Core.CaseNotes.CaseNote", b =>
                 {
                     b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionConference", b =>
+                {
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Haven.Core.ChildProtection.ChildProtectionPlan", b =>
+                {
+                    b.Navigation("CoreGroup");
                 });
 
             modelBuilder.Entity("Haven.Core.ChildProtection.StrategyDiscussion", b =>

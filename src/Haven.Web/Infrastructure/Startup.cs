@@ -87,6 +87,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.ChildProtection.ChildProtectionPlanChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -104,6 +105,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.ChildProtection.ChildProtectionDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

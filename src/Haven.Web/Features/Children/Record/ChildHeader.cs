@@ -26,6 +26,7 @@ public sealed record ChildHeader(int Id, string Name, string HavenId, DateOnly? 
         if (child.IsRestricted) alerts.Add(new("Restricted record", "red"));
         if (child.DateOfDeath is not null) alerts.Add(new("Deceased", "grey"));
         if (open.Contains(InvolvementKind.ChildProtection)) alerts.Add(new("On a child protection plan", "red"));
+        foreach (var flag in await Haven.Core.ChildProtection.ChildProtectionFlags.ForChildAsync(db, childId, today, ct)) alerts.Add(new(flag, "red"));
         if (open.Contains(InvolvementKind.InCare)) alerts.Add(new("In care", "purple"));
         if (open.Contains(InvolvementKind.CareLeaver)) alerts.Add(new("Care leaver", "turquoise"));
         if (open.Contains(InvolvementKind.ChildInNeed)) alerts.Add(new("Child in need", "blue"));

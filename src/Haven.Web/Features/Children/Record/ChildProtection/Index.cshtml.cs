@@ -13,6 +13,8 @@ public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<DiscussionRow> Discussions { get; private set; } = [];
     public IReadOnlyList<Section47Enquiry> Enquiries { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<ChildProtectionPlan> Plans { get; private set; } = [];
+    public IReadOnlyList<ChildProtectionConference> Conferences { get; private set; } = [];
 
     public async Task OnGetAsync(int childId, CancellationToken ct)
     {
@@ -21,5 +23,7 @@ public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
         Discussions = await db.StrategyDiscussions.AsNoTracking().Where(s => s.ChildId == childId).OrderByDescending(s => s.Date)
             .Select(s => new DiscussionRow(s.Id, s.Date, s.StartSection47, s.Participants.Count)).ToListAsync(ct);
         Enquiries = await db.Section47Enquiries.AsNoTracking().Where(s => s.ChildId == childId).OrderByDescending(s => s.StartDate).ToListAsync(ct);
+        Plans = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == childId).OrderByDescending(p => p.StartDate).ToListAsync(ct);
+        Conferences = await db.ChildProtectionConferences.AsNoTracking().Where(c => c.ChildId == childId).OrderByDescending(c => c.Date).ToListAsync(ct);
     }
 }
