@@ -44,6 +44,12 @@ services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpService>();
 services.AddScoped<Haven.Core.EarlyHelp.EarlyHelpFeedbackService>();
 services.AddScoped<Haven.Core.Lado.LadoOversight>();
 services.AddChronologySources();
+services.AddSingleton(new Haven.Core.Plans.PlanSettings(builder.Configuration.GetValue("Haven:Plans:DriftWeeks", 4)));
+services.AddSingleton(new Haven.Core.ChildInNeed.ChildInNeedSettings(builder.Configuration.GetValue("Haven:ChildInNeed:ReviewWeeks", 12)));
+services.AddSingleton(new Haven.Core.Oversight.OversightSettings(builder.Configuration.GetValue("Haven:Oversight:IntervalDays", 30)));
+services.AddScoped<Haven.Core.Plans.PlanService>();
+services.AddScoped<Haven.Core.ChildInNeed.ChildInNeedPlanService>();
+services.AddScoped<Haven.Core.Oversight.OversightService>();
 
 services.AddIdentity<HavenUser, IdentityRole>(o =>
     {

@@ -38,7 +38,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// What is due from the children's open involvements and the statutory timescales: visits from
 /// the last visit actually held, reviews from the last review held. Services that keep their own
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
-/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork).
+/// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork; periods of care: LookedAfterDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -66,7 +66,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
             {
                 case InvolvementKind.ChildInNeed:
                     items.Add(Item(i, "Child in need visit", Timescales.ChildInNeedVisit, visitFrom));
-                    items.Add(Item(i, "Child in need plan review", Timescales.ChildInNeedPlanReview, i.LastReviewDate ?? i.StartDate));
                     break;
                 case InvolvementKind.ChildProtection:
                     items.Add(Item(i, "Child protection visit", Timescales.ChildProtectionVisit, visitFrom));

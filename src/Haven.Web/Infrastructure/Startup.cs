@@ -87,6 +87,8 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Plans.PlansChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Oversight.OversightChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -104,6 +106,8 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Plans.PlansDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Oversight.OversightDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
