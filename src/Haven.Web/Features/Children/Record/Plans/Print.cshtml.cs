@@ -29,6 +29,14 @@ public class PrintModel(HavenDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
+    /// "Attend the course" reads as "Mum will attend the course": lower-case the first word unless it
+    /// is an acronym or a name written in capitals.
+    public static string AsVerb(string what)
+    {
+        var text = what.Trim().TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
     /// Plain words for the kind of plan, as a family would say it.
     public string Title => Record.Kind switch
     {
