@@ -7,8 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Core.Plans;
 
 /// What plans make due: each open child in need plan's next review, and every unfinished action in
-/// the current version of an open plan of any kind that is overdue or drifting (or next needs
-/// progress recorded).
+/// the current version of an open plan of any kind that is overdue or drifting.
 public sealed class PlansDueWork(HavenDbContext db, PlanSettings planSettings, ChildInNeedSettings cinSettings, TimeProvider clock) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -31,13 +30,12 @@ public sealed class PlansDueWork(HavenDbContext db, PlanSettings planSettings, C
             .ToListAsync(ct);
         foreach (var x in actions)
         {
+            // Only actions that need the worker now: on-track actions stay on the plan, not on My work.
             var status = PlanRules.StatusOf(x.a, today, planSettings);
-            var what = status switch
-            {
-                PlanActionStatus.Overdue => $"Overdue action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}",
-                PlanActionStatus.Drifting => $"Drifting action, no progress recorded ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}",
-                _ => $"Action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}",
-            };
+            if (status is not (PlanActionStatus.Overdue or PlanActionStatus.Drifting)) continue;
+            var what = status == PlanActionStatus.Overdue
+                ? $"Overdue action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}"
+                : $"Drifting action, no progress recorded ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}";
             items.Add(new DueItem(x.ChildId, what, status == PlanActionStatus.Overdue ? x.a.DueDate : PlanRules.AttentionDue(x.a, planSettings), planSettings.DriftRule)
                 { Href = $"/children/{x.ChildId}/plans/{x.PlanId}" });
         }
