@@ -50,6 +50,12 @@ services.AddChronologySources();
 services.AddSingleton(Haven.Core.InformationGovernance.RetentionSchedule.From(builder.Configuration));
 services.AddScoped<Haven.Core.InformationGovernance.SubjectAccessService>();
 services.AddScoped<Haven.Core.InformationGovernance.RetentionService>();
+services.AddSingleton(new Haven.Core.Plans.PlanSettings(builder.Configuration.GetValue("Haven:Plans:DriftWeeks", 4)));
+services.AddSingleton(new Haven.Core.ChildInNeed.ChildInNeedSettings(builder.Configuration.GetValue("Haven:ChildInNeed:ReviewWeeks", 12)));
+services.AddSingleton(new Haven.Core.Oversight.OversightSettings(builder.Configuration.GetValue("Haven:Oversight:IntervalDays", 30)));
+services.AddScoped<Haven.Core.Plans.PlanService>();
+services.AddScoped<Haven.Core.ChildInNeed.ChildInNeedPlanService>();
+services.AddScoped<Haven.Core.Oversight.OversightService>();
 
 services.AddIdentity<HavenUser, IdentityRole>(o =>
     {

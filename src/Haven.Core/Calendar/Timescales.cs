@@ -32,8 +32,8 @@ public static class Timescales
 
     public static readonly TimescaleRule ChildInNeedPlanReview = new(
         "child-in-need-plan-review", "Review the child in need plan",
-        "Child in need plan start, then the last review", Period.Months(3),
-        LocalPractice, "Local procedures; timescales.md row 4");
+        "Child in need plan start, then the last review", Period.Weeks(12),
+        LocalPractice, "Local procedures (commonly every 3 months; Haven:ChildInNeed:ReviewWeeks); timescales.md row 4");
 
     public static readonly TimescaleRule ChildInNeedVisit = new(
         "child-in-need-visit", "Visit a child with a child in need plan",

@@ -40,6 +40,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
 /// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork;
 /// child protection plans: ChildProtectionDueWork).
+/// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork; periods of care: LookedAfterDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -67,7 +68,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
             {
                 case InvolvementKind.ChildInNeed:
                     items.Add(Item(i, "Child in need visit", Timescales.ChildInNeedVisit, visitFrom));
-                    items.Add(Item(i, "Child in need plan review", Timescales.ChildInNeedPlanReview, i.LastReviewDate ?? i.StartDate));
                     break;
                 case InvolvementKind.CareLeaver:
                     items.Add(Item(i, "Pathway plan review", Timescales.PathwayPlanReview, i.LastReviewDate ?? i.StartDate));

@@ -52,5 +52,6 @@ internal static class BoroughParts
         new NetworkPart(),
         new HomelessnessPart(),
         new ChildProtectionPlansPart(),
+        new PlansPart(),
     ];
 }

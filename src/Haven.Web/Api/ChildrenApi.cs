@@ -30,6 +30,7 @@ public static class ChildrenApi
         child.MapLookedAfterApi();
         child.MapHelpAndProtectionApi();
         child.MapChildProtectionPlansApi();
+        child.MapPlansApi();
     }
 
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)

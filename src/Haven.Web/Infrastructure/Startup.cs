@@ -88,6 +88,8 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
         services.AddScoped<IChronologySource, Haven.Core.ChildProtection.ChildProtectionPlanChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Plans.PlansChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Oversight.OversightChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -106,6 +108,8 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.ChildProtection.ChildProtectionDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Plans.PlansDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Oversight.OversightDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

@@ -46,7 +46,7 @@ public class TimescalesTests
     [Theory]
     [InlineData("referral-decision", 1, PeriodUnit.WorkingDays, TimescaleStatus.StatutoryGuidance)]
     [InlineData("assessment", 45, PeriodUnit.WorkingDays, TimescaleStatus.StatutoryGuidance)]
-    [InlineData("child-in-need-plan-review", 3, PeriodUnit.Months, TimescaleStatus.LocalPractice)]
+    [InlineData("child-in-need-plan-review", 12, PeriodUnit.Weeks, TimescaleStatus.LocalPractice)]
     [InlineData("child-in-need-visit", 20, PeriodUnit.WorkingDays, TimescaleStatus.LocalPractice)]
     [InlineData("re-referral-window", 12, PeriodUnit.Months, TimescaleStatus.NationalGuidance)]
     [InlineData("initial-child-protection-conference", 15, PeriodUnit.WorkingDays, TimescaleStatus.StatutoryGuidance)]

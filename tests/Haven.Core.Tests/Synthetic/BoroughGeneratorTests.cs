@@ -362,6 +362,42 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.InRange(reviewsOnTime / (double)reviewsHeld, 0.75, 0.99);
         Assert.InRange(firstCoreOnTime / (double)firstCore.Count, 0.78, 0.96);
         Assert.InRange(visitGapsOnTime / (double)visitGaps, 0.6, 0.99);
+    public async Task Plans_EverySpanHasAPlan_AFewActionsOverdue_AndAMinorityOfCasesWithoutRecentOversight()
+        // Arrange: every child in need, child protection and in-care span has its plan; a child in need
+        // span has its ChildInNeedPlan. No national figure exists for overdue actions or oversight; the
+        // borough aims for a realistic minority: about one open case in five with no oversight in 30 days.
+        var spans = await db.Involvements.Where(i => i.Kind == InvolvementKind.ChildInNeed || i.Kind == InvolvementKind.ChildProtection || i.Kind == InvolvementKind.InCare)
+            .Where(i => i.StartDate <= Today).Select(i => new { i.ChildId, i.Kind, i.StartDate, i.EndDate }).ToListAsync();
+        var plans = await db.Plans.Select(p => new { p.Id, p.ChildId, p.Kind, p.StartDate, p.EndDate, p.CurrentVersionNumber }).ToListAsync();
+        var cins = await db.ChildInNeedPlans.Include(c => c.Reviews).ToListAsync();
+        var versions = await db.PlanVersions.GroupBy(v => v.PlanId).Select(g => new { g.Key, Count = g.Count(), Max = g.Max(v => v.Number) }).ToListAsync();
+        var settings = new Haven.Core.Plans.PlanSettings();
+        var current = await db.PlanActions.Join(db.PlanVersions, a => a.PlanVersionId, v => v.Id, (a, v) => new { a, v })
+            .Join(db.Plans, x => x.v.PlanId, p => p.Id, (x, p) => new { x.a, x.v, p })
+            .Where(x => x.p.EndDate == null && x.v.Number == x.p.CurrentVersionNumber).Select(x => x.a).ToListAsync();
+        var openCases = await db.Allocations.Where(a => a.Kind == Haven.Core.Allocations.AllocationKind.SocialWorker && a.EndDate == null).Select(a => a.ChildId).Distinct().ToListAsync();
+        var lastOversight = await db.OversightEntries.GroupBy(e => e.ChildId).Select(g => new { g.Key, Last = g.Max(e => e.Date) }).ToDictionaryAsync(x => x.Key, x => x.Last);
+        var oversight = new Haven.Core.Oversight.OversightSettings();
+        var sessions = await db.SupervisionSessions.CountAsync();
+
+        var statuses = current.Select(a => Haven.Core.Plans.PlanRules.StatusOf(a, Today, settings)).ToList();
+        var overdue = statuses.Count(s => s == Haven.Core.Plans.PlanActionStatus.Overdue) / (double)statuses.Count;
+        var drifting = statuses.Count(s => s == Haven.Core.Plans.PlanActionStatus.Drifting) / (double)statuses.Count;
+        var flagged = openCases.Count(c => oversight.IsOverdue(lastOversight.TryGetValue(c, out var d) ? d : null, Today)) / (double)openCases.Count;
+
+        output.WriteLine($"{spans.Count} spans, {plans.Count} plans, {cins.Count} CIN plans with {cins.Sum(c => c.Reviews.Count)} reviews, {versions.Sum(v => v.Count)} versions; " +
+            $"{statuses.Count} open actions: {overdue:P1} overdue, {drifting:P1} drifting; {openCases.Count} open cases, {flagged:P1} without oversight in 30 days; {sessions} supervisions");
+        Assert.Equal(spans.Count, plans.Count);
+        Assert.Equal(spans.Count(s => s.Kind == InvolvementKind.ChildInNeed), cins.Count);
+        Assert.All(versions, v => Assert.Equal(v.Count, v.Max));
+        Assert.All(plans, p => Assert.Equal(versions.Single(v => v.Key == p.Id).Max, p.CurrentVersionNumber));
+        Assert.All(cins.Where(c => c.EndDate is not null), c => Assert.NotNull(c.ClosureReason));
+        Assert.All(cins.Where(c => c.EndDate is null), c => Assert.Null(c.ClosureReason));
+        Assert.Equal(spans.Count(s => s.Kind == InvolvementKind.ChildInNeed && s.EndDate == null), cins.Count(c => c.EndDate is null));
+        Assert.InRange(overdue, 0.03, 0.30);
+        Assert.InRange(drifting, 0.01, 0.20);
+        Assert.InRange(flagged, 0.10, 0.35);
+        Assert.True(sessions > 0);
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using Haven.Core.Chronology;
+using Haven.Core.Data;
+using Haven.Core.MyWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Oversight;
+
+/// Actions set in management oversight and supervision, until they are done.
+public sealed class OversightDueWork(HavenDbContext db, OversightSettings settings) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
+    {
+        if (childIds.Count == 0) return [];
+        var actions = await db.OversightActions.AsNoTracking()
+            .Where(a => childIds.Contains(a.ChildId) && a.CompletedOn == null)
+            .Select(a => new { a.ChildId, a.What, a.DueDate }).ToListAsync(ct);
+        return actions.Select(a => new DueItem(a.ChildId, $"Manager's action: {a.What}", a.DueDate, settings.Rule) { Href = $"/children/{a.ChildId}/oversight" }).ToList();
+    }
+}
+
+/// Management oversight and case supervision in the child's chronology.
+public sealed class OversightChronology(HavenDbContext db) : IChronologySource
+{
+    public string Category => "Management oversight";
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    {
+        var entries = await db.OversightEntries.AsNoTracking().Where(e => e.ChildId == childId)
+            .Select(e => new { e.Date, e.Kind, e.Direction }).ToListAsync(ct);
+        return entries.Select(e => new ChronologyItem(e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
+            e.Kind == OversightKind.Supervision ? "Case discussed in supervision" : "Management oversight",
+            e.Direction.Length > 200 ? e.Direction[..200] + "…" : e.Direction, null, "oversight")).ToList();
+    }
+}

@@ -1,0 +1,74 @@
+using Haven.Core.ChildInNeed;
+using Haven.Core.Chronology;
+using Haven.Core.Data;
+using Haven.Core.MyWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Plans;
+
+/// What plans make due: each open child in need plan's next review, and every unfinished action in
+/// the current version of an open plan of any kind that is overdue or drifting.
+public sealed class PlansDueWork(HavenDbContext db, PlanSettings planSettings, ChildInNeedSettings cinSettings, TimeProvider clock) : IDueWorkSource
+{
+    public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
+    {
+        if (childIds.Count == 0) return [];
+        var items = new List<DueItem>();
+        var cinPlans = await db.ChildInNeedPlans.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndDate == null)
+            .Select(p => new { p.Id, p.ChildId, p.PlanId, p.StartDate, LastReview = p.Reviews.Max(r => (DateOnly?)r.Date) })
+            .ToListAsync(ct);
+        items.AddRange(cinPlans.Select(p => new DueItem(p.ChildId, "Child in need plan review", cinSettings.NextReviewDue(p.LastReview ?? p.StartDate), cinSettings.ReviewRule)
+            { Href = $"/children/{p.ChildId}/plans/{p.PlanId}/review" }));
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var actions = await db.PlanActions.AsNoTracking()
+            .Join(db.PlanVersions, a => a.PlanVersionId, v => v.Id, (a, v) => new { a, v })
+            .Join(db.Plans, x => x.v.PlanId, p => p.Id, (x, p) => new { x.a, x.v, p })
+            .Where(x => childIds.Contains(x.p.ChildId) && x.p.EndDate == null && x.v.Number == x.p.CurrentVersionNumber && !x.a.Done)
+            .Select(x => new { x.p.ChildId, PlanId = x.p.Id, x.p.Kind, x.a })
+            .ToListAsync(ct);
+        foreach (var x in actions)
+        {
+            // Only actions that need the worker now: on-track actions stay on the plan, not on My work.
+            var status = PlanRules.StatusOf(x.a, today, planSettings);
+            if (status is not (PlanActionStatus.Overdue or PlanActionStatus.Drifting)) continue;
+            var what = status == PlanActionStatus.Overdue
+                ? $"Overdue action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}"
+                : $"Drifting action, no progress recorded ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}";
+            items.Add(new DueItem(x.ChildId, what, status == PlanActionStatus.Overdue ? x.a.DueDate : PlanRules.AttentionDue(x.a, planSettings), planSettings.DriftRule)
+                { Href = $"/children/{x.ChildId}/plans/{x.PlanId}" });
+        }
+        return items;
+    }
+}
+
+/// Plans, their versions and child in need reviews in the child's chronology.
+public sealed class PlansChronology(HavenDbContext db) : IChronologySource
+{
+    public string Category => "Plans";
+
+    private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    {
+        var items = new List<ChronologyItem>();
+        var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId)
+            .Select(p => new { p.Id, p.Kind, p.StartDate, p.EndDate }).ToListAsync(ct);
+        foreach (var p in plans)
+        {
+            items.Add(new(At(p.StartDate), false, Category, $"{Plan.Describe(p.Kind)} started", null, null, $"plans/{p.Id}"));
+            if (p.EndDate is { } end) items.Add(new(At(end), false, Category, $"{Plan.Describe(p.Kind)} ended", null, null, $"plans/{p.Id}"));
+        }
+        var reviews = await db.ChildInNeedPlanReviews.AsNoTracking()
+            .Join(db.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r.Date, p.ChildId, p.PlanId, r.PlanVersionNumber })
+            .Where(x => x.ChildId == childId).ToListAsync(ct);
+        items.AddRange(reviews.Select(r => new ChronologyItem(At(r.Date), false, Category, "Child in need plan reviewed",
+            r.PlanVersionNumber is { } n ? $"Plan changed: version {n}" : "Plan unchanged", null, $"plans/{r.PlanId}")));
+        var closures = await db.ChildInNeedPlans.AsNoTracking().Where(p => p.ChildId == childId && p.ClosureReason != null)
+            .Select(p => new { p.PlanId, p.EndDate, p.ClosureReason }).ToListAsync(ct);
+        items.AddRange(closures.Select(c => new ChronologyItem(At(c.EndDate!.Value), false, Category, "Child in need plan closed",
+            ChildInNeedPlan.Describe(c.ClosureReason!.Value), null, $"plans/{c.PlanId}")));
+        return items;
+    }
+}
