@@ -24,5 +24,7 @@ public static class Conventions
         c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
         c.AuthorizeFolder("/Homelessness", Policies.Homelessness);
         c.AuthorizeFolder("/Network", Policies.CaseWork);
+        c.AuthorizeFolder("/Mega", Policies.CaseWork);
+        c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
     }
 }

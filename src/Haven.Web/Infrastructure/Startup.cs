@@ -85,6 +85,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
         services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Exploitation.ExploitationChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
         services.AddScoped<ChronologyBuilder>();
@@ -104,6 +105,8 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Exploitation.ExploitationDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
