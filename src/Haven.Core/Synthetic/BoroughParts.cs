@@ -51,5 +51,7 @@ internal static class BoroughParts
         new MissingPart(),
         new NetworkPart(),
         new HomelessnessPart(),
+        new ExploitationPart(),
+        new InclusionPart(),
     ];
 }
