@@ -46,12 +46,14 @@ internal sealed class InclusionPart : IBoroughPart
         var firstYear = new DateOnly(today.Month >= 9 ? today.Year - 4 : today.Year - 5, 9, 1);
         foreach (var child in context.Plan.Children)
         {
-            if (child.Dob is not { } dob || child.AgeOn(today) is < 5 or > 16) continue;
+            // Up to 21 now: a young person of 20 was in secondary school in the first year shown.
+            if (child.Dob is not { } dob || child.AgeOn(today) is < 5 or > 21) continue;
             if (!child.Spans.Any(s => s.Span.End is null || s.Span.End >= today.AddYears(-3))) continue;
+            var schoolAgeNow = child.AgeOn(today) <= 16;
             var inCareNow = child.Spans.Any(s => s.Span.Kind == InvolvementKind.InCare && s.Span.End is null);
             var recordedBy = child.RecordedBy?.Id;
 
-            if (!inCareNow && rng.Chance(HomeEducated))
+            if (schoolAgeNow && !inCareNow && rng.Chance(HomeEducated))
             {
                 var notified = rng.DateBetween(Dates.Max(today.AddYears(-3), dob.AddYears(5)), today.AddDays(-1));
                 var h = new HomeEducation
@@ -78,7 +80,7 @@ internal sealed class InclusionPart : IBoroughPart
                 homeEducation.Add(h);
             }
 
-            if (rng.Chance(MissingEducationYearly * 2))
+            if (schoolAgeNow && rng.Chance(MissingEducationYearly * 2))
             {
                 var referred = rng.DateBetween(Dates.Max(today.AddYears(-2), dob.AddYears(5)), today.AddDays(-1));
                 var m = new MissingEducation

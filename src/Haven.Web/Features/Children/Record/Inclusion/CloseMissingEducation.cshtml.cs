@@ -40,7 +40,7 @@ public class CloseMissingEducationModel(HavenDbContext db, InclusionService incl
         }
         catch (StaleRecordException)
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             await LoadAsync(childId, cmeId, ct);
             Version = Referral.Version;
             ModelState.AddModelError(nameof(ClosedOn), "Someone else changed this referral while you were working on it. Check it, then save again if it should still close");
@@ -53,7 +53,7 @@ public class CloseMissingEducationModel(HavenDbContext db, InclusionService incl
     private async Task<bool> LoadAsync(int childId, int id, CancellationToken ct)
     {
         await LoadHeaderAsync(childId, ct);
-        var m = await db.MissingEducations.FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
+        var m = await Db.MissingEducations.FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
         if (m is null) return false;
         Referral = m;
         return true;

@@ -44,7 +44,7 @@ public class HomeEducationCheckModel(HavenDbContext db, InclusionService inclusi
         }
         catch (StaleRecordException)
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             await LoadAsync(childId, homeEducationId, ct);
             Version = Entry.Version;
             ModelState.AddModelError(nameof(Kind), "Someone else recorded a check while you were working on this one. Check the record, then save yours again if it is still needed");
@@ -57,7 +57,7 @@ public class HomeEducationCheckModel(HavenDbContext db, InclusionService inclusi
     private async Task<bool> LoadAsync(int childId, int id, CancellationToken ct)
     {
         await LoadHeaderAsync(childId, ct);
-        var h = await db.HomeEducations.Include(x => x.Checks).FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
+        var h = await Db.HomeEducations.Include(x => x.Checks).FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
         if (h is null) return false;
         Entry = h;
         return true;

@@ -7,6 +7,7 @@ namespace Haven.Web.Features.Children.Record.Inclusion;
 public abstract class InclusionPage(HavenDbContext db, TimeProvider clock) : PageModel
 {
     public ChildHeader Header { get; private set; } = null!;
+    protected HavenDbContext Db => db;
     protected DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     protected async Task LoadHeaderAsync(int childId, CancellationToken ct) =>

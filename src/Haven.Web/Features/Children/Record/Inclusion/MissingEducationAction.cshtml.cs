@@ -38,7 +38,7 @@ public class MissingEducationActionModel(HavenDbContext db, InclusionService inc
         }
         catch (StaleRecordException)
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             await LoadAsync(childId, cmeId, ct);
             Version = Referral.Version;
             ModelState.AddModelError(nameof(TakenOn), "Someone else changed this referral while you were working on it. Check it, then save again if your action is still to record");
@@ -51,7 +51,7 @@ public class MissingEducationActionModel(HavenDbContext db, InclusionService inc
     private async Task<bool> LoadAsync(int childId, int id, CancellationToken ct)
     {
         await LoadHeaderAsync(childId, ct);
-        var m = await db.MissingEducations.Include(x => x.Actions).FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
+        var m = await Db.MissingEducations.Include(x => x.Actions).FirstOrDefaultAsync(x => x.Id == id && x.ChildId == childId, ct);
         if (m is null) return false;
         Referral = m;
         return true;
