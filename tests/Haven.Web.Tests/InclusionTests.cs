@@ -54,6 +54,30 @@ public abstract class InclusionTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Post_HomeEducationCheck_AfterSomeoneElseRecordedOne_ShowsTheConflictAndAddsNothing()
+    {
+        var (_, client, id) = await ArrangeAsync("Twocheck");
+        await client.SubmitAsync($"/children/{id}/inclusion/home-education/add", Date("NotifiedOn", Today.AddDays(-30), new() { ["NotifiedBy"] = "Parents" }));
+        var entryId = await app.Data.WithDbAsync(db => db.HomeEducations.Where(h => h.ChildId == id).Select(h => h.Id).SingleAsync());
+        var form = await client.GetPageAsync($"/children/{id}/inclusion/home-education/{entryId}/check");
+        await app.Data.WithDbAsync(async db =>
+        {
+            var h = await db.HomeEducations.SingleAsync(x => x.Id == entryId);
+            h.Checks.Add(new HomeEducationCheck { Kind = HomeEducationCheckKind.Visit, HeldOn = Today, Outcome = HomeEducationOutcome.Suitable, RecordedAt = DateTime.UtcNow });
+            h.Version = Guid.NewGuid(); // as InclusionService.AddCheckAsync does
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var response = await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("main form[method=post]")!,
+            Date("HeldOn", Today, new() { ["Kind"] = "SuitabilityCheck", ["Outcome"] = "Suitable" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains((await Pages.ParseAsync(response)).ErrorMessages(), m => m.Contains("Someone else recorded a check"));
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.HomeEducationChecks.CountAsync(c => c.HomeEducationId == entryId)));
+    }
+
+    [Fact]
     public async Task Post_MissingEducation_TrackedThenClosedAsFoundInSchool_LeavesTheOpenList()
     {
         var (_, client, id) = await ArrangeAsync("Cmechild");
