@@ -37,6 +37,10 @@ services.AddScoped<Haven.Core.Missing.ReturnHomeInterviewTakeUp>();
 services.AddScoped<Haven.Core.Homelessness.HomelessnessService>();
 services.AddScoped<Haven.Core.Homelessness.HomelessnessFigures>();
 services.AddScoped<Haven.Core.Networks.NetworkView>();
+services.AddScoped<Haven.Core.Networks.AssociationService>();
+services.AddScoped<Haven.Core.Exploitation.ScreeningService>();
+services.AddScoped<Haven.Core.Exploitation.PanelService>();
+services.AddScoped<Haven.Core.Education.Inclusion.InclusionService>();
 services.AddScoped<Haven.Core.People.PersonService>();
 services.AddScoped<Haven.Core.People.DuplicateCheck>();
 services.AddSingleton(new Haven.Core.FrontDoor.NeedContinuum(builder.Configuration.GetSection("Haven:FrontDoor:LevelsOfNeed").Get<List<Haven.Core.FrontDoor.NeedLevel>>()));
@@ -98,7 +102,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)))
     .AddPolicy(Policies.InformationGovernance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.SubjectAccess)))
     .AddPolicy(Policies.Homelessness, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesHomelessnessFigures(w.Role)))
-    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
+    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)))
+    .AddPolicy(Policies.Inclusion, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesInclusion(w.Role)));
 
 services.AddRazorPages(o =>
     {
@@ -142,6 +147,7 @@ app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
 app.MapHavenApi();
 app.MapFrontDoorApi();
 app.MapMissingApi();
+app.MapExploitationApi();
 app.MapEarlyHelpApi();
 
 app.Run();

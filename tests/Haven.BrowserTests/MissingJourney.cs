@@ -28,7 +28,7 @@ public sealed class MissingJourney(BrowserFixture app) : IClassFixture<BrowserFi
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task SocialWorker_RecordsEpisode_ThenInterview_SharesWithPanel(bool javaScript)
+    public async Task SocialWorker_RecordsEpisode_ThenInterview_SharesWithPanel_ThenPanelMeets(bool javaScript)
     {
         var (_, teamId) = await app.Data.CreateTeamAsync();
         var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId, "Ola Bright");
@@ -84,5 +84,38 @@ public sealed class MissingJourney(BrowserFixture app) : IClassFixture<BrowserFi
         await page.GotoAsync("/network");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Networks and associations");
         await AssertAccessibleAsync(page, "network" + suffix);
+
+        // What the interview found goes to the panel: screen the child, then the panel meets.
+        await page.GotoAsync($"/children/{childId}/exploitation");
+        await AssertAccessibleAsync(page, "exploitation" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a screening" }).ClickAsync();
+        await page.GetByLabel("Criminal exploitation: county lines").CheckAsync();
+        await FillDateAsync(page, "ScreenedOn", DateTime.Now);
+        await page.GetByLabel("Medium").CheckAsync();
+        await page.Locator("#Reason").FillAsync("Older boys at the bus station; travelled out of the area");
+        await AssertAccessibleAsync(page, "screen" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save screening" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync("Medium");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "MEGA panel", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#candidates")).ToContainTextAsync($"Jay {(javaScript ? "Runner" : "Rambler")}");
+        await AssertAccessibleAsync(page, "panel" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a panel meeting" }).ClickAsync();
+        await page.Locator("#Chair").FillAsync("Head of service");
+        await AssertAccessibleAsync(page, "panel-new" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save meeting" }).ClickAsync();
+        var card = page.Locator($"#child-{childId}");
+        await Assertions.Expect(card).ToContainTextAsync("Older boys at the bus station");
+        await Assertions.Expect(card).ToContainTextAsync("Medium");
+        await page.Locator("#ActionChildId").SelectOptionAsync(childId.ToString());
+        await page.Locator("#ActionText").FillAsync("Disruption visit to the bus station with the police");
+        await page.Locator("#OwnerWorkerId").SelectOptionAsync(worker.WorkerId.ToString());
+        await FillDateAsync(page, "DueOn", DateTime.Now.AddDays(7));
+        await AssertAccessibleAsync(page, "panel-meeting" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add action" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#actions + table, #actions ~ table").First).ToContainTextAsync("Disruption visit to the bus station");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#panel-actions")).ToContainTextAsync("Disruption visit to the bus station");
+        await AssertAccessibleAsync(page, "my-work" + suffix);
     }
 }

@@ -181,6 +181,21 @@ public static class Timescales
         "Recorded time the child returned from a missing episode", Period.Hours(72),
         StatutoryGuidance, "Children who run away or go missing from home or care (2014); timescales.md row 45");
 
+    public static readonly TimescaleRule ExploitationScreeningReview = new(
+        "exploitation-screening-review", "Review an exploitation screening (sooner if the worker sets an earlier date)",
+        "Screening, then the last review of the level of risk", Period.Months(3),
+        LocalPractice, "Local exploitation protocol (MEGA panel); glossary.md §10");
+
+    public static readonly TimescaleRule HomeEducationFirstCheck = new(
+        "home-education-first-check", "Check that elective home education is suitable",
+        "Notification that the child is being educated at home", Period.WorkingDays(20),
+        LocalPractice, "Elective home education: guidance for local authorities (2019); local procedures; glossary.md §11");
+
+    public static readonly TimescaleRule HomeEducationAnnualCheck = new(
+        "home-education-annual-check", "Check again that elective home education is suitable",
+        "Last suitability check", Period.Months(12),
+        LocalPractice, "Elective home education: guidance for local authorities (2019); local procedures");
+
     public static readonly TimescaleRule SecureAccommodationWithoutOrder = new(
         "secure-accommodation-without-order", "Get a court order for secure accommodation (72 hours is the total in any 28 days)",
         "Child placed in secure accommodation without a court order", Period.Hours(72),
@@ -330,6 +345,7 @@ public static class Timescales
         LookedAfterReview, FirstPlacementVisit, LookedAfterVisit, PlacementUntilAdulthoodVisit,
         InitialHealthAssessment, ReviewHealthAssessmentUnderFive, ReviewHealthAssessment, DentalCheck,
         StrengthsAndDifficultiesQuestionnaire, PersonalEducationPlan, InitialPersonalEducationPlan, PersonalEducationPlanReview, ReturnHomeInterview,
+        ExploitationScreeningReview, HomeEducationFirstCheck, HomeEducationAnnualCheck,
         SecureAccommodationWithoutOrder, FirstSecureAccommodationReview, SecureAccommodationReview, Regulation44Visit,
         PathwayNeedsAssessment, PathwayPlanReview,
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,

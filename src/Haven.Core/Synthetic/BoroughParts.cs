@@ -53,5 +53,7 @@ internal static class BoroughParts
         new HomelessnessPart(),
         new ChildProtectionPlansPart(),
         new PlansPart(),
+        new ExploitationPart(),
+        new InclusionPart(),
     ];
 }

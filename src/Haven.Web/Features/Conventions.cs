@@ -25,5 +25,7 @@ public static class Conventions
         c.AuthorizeFolder("/Homelessness", Policies.Homelessness);
         c.AuthorizeFolder("/Network", Policies.CaseWork);
         c.AuthorizeFolder("/InformationGovernance", Policies.InformationGovernance);
+        c.AuthorizeFolder("/Mega", Policies.CaseWork);
+        c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
     }
 }

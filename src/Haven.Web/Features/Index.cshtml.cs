@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Web.Features;
 
 /// My work: the children allocated to me and what is due for them, soonest first.
-public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) : PageModel
+public class IndexModel(HavenDbContext db, DueWork dueWork, Haven.Core.Exploitation.PanelService panel, TimeProvider clock) : PageModel
 {
     public sealed record Row(int ChildId, string Name, DateOnly? DateOfBirth, string Role, IReadOnlyList<string> Involvements);
 
@@ -19,6 +19,8 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) 
     public DateOnly Today { get; private set; }
     public string WorkerName { get; private set; } = "";
     public IReadOnlyList<Haven.Core.Notifications.Notification> Notifications { get; private set; } = [];
+    /// MEGA panel actions I own, whoever the child's worker is.
+    public IReadOnlyList<Haven.Core.Exploitation.OwnedPanelAction> PanelActions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) 
             .OrderBy(r => r.Name).ToList();
         Names = Children.ToDictionary(c => c.ChildId, c => c.Name);
         Due = await dueWork.ForChildrenAsync(ids, ct);
+        PanelActions = await panel.OwnedByAsync(worker.WorkerId, ct);
         Notifications = await db.Notifications.AsNoTracking().Where(n => n.WorkerId == worker.WorkerId && n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).Take(20).ToListAsync(ct);
     }

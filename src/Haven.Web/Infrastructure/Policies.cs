@@ -14,6 +14,7 @@ public static class Policies
     public const string Homelessness = "homelessness";
     /// Subject access requests and retention (AccessMatrix.Compartments, RecordKind.SubjectAccess).
     public const string InformationGovernance = "information-governance";
+    public const string Inclusion = "inclusion";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -25,4 +26,9 @@ public static class Policies
     /// having no access to case records, none of the children behind them).
     public static bool SeesTakeUp(Haven.Core.Workforce.HavenRole role) =>
         role == Haven.Core.Workforce.HavenRole.PerformanceAnalyst || Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None;
+
+    /// The home education register, children missing education and the exclusions trend are the
+    /// council's registers across schools: for those who read children's records across the
+    /// service, and performance analysts (counts; the lists name only children the viewer may read).
+    public static bool SeesInclusion(Haven.Core.Workforce.HavenRole role) => SeesTakeUp(role);
 }

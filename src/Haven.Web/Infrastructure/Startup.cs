@@ -85,6 +85,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Assessments.HelpAndProtectionChronology>();
         services.AddScoped<IChronologySource, Haven.Core.EarlyHelp.EarlyHelpChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.Exploitation.ExploitationChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
         services.AddScoped<IChronologySource, Haven.Core.ChildProtection.ChildProtectionPlanChronology>();
@@ -110,6 +111,8 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.ChildProtection.ChildProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Plans.PlansDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Oversight.OversightDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Exploitation.ExploitationDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

@@ -934,6 +934,70 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.True(done * 2 > rows.Count, "Most assessments have the options step done.");
         Assert.True(rows.Sum(r => r.BandB) < rows.Count / 2 + 1, "Bed and breakfast stays are few.");
     }
+
+    [Fact]
+    public async Task ExploitationScreenings_MostMissingAdolescents_WithLevelHistory_AndMonthlyPanelsCarryingOverActions()
+    {
+        // Arrange: CCE and CSE are factors in about 3.2% and 2.4% of assessments (CIN 2025), nearly
+        // all adolescents; practice screens most children who go missing.
+        await using var db = borough.Open();
+        var today = GeneratedBorough.Today;
+
+        // Act
+        var screenings = await db.ExploitationScreenings.Select(s => new { s.ChildId, s.CurrentRisk, s.ClosedOn,
+            Levels = s.Levels.OrderBy(l => l.DecidedOn).ThenBy(l => l.Id).Select(l => l.Risk).ToList() }).ToListAsync();
+        var missingChildren = await db.MissingEpisodes.Select(e => e.ChildId).Distinct().ToListAsync();
+        var screened = screenings.Select(s => s.ChildId).ToHashSet();
+        var meetings = await db.PanelMeetings.OrderBy(m => m.HeldOn).Select(m => new { m.HeldOn, Children = m.Children.Count, Carried = m.Children.Count(c => c.CarriedOver) }).ToListAsync();
+        var actions = await db.PanelActions.Select(a => new { a.Meeting.HeldOn, a.DueOn, a.CompletedOn }).ToListAsync();
+
+        // Assert
+        var missingScreened = missingChildren.Count(screened.Contains) / (double)missingChildren.Count;
+        var withHistory = screenings.Count(s => s.Levels.Count > 1) / (double)screenings.Count;
+        var openAtNext = actions.Count(a => meetings.Any(m => m.HeldOn > a.HeldOn && m.HeldOn < a.DueOn.AddDays(90) && (a.CompletedOn is null || a.CompletedOn > m.HeldOn)));
+        output.WriteLine($"{screenings.Count} screenings of {screened.Count} children; missing children screened {missingScreened:P0}; with a level history {withHistory:P0}; "
+            + $"{meetings.Count} meetings, {meetings.Sum(m => m.Children)} children listed, {meetings.Sum(m => m.Carried)} carried over; {actions.Count} actions, {openAtNext} open at a later meeting");
+        Assert.InRange(missingScreened, 0.6, 0.95);
+        Assert.True(withHistory > 0.3, "Most open screenings have been reviewed at least once.");
+        Assert.All(screenings, s => Assert.Equal(s.Levels[^1], s.CurrentRisk));
+        Assert.InRange(meetings.Count, 11, 12);
+        Assert.All(meetings, m => Assert.InRange(m.Children, 1, 80));
+        Assert.True(openAtNext > 0 && openAtNext < actions.Count / 2, "Some actions, a minority, carry over to a later meeting.");
+        Assert.Contains(meetings, m => m.Carried > 0);
+    }
+
+    [Fact]
+    public async Task Inclusion_HomeEducationAndMissingEducationAtStatedRates_AndSecondarySuspensionsRiseYearOnYear()
+    {
+        // Arrange: stated in InclusionPart (no national figures in the reference): 2.5% of school-age
+        // children known to social care home educated; secondary suspensions far above primary and rising.
+        await using var db = borough.Open();
+
+        // Act
+        var ehe = await db.HomeEducations.Select(h => new { h.EndedOn, Checks = h.Checks.Count }).ToListAsync();
+        var cme = await db.MissingEducations.Select(m => new { m.ClosedOn, m.Closure }).ToListAsync();
+        var exclusions = await db.Exclusions.Select(x => new { x.StartDate, x.Phase, x.Kind, x.Days }).ToListAsync();
+        var byYear = exclusions.Where(x => x.Kind == Haven.Core.Education.Inclusion.ExclusionKind.Suspension)
+            .GroupBy(x => (Year: Haven.Core.Education.Inclusion.Exclusion.AcademicYear(x.StartDate), x.Phase))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var years = byYear.Keys.Select(k => k.Year).Distinct().OrderBy(y => y).ToList();
+        int Count(string y, Haven.Core.Education.Inclusion.SchoolPhase p) => byYear.GetValueOrDefault((y, p));
+        var secondary = years.Select(y => Count(y, Haven.Core.Education.Inclusion.SchoolPhase.Secondary)).ToList();
+        var primary = years.Select(y => Count(y, Haven.Core.Education.Inclusion.SchoolPhase.Primary)).ToList();
+
+        // Assert
+        output.WriteLine($"home educated {ehe.Count} ({ehe.Count(h => h.EndedOn == null)} on the register); missing education {cme.Count} ({cme.Count(m => m.ClosedOn == null)} open); "
+            + $"suspensions by year secondary {string.Join("/", secondary)}, primary {string.Join("/", primary)}; permanent {exclusions.Count(x => x.Kind == Haven.Core.Education.Inclusion.ExclusionKind.Permanent)}");
+        Assert.InRange(ehe.Count, 5, 60);
+        Assert.Contains(ehe, h => h.Checks > 0);
+        Assert.InRange(cme.Count, 5, 80);
+        Assert.True(cme.Count(m => m.Closure == Haven.Core.Education.Inclusion.MissingEducationClosure.FoundInSchool) * 3 > cme.Count(m => m.ClosedOn != null),
+            "Most closed referrals found the child in school.");
+        Assert.True(secondary.Sum() > 3 * primary.Sum(), "Secondary suspensions far outnumber primary ones.");
+        // Compare the two ends of the series (the current school year is only part-way through).
+        Assert.True(secondary[^2] > secondary[0], $"Secondary suspensions rise: {string.Join("/", secondary)}");
+        Assert.All(exclusions.Where(x => x.Kind == Haven.Core.Education.Inclusion.ExclusionKind.Suspension), x => Assert.InRange(x.Days!.Value, 0.5m, 45m));
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
