@@ -303,6 +303,37 @@ public abstract class CourtFamilyAndStabilityTests(HavenApp app)
         Assert.Null(await app.Data.WithDbAsync(db => db.PeriodsOfCare.Where(x => x.Id == p.Id).Select(x => x.EndDate).SingleAsync()));
     }
 
+    // ------------------------------------------------------------------ health corrections
+
+    [Fact]
+    public async Task Post_HealthCorrection_AddsTheCorrectedRecord_KeepsTheOld_AndRefusesAStaleSecond()
+    {
+        // Arrange: a dental check recorded with the wrong dentist; two people open the correction.
+        var s = await SetupAsync();
+        var added = await s.Browser.SubmitAsync($"/children/{s.ChildId}/health/add",
+            With(new() { ["Kind"] = "DentalCheck", ["By"] = "Wrong Dental Practice" }, ("Date", Today.AddDays(-3))));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var id = await app.Data.WithDbAsync(db => db.HealthRecords.Where(r => r.ChildId == s.ChildId).Select(r => r.Id).SingleAsync());
+        var url = $"/children/{s.ChildId}/health/add?corrects={id}";
+        var first = (await s.Browser.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var second = (await s.Browser.GetPageAsync(url)).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+
+        // Act
+        var noReason = await s.Browser.PostFormAsync(first, new Dictionary<string, string> { ["By"] = "Elm Dental" });
+        var ok = await s.Browser.PostFormAsync(first, new Dictionary<string, string> { ["By"] = "Elm Dental", ["CorrectionReason"] = "Wrong practice chosen" });
+        var stale = await s.Browser.PostFormAsync(second, new Dictionary<string, string> { ["By"] = "Oak Dental", ["CorrectionReason"] = "Typo" });
+
+        // Assert
+        Assert.Contains("Enter the reason for the correction", (await Pages.ParseAsync(noReason)).ErrorMessages());
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains((await Pages.ParseAsync(stale)).ErrorMessages(), m => m.StartsWith("Someone else changed or corrected this health record", StringComparison.Ordinal));
+        var all = await app.Data.WithDbAsync(db => db.HealthRecords.IgnoreQueryFilters().AsNoTracking().Where(r => r.ChildId == s.ChildId).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(2, all.Count);
+        Assert.Equal(("Wrong Dental Practice", "Corrected: Wrong practice chosen"), (all[0].By!, all[0].DeletionReason!));
+        Assert.Equal(("Elm Dental", (DateTime?)null, Today.AddDays(-3)), (all[1].By!, all[1].DeletedAt, all[1].Date));
+    }
+
     // ------------------------------------------------------------------ stability
 
     [Fact]
