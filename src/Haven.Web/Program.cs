@@ -104,6 +104,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Homelessness, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesHomelessnessFigures(w.Role)))
     .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)))
     .AddPolicy(Policies.Inclusion, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesInclusion(w.Role)));
+    .AddPolicy(Policies.Stability, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesStability(w.Role)));
 
 services.AddRazorPages(o =>
     {

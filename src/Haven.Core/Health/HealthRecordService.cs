@@ -78,5 +78,40 @@ public sealed class HealthRecordService(HavenDbContext db, TimeProvider clock)
         return record;
     }
 
+    public const string ConflictMessage = "Someone else changed or corrected this health record after you opened it. Check the health history and correct it again if it is still wrong";
+
+    /// Corrects a health record by adding the corrected one and keeping the old one, marked as
+    /// replaced with the reason (a soft delete), in one save. Null and a message when the record was
+    /// changed since the user opened it, or is not this child's.
+    public async Task<(HealthRecord? Saved, string? Conflict)> CorrectAsync(int oldId, Guid version, string reason, AddHealthRecordOptions o, CurrentWorker by, CancellationToken ct = default)
+    {
+        var old = await db.HealthRecords.FirstOrDefaultAsync(r => r.Id == oldId && r.ChildId == o.ChildId, ct);
+        if (old is null || old.Version != version) return (null, ConflictMessage);
+        var now = clock.GetUtcNow().UtcDateTime;
+        old.DeletedAt = now;
+        old.DeletedByWorkerId = by.WorkerId;
+        old.DeletionReason = $"Corrected: {reason.Trim()}";
+        db.Entry(old).Property(r => r.Version).OriginalValue = version;
+        var record = new HealthRecord
+        {
+            ChildId = o.ChildId, Kind = o.Kind, Date = o.Date, By = Clean(o.By),
+            UpToDate = o.Kind == HealthRecordKind.Immunisations ? o.UpToDate : null,
+            SdqScore = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? o.SdqScore : null,
+            SdqReasonCode = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? Clean(o.SdqReasonCode)?.ToUpperInvariant() : null,
+            Title = Clean(o.Title), Outcome = Clean(o.Outcome), OutcomeDate = o.OutcomeDate, Notes = Clean(o.Notes),
+            RecordedAt = now, RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId,
+        };
+        db.HealthRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, ConflictMessage);
+        }
+        return (record, null);
+    }
+
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

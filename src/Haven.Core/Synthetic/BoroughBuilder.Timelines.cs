@@ -407,12 +407,7 @@ internal sealed partial class BoroughBuilder
         foreach (var span in g.Spans.Where(s => s.Kind == InvolvementKind.InCare))
         {
             var until = span.End ?? _today;
-            var days = until.DayNumber - span.Start.DayNumber;
-            var moves = days < 60 ? 0 : _rng.Weighted<int>([(0, 50), (1, 28), (2, 14), (3, 8)]);
-            if (days > 1000 && _rng.Chance(0.3)) moves++;
-            var changes = Enumerable.Range(0, moves)
-                .Select(_ => _rng.DateBetween(span.Start.AddDays(14), until.AddDays(-7)))
-                .Where(d => d > span.Start && d < until).Order().Distinct().ToList();
+            var changes = PlanMoves(span.Start, until);
             var starts = new List<DateOnly> { span.Start };
             starts.AddRange(changes);
             for (var i = 0; i < starts.Count; i++)
@@ -424,6 +419,8 @@ internal sealed partial class BoroughBuilder
             }
         }
     }
+
+    private List<DateOnly> PlanMoves(DateOnly start, DateOnly until) => PlacementMoves.Plan(_rng, start, until);
 
     private Placement NewPlacement(CaseGroup g, DateOnly start, bool uasc, bool current)
     {
@@ -462,7 +459,7 @@ internal sealed partial class BoroughBuilder
                 break;
             }
             case PlacementKind.ChildrensHome:
-                placement.Address = PickOrCreate(_childrensHomes, Math.Max(3, _options.Children / 1500),
+                placement.Address = PickOrCreate(_childrensHomes, Math.Max(8, _options.Children / 400),
                     () => _places.NewNamedBuilding(_places.NewBuildingName("House"), _rng.Chance(0.25)));
                 placement.Description = $"{placement.Address.Line1} children's home, {placement.Address.Town}";
                 break;

@@ -28,6 +28,7 @@ public static class ChildrenApi
         child.MapChildrenInCareApi();
         child.MapGet("/chronology", GetChronologyAsync).WithName("GetChronology").WithSummary("Every recorded event, newest first");
         child.MapLookedAfterApi();
+        child.MapCourtAndFamilyApi();
         child.MapHelpAndProtectionApi();
         child.MapChildProtectionPlansApi();
         child.MapPlansApi();

@@ -27,5 +27,6 @@ public static class Conventions
         c.AuthorizeFolder("/InformationGovernance", Policies.InformationGovernance);
         c.AuthorizeFolder("/Mega", Policies.CaseWork);
         c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
+        c.AuthorizeFolder("/Stability", Policies.Stability);
     }
 }

@@ -15,11 +15,19 @@ public static class Policies
     /// Subject access requests and retention (AccessMatrix.Compartments, RecordKind.SubjectAccess).
     public const string InformationGovernance = "information-governance";
     public const string Inclusion = "inclusion";
+    public const string Stability = "stability";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
     public static bool SeesHomelessnessFigures(Haven.Core.Workforce.HavenRole role) =>
         role is Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
+
+    /// Placement stability figures are for those who manage and oversee care: team managers, senior
+    /// leaders, IROs and performance analysts (who see the counts but, having no access to case
+    /// records, none of the children behind them).
+    public static bool SeesStability(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader
+            or Haven.Core.Workforce.HavenRole.Iro or Haven.Core.Workforce.HavenRole.PerformanceAnalyst;
 
     /// Return home interview take-up is a figure for those who act on it and those who report it:
     /// every role that reads children's records, and performance analysts (who see the counts but,

@@ -79,6 +79,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, InvolvementChronology>();
         services.AddScoped<IChronologySource, AddressChronology>();
         services.AddScoped<IChronologySource, Haven.Core.ChildrenLookedAfter.LookedAfterChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.ChildrenLookedAfter.CourtAndFamilyChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Health.HealthChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Education.EducationChronology>();
         services.AddScoped<IChronologySource, Haven.Core.LifeStory.LifeStoryChronology>();
@@ -103,6 +104,7 @@ public static class DueWorkRegistration
     {
         services.AddScoped<IDueWorkSource, InvolvementDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.ChildrenLookedAfter.LookedAfterDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.ChildrenLookedAfter.PublicLawOutlineDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Health.HealthDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Education.EducationDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
@@ -129,6 +131,8 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
+        services.AddScoped<Haven.Core.ChildrenLookedAfter.StabilityFigures>();
+        services.AddScoped<Haven.Core.ChildrenLookedAfter.CourtAndFamilyTimeService>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         return services;
     }

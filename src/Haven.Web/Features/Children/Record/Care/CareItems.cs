@@ -19,10 +19,14 @@ public static class CareItems
 
     public static readonly IReadOnlyList<SelectListItem> YesNo = [new("Yes", "yes"), new("No", "no")];
 
+    /// Service errors whose keys are already the page's property names.
+    public static readonly IReadOnlyDictionary<string, string> SameNames = new Dictionary<string, string>();
+
     public static void AddErrors(ModelStateDictionary state, IReadOnlyDictionary<string, string> errors, IReadOnlyDictionary<string, string>? rename = null)
     {
         foreach (var (key, message) in errors)
-            state.AddModelError(rename is not null && rename.TryGetValue(key, out var to) ? to : key.Replace("Placement.", "").Replace("Code", ""), message);
+            state.AddModelError(rename is not null && rename.TryGetValue(key, out var to) ? to
+                : ReferenceEquals(rename, SameNames) ? key : key.Replace("Placement.", "").Replace("Code", ""), message);
     }
 
     public static string Describe(CodeList list, string? code) => LookedAfterCodes.Describe(list, code);

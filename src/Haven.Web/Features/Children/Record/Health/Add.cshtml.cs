@@ -45,6 +45,14 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
 
     [BindProperty]
     public Guid SubmissionId { get; set; }
+    /// When correcting: the record being corrected, the version the user saw, and why.
+    [BindProperty(SupportsGet = true)]
+    public int? Corrects { get; set; }
+    [BindProperty]
+    public Guid? CorrectsVersion { get; set; }
+    [BindProperty, StringLength(500, ErrorMessage = "Reason for the correction must be 500 characters or fewer")]
+    public string? CorrectionReason { get; set; }
+    public HealthRecord? Corrected { get; private set; }
 
     public ChildHeader Header { get; private set; } = null!;
 
@@ -63,6 +71,12 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
         ModelState.Clear();
         await LoadAsync(childId, ct);
         SubmissionId = Guid.NewGuid();
+        if (Corrects is not null)
+        {
+            if (Corrected is not { } r) return NotFound();
+            (Kind, Date, By, UpToDate, SdqScore, SdqReasonCode, Title, Outcome, OutcomeDate, Notes, CorrectsVersion) =
+                (r.Kind, r.Date, r.By, r.UpToDate is { } u ? (u ? "yes" : "no") : null, r.SdqScore?.ToString(), r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.Version);
+        }
         return Page();
     }
 
@@ -82,8 +96,19 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
         var dob = await db.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).FirstAsync(ct);
         foreach (var (field, message) in HealthRecordService.Validate(options, Today, dob))
             ModelState.AddModelError(field, message);
+        if (Corrects is not null && string.IsNullOrWhiteSpace(CorrectionReason)) ModelState.AddModelError(nameof(CorrectionReason), "Enter the reason for the correction");
         if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
-
+        if (Corrects is { } oldId)
+        {
+            var (_, conflict) = await health.CorrectAsync(oldId, CorrectsVersion ?? Guid.Empty, CorrectionReason!, options, CurrentWorker.From(User)!, ct);
+            if (conflict is not null)
+            {
+                ModelState.AddModelError(nameof(CorrectionReason), conflict);
+                return await RedisplayAsync(childId, ct);
+            }
+            TempData["Notice"] = $"{HealthRecord.Describe(options.Kind)} corrected; the record as it was is kept";
+            return Redirect($"/children/{childId}/health");
+        }
         await health.AddAsync(options, CurrentWorker.From(User)!, ct);
         TempData["Notice"] = $"{HealthRecord.Describe(options.Kind)} recorded";
         return Redirect($"/children/{childId}/health");
@@ -97,6 +122,10 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
         return Page();
     }
 
-    private async Task LoadAsync(int childId, CancellationToken ct) =>
+    private async Task LoadAsync(int childId, CancellationToken ct)
+    {
         Header = (await ChildHeader.LoadAsync(db, childId, "health", Today, ct))!;
+        if (Corrects is { } id)
+            Corrected = await db.HealthRecords.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == id && r.ChildId == childId, ct);
+    }
 }
