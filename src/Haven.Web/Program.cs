@@ -19,6 +19,7 @@ services.AddHavenDatabase(DatabaseSettings.From(builder.Configuration));
 services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
 services.AddSingleton(builder.Configuration.GetSection("Haven:BreakGlass").Get<BreakGlassSettings>() ?? new BreakGlassSettings());
+services.AddSingleton(builder.Configuration.GetSection("Haven:SealedAdoption").Get<Haven.Core.Permanence.SealedAdoptionSettings>() ?? new Haven.Core.Permanence.SealedAdoptionSettings());
 services.AddScoped<BreakGlass>();
 services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();

@@ -10,7 +10,7 @@ public enum AccessScope { None, Own, Team, Service, All }
 public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SealedAdoption }
 
 /// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
 /// beyond its scope for the child's full record.
@@ -75,6 +75,9 @@ public static class AccessMatrix
         new(RecordKind.LadoCase, "Allegations against people who work with children (LADO)", [HavenRole.Lado],
             "Records about adults in positions of trust: confidential to the LADO service. Children involved are linked by id only; "
             + "the LADO does not see their case files and their records show nothing of the allegation."),
+        new(RecordKind.SealedAdoption, "Sealed adoption records (after the adoption order)", Permanence.SealedAdoptionSettings.DefaultRoles,
+            "Once an adoption order is made the child's record is sealed: it opens, read only, to the named roles (Haven:SealedAdoption:Roles), "
+            + "every view is logged, and the child is left out of search and every list for everyone else, whatever their reach or grants."),
     ];
 
     public static bool MayUse(HavenRole role, RecordKind kind) =>

@@ -104,6 +104,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -117,6 +118,8 @@ public static class ChildrenInCareRegistration
     {
         services.AddScoped<Haven.Core.ChildrenInCare.ICareSpans, Haven.Core.ChildrenInCare.InvolvementCareSpans>();
         services.AddScoped<Haven.Core.Health.HealthRecordService>();
+        services.AddScoped<Haven.Core.Fostering.FosteringService>();
+        services.AddScoped<Haven.Core.Permanence.PermanenceService>();
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
