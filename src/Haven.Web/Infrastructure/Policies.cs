@@ -12,6 +12,10 @@ public static class Policies
     public const string FrontDoor = "front-door";
     public const string MissingTakeUp = "missing-take-up";
     public const string Homelessness = "homelessness";
+    /// Fostering and adoption figures (recruitment conversion, carers, permanence, adoption timeliness).
+    public const string Fostering = "fostering";
+    /// Recording fostering and adoption recruitment and carer households: the fostering service and managers.
+    public const string FosteringWork = "fostering-work";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -23,4 +27,10 @@ public static class Policies
     /// having no access to case records, none of the children behind them).
     public static bool SeesTakeUp(Haven.Core.Workforce.HavenRole role) =>
         role == Haven.Core.Workforce.HavenRole.PerformanceAnalyst || Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None;
+
+    public static bool SeesFostering(Haven.Core.Workforce.HavenRole role) => role is Haven.Core.Workforce.HavenRole.FosteringWorker
+        or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader or Haven.Core.Workforce.HavenRole.PerformanceAnalyst;
+
+    public static bool DoesFosteringWork(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.FosteringWorker or Haven.Core.Workforce.HavenRole.TeamManager;
 }

@@ -119,6 +119,8 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.ChildrenInCare.ICareSpans, Haven.Core.ChildrenInCare.InvolvementCareSpans>();
         services.AddScoped<Haven.Core.Health.HealthRecordService>();
         services.AddScoped<Haven.Core.Fostering.FosteringService>();
+        services.AddScoped<Haven.Core.Fostering.FosteringFigures>();
+        services.AddScoped<Haven.Core.Permanence.PermanenceFigures>();
         services.AddScoped<Haven.Core.Permanence.PermanenceService>();
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
