@@ -6,8 +6,10 @@ namespace Haven.Core.Fostering;
 
 /// Mainstream carers approved through the funnel; connected persons (family and friends) approved
 /// for a named child, first temporarily under reg 24 for up to 16 weeks while assessed.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum HouseholdKind { Mainstream, ConnectedPerson }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum CareType { ShortTerm, LongTerm, Emergency, Respite, ParentAndChild, FosterToAdopt }
 
 /// An approved (or temporarily approved) fostering household: its approval terms, supervising
@@ -103,6 +105,7 @@ public class SpecialGuardianship
     public List<GuardianSupport> Support { get; } = [];
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum SupportKind { Financial, Therapeutic, Training, Respite, PeerSupport, ContactSupport, Other }
 
 /// Support received by special guardians or, after an adoption order, by adopters.

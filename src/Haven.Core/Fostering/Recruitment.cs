@@ -3,16 +3,20 @@ using Haven.Core.Data;
 namespace Haven.Core.Fostering;
 
 /// Whom the council is recruiting: foster carers or adopters. Both go through the same funnel.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum ApplicantKind { Fostering, Adoption }
 
 /// The steps from first enquiry to approval, in order (Fostering Services Regulations 2011; the
 /// adoption two-stage process). A household reaches a step on the date recorded for it.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum RecruitmentStage { Enquiry, InitialVisit, Application, AssessmentStage1, AssessmentStage2, Panel, Approval }
 
 /// Where an enquiry came from.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum EnquirySource { Campaign, WordOfMouth, Web, Event, ExistingCarer, Other }
 
 /// Why a household stopped before approval.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum LeavingReason { ChangedCircumstances, ChoseAnotherAgency, NoLongerInterested, NoResponse, NotSuitable, AccommodationUnsuitable, PanelNotRecommended, Other }
 
 /// A recruitment campaign, with its dates: enquiries that name it count towards its conversion.

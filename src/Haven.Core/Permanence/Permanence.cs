@@ -2,6 +2,7 @@ using Haven.Core.Data;
 
 namespace Haven.Core.Permanence;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum PermanencePlanType { ReturnHome, Kinship, SpecialGuardianship, LongTermFostering, Adoption, Other }
 
 /// A child in care's permanence plan, as set (or changed) at a looked-after review. A change adds a
@@ -20,8 +21,10 @@ public class PermanencePlan : IVersioned
     public Guid Version { get; set; }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum EarlyPermanence { NotConsidered, ConsideredNotSuitable, ConsideredNoCarers, FosterToAdopt, ConcurrentPlanning }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum SiblingPlacement { NoSiblingsInPlan, Together, Apart, SomeTogether }
 
 /// A child's way to adoption: agency decision maker's decision that the child should be placed for

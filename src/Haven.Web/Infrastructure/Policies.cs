@@ -28,7 +28,7 @@ public static class Policies
     public static bool SeesTakeUp(Haven.Core.Workforce.HavenRole role) =>
         role == Haven.Core.Workforce.HavenRole.PerformanceAnalyst || Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None;
 
-    public static bool SeesFostering(Haven.Core.Workforce.HavenRole role) => role is Haven.Core.Workforce.HavenRole.FosteringWorker
+    public static bool SeesFostering(Haven.Core.Workforce.HavenRole role) => role is Haven.Core.Workforce.HavenRole.FosteringWorker or Haven.Core.Workforce.HavenRole.SocialWorker
         or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader or Haven.Core.Workforce.HavenRole.PerformanceAnalyst;
 
     public static bool DoesFosteringWork(Haven.Core.Workforce.HavenRole role) =>
