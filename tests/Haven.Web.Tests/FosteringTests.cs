@@ -185,7 +185,7 @@ public abstract class FosteringTests(HavenApp app)
 
         // Assert 1
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
         var dto = await saved.Content.ReadFromJsonAsync<AdoptionDto>();
         Assert.Equal(100, dto!.Timeliness!.PlacementOrderToMatch);
         Assert.Equal(entered.AddMonths(8).AddDays(130).DayNumber - entered.DayNumber, dto.Timeliness.EntryToMovedIn);
@@ -202,11 +202,11 @@ public abstract class FosteringTests(HavenApp app)
         } : null);
 
         // Assert 2: the social worker who held the case no longer finds the child anywhere.
-        Assert.Equal(HttpStatusCode.OK, order.StatusCode);
+        Assert.True(order.StatusCode == HttpStatusCode.OK, $"{(int)order.StatusCode} {await order.Content.ReadAsStringAsync()}");
         Assert.True((await order.Content.ReadFromJsonAsync<AdoptionDto>())!.Sealed);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/children/{childId}/permanence")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/v1/children/{childId}/adoption")).StatusCode);
-        Assert.DoesNotContain("Sealable", (await browser.GetPageAsync("/children?q=Sealable")).Body!.TextContent);
+        Assert.Equal("No children found", (await browser.GetPageAsync("/children?q=Sealable")).QuerySelector("#results-heading")!.TextContent.Trim());
 
         // The named role opens it, read only, and the view is logged.
         var opener = app.NewClient();
@@ -231,6 +231,8 @@ public abstract class FosteringTests(HavenApp app)
         {
             db.AdoptionCases.Add(new Haven.Core.Permanence.AdoptionCase { ChildId = childId, AdmDecisionDate = Today.AddYears(-2).AddMonths(4), EarlyPermanence = Haven.Core.Permanence.EarlyPermanence.ConsideredNotSuitable,
                 AdoptionOrderDate = Today.AddDays(-5), SealedAt = DateTime.UtcNow, RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() });
+            // As PermanenceService does when the order is recorded: the case's allocations close on the order date.
+            foreach (var a in db.Allocations.Where(x => x.ChildId == childId)) a.EndDate = Today.AddDays(-5);
             return await db.SaveChangesAsync();
         });
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -252,10 +254,12 @@ public abstract class FosteringTests(HavenApp app)
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{worker.Role} GET {url} returned {(int)response.StatusCode}");
                 Assert.DoesNotContain("Hiddenadopted", await response.Content.ReadAsStringAsync());
             }
-            foreach (var list in new[] { "/children?q=Hiddenadopted", "/", "/fostering/permanence", "/children?q=" + childId })
+            foreach (var search in new[] { "/children?q=Hiddenadopted", "/children?q=H" + childId })
+                Assert.Equal("No children found", (await client.GetPageAsync(search)).QuerySelector("#results-heading")!.TextContent.Trim());
+            foreach (var list in new[] { "/", "/fostering/permanence", "/team" })
             {
                 var response = await client.GetAsync(list);
-                Assert.DoesNotContain("Hiddenadopted", await response.Content.ReadAsStringAsync());
+                Assert.False((await response.Content.ReadAsStringAsync()).Contains("Hiddenadopted"), $"{worker.Role} {list}");
             }
             Assert.DoesNotContain($"\"id\":{childId},", await (await api.GetAsync("/api/v1/children?q=Hiddenadopted")).Content.ReadAsStringAsync());
         }

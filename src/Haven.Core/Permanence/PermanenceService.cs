@@ -103,7 +103,14 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         a.FamilyFindingStarted = o.FamilyFindingStarted; a.MatchDate = o.MatchDate; a.AdopterEnquiryId = o.AdopterEnquiryId;
         a.PlacedForAdoptionDate = o.PlacedForAdoptionDate; a.MovedInDate = o.MovedInDate ?? o.PlacedForAdoptionDate; a.AdoptionOrderDate = o.AdoptionOrderDate;
         a.Siblings = o.Siblings; a.SiblingsReason = string.IsNullOrWhiteSpace(o.SiblingsReason) ? null : o.SiblingsReason.Trim();
-        if (a.AdoptionOrderDate is not null) a.SealedAt = now;
+        if (a.AdoptionOrderDate is { } order && a.SealedAt is null)
+        {
+            // The adoption order ends the council's case: allocations close on the order date, and
+            // the record is sealed (ChildAccess then hides it from all but the named roles).
+            a.SealedAt = now;
+            foreach (var open in await db.Allocations.Where(x => x.ChildId == childId && (x.EndDate == null || x.EndDate > order)).ToListAsync(ct))
+                open.EndDate = order < open.StartDate ? open.StartDate : order;
+        }
         a.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
         return a;
