@@ -20,6 +20,7 @@ services.AddSingleton(sp => AccessLogAnchor.From(builder.Configuration, sp.GetRe
 services.AddSingleton<AccessLog>();
 services.AddScoped<ChildAccess>();
 services.AddSingleton(builder.Configuration.GetSection("Haven:BreakGlass").Get<BreakGlassSettings>() ?? new BreakGlassSettings());
+services.AddSingleton(builder.Configuration.GetSection("Haven:SealedAdoption").Get<Haven.Core.Permanence.SealedAdoptionSettings>() ?? new Haven.Core.Permanence.SealedAdoptionSettings());
 services.AddScoped<BreakGlass>();
 services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
@@ -95,7 +96,7 @@ services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
     .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
-        && AccessMatrix.For(w.Role).Read != AccessScope.None))
+        && (AccessMatrix.For(w.Role).Read != AccessScope.None || AccessMatrix.MayUse(w.Role, RecordKind.SealedAdoption))))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
     .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
@@ -105,6 +106,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)))
     .AddPolicy(Policies.Inclusion, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesInclusion(w.Role)));
     .AddPolicy(Policies.Stability, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesStability(w.Role)));
+    .AddPolicy(Policies.Fostering, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesFostering(w.Role)))
+    .AddPolicy(Policies.FosteringWork, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesFosteringWork(w.Role)));
 
 services.AddRazorPages(o =>
     {
@@ -150,6 +153,7 @@ app.MapFrontDoorApi();
 app.MapMissingApi();
 app.MapExploitationApi();
 app.MapEarlyHelpApi();
+app.MapFosteringApi();
 
 app.Run();
 

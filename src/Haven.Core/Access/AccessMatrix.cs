@@ -11,6 +11,7 @@ public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
 public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SubjectAccess }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SealedAdoption }
 
 /// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
 /// beyond its scope for the child's full record.
@@ -81,6 +82,9 @@ public static class AccessMatrix
             "Answering a subject access request means reading every record that names a person, restricted ones included (access-practice.md §10); "
             + "the information governance officer does it through the request, never through case screens, and every bundle released is logged and kept. "
             + "Destroying records past their retention period needs a second officer's approval (§9)."),
+        new(RecordKind.SealedAdoption, "Sealed adoption records (after the adoption order)", Permanence.SealedAdoptionSettings.DefaultRoles,
+            "Once an adoption order is made the child's record is sealed: it opens, read only, to the named roles (Haven:SealedAdoption:Roles), "
+            + "every view is logged, and the child is left out of search and every list for everyone else, whatever their reach or grants."),
     ];
 
     public static bool MayUse(HavenRole role, RecordKind kind) =>

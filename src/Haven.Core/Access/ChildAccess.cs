@@ -8,7 +8,7 @@ namespace Haven.Core.Access;
 /// Decides, per child, whether a worker may read or change the record: the role's scope from the
 /// AccessMatrix, the child's current allocations, explicit grants, and restriction. Restricted
 /// records open only to an explicit, unexpired grant, whatever the role.
-public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenInCare.ICareSpans care)
+public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenInCare.ICareSpans care, Permanence.SealedAdoptionSettings? sealedAdoption = null)
 {
     public async Task<bool> CanAsync(CurrentWorker worker, int childId, AccessLevel level, CancellationToken ct = default) =>
         await db.People.AnyAsync(Visible(worker, level).And(p => p.Id == childId), ct);
@@ -26,7 +26,8 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
         if (AccessMatrix.CohortFor(worker.Role, kind) is not null && kind == RecordKind.Education)
         {
             var inCare = care.InCareNow();
-            visible = visible.Or(p => p.Kind == PersonKind.Child && !p.IsRestricted && inCare.Contains(p.Id));
+            var adoptions = db.AdoptionCases;
+            visible = visible.Or(p => p.Kind == PersonKind.Child && !p.IsRestricted && inCare.Contains(p.Id) && !adoptions.Any(a => a.ChildId == p.Id && a.SealedAt != null));
         }
         return db.People.Where(visible);
     }
@@ -61,7 +62,14 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
         // A grant opens a record for reading; for changing, only if the role may change records at all.
         var grantApplies = level == AccessLevel.Read || AccessMatrix.Scope(w.Role, level) != AccessScope.None;
         Expression<Func<Person, bool>> isChild = p => p.Kind == PersonKind.Child;
-        return grantApplies ? isChild.And(byScope.Or(granted)) : isChild.And(byScope);
+        var open = grantApplies ? byScope.Or(granted) : byScope;
+        // A sealed adoption record (after the adoption order) opens, read only, to the named roles
+        // only; for everyone else the child is not there, whatever their scope or grants.
+        var adoptions = db.AdoptionCases;
+        Expression<Func<Person, bool>> notSealed = p => !adoptions.Any(a => a.ChildId == p.Id && a.SealedAt != null);
+        Expression<Func<Person, bool>> isSealed = p => adoptions.Any(a => a.ChildId == p.Id && a.SealedAt != null);
+        var mayOpenSealed = level == AccessLevel.Read && (sealedAdoption ?? new Permanence.SealedAdoptionSettings()).Allows(w.Role);
+        return mayOpenSealed ? isChild.And(open.And(notSealed).Or(isSealed)) : isChild.And(open.And(notSealed));
     }
 }
 

@@ -268,6 +268,16 @@ public static class Timescales
         "Last adoption placement review", Period.Months(6),
         Statutory, "Adoption Agencies Regulations 2005, reg 36; timescales.md row 69");
 
+    public static readonly TimescaleRule AdoptionEntryToMovedIn = new(
+        "adoption-entry-to-moved-in", "Move a child with an adoption plan in with the adoptive family (scorecard A1/A10 threshold)",
+        "Child entered care", Period.CalendarDays(426),
+        NationalGuidance, "Adoption scorecards A1 and A10; timescales.md rows 70 and 72");
+
+    public static readonly TimescaleRule AdoptionPlacementOrderToMatch = new(
+        "adoption-placement-order-to-match", "Match a child with adopters (scorecard A2 threshold)",
+        "Placement order granted", Period.CalendarDays(121),
+        NationalGuidance, "Adoption scorecards A2; timescales.md row 71");
+
     // Courts.
     public static readonly TimescaleRule PreProceedings = new(
         "pre-proceedings", "Conclude pre-proceedings under the Public Law Outline (review at about 8 weeks)",
@@ -350,6 +360,7 @@ public static class Timescales
         PathwayNeedsAssessment, PathwayPlanReview,
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,
         FirstAdoptionPlacementVisit, FirstAdoptionPlacementReview, SecondAdoptionPlacementReview, AdoptionPlacementReview,
+        AdoptionEntryToMovedIn, AdoptionPlacementOrderToMatch,
         PreProceedings, CareProceedings,
         LadoReferral, LadoInitialConsideration, LadoResolution, SeriousIncidentNotification, RapidReview, LocalPracticeReview,
         ComplaintStage1, ComplaintStage2, ComplaintStage3Panel, SubjectAccessRequest, FreedomOfInformationRequest,

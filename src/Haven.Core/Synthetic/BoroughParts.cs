@@ -55,5 +55,6 @@ internal static class BoroughParts
         new PlansPart(),
         new ExploitationPart(),
         new InclusionPart(),
+        new FosteringPart(),
     ];
 }

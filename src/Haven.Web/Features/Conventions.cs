@@ -22,6 +22,7 @@ public static class Conventions
         c.AuthorizeFolder("/Lado", Policies.Lado);
         c.AuthorizeFolder("/FrontDoor", Policies.FrontDoor);
         c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
+        c.AuthorizeFolder("/Fostering", Policies.Fostering);
         c.AuthorizeFolder("/Homelessness", Policies.Homelessness);
         c.AuthorizeFolder("/Network", Policies.CaseWork);
         c.AuthorizeFolder("/InformationGovernance", Policies.InformationGovernance);

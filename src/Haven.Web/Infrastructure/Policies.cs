@@ -16,6 +16,10 @@ public static class Policies
     public const string InformationGovernance = "information-governance";
     public const string Inclusion = "inclusion";
     public const string Stability = "stability";
+    /// Fostering and adoption figures (recruitment conversion, carers, permanence, adoption timeliness).
+    public const string Fostering = "fostering";
+    /// Recording fostering and adoption recruitment and carer households: the fostering service and managers.
+    public const string FosteringWork = "fostering-work";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -39,4 +43,9 @@ public static class Policies
     /// council's registers across schools: for those who read children's records across the
     /// service, and performance analysts (counts; the lists name only children the viewer may read).
     public static bool SeesInclusion(Haven.Core.Workforce.HavenRole role) => SeesTakeUp(role);
+    public static bool SeesFostering(Haven.Core.Workforce.HavenRole role) => role is Haven.Core.Workforce.HavenRole.FosteringWorker or Haven.Core.Workforce.HavenRole.SocialWorker
+        or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader or Haven.Core.Workforce.HavenRole.PerformanceAnalyst;
+
+    public static bool DoesFosteringWork(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.FosteringWorker or Haven.Core.Workforce.HavenRole.TeamManager;
 }

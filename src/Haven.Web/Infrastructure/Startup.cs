@@ -115,6 +115,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Oversight.OversightDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Exploitation.ExploitationDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -128,6 +129,10 @@ public static class ChildrenInCareRegistration
     {
         services.AddScoped<Haven.Core.ChildrenInCare.ICareSpans, Haven.Core.ChildrenInCare.InvolvementCareSpans>();
         services.AddScoped<Haven.Core.Health.HealthRecordService>();
+        services.AddScoped<Haven.Core.Fostering.FosteringService>();
+        services.AddScoped<Haven.Core.Fostering.FosteringFigures>();
+        services.AddScoped<Haven.Core.Permanence.PermanenceFigures>();
+        services.AddScoped<Haven.Core.Permanence.PermanenceService>();
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();

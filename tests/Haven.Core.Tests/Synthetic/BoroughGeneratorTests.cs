@@ -73,6 +73,35 @@ public sealed class TestDatabase : IDisposable
 
 public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputHelper output) : IClassFixture<GeneratedBorough>
 {
+    [Fact]
+    public async Task Generate_FosteringAndAdoption_ConvertLikeCouncilsAndAdoptWithNationalLikeTimeliness()
+    {
+        await using var db = borough.Open();
+        var entries = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.RecruitmentEnquiries.Where(e => e.Kind == Haven.Core.Fostering.ApplicantKind.Fostering))).Select(e => e.ToEntry()).ToList();
+        var stages = Haven.Core.Fostering.Conversion.ByStage(entries);
+        var campaigns = Haven.Core.Fostering.Conversion.Cohort("c", entries.Where(e => e.CampaignId != null).ToList());
+        var others = Haven.Core.Fostering.Conversion.Cohort("o", entries.Where(e => e.CampaignId == null).ToList());
+        output.WriteLine($"Fostering enquiries {entries.Count}; to application {stages[2].OfEnquiries}%; approved {stages[6].OfEnquiries}%; campaign {campaigns.ApplicationRate}% vs {others.ApplicationRate}%");
+        // About 170 a year over three years; councils convert about 12% of enquiries to applications (FOSTRR 2022-23), a few % approved.
+        Assert.InRange(entries.Count, 300, 700);
+        Assert.InRange(stages[2].OfEnquiries!.Value, 6m, 20m);
+        Assert.InRange(stages[6].OfEnquiries!.Value, 1m, 9m);
+        Assert.True(campaigns.ApplicationRate > others.ApplicationRate);
+
+        var adopted = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AdoptionCases.Where(a => a.AdoptionOrderDate != null));
+        var starts = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.PeriodsOfCare.Select(p => new { p.ChildId, p.StartDate }))).ToLookup(p => p.ChildId, p => p.StartDate);
+        var timeliness = adopted.Select(a => Haven.Core.Permanence.PermanenceService.EnteredCare(starts[a.ChildId], a.AdmDecisionDate) is { } e ? Haven.Core.Permanence.PermanenceService.Timeliness(a, e) : null)
+            .OfType<Haven.Core.Permanence.AdoptionTimeliness>().ToList();
+        var summary = Haven.Core.Permanence.TimelinessSummary.Of(timeliness);
+        output.WriteLine($"Adopted {adopted.Count}; A1 average {summary.AverageA1} days ({summary.A1WithinThreshold}% within 426); A2 average {summary.AverageA2} days");
+        Assert.All(adopted, a => Assert.NotNull(a.SealedAt));
+        Assert.All(adopted, a => Assert.NotEqual(Haven.Core.Permanence.EarlyPermanence.NotConsidered, a.EarlyPermanence));
+        // Entry to care to placed for adoption is about 1 year 7 months nationally (CLA25).
+        if (summary.AverageA1 is { } a1) Assert.InRange(a1, 300, 800);
+        Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.HouseholdPlacements));
+    }
+
     private static readonly DateOnly Today = GeneratedBorough.Today;
 
     [Fact]

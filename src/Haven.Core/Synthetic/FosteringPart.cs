@@ -1,0 +1,272 @@
+using Haven.Core.Fostering;
+using Haven.Core.Permanence;
+using Haven.Core.Workforce;
+using Microsoft.EntityFrameworkCore;
+using PlacementRecord = Haven.Core.ChildrenLookedAfter.Placement;
+
+namespace Haven.Core.Synthetic;
+
+/// Fostering and adoption, derived from the periods of care ChildrenLookedAfterPart wrote:
+/// - A recruitment funnel for foster carers over three financial years, about 170 enquiries a year
+///   for a 3,000-child borough (councils get about a fifth of England's 125,195 enquiries, 2022-23),
+///   converting at councils' rate (about 12% enquiry to application; a few % approved), with
+///   campaigns that lift conversion; and a smaller adopter funnel (some second-time adopters).
+/// - Carer households: one per distinct foster carer in the placements (connected persons for 903
+///   U1-U3), linked to those placements; annual reviews, supervision visits, training, feedback.
+/// - Permanence plans for most children in care, set at the second review.
+/// - Adoption records for children who left care adopted (903 E11/E12) or are placed for adoption,
+///   with national-like timeliness (entry to care to adoption about 2 years 3 months) and sealed
+///   once the order is made.
+internal sealed class FosteringPart : IBoroughPart
+{
+    public string Name => "Fostering";
+
+    public async Task WriteAsync(BoroughPartContext context)
+    {
+        var rng = context.RandomFor(Name);
+        var today = context.Today;
+        var db = context.Writer.Db;
+        var ct = context.CancellationToken;
+        var fostering = context.Plan.Workers.Where(w => w.Role == HavenRole.FosteringWorker).ToList();
+        if (fostering.Count == 0) fostering = context.Plan.Workers.Take(1).ToList();
+        var scale = Math.Max(0.05, context.Options.Children / 3000.0);
+
+        // Campaigns: spring and autumn each year; adopters one a year.
+        var campaigns = new List<RecruitmentCampaign>();
+        var firstYear = Conversion.FinancialYear(today) - 2;
+        for (var y = firstYear; y <= firstYear + 2; y++)
+        {
+            foreach (var (month, name) in new[] { (5, "Fostering Fortnight"), (10, "Could you foster?") })
+            {
+                var start = new DateOnly(y, month, 1);
+                if (start <= today) campaigns.Add(new RecruitmentCampaign { Kind = ApplicantKind.Fostering, Name = $"{name} {y}", StartDate = start, EndDate = start.AddDays(41), Version = Guid.NewGuid() });
+            }
+            var a = new DateOnly(y, 11, 1);
+            if (a <= today) campaigns.Add(new RecruitmentCampaign { Kind = ApplicantKind.Adoption, Name = $"National Adoption Week {y}", StartDate = a, EndDate = a.AddDays(20), Version = Guid.NewGuid() });
+        }
+        await context.Writer.SaveAsync(campaigns);
+
+        var enquiries = new List<RecruitmentEnquiry>();
+        var from = new DateOnly(firstYear, 4, 1);
+        void Funnel(ApplicantKind kind, int perYear, double campaignLift)
+        {
+            var count = (int)Math.Round(perYear * scale * (today.DayNumber - from.DayNumber) / 365.0);
+            var mine = campaigns.Where(c => c.Kind == kind).ToList();
+            for (var i = 0; i < count; i++)
+            {
+                var date = rng.DateBetween(from, today);
+                var campaign = mine.FirstOrDefault(c => date >= c.StartDate && date <= c.EndDate!.Value.AddDays(14));
+                var viaCampaign = campaign is not null && rng.Chance(0.7);
+                var source = viaCampaign ? EnquirySource.Campaign : rng.Weighted<EnquirySource>([(EnquirySource.Web, 50), (EnquirySource.WordOfMouth, 25), (EnquirySource.Event, 8), (EnquirySource.ExistingCarer, 10), (EnquirySource.Other, 7)]);
+                var lift = viaCampaign ? campaignLift : 1.0;
+                // Step probabilities: visit 30%, application 40% of visits (12% of enquiries), then assessment and panel.
+                double[] onward = kind == ApplicantKind.Fostering ? [0.30 * lift, 0.40, 0.90, 0.72, 0.85, 0.95] : [0.45 * lift, 0.55, 0.92, 0.80, 0.90, 0.97];
+                int[][] gaps = [[7, 30], [14, 60], [3, 21], [45, 75], [60, 120], [5, 20]];
+                var e = new RecruitmentEnquiry
+                {
+                    Kind = kind, HouseholdName = HouseholdName(rng), Source = source, CampaignId = viaCampaign ? campaign!.Id : null, EnquiryDate = date,
+                    SecondTimeAdopter = kind == ApplicantKind.Adoption && rng.Chance(0.15), RecordedAt = date.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
+                };
+                var at = date;
+                var reached = 0;
+                for (var s = 0; s < onward.Length; s++)
+                {
+                    var next = at.AddDays(rng.Between(gaps[s][0], gaps[s][1]));
+                    if (next > today) break; // still in progress
+                    if (!rng.Chance(onward[s]))
+                    {
+                        var leftOn = at.AddDays(rng.Between(3, 40));
+                        if (leftOn <= today)
+                        {
+                            e.LeftDate = leftOn;
+                            e.LeftReason = s switch
+                            {
+                                0 or 1 => rng.Weighted<LeavingReason>([(LeavingReason.NoLongerInterested, 40), (LeavingReason.NoResponse, 25), (LeavingReason.AccommodationUnsuitable, 10), (LeavingReason.ChoseAnotherAgency, 15), (LeavingReason.ChangedCircumstances, 10)]),
+                                5 => LeavingReason.PanelNotRecommended,
+                                _ => rng.Weighted<LeavingReason>([(LeavingReason.ChangedCircumstances, 40), (LeavingReason.NotSuitable, 35), (LeavingReason.ChoseAnotherAgency, 10), (LeavingReason.Other, 15)]),
+                            };
+                        }
+                        break;
+                    }
+                    at = next;
+                    reached = s + 1;
+                    switch (reached)
+                    {
+                        case 1: e.InitialVisitDate = at; break;
+                        case 2: e.ApplicationDate = at; break;
+                        case 3: e.Stage1Date = at; break;
+                        case 4: e.Stage2Date = at; break;
+                        case 5: e.PanelDate = at; break;
+                        case 6: e.ApprovalDate = at; break;
+                    }
+                }
+                enquiries.Add(e);
+            }
+        }
+        Funnel(ApplicantKind.Fostering, 170, 1.6);
+        Funnel(ApplicantKind.Adoption, 40, 1.3);
+        await context.Writer.SaveAsync(enquiries);
+
+        // Households from the foster placements (one per carer name), linked to those placements.
+        var placements = await db.Set<PlacementRecord>().AsNoTracking().Where(p => p.PlacementTypeCode.StartsWith("U"))
+            .Select(p => new { p.Id, p.ChildId, p.PlacementTypeCode, p.CarerName, p.Postcode, p.StartDate, p.EndDate }).ToListAsync(ct);
+        var byCarer = placements.GroupBy(p => p.CarerName).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var households = new List<FosterHousehold>();
+        var approvedEnquiries = new Queue<RecruitmentEnquiry>(enquiries.Where(e => e.Kind == ApplicantKind.Fostering && e.ApprovalDate is not null).OrderBy(e => e.ApprovalDate));
+        foreach (var g in byCarer)
+        {
+            var first = g.Min(p => p.StartDate);
+            var connected = g.First().PlacementTypeCode is "U1" or "U2" or "U3";
+            var ended = g.All(p => p.EndDate is not null) && g.Max(p => p.EndDate!.Value) < today.AddYears(-1) && rng.Chance(0.5);
+            var h = new FosterHousehold
+            {
+                Kind = connected ? HouseholdKind.ConnectedPerson : HouseholdKind.Mainstream, Name = g.Key, Postcode = g.First().Postcode,
+                MaxChildren = connected ? 1 + Math.Min(2, g.Select(p => p.ChildId).Distinct().Count() - 1) : rng.Weighted<int>([(1, 30), (2, 45), (3, 25)]),
+                AgeFrom = 0, AgeTo = 17, CareType = connected ? CareType.LongTerm : rng.Weighted<CareType>([(CareType.ShortTerm, 45), (CareType.LongTerm, 35), (CareType.Emergency, 8), (CareType.Respite, 7), (CareType.ParentAndChild, 5)]),
+                SupervisingWorkerId = rng.Pick(fostering).Id, RecordedAt = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Version = Guid.NewGuid(),
+                DeregisteredDate = ended ? g.Max(p => p.EndDate!.Value).AddDays(rng.Between(30, 200)) : null, DeregisteredReason = ended ? "Retired from fostering" : null,
+            };
+            if (h.DeregisteredDate > today) { h.DeregisteredDate = null; h.DeregisteredReason = null; }
+            if (connected)
+            {
+                h.TemporaryApprovalDate = first;
+                var full = first.AddDays(rng.Between(70, 126));
+                if (full <= today) h.ApprovalDate = full;
+            }
+            else if (approvedEnquiries.Count > 0 && approvedEnquiries.Peek().ApprovalDate <= first && rng.Chance(0.5))
+            {
+                var e = approvedEnquiries.Dequeue();
+                h.EnquiryId = e.Id; h.ApprovalDate = e.ApprovalDate;
+            }
+            else h.ApprovalDate = first.AddDays(-rng.Between(20, 2000));
+            var (ageFrom, ageTo) = rng.Weighted<(int, int)>([((0, 17), 40), ((0, 10), 25), ((5, 17), 20), ((11, 17), 15)]);
+            if (!connected) { h.AgeFrom = ageFrom; h.AgeTo = ageTo; }
+            households.Add(h);
+        }
+        // Approved households from the funnel that have no child with them yet.
+        while (approvedEnquiries.Count > 0)
+        {
+            var e = approvedEnquiries.Dequeue();
+            households.Add(new FosterHousehold
+            {
+                Kind = HouseholdKind.Mainstream, Name = e.HouseholdName, Postcode = "", EnquiryId = e.Id, ApprovalDate = e.ApprovalDate, MaxChildren = rng.Between(1, 3), AgeFrom = 0, AgeTo = 17,
+                CareType = CareType.ShortTerm, SupervisingWorkerId = rng.Pick(fostering).Id, RecordedAt = e.ApprovalDate!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Version = Guid.NewGuid(),
+            });
+        }
+        await context.Writer.SaveAsync(households);
+
+        var links = new List<HouseholdPlacement>();
+        var reviews = new List<CarerReview>();
+        var visits = new List<SupervisionVisit>();
+        var training = new List<CarerTraining>();
+        var feedback = new List<CarerFeedback>();
+        var byName = households.Where(h => h.Postcode != "" || h.EnquiryId is null).GroupBy(h => h.Name).ToDictionary(g => g.Key, g => g.First());
+        foreach (var g in byCarer)
+            if (byName.TryGetValue(g.Key, out var h))
+                links.AddRange(g.Select(p => new HouseholdPlacement { HouseholdId = h.Id, PlacementId = p.Id, ChildId = p.ChildId }));
+        foreach (var h in households)
+        {
+            var end = h.DeregisteredDate ?? today;
+            if (h.ApprovalDate is { } approved)
+            {
+                // Annual reviews: mostly on time, some late; the latest may be overdue now.
+                var at = approved;
+                while (true)
+                {
+                    var next = at.AddYears(1).AddDays(rng.Chance(0.85) ? -rng.Between(0, 30) : rng.Between(1, 90));
+                    if (next > end) break;
+                    reviews.Add(new CarerReview { HouseholdId = h.Id, ReviewDate = next, ToPanel = at == approved, ApprovalContinues = true, Summary = "Approval continues on the same terms." });
+                    at = next;
+                }
+                string[] core = ["Skills to Foster", "Safeguarding and safer caring", "Therapeutic parenting", "Managing allegations", "Paediatric first aid"];
+                foreach (var course in core.Take(rng.Between(2, 5)))
+                    training.Add(new CarerTraining { HouseholdId = h.Id, Course = course, CompletedDate = rng.DateBetween(approved.AddDays(-120), approved.AddDays(300) < end ? approved.AddDays(300) : end) });
+                if (h.DeregisteredDate is null && rng.Chance(0.25))
+                    training.Add(new CarerTraining { HouseholdId = h.Id, Course = "Training, Support and Development Standards", RequiredBy = approved.AddYears(1) });
+            }
+            if (h.DeregisteredDate is null)
+            {
+                for (var d = today.AddDays(-rng.Between(0, 40)); d > today.AddMonths(-6) && d > (h.ApprovalDate ?? h.TemporaryApprovalDate ?? today); d = d.AddDays(-rng.Between(35, 55)))
+                    visits.Add(new SupervisionVisit { HouseholdId = h.Id, VisitDate = d, WorkerId = h.SupervisingWorkerId, Unannounced = rng.Chance(0.15), Notes = "Supervision visit: support, training and the children placed discussed." });
+                if (rng.Chance(0.6))
+                    feedback.Add(new CarerFeedback { HouseholdId = h.Id, GivenDate = rng.DateBetween(today.AddMonths(-11), today), SupportRating = rng.Weighted<int>([(5, 40), (4, 35), (3, 15), (2, 7), (1, 3)]),
+                        TrainingRating = rng.Weighted<int>([(5, 35), (4, 40), (3, 17), (2, 6), (1, 2)]), Comments = "" });
+            }
+        }
+        await context.Writer.BulkAsync(links);
+        await context.Writer.BulkAsync(reviews);
+        await context.Writer.BulkAsync(visits);
+        await context.Writer.BulkAsync(training);
+        await context.Writer.BulkAsync(feedback);
+
+        await PermanenceAsync(context, rng, enquiries.Where(e => e.Kind == ApplicantKind.Adoption && e.ApprovalDate is not null).ToList());
+    }
+
+    private static string HouseholdName(Random rng)
+    {
+        var pool = NamePools.For(rng.Weighted<Heritage>([(Heritage.British, 70), (Heritage.Caribbean, 8), (Heritage.WestAfrican, 8), (Heritage.Indian, 7), (Heritage.Irish, 7)]));
+        var surname = rng.Pick(pool.Surnames);
+        return rng.Chance(0.6) ? $"{rng.Pick(pool.Girls)} and {rng.Pick(rng.Chance(0.8) ? pool.Boys : pool.Girls)} {surname}" : $"{rng.Pick(rng.Chance(0.7) ? pool.Girls : pool.Boys)} {surname}";
+    }
+
+    private static async Task PermanenceAsync(BoroughPartContext context, Random rng, List<RecruitmentEnquiry> adopters)
+    {
+        var today = context.Today;
+        var db = context.Writer.Db;
+        var ct = context.CancellationToken;
+        var periods = await db.PeriodsOfCare.AsNoTracking().Select(p => new { p.Id, p.ChildId, p.StartDate, p.EndDate, p.ReasonCeasedCode }).ToListAsync(ct);
+        var adoptive = (await db.Set<PlacementRecord>().AsNoTracking().Where(p => p.PlacementTypeCode.StartsWith("A"))
+            .Select(p => new { p.PeriodOfCareId, p.StartDate }).ToListAsync(ct)).GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.Min(p => p.StartDate));
+        var dobs = (await db.People.AsNoTracking().Where(p => p.DateOfBirth != null).Select(p => new { p.Id, p.DateOfBirth }).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.DateOfBirth!.Value);
+        var siblings = context.Plan.Children.GroupBy(c => c.Group).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Person.Id)).ToHashSet();
+
+        var plans = new List<PermanencePlan>();
+        var cases = new List<AdoptionCase>();
+        var adopted = new HashSet<int>();
+        foreach (var p in periods)
+        {
+            var adoptedFrom = p.ReasonCeasedCode is "E11" or "E12";
+            var placedNow = p.EndDate is null && adoptive.ContainsKey(p.Id);
+            if (!adoptedFrom && !placedNow) continue;
+            if (!adopted.Add(p.ChildId)) continue;
+            // Work back from moving in: match about a month before, placement order before the match.
+            var placed = adoptive.TryGetValue(p.Id, out var a) ? a : (p.EndDate ?? today).AddMonths(-9);
+            if (placed <= p.StartDate.AddDays(60)) placed = p.StartDate.AddDays(60);
+            var span = placed.DayNumber - p.StartDate.DayNumber;
+            var match = placed.AddDays(-rng.Between(10, 40));
+            var order = match.AddDays(-Math.Min(rng.Between(40, 320), Math.Max(20, span / 2)));
+            var adm = order.AddDays(-Math.Min(rng.Between(30, 150), Math.Max(5, (order.DayNumber - p.StartDate.DayNumber) / 2)));
+            if (adm < p.StartDate) adm = p.StartDate;
+            if (order < adm) order = adm;
+            var early = rng.Weighted<EarlyPermanence>([(EarlyPermanence.FosterToAdopt, 8), (EarlyPermanence.ConcurrentPlanning, 2), (EarlyPermanence.ConsideredNotSuitable, 55), (EarlyPermanence.ConsideredNoCarers, 35)]);
+            var movedIn = early is EarlyPermanence.FosterToAdopt or EarlyPermanence.ConcurrentPlanning ? adm.AddDays(rng.Between(0, 30)) : placed;
+            if (movedIn > placed) movedIn = placed;
+            var sib = siblings.Contains(p.ChildId) ? rng.Weighted<SiblingPlacement>([(SiblingPlacement.Together, 55), (SiblingPlacement.Apart, 35), (SiblingPlacement.SomeTogether, 10)]) : SiblingPlacement.NoSiblingsInPlan;
+            var c = new AdoptionCase
+            {
+                ChildId = p.ChildId, AdmDecisionDate = adm, PlacementOrderDate = order, EarlyPermanence = early, FamilyFindingStarted = adm.AddDays(rng.Between(0, 21)) is var ff && ff <= match ? ff : adm,
+                MatchDate = match, AdopterEnquiryId = adopters.Count > 0 ? rng.Pick(adopters).Id : null, MovedInDate = movedIn, PlacedForAdoptionDate = placed,
+                AdoptionOrderDate = adoptedFrom ? p.EndDate : null, Siblings = sib,
+                SiblingsReason = sib is SiblingPlacement.Apart or SiblingPlacement.SomeTogether ? rng.Pick<string>(["Assessed needs could not be met in one placement", "Older sibling's plan is long-term fostering", "No adopters found for the group within the child's timescale"]) : null,
+                SealedAt = adoptedFrom ? p.EndDate!.Value.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc) : null,
+                RecordedAt = adm.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
+            };
+            if (c.AdopterEnquiryId is null) { c.MatchDate = null; c.PlacedForAdoptionDate = null; c.MovedInDate = null; c.AdoptionOrderDate = null; c.SealedAt = null; }
+            cases.Add(c);
+            plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = PermanencePlanType.Adoption, SetAtReview = adm.AddDays(-rng.Between(7, 40)) is var r && r > p.StartDate ? r : p.StartDate, OnTrack = true,
+                RecordedAt = adm.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });
+        }
+        // Children in care now: most have a plan set at the second review (about 4 months in).
+        foreach (var p in periods.Where(p => p.EndDate is null && !adopted.Contains(p.ChildId)))
+        {
+            var set = p.StartDate.AddMonths(4);
+            if (set > today || !rng.Chance(0.9)) continue;
+            var age = dobs.TryGetValue(p.ChildId, out var dob) ? Dates.AgeOn(dob, set) : 10;
+            var type = rng.Weighted<PermanencePlanType>([(PermanencePlanType.LongTermFostering, 45), (PermanencePlanType.ReturnHome, 15), (PermanencePlanType.Kinship, 10),
+                (PermanencePlanType.SpecialGuardianship, 10), (PermanencePlanType.Adoption, age < 5 ? 12 : 0), (PermanencePlanType.Other, age >= 16 ? 15 : 3)]);
+            plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = type, SetAtReview = set, OnTrack = rng.Chance(0.8), Notes = "", RecordedAt = set.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });
+        }
+        await context.Writer.BulkAsync(plans.GroupBy(x => (x.ChildId, x.SetAtReview)).Select(g => g.First()));
+        await context.Writer.BulkAsync(cases);
+    }
+}

@@ -1,0 +1,288 @@
+using Haven.Core.Access;
+using Haven.Core.Data;
+using Haven.Core.Fostering;
+using Haven.Core.Missing;
+using Haven.Core.Permanence;
+using Haven.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Api;
+
+public sealed record CampaignDto(int Id, ApplicantKind Kind, string Name, DateOnly StartDate, DateOnly? EndDate);
+public sealed record NewCampaignDto(ApplicantKind? Kind, string? Name, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record EnquiryDto(int Id, ApplicantKind Kind, string HouseholdName, string? Postcode, EnquirySource Source, int? CampaignId,
+    DateOnly EnquiryDate, DateOnly? InitialVisitDate, DateOnly? ApplicationDate, DateOnly? Stage1Date, DateOnly? Stage2Date, DateOnly? PanelDate,
+    DateOnly? ApprovalDate, DateOnly? LeftDate, LeavingReason? LeftReason, string? LeftNotes, bool SecondTimeAdopter, RecruitmentStage FurthestStage, Guid Version);
+
+public sealed record EnquiryInputDto(ApplicantKind? Kind, string? HouseholdName, string? Postcode, EnquirySource? Source, int? CampaignId,
+    DateOnly? EnquiryDate, DateOnly? InitialVisitDate, DateOnly? ApplicationDate, DateOnly? Stage1Date, DateOnly? Stage2Date, DateOnly? PanelDate,
+    DateOnly? ApprovalDate, DateOnly? LeftDate, LeavingReason? LeftReason, string? LeftNotes, bool? SecondTimeAdopter, Guid? Version);
+
+public sealed record HouseholdDto(int Id, HouseholdKind Kind, string Name, string Postcode, DateOnly? ApprovalDate, DateOnly? TemporaryApprovalDate,
+    DateOnly? TemporaryApprovalEnds, int MaxChildren, int AgeFrom, int AgeTo, CareType CareType, int SupervisingWorkerId, DateOnly? NextReviewDue, Guid Version);
+
+public sealed record HouseholdInputDto(HouseholdKind? Kind, string? Name, string? Postcode, int? EnquiryId, DateOnly? ApprovalDate,
+    DateOnly? TemporaryApprovalDate, int? MaxChildren, int? AgeFrom, int? AgeTo, CareType? CareType, int? SupervisingWorkerId);
+
+public sealed record CarerReviewInputDto(DateOnly? ReviewDate, bool? ToPanel, bool? ApprovalContinues, string? Summary);
+public sealed record SupervisionVisitInputDto(DateOnly? VisitDate, bool? Unannounced, string? Notes);
+public sealed record TrainingInputDto(string? Course, DateOnly? RequiredBy, DateOnly? CompletedDate);
+public sealed record FeedbackInputDto(DateOnly? GivenDate, int? SupportRating, int? TrainingRating, string? Comments);
+public sealed record PlacementLinkInputDto(int? PlacementId);
+
+public sealed record PermanencePlanDto(int Id, PermanencePlanType Type, DateOnly SetAtReview, bool OnTrack, string Notes, DateTime RecordedAt);
+public sealed record PermanencePlanInputDto(PermanencePlanType? Type, DateOnly? SetAtReview, bool? OnTrack, string? Notes);
+
+public sealed record AdoptionDto(int Id, DateOnly AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence EarlyPermanence, DateOnly? FamilyFindingStarted,
+    DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate, DateOnly? AdoptionOrderDate,
+    SiblingPlacement Siblings, string? SiblingsReason, bool Sealed, DateOnly? EnteredCare, AdoptionTimeliness? Timeliness, Guid Version);
+
+public sealed record AdoptionInputDto(DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence? EarlyPermanence, DateOnly? FamilyFindingStarted,
+    DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate, DateOnly? AdoptionOrderDate,
+    SiblingPlacement? Siblings, string? SiblingsReason, Guid? Version);
+
+/// Fostering and adoption recruitment, carer households, permanence plans and adoption records.
+/// Recruitment and households are not children's records: the fostering service (fostering workers
+/// and team managers) uses them. Permanence and adoption sit under one child, so the child record
+/// guard checks access (a sealed adoption record answers 403 like a record that does not exist) and logs each call.
+public static class FosteringApi
+{
+    public static void MapFosteringApi(this WebApplication app)
+    {
+        var g = app.MapGroup("/api/v1/fostering").RequireAuthorization(Policies.Api, Policies.FosteringWork).WithTags("Fostering and adoption");
+        g.MapGet("/campaigns", async (HavenDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.RecruitmentCampaigns.AsNoTracking().OrderBy(c => c.StartDate)
+                .Select(c => new CampaignDto(c.Id, c.Kind, c.Name, c.StartDate, c.EndDate)).ToListAsync(ct))).WithName("GetRecruitmentCampaigns");
+        g.MapPost("/campaigns", AddCampaignAsync).WithName("AddRecruitmentCampaign").WithSummary("Add a recruitment campaign, with its dates");
+        g.MapGet("/enquiries", ListEnquiriesAsync).WithName("GetRecruitmentEnquiries").WithSummary("Households in the recruitment funnel (kind: Fostering or Adoption)");
+        g.MapPost("/enquiries", AddEnquiryAsync).WithName("AddRecruitmentEnquiry").WithSummary("Record an enquiry, with the steps it has reached");
+        g.MapPut("/enquiries/{enquiryId:int}", UpdateEnquiryAsync).WithName("UpdateRecruitmentEnquiry").WithSummary("Record the next step, or that the household left and why");
+        g.MapGet("/figures", FiguresAsync).WithName("GetRecruitmentFigures").WithSummary("Conversion by stage, campaign, year and source, and where households leave");
+        g.MapGet("/households", ListHouseholdsAsync).WithName("GetFosterHouseholds");
+        g.MapPost("/households", AddHouseholdAsync).WithName("AddFosterHousehold").WithSummary("Record an approved (or temporarily approved connected person) household");
+        g.MapPost("/households/{householdId:int}/reviews", AddReviewAsync).WithName("AddCarerReview");
+        g.MapPost("/households/{householdId:int}/visits", AddVisitAsync).WithName("AddSupervisionVisit");
+        g.MapPost("/households/{householdId:int}/training", AddTrainingAsync).WithName("AddCarerTraining");
+        g.MapPost("/households/{householdId:int}/feedback", AddFeedbackAsync).WithName("AddCarerFeedback");
+        g.MapPost("/households/{householdId:int}/placements", LinkPlacementAsync).WithName("LinkHouseholdPlacement")
+            .WithSummary("Link a placement recorded on a child's period of care to this household (the child's record guard is not crossed: only the link is stored)");
+
+        var child = app.MapGroup("/api/v1/children/{childId:int}").RequireAuthorization(Policies.Api)
+            .AddEndpointFilter<ChildRecordEndpointFilter>().WithTags("Fostering and adoption");
+        child.MapGet("/permanence-plans", async (int childId, HavenDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.PermanencePlans.AsNoTracking().Where(p => p.ChildId == childId).OrderByDescending(p => p.SetAtReview).ThenByDescending(p => p.Id)
+                .Select(p => new PermanencePlanDto(p.Id, p.Type, p.SetAtReview, p.OnTrack, p.Notes, p.RecordedAt)).ToListAsync(ct)))
+            .WithName("GetPermanencePlans").WithSummary("A child's permanence plans, current first");
+        child.MapPost("/permanence-plans", AddPlanAsync).WithName("AddPermanencePlan").WithSummary("Record the permanence plan set at a review");
+        child.MapGet("/adoption", GetAdoptionAsync).WithName("GetAdoption").WithSummary("The child's adoption record with timeliness in days");
+        child.MapPut("/adoption", SaveAdoptionAsync).WithName("SaveAdoption").WithSummary("Record or update the adoption record; recording the adoption order seals it");
+    }
+
+    private static IResult Invalid(Dictionary<string, string> errors) =>
+        ApiProblems.Invalid(errors.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
+
+    private static string Camel(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+
+    private static IResult NotFound(string what) => Results.Problem(statusCode: 404, title: $"There is no such {what}.",
+        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.NotFound });
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static async Task<IResult> AddCampaignAsync(NewCampaignDto body, HavenDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (body.Kind is null || !Enum.IsDefined(body.Kind.Value)) errors["kind"] = "Select fostering or adoption";
+        if (string.IsNullOrWhiteSpace(body.Name)) errors["name"] = "Enter the campaign's name";
+        else if (body.Name.Length > 200) errors["name"] = "The name must be 200 characters or fewer";
+        if (body.StartDate is null) errors["startDate"] = "Enter the date the campaign started";
+        else if (body.EndDate < body.StartDate) errors["endDate"] = "The end date must be on or after the start date";
+        if (errors.Count > 0) return Invalid(errors);
+        var c = new RecruitmentCampaign { Kind = body.Kind!.Value, Name = body.Name!.Trim(), StartDate = body.StartDate!.Value, EndDate = body.EndDate, Version = Guid.NewGuid() };
+        db.RecruitmentCampaigns.Add(c);
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/campaigns/{c.Id}", new CampaignDto(c.Id, c.Kind, c.Name, c.StartDate, c.EndDate));
+    }
+
+    private static EnquiryDto ToDto(RecruitmentEnquiry e) => new(e.Id, e.Kind, e.HouseholdName, e.Postcode, e.Source, e.CampaignId, e.EnquiryDate,
+        e.InitialVisitDate, e.ApplicationDate, e.Stage1Date, e.Stage2Date, e.PanelDate, e.ApprovalDate, e.LeftDate, e.LeftReason, e.LeftNotes,
+        e.SecondTimeAdopter, e.Furthest, e.Version);
+
+    private static EnquiryOptions? Parse(EnquiryInputDto b, Dictionary<string, string> errors)
+    {
+        if (b.Kind is null) errors["Kind"] = "Select whether this is fostering or adoption";
+        if (b.Source is null) errors["Source"] = "Select where the enquiry came from";
+        if (errors.Count > 0) return null;
+        return new EnquiryOptions(b.Kind!.Value, b.HouseholdName, b.Postcode, b.Source!.Value, b.CampaignId, b.EnquiryDate, b.InitialVisitDate,
+            b.ApplicationDate, b.Stage1Date, b.Stage2Date, b.PanelDate, b.ApprovalDate, b.LeftDate, b.LeftReason, b.LeftNotes, b.SecondTimeAdopter ?? false);
+    }
+
+    private static async Task<IResult> ListEnquiriesAsync(ApplicantKind? kind, HavenDbContext db, CancellationToken ct)
+    {
+        var rows = await db.RecruitmentEnquiries.AsNoTracking().Where(e => kind == null || e.Kind == kind)
+            .OrderByDescending(e => e.EnquiryDate).ThenByDescending(e => e.Id).Take(500).ToListAsync(ct);
+        return Results.Ok(rows.Select(ToDto));
+    }
+
+    private static async Task<IResult> AddEnquiryAsync(EnquiryInputDto body, HttpContext http, FosteringService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var o = Parse(body, errors);
+        if (o is not null) errors = await service.ValidateAsync(o, ct);
+        if (errors.Count > 0) return Invalid(errors);
+        var e = await service.AddAsync(o!, CurrentWorker.From(http.User)?.WorkerId, ct);
+        return Results.Created($"/api/v1/fostering/enquiries/{e.Id}", ToDto(e));
+    }
+
+    private static async Task<IResult> UpdateEnquiryAsync(int enquiryId, EnquiryInputDto body, HavenDbContext db, FosteringService service, CancellationToken ct)
+    {
+        var e = await db.RecruitmentEnquiries.FirstOrDefaultAsync(x => x.Id == enquiryId, ct);
+        if (e is null) return NotFound("enquiry");
+        var errors = new Dictionary<string, string>();
+        if (body.Version is null) errors["Version"] = "Send the version of the enquiry you read";
+        var o = Parse(body, errors);
+        if (o is not null && errors.Count == 0) errors = await service.ValidateAsync(o, ct);
+        if (errors.Count > 0) return Invalid(errors);
+        if (body.Version != e.Version) return Conflict();
+        FosteringService.Apply(e, o!);
+        e.Version = Guid.NewGuid();
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        return Results.Ok(ToDto(e));
+    }
+
+    private static IResult Conflict() => Results.Problem(statusCode: 409, title: "The record changed since you read it. Read it again and reapply your change.",
+        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+
+    private static async Task<IResult> FiguresAsync(ApplicantKind? kind, FosteringFigures figures, CancellationToken ct) =>
+        Results.Ok(await figures.LoadAsync(kind ?? ApplicantKind.Fostering, ct));
+
+    private static async Task<IResult> ListHouseholdsAsync(HavenDbContext db, CancellationToken ct)
+    {
+        var households = await db.FosterHouseholds.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct);
+        var reviews = (await db.CarerReviews.AsNoTracking().Select(r => new { r.HouseholdId, r.ReviewDate }).ToListAsync(ct)).ToLookup(r => r.HouseholdId, r => r.ReviewDate);
+        return Results.Ok(households.Select(h => ToDto(h, HouseholdSchedule.NextReview(h, reviews[h.Id]))));
+    }
+
+    private static HouseholdDto ToDto(FosterHousehold h, DateOnly? nextReview) => new(h.Id, h.Kind, h.Name, h.Postcode, h.ApprovalDate, h.TemporaryApprovalDate,
+        h.TemporaryApprovalEnds, h.MaxChildren, h.AgeFrom, h.AgeTo, h.CareType, h.SupervisingWorkerId, nextReview, h.Version);
+
+    private static async Task<IResult> AddHouseholdAsync(HouseholdInputDto b, FosteringService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (b.Kind is null) errors["Kind"] = "Select mainstream or connected person";
+        if (b.CareType is null) errors["CareType"] = "Select the type of care the household is approved for";
+        if (b.MaxChildren is null) errors["MaxChildren"] = "Enter how many children the household is approved for";
+        if (b.AgeFrom is null) errors["AgeFrom"] = "Enter the youngest age the household is approved for";
+        if (b.AgeTo is null) errors["AgeTo"] = "Enter the oldest age the household is approved for";
+        if (b.SupervisingWorkerId is null) errors["SupervisingWorkerId"] = "Select the supervising social worker";
+        if (errors.Count > 0) return Invalid(errors);
+        var o = new HouseholdOptions(b.Kind!.Value, b.Name, b.Postcode, b.EnquiryId, b.ApprovalDate, b.TemporaryApprovalDate, b.MaxChildren!.Value,
+            b.AgeFrom!.Value, b.AgeTo!.Value, b.CareType!.Value, b.SupervisingWorkerId!.Value);
+        errors = await service.ValidateAsync(o, ct);
+        if (errors.Count > 0) return Invalid(errors);
+        var h = await service.AddAsync(o, ct);
+        return Results.Created($"/api/v1/fostering/households/{h.Id}", ToDto(h, HouseholdSchedule.NextReview(h, [])));
+    }
+
+    private static async Task<IResult> AddReviewAsync(int householdId, CarerReviewInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
+        var errors = new Dictionary<string, string>();
+        if (b.ReviewDate is null) errors["reviewDate"] = "Enter the date of the review";
+        else if (b.ReviewDate > Today(clock)) errors["reviewDate"] = "The review date must be today or in the past";
+        if (b.Summary is { Length: > 4000 }) errors["summary"] = "The summary must be 4000 characters or fewer";
+        if (errors.Count > 0) return Invalid(errors);
+        db.CarerReviews.Add(new CarerReview { HouseholdId = householdId, ReviewDate = b.ReviewDate!.Value, ToPanel = b.ToPanel ?? false, ApprovalContinues = b.ApprovalContinues ?? true, Summary = b.Summary?.Trim() ?? "" });
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+    }
+
+    private static async Task<IResult> AddVisitAsync(int householdId, SupervisionVisitInputDto b, HttpContext http, HavenDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
+        var errors = new Dictionary<string, string>();
+        if (b.VisitDate is null) errors["visitDate"] = "Enter the date of the visit";
+        else if (b.VisitDate > Today(clock)) errors["visitDate"] = "The visit date must be today or in the past";
+        if (b.Notes is { Length: > 4000 }) errors["notes"] = "Notes must be 4000 characters or fewer";
+        if (errors.Count > 0) return Invalid(errors);
+        db.SupervisionVisits.Add(new SupervisionVisit { HouseholdId = householdId, VisitDate = b.VisitDate!.Value, Unannounced = b.Unannounced ?? false, Notes = b.Notes?.Trim() ?? "", WorkerId = CurrentWorker.From(http.User)!.WorkerId });
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+    }
+
+    private static async Task<IResult> AddTrainingAsync(int householdId, TrainingInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(b.Course)) errors["course"] = "Enter the course";
+        else if (b.Course.Length > 200) errors["course"] = "The course must be 200 characters or fewer";
+        if (b.CompletedDate > Today(clock)) errors["completedDate"] = "The date completed must be today or in the past";
+        if (b.CompletedDate is null && b.RequiredBy is null) errors["requiredBy"] = "Enter when the course is required by, or when it was completed";
+        if (errors.Count > 0) return Invalid(errors);
+        db.CarerTraining.Add(new CarerTraining { HouseholdId = householdId, Course = b.Course!.Trim(), RequiredBy = b.RequiredBy, CompletedDate = b.CompletedDate });
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+    }
+
+    private static async Task<IResult> AddFeedbackAsync(int householdId, FeedbackInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
+        var errors = new Dictionary<string, string>();
+        if (b.GivenDate is null) errors["givenDate"] = "Enter the date of the feedback";
+        else if (b.GivenDate > Today(clock)) errors["givenDate"] = "The date must be today or in the past";
+        if (b.SupportRating is not (>= 1 and <= 5)) errors["supportRating"] = "Rate the support from 1 to 5";
+        if (b.TrainingRating is not (>= 1 and <= 5)) errors["trainingRating"] = "Rate the training from 1 to 5";
+        if (b.Comments is { Length: > 4000 }) errors["comments"] = "Comments must be 4000 characters or fewer";
+        if (errors.Count > 0) return Invalid(errors);
+        db.CarerFeedback.Add(new CarerFeedback { HouseholdId = householdId, GivenDate = b.GivenDate!.Value, SupportRating = b.SupportRating!.Value, TrainingRating = b.TrainingRating!.Value, Comments = b.Comments?.Trim() ?? "" });
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+    }
+
+    private static async Task<IResult> LinkPlacementAsync(int householdId, PlacementLinkInputDto b, HavenDbContext db, CancellationToken ct)
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
+        var placement = b.PlacementId is { } pid ? await db.Set<Haven.Core.ChildrenLookedAfter.Placement>().AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Id, p.ChildId }).FirstOrDefaultAsync(ct) : null;
+        if (placement is null) return Invalid(new() { ["PlacementId"] = "There is no placement with that number" });
+        if (await db.HouseholdPlacements.AnyAsync(x => x.PlacementId == placement.Id, ct))
+            return Invalid(new() { ["PlacementId"] = "That placement is already linked to a household" });
+        db.HouseholdPlacements.Add(new HouseholdPlacement { HouseholdId = householdId, PlacementId = placement.Id, ChildId = placement.ChildId });
+        await db.SaveChangesAsync(ct);
+        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+    }
+
+    private static async Task<IResult> AddPlanAsync(int childId, PermanencePlanInputDto b, HttpContext http, PermanenceService service, CancellationToken ct)
+    {
+        if (b.Type is null) return Invalid(new() { ["Type"] = "Select the permanence plan" });
+        var o = new PermanencePlanOptions(b.Type.Value, b.SetAtReview, b.OnTrack ?? false, b.Notes);
+        var errors = service.Validate(o);
+        if (b.OnTrack is null) errors["OnTrack"] = "Say whether the plan is on track";
+        if (errors.Count > 0) return Invalid(errors);
+        var p = await service.SetPlanAsync(childId, o, CurrentWorker.From(http.User)?.WorkerId, ct);
+        return Results.Created($"/api/v1/children/{childId}/permanence-plans", new PermanencePlanDto(p.Id, p.Type, p.SetAtReview, p.OnTrack, p.Notes, p.RecordedAt));
+    }
+
+    private static AdoptionDto ToDto(AdoptionView v) => new(v.Case.Id, v.Case.AdmDecisionDate, v.Case.PlacementOrderDate, v.Case.EarlyPermanence,
+        v.Case.FamilyFindingStarted, v.Case.MatchDate, v.Case.AdopterEnquiryId, v.Case.MovedInDate, v.Case.PlacedForAdoptionDate, v.Case.AdoptionOrderDate,
+        v.Case.Siblings, v.Case.SiblingsReason, v.Case.SealedAt is not null, v.EnteredCare, v.Timeliness, v.Case.Version);
+
+    private static async Task<IResult> GetAdoptionAsync(int childId, PermanenceService service, CancellationToken ct) =>
+        await service.AdoptionAsync(childId, ct) is { } v ? Results.Ok(ToDto(v)) : NotFound("adoption record for this child");
+
+    private static async Task<IResult> SaveAdoptionAsync(int childId, AdoptionInputDto b, PermanenceService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (b.EarlyPermanence is null) errors["EarlyPermanence"] = "Record whether early permanence (foster to adopt or concurrent planning) was considered, and the outcome";
+        if (b.Siblings is null) errors["Siblings"] = "Select whether brothers and sisters are placed together";
+        if (errors.Count > 0) return Invalid(errors);
+        var o = new AdoptionOptions(b.AdmDecisionDate, b.PlacementOrderDate, b.EarlyPermanence!.Value, b.FamilyFindingStarted, b.MatchDate, b.AdopterEnquiryId,
+            b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings!.Value, b.SiblingsReason);
+        errors = await service.ValidateAsync(childId, o, ct);
+        if (errors.Count > 0) return Invalid(errors);
+        try { await service.SaveAdoptionAsync(childId, o, b.Version, ct); }
+        catch (StaleRecordException) { return Conflict(); }
+        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        return Results.Ok(ToDto((await service.AdoptionAsync(childId, ct))!));
+    }
+}
