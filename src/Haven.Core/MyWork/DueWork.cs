@@ -38,7 +38,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// What is due from the children's open involvements and the statutory timescales: visits from
 /// the last visit actually held, reviews from the last review held. Services that keep their own
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
-/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork).
+/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork; care leavers: CareLeaverDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -73,9 +73,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
                     items.Add(i.ReviewsHeld == 0 || i.LastReviewDate is null
                         ? Item(i, "First child protection review conference", Timescales.FirstChildProtectionReview, i.StartDate)
                         : Item(i, "Child protection review conference", Timescales.ChildProtectionReview, i.LastReviewDate.Value));
-                    break;
-                case InvolvementKind.CareLeaver:
-                    items.Add(Item(i, "Pathway plan review", Timescales.PathwayPlanReview, i.LastReviewDate ?? i.StartDate));
                     break;
             }
         }

@@ -87,6 +87,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Missing.MissingChronology>();
         services.AddScoped<IChronologySource, Haven.Core.FrontDoor.FrontDoorChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Homelessness.HomelessnessChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.CareLeavers.CareLeaverChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -104,6 +105,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Assessments.HelpAndProtectionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.FrontDoor.FrontDoorDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Missing.MissingDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.CareLeavers.CareLeaverDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -121,6 +123,8 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CareLeavers").Get<Haven.Core.CareLeavers.CareLeaverSettings>() ?? new());
         return services;
     }
 }
