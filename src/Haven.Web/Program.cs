@@ -85,7 +85,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
     .AddPolicy(Policies.Lado, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.MayUse(w.Role, RecordKind.LadoCase)))
     .AddPolicy(Policies.Homelessness, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesHomelessnessFigures(w.Role)))
-    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)));
+    .AddPolicy(Policies.MissingTakeUp, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesTakeUp(w.Role)))
+    .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)));
 
 services.AddRazorPages(o =>
     {

@@ -24,5 +24,6 @@ public static class Conventions
         c.AuthorizeFolder("/Missing", Policies.MissingTakeUp);
         c.AuthorizeFolder("/Homelessness", Policies.Homelessness);
         c.AuthorizeFolder("/Network", Policies.CaseWork);
+        c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
     }
 }

@@ -12,6 +12,7 @@ public static class Policies
     public const string FrontDoor = "front-door";
     public const string MissingTakeUp = "missing-take-up";
     public const string Homelessness = "homelessness";
+    public const string CareLeavers = "care-leavers";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -23,4 +24,9 @@ public static class Policies
     /// having no access to case records, none of the children behind them).
     public static bool SeesTakeUp(Haven.Core.Workforce.HavenRole role) =>
         role == Haven.Core.Workforce.HavenRole.PerformanceAnalyst || Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None;
+
+    /// The care leavers list, its figures, the EET panel and the local offer: personal advisers and
+    /// those who manage the service.
+    public static bool SeesCareLeavers(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.PersonalAdviser or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
 }

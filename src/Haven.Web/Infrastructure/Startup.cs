@@ -124,6 +124,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverCohort>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CareLeavers").Get<Haven.Core.CareLeavers.CareLeaverSettings>() ?? new());
         return services;
     }
