@@ -29,6 +29,7 @@ public static class ChildrenApi
         child.MapGet("/chronology", GetChronologyAsync).WithName("GetChronology").WithSummary("Every recorded event, newest first");
         child.MapLookedAfterApi();
         child.MapHelpAndProtectionApi();
+        child.MapCareLeaversApi();
     }
 
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)

@@ -125,6 +125,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverCohort>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverDueWork>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CareLeavers").Get<Haven.Core.CareLeavers.CareLeaverSettings>() ?? new());
         return services;
     }

@@ -12,7 +12,7 @@ namespace Haven.Web.Features.Children.Record.CareLeaver;
 /// plan review, shown on My work and on the young person's leaving-care tab.
 public class ChangeAddModel(HavenDbContext db, CareLeaverService service, TimeProvider clock) : CareLeaverPage(db, clock)
 {
-    [BindProperty, Required(ErrorMessage = "Select what changed")]
+    [BindProperty]
     public SignificantChangeKind? Kind { get; set; }
     [BindProperty, Required(ErrorMessage = "Enter the date of the change"), GovukDate(ErrorMessagePrefix = "Date of the change")]
     public DateOnly? EventDate { get; set; }
@@ -30,7 +30,12 @@ public class ChangeAddModel(HavenDbContext db, CareLeaverService service, TimePr
 
     public async Task<IActionResult> OnPostAsync(int childId, CancellationToken ct)
     {
-        if (!ModelState.IsValid) { await LoadHeaderAsync(childId, ct); return Page(); }
+        if (!ModelState.IsValid)
+        {
+            if (Kind is null) ModelState.AddModelError(nameof(Kind), "Select what changed");
+            await LoadHeaderAsync(childId, ct);
+            return Page();
+        }
         var result = await service.RecordChangeAsync(new SignificantChangeOptions(childId, Kind, EventDate!.Value, Details, Submission), CurrentWorker.From(User)!, ct);
         return await DoneOrRedisplayAsync(childId, result, "Significant change recorded: the pathway plan review is now due", ct);
     }
