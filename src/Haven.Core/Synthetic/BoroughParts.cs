@@ -51,5 +51,6 @@ internal static class BoroughParts
         new MissingPart(),
         new NetworkPart(),
         new HomelessnessPart(),
+        new CareLeaversPart(),
     ];
 }

@@ -821,6 +821,30 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.True(done * 2 > rows.Count, "Most assessments have the options step done.");
         Assert.True(rows.Sum(r => r.BandB) < rows.Count / 2 + 1, "Bed and breakfast stays are few.");
     }
+
+    [Fact]
+    public async Task CareLeavers_BirthdaysAt19To21_FollowEnglandRatesForEetAndSuitableAccommodation()
+    {
+        // Arrange: England 2025, care leavers aged 19-21: EET 54%, suitable accommodation 89%, not known 6%.
+        await using var db = borough.Open();
+
+        // Act
+        var rows = await db.BirthdayReturns.Where(b => b.Age >= 19 && b.Age <= 21).Select(b => new { b.InTouchCode, b.ActivityCode, b.AccommodationCode }).ToListAsync();
+        var plans = await db.PathwayPlans.CountAsync();
+        var leavers = await db.Involvements.Where(i => i.Kind == Haven.Core.Involvements.InvolvementKind.CareLeaver).Select(i => i.ChildId).Distinct().CountAsync();
+
+        // Assert
+        double Share(Func<string, string, string, bool> f) => rows.Count(r => f(r.InTouchCode, r.ActivityCode, r.AccommodationCode)) / (double)rows.Count;
+        var eet = Share((t, a, _) => t == "YES" && (a.StartsWith('F') || a.StartsWith('P')));
+        var suitable = Share((t, _, c) => t == "YES" && c.EndsWith('1'));
+        var notInTouch = Share((t, _, _) => t != "YES");
+        output.WriteLine($"{rows.Count} birthdays at 19-21; EET {eet:P0}; suitable {suitable:P0}; not in touch {notInTouch:P0}; {plans} pathway plans for {leavers} care leavers");
+        Assert.True(rows.Count >= 40, "Enough birthdays to measure.");
+        Assert.InRange(eet, 0.44, 0.64);
+        Assert.InRange(suitable, 0.82, 0.96);
+        Assert.InRange(notInTouch, 0.01, 0.15);
+        Assert.Equal(leavers, plans);
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.
