@@ -108,6 +108,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Stability, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesStability(w.Role)));
     .AddPolicy(Policies.Fostering, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesFostering(w.Role)))
     .AddPolicy(Policies.FosteringWork, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesFosteringWork(w.Role)));
+    .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)));
 
 services.AddRazorPages(o =>
     {

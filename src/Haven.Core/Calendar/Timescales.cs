@@ -227,6 +227,16 @@ public static class Timescales
         "Last pathway plan review", Period.Months(6),
         Statutory, $"{CarePlanningRegulations}, Part 7; Care Leavers (England) Regulations 2010; timescales.md row 55");
 
+    public static readonly TimescaleRule PathwayReviewAfterChange = new(
+        "pathway-review-after-change", "Review the pathway plan after a significant change",
+        "A significant change recorded for a care leaver (entry into custody, a move, becoming a parent)", Period.WorkingDays(10),
+        LocalPractice, $"{CarePlanningRegulations}, Part 7 (review when circumstances change); timescales.md row 55; local default set by the council (CareLeavers:ChangeReviewWorkingDays)");
+
+    public static readonly TimescaleRule EetPanel = new(
+        "eet-panel", "Discuss a young person not in education, employment or training at the EET panel",
+        "Last EET panel discussion (panels meet fortnightly)", Period.Weeks(2),
+        LocalPractice, "Local practice (fortnightly EET panel); activity counted at birthdays, timescales.md row 56");
+
     // Fostering, private fostering and adoption.
     public static readonly TimescaleRule ConnectedPersonTemporaryApproval = new(
         "connected-person-temporary-approval", "Complete the connected person's foster carer assessment",
@@ -358,6 +368,7 @@ public static class Timescales
         ExploitationScreeningReview, HomeEducationFirstCheck, HomeEducationAnnualCheck,
         SecureAccommodationWithoutOrder, FirstSecureAccommodationReview, SecureAccommodationReview, Regulation44Visit,
         PathwayNeedsAssessment, PathwayPlanReview,
+        PathwayReviewAfterChange, EetPanel,
         ConnectedPersonTemporaryApproval, FosterCarerReview, PrivateFosteringVisit, LaterPrivateFosteringVisit,
         FirstAdoptionPlacementVisit, FirstAdoptionPlacementReview, SecondAdoptionPlacementReview, AdoptionPlacementReview,
         AdoptionEntryToMovedIn, AdoptionPlacementOrderToMatch,

@@ -41,6 +41,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork;
 /// child protection plans: ChildProtectionDueWork).
 /// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork; periods of care: LookedAfterDueWork).
+/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork; care leavers: CareLeaverDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -68,9 +69,6 @@ public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
             {
                 case InvolvementKind.ChildInNeed:
                     items.Add(Item(i, "Child in need visit", Timescales.ChildInNeedVisit, visitFrom));
-                    break;
-                case InvolvementKind.CareLeaver:
-                    items.Add(Item(i, "Pathway plan review", Timescales.PathwayPlanReview, i.LastReviewDate ?? i.StartDate));
                     break;
             }
         }

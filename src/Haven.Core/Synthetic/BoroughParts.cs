@@ -56,5 +56,6 @@ internal static class BoroughParts
         new ExploitationPart(),
         new InclusionPart(),
         new FosteringPart(),
+        new CareLeaversPart(),
     ];
 }

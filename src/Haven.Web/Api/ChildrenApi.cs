@@ -32,6 +32,7 @@ public static class ChildrenApi
         child.MapHelpAndProtectionApi();
         child.MapChildProtectionPlansApi();
         child.MapPlansApi();
+        child.MapCareLeaversApi();
     }
 
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)

@@ -29,5 +29,6 @@ public static class Conventions
         c.AuthorizeFolder("/Mega", Policies.CaseWork);
         c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
         c.AuthorizeFolder("/Stability", Policies.Stability);
+        c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
     }
 }

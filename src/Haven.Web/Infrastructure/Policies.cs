@@ -20,6 +20,7 @@ public static class Policies
     public const string Fostering = "fostering";
     /// Recording fostering and adoption recruitment and carer households: the fostering service and managers.
     public const string FosteringWork = "fostering-work";
+    public const string CareLeavers = "care-leavers";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -48,4 +49,8 @@ public static class Policies
 
     public static bool DoesFosteringWork(Haven.Core.Workforce.HavenRole role) =>
         role is Haven.Core.Workforce.HavenRole.FosteringWorker or Haven.Core.Workforce.HavenRole.TeamManager;
+    /// The care leavers list, its figures, the EET panel and the local offer: personal advisers and
+    /// those who manage the service.
+    public static bool SeesCareLeavers(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.PersonalAdviser or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
 }

@@ -92,6 +92,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.ChildProtection.ChildProtectionPlanChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Plans.PlansChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Oversight.OversightChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.CareLeavers.CareLeaverChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -116,6 +117,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Exploitation.ExploitationDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.CareLeavers.CareLeaverDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -139,6 +141,10 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.ChildrenLookedAfter.StabilityFigures>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.CourtAndFamilyTimeService>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverCohort>();
+        services.AddScoped<Haven.Core.CareLeavers.CareLeaverDueWork>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CareLeavers").Get<Haven.Core.CareLeavers.CareLeaverSettings>() ?? new());
         return services;
     }
 }

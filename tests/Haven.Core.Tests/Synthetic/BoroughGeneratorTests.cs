@@ -1079,6 +1079,23 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         // Compare the two ends of the series (the current school year is only part-way through).
         Assert.True(secondary[^2] > secondary[0], $"Secondary suspensions rise: {string.Join("/", secondary)}");
         Assert.All(exclusions.Where(x => x.Kind == Haven.Core.Education.Inclusion.ExclusionKind.Suspension), x => Assert.InRange(x.Days!.Value, 0.5m, 45m));
+    public async Task CareLeavers_BirthdaysAt19To21_FollowEnglandRatesForEetAndSuitableAccommodation()
+        // Arrange: England 2025, care leavers aged 19-21: EET 54%, suitable accommodation 89%, not known 6%.
+
+        var rows = await db.BirthdayReturns.Where(b => b.Age >= 19 && b.Age <= 21).Select(b => new { b.InTouchCode, b.ActivityCode, b.AccommodationCode }).ToListAsync();
+        var plans = await db.PathwayPlans.CountAsync();
+        var leavers = await db.Involvements.Where(i => i.Kind == Haven.Core.Involvements.InvolvementKind.CareLeaver).Select(i => i.ChildId).Distinct().CountAsync();
+
+        double Share(Func<string, string, string, bool> f) => rows.Count(r => f(r.InTouchCode, r.ActivityCode, r.AccommodationCode)) / (double)rows.Count;
+        var eet = Share((t, a, _) => t == "YES" && (a.StartsWith('F') || a.StartsWith('P')));
+        var suitable = Share((t, _, c) => t == "YES" && c.EndsWith('1'));
+        var notInTouch = Share((t, _, _) => t != "YES");
+        output.WriteLine($"{rows.Count} birthdays at 19-21; EET {eet:P0}; suitable {suitable:P0}; not in touch {notInTouch:P0}; {plans} pathway plans for {leavers} care leavers");
+        Assert.True(rows.Count >= 40, "Enough birthdays to measure.");
+        Assert.InRange(eet, 0.44, 0.64);
+        Assert.InRange(suitable, 0.82, 0.96);
+        Assert.InRange(notInTouch, 0.01, 0.15);
+        Assert.Equal(leavers, plans);
     }
 }
 

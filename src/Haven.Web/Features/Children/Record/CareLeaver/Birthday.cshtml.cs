@@ -1,0 +1,42 @@
+using Haven.Core.Access;
+using Haven.Core.CareLeavers;
+using Haven.Core.Codes;
+using Haven.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features.Children.Record.CareLeaver;
+
+/// What the SSDA903 (OC3) asks about one birthday: in touch, accommodation and activity.
+public class BirthdayModel(HavenDbContext db, CareLeaverService service, TimeProvider clock) : CareLeaverPage(db, clock)
+{
+    [BindProperty] public string? InTouchCode { get; set; }
+    [BindProperty] public string? AccommodationCode { get; set; }
+    [BindProperty] public string? ActivityCode { get; set; }
+    public int Age { get; private set; }
+
+    private static IReadOnlyList<SelectListItem> From(CodeList list, string prompt) =>
+        new[] { new SelectListItem(prompt, "") }.Concat(list.All.Select(c => new SelectListItem($"{c.Description} ({c.Value})", c.Value))).ToList();
+    public static readonly IReadOnlyList<SelectListItem> InTouchItems = From(CareLeaverService.InTouch, "Select whether in touch");
+    public static readonly IReadOnlyList<SelectListItem> AccommodationItems = From(CareLeaverService.Accommodation, "Select the accommodation");
+    public static readonly IReadOnlyList<SelectListItem> ActivityItems = From(CareLeaverService.Activity, "Select the main activity");
+
+    public async Task<IActionResult> OnGetAsync(int childId, int age, CancellationToken ct)
+    {
+        if (age is < 17 or > 25) return NotFound();
+        Age = age;
+        await LoadHeaderAsync(childId, ct);
+        if (await Db.BirthdayReturns.AsNoTracking().FirstOrDefaultAsync(b => b.ChildId == childId && b.Age == age, ct) is { } row)
+            (InTouchCode, AccommodationCode, ActivityCode) = (row.InTouchCode, row.AccommodationCode, row.ActivityCode);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int childId, int age, CancellationToken ct)
+    {
+        if (age is < 17 or > 25) return NotFound();
+        Age = age;
+        var result = await service.RecordBirthdayAsync(new BirthdayOptions(childId, age, InTouchCode, ActivityCode, AccommodationCode), CurrentWorker.From(User)!, ct);
+        return await DoneOrRedisplayAsync(childId, result, $"{age}th birthday recorded", ct);
+    }
+}

@@ -1,0 +1,33 @@
+using Haven.Core.CareLeavers;
+using Haven.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features.Children.Record.CareLeaver;
+
+/// Which documents the young person holds, checked today.
+public class DocumentsModel(HavenDbContext db, CareLeaverService service, TimeProvider clock) : CareLeaverPage(db, clock)
+{
+    [BindProperty] public List<string> Held { get; set; } = [];
+
+    public static readonly IReadOnlyList<SelectListItem> Items = Options<CareLeaverDocumentKind>(CareLeaverDocument.Describe);
+
+    public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
+    {
+        await LoadHeaderAsync(childId, ct);
+        Held = (await Db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId && d.Held).Select(d => d.Kind).ToListAsync(ct)).Select(k => k.ToString()).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int childId, CancellationToken ct)
+    {
+        var kinds = new List<CareLeaverDocumentKind>();
+        foreach (var h in Held)
+            if (Enum.TryParse<CareLeaverDocumentKind>(h, out var k) && Enum.IsDefined(k)) kinds.Add(k);
+            else ModelState.AddModelError(nameof(Held), "Select documents from the list");
+        if (!ModelState.IsValid) { await LoadHeaderAsync(childId, ct); return Page(); }
+        var result = await service.SetDocumentsAsync(childId, kinds, ct);
+        return await DoneOrRedisplayAsync(childId, result, "Documents updated", ct);
+    }
+}
