@@ -10,8 +10,7 @@ public enum AccessScope { None, Own, Team, Service, All }
 public enum AccessLevel { Read, Write }
 
 /// Kinds of record, for the permission table: the rows of access-practice.md §12 Table A.
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SubjectAccess }
-public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SealedAdoption }
+public enum RecordKind { ChildRecord, CaseNotes, Chronology, Relationships, Workforce, AccessLog, Education, LadoCase, SealedAdoption, SubjectAccess }
 
 /// A role that reads (and writes) one narrow kind of record for a whole cohort of children,
 /// beyond its scope for the child's full record.

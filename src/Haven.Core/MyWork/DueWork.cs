@@ -38,10 +38,8 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// What is due from the children's open involvements and the statutory timescales: visits from
 /// the last visit actually held, reviews from the last review held. Services that keep their own
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
-/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork;
-/// child protection plans: ChildProtectionDueWork).
-/// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork; periods of care: LookedAfterDueWork).
-/// their own as they land (assessments: HelpAndProtectionDueWork; periods of care: LookedAfterDueWork; care leavers: CareLeaverDueWork).
+/// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork;
+/// child protection plans: ChildProtectionDueWork; periods of care: LookedAfterDueWork; care leavers: CareLeaverDueWork).
 public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)

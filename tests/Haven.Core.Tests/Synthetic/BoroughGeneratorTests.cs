@@ -442,10 +442,15 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.InRange(reviewsOnTime / (double)reviewsHeld, 0.75, 0.99);
         Assert.InRange(firstCoreOnTime / (double)firstCore.Count, 0.78, 0.96);
         Assert.InRange(visitGapsOnTime / (double)visitGaps, 0.6, 0.99);
+    }
+
+    [Fact]
     public async Task Plans_EverySpanHasAPlan_AFewActionsOverdue_AndAMinorityOfCasesWithoutRecentOversight()
+    {
         // Arrange: every child in need, child protection and in-care span has its plan; a child in need
         // span has its ChildInNeedPlan. No national figure exists for overdue actions or oversight; the
         // borough aims for a realistic minority: about one open case in five with no oversight in 30 days.
+        await using var db = borough.Open();
         var spans = await db.Involvements.Where(i => i.Kind == InvolvementKind.ChildInNeed || i.Kind == InvolvementKind.ChildProtection || i.Kind == InvolvementKind.InCare)
             .Where(i => i.StartDate <= Today).Select(i => new { i.ChildId, i.Kind, i.StartDate, i.EndDate }).ToListAsync();
         var plans = await db.Plans.Select(p => new { p.Id, p.ChildId, p.Kind, p.StartDate, p.EndDate, p.CurrentVersionNumber }).ToListAsync();
@@ -460,11 +465,13 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         var oversight = new Haven.Core.Oversight.OversightSettings();
         var sessions = await db.SupervisionSessions.CountAsync();
 
+        // Act
         var statuses = current.Select(a => Haven.Core.Plans.PlanRules.StatusOf(a, Today, settings)).ToList();
         var overdue = statuses.Count(s => s == Haven.Core.Plans.PlanActionStatus.Overdue) / (double)statuses.Count;
         var drifting = statuses.Count(s => s == Haven.Core.Plans.PlanActionStatus.Drifting) / (double)statuses.Count;
         var flagged = openCases.Count(c => oversight.IsOverdue(lastOversight.TryGetValue(c, out var d) ? d : null, Today)) / (double)openCases.Count;
 
+        // Assert
         output.WriteLine($"{spans.Count} spans, {plans.Count} plans, {cins.Count} CIN plans with {cins.Sum(c => c.Reviews.Count)} reviews, {versions.Sum(v => v.Count)} versions; " +
             $"{statuses.Count} open actions: {overdue:P1} overdue, {drifting:P1} drifting; {openCases.Count} open cases, {flagged:P1} without oversight in 30 days; {sessions} supervisions");
         Assert.Equal(spans.Count, plans.Count);
@@ -1079,13 +1086,20 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         // Compare the two ends of the series (the current school year is only part-way through).
         Assert.True(secondary[^2] > secondary[0], $"Secondary suspensions rise: {string.Join("/", secondary)}");
         Assert.All(exclusions.Where(x => x.Kind == Haven.Core.Education.Inclusion.ExclusionKind.Suspension), x => Assert.InRange(x.Days!.Value, 0.5m, 45m));
-    public async Task CareLeavers_BirthdaysAt19To21_FollowEnglandRatesForEetAndSuitableAccommodation()
-        // Arrange: England 2025, care leavers aged 19-21: EET 54%, suitable accommodation 89%, not known 6%.
+    }
 
+    [Fact]
+    public async Task CareLeavers_BirthdaysAt19To21_FollowEnglandRatesForEetAndSuitableAccommodation()
+    {
+        // Arrange: England 2025, care leavers aged 19-21: EET 54%, suitable accommodation 89%, not known 6%.
+        await using var db = borough.Open();
+
+        // Act
         var rows = await db.BirthdayReturns.Where(b => b.Age >= 19 && b.Age <= 21).Select(b => new { b.InTouchCode, b.ActivityCode, b.AccommodationCode }).ToListAsync();
         var plans = await db.PathwayPlans.CountAsync();
         var leavers = await db.Involvements.Where(i => i.Kind == Haven.Core.Involvements.InvolvementKind.CareLeaver).Select(i => i.ChildId).Distinct().CountAsync();
 
+        // Assert
         double Share(Func<string, string, string, bool> f) => rows.Count(r => f(r.InTouchCode, r.ActivityCode, r.AccommodationCode)) / (double)rows.Count;
         var eet = Share((t, a, _) => t == "YES" && (a.StartsWith('F') || a.StartsWith('P')));
         var suitable = Share((t, _, c) => t == "YES" && c.EndsWith('1'));
