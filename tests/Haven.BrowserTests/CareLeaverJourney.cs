@@ -80,7 +80,8 @@ public sealed class CareLeaverJourney(BrowserFixture app) : IClassFixture<Browse
         await Assertions.Expect(row).ToContainTextAsync(name);
         await AssertAccessibleAsync(page, "my-work-prompted" + suffix);
         await row.GetByRole(AriaRole.Link, new() { Name = "Review the pathway plan: entered custody" }).ClickAsync();
-        await page.WaitForURLAsync($"**/children/{childId}/care-leaver/reviews/add");
+        // My work asks every due-work source; under a loaded CI machine this page can take a while.
+        await page.WaitForURLAsync($"**/children/{childId}/care-leaver/reviews/add", new() { Timeout = 60_000 });
 
         await FillDateAsync(page, "ReviewDate", today);
         await page.GetByLabel("What the review found and what changed in the plan").FillAsync("Reviewed after remand: PA visits monthly, tenancy protected.");

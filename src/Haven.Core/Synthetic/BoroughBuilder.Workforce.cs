@@ -100,6 +100,8 @@ internal sealed partial class BoroughBuilder
         // Senior leaders and partner-agency users do not sit in a team.
         for (var i = 0; i < 5; i++) SeniorLeaders.Add(NewWorker(null, HavenRole.SeniorLeader, swe: i > 0 && _rng.Chance(0.6)));
         for (var i = 0; i < 3; i++) PartnerWorkers.Add(NewWorker(null, HavenRole.PartnerAgency, swe: false));
+        // Information governance officers (subject access, retention): two, since destruction needs a second approver.
+        for (var i = 0; i < 2; i++) NewWorker(null, HavenRole.InformationGovernance, swe: false);
     }
 
     private Service NewService(string name)
@@ -255,6 +257,7 @@ internal sealed partial class BoroughBuilder
         DemoWorkers[HavenRole.SystemAdministrator] = Workers.First(w => w.Role == HavenRole.SystemAdministrator);
         DemoWorkers[HavenRole.SeniorLeader] = SeniorLeaders[0];
         DemoWorkers[HavenRole.PartnerAgency] = PartnerWorkers[0];
+        DemoWorkers[HavenRole.InformationGovernance] = Workers.First(w => w.Role == HavenRole.InformationGovernance);
     }
 
     private Worker Busiest(TeamType type) => _holders[type].OrderByDescending(h => h.Load).First().Worker;
