@@ -74,13 +74,14 @@ public static class SubjectAccessGatherer
         try
         {
             var sections = new List<BundleSection>();
-            var subjectRow = await ReadAsync(db, connection, sql, db.Model.FindEntityType(typeof(Person))!, ["Id"], personId, [], ct);
+            string Equal(IEnumerable<string> columns) => string.Join(" OR ", columns.Select(c => $"{sql.DelimitIdentifier(c)} = @id"));
+            var subjectRow = await ReadAsync(db, connection, sql, db.Model.FindEntityType(typeof(Person))!, Equal(["Id"]), personId, [], [], ct);
             sections.Add(new BundleSection("Person", db.Model.FindEntityType(typeof(Person))!.GetTableName()!, ["Id"], subjectRow));
             foreach (var (type, columns) in PersonReferences(db.Model))
             {
                 var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
                 var names = columns.Select(c => c.GetColumnName(table)!).ToList();
-                var rows = await ReadAsync(db, connection, sql, type, names, personId, FreeTextColumns(type, table), ct);
+                var rows = await ReadAsync(db, connection, sql, type, Equal(names), personId, names, FreeTextColumns(type, table), ct);
                 if (rows.Count > 0) sections.Add(new BundleSection(type.ClrType.Name, type.GetTableName()!, names, rows));
             }
 
@@ -95,9 +96,12 @@ public static class SubjectAccessGatherer
                 var noteType = db.Model.FindEntityType(typeof(CaseNotes.CaseNote))!;
                 var table = StoreObjectIdentifier.Table(noteType.GetTableName()!, noteType.GetSchema());
                 var rows = new List<BundleRow>();
-                foreach (var id in mentionIds)
-                    rows.AddRange(await ReadAsync(db, connection, sql, noteType, [noteType.FindProperty("Id")!.GetColumnName(table)!], id,
-                        FreeTextColumns(noteType, table), ct, otherThan: personId, personColumns: ["ChildId"]));
+                var idColumn = sql.DelimitIdentifier(noteType.FindProperty("Id")!.GetColumnName(table)!);
+                var childColumn = noteType.FindProperty("ChildId")!.GetColumnName(table)!;
+                // In batches, one query each; the ids are integers read just above.
+                foreach (var batch in mentionIds.Chunk(500))
+                    rows.AddRange(await ReadAsync(db, connection, sql, noteType, $"{idColumn} IN ({string.Join(",", batch)})", personId,
+                        [childColumn], FreeTextColumns(noteType, table), ct));
                 mentions.Add(new BundleSection("CaseNote (mentions by name)", noteType.GetTableName()!, ["Body", "Subject"], rows));
             }
 
@@ -122,27 +126,25 @@ public static class SubjectAccessGatherer
         type.GetProperties().Where(p => p.ClrType == typeof(string) && (p.GetMaxLength() is null or >= 500))
             .Select(p => p.GetColumnName(table)!).ToList();
 
+    /// Reads the rows of one table that match <paramref name="where"/> (which may use @id, the subject).
+    /// Values in <paramref name="personColumns"/> other than the subject are the other people a row names.
     private static async Task<List<BundleRow>> ReadAsync(HavenDbContext db, DbConnection connection, ISqlGenerationHelper sql, IEntityType type,
-        IReadOnlyList<string> whereColumns, int id, IReadOnlyList<string> freeText, CancellationToken ct, int? otherThan = null, IReadOnlyList<string>? personColumns = null)
+        string where, int subject, IReadOnlyList<string> personColumns, IReadOnlyList<string> freeText, CancellationToken ct)
     {
-        var subject = otherThan ?? id;
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var personCols = personColumns ?? PersonReferences(db.Model).FirstOrDefault(r => r.Type == type).PersonColumns?.Select(c => c.GetColumnName(table)!).ToList() ?? [];
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@id";
-        parameter.Value = id;
+        parameter.Value = subject;
         command.Parameters.Add(parameter);
-        command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} WHERE "
-            + string.Join(" OR ", whereColumns.Select(c => $"{sql.DelimitIdentifier(c)} = @id"));
+        command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} WHERE {where}";
         var rows = new List<BundleRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < reader.FieldCount; i++) values[reader.GetName(i)] = Plain(reader.IsDBNull(i) ? null : reader.GetValue(i));
-            var others = personCols.Where(values.ContainsKey).Select(c => values[c]).OfType<long>().Select(v => (int)v)
+            var others = personColumns.Where(values.ContainsKey).Select(c => values[c]).OfType<long>().Select(v => (int)v)
                 .Where(v => v != subject).Distinct().ToList();
             var text = freeText.Where(c => values.TryGetValue(c, out var v) && v is string { Length: > 0 }).ToList();
             rows.Add(new BundleRow(values, others, text));
