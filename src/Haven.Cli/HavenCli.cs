@@ -28,6 +28,8 @@ public static class HavenCli
         root.Subcommands.Add(BackupCommand.CreateBackup(output, error));
         root.Subcommands.Add(BackupCommand.CreateRestore(output, error));
         root.Subcommands.Add(DocsCommand.Create(output));
+        root.Subcommands.Add(ReturnsCommand.CreateReturns(output, error));
+        root.Subcommands.Add(ReturnsCommand.CreateValidate(output, error));
         return root;
     }
 }

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Haven.Cli.Commands;
+
+/// `returns cin|903|annex-a …` produce the statutory returns into a folder; `validate cin|903 DIR`
+/// run Haven's implementation of the DfE's rules over a folder the returns commands wrote. Each
+/// return adds its own subcommands here, one line each, from its own file.
+public static class ReturnsCommand
+{
+    public static Command CreateReturns(TextWriter output, TextWriter error)
+    {
+        var returns = new Command("returns", "Produce the statutory returns (CIN census, SSDA903, Ofsted Annex A) into a folder");
+        return returns;
+    }
+
+    public static Command CreateValidate(TextWriter output, TextWriter error)
+    {
+        var validate = new Command("validate", "Check a folder written by `returns` against the DfE's validation rules; ends with `errors: N`");
+        return validate;
+    }
+}
