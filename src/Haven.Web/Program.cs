@@ -26,6 +26,7 @@ services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
+services.AddStatutoryReturns();
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Core.ChildrenLookedAfter.SyntheticPostcodeLocator>();
 services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();

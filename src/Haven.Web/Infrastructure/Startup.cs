@@ -148,3 +148,14 @@ public static class ChildrenInCareRegistration
         return services;
     }
 }
+
+public static class StatutoryReturnRegistration
+{
+    /// Every statutory return's producer (IStatutoryReturnProducer) and live validator
+    /// (IReturnValidator): the Returns page, the Data quality page and My work ask each in turn.
+    /// One line per return, added by the return's own folder.
+    public static IServiceCollection AddStatutoryReturns(this IServiceCollection services)
+    {
+        return services;
+    }
+}
