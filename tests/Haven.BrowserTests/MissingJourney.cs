@@ -78,7 +78,9 @@ public sealed class MissingJourney(BrowserFixture app) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save return home interview" }).ClickAsync();
         await Assertions.Expect(page.Locator("#interview")).ToContainTextAsync("Shared with the child's worker and the MEGA panel");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Missing", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page, "reports" + suffix);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Missing from home and care", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Return home interview take-up");
         await AssertAccessibleAsync(page, "take-up" + suffix);
         await page.GotoAsync("/network");
@@ -97,7 +99,8 @@ public sealed class MissingJourney(BrowserFixture app) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save screening" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-summary-card").First).ToContainTextAsync("Medium");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "MEGA panel", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "MEGA panel", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#candidates")).ToContainTextAsync($"Jay {(javaScript ? "Runner" : "Rambler")}");
         await AssertAccessibleAsync(page, "panel" + suffix);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record a panel meeting" }).ClickAsync();

@@ -1,4 +1,5 @@
 using Haven.Core.Identity;
+using Haven.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,35 @@ public sealed class DemoModeTests(DemoApp app) : IClassFixture<DemoApp>
         var doc = await client.GetPageAsync("/");
         Assert.True(doc.QuerySelectorAll("#children tbody tr").Length >= 5);
         Assert.True(doc.QuerySelectorAll("#due tbody tr").Length >= 5);
+    }
+
+    /// The top menu offers each role only its day's work (a short list), the Reports page the rest it
+    /// may see, and every destination offered opens for that role: nothing offered is refused.
+    [Fact]
+    public async Task Navigation_ForEveryRole_IsShortAndEveryOfferedPageOpens()
+    {
+        foreach (var role in Enum.GetValues<HavenRole>())
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(DemoAccounts.UserNameFor(role));
+            var home = await client.GetPageAsync("/");
+            var menu = home.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")!).ToList();
+            Assert.True(menu.Count <= 7, $"{role} has {menu.Count} menu items: {string.Join(", ", menu)}");
+            Assert.Equal(Navigation.Menu(role).Select(d => d.Href), menu);
+            var offered = menu.ToList();
+            if (menu.Contains("/reports"))
+            {
+                var reports = await client.GetPageAsync("/reports");
+                var links = reports.QuerySelectorAll("main a.govuk-link").Select(a => a.GetAttribute("href")!).ToList();
+                Assert.NotEmpty(links);
+                offered.AddRange(links);
+            }
+            foreach (var href in offered.Distinct())
+            {
+                var response = await client.GetAsync(href);
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{role} is offered {href} but it answers {(int)response.StatusCode}");
+            }
+        }
     }
 
     [Fact]
