@@ -254,6 +254,77 @@ public abstract class InformationGovernanceTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Retention_ProposeAndDestroy_CheckOnlyThatChild_AndAgreeWithTheReviewList()
+    {
+        var expired = await OldChildAsync(InvolvementKind.ChildInNeed, new DateOnly(1950, 1, 1), new DateOnly(1968, 6, 1));
+        var current = await OldChildAsync(InvolvementKind.InCare, new DateOnly(1990, 1, 1), new DateOnly(2008, 6, 1));
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RetentionService>(scope.ServiceProvider);
+        var list = await service.DueAsync();
+        Assert.Equal(list.Single(d => d.PersonId == expired).KeepUntil, (await service.DueForAsync(expired))!.KeepUntil);
+        Assert.Null(await service.DueForAsync(current));
+        Assert.DoesNotContain(list, d => d.PersonId == current);
+        var officer = new CurrentWorker("x", (await app.Data.CreateWorkerAsync(HavenRole.InformationGovernance)).WorkerId, HavenRole.InformationGovernance, null, null, "x");
+        Assert.StartsWith("These records are not past", await service.ProposeAsync(current, "Past retention", officer));
+        Assert.Null(await service.ProposeAsync(expired, "Past retention", officer));
+        Assert.Equal("Destruction of these records has already been proposed", await service.ProposeAsync(expired, "Again", officer));
+    }
+
+    /// Destruction follows rows that point at destroyed rows through a plain integer column (no
+    /// foreign key) as well as through foreign keys: after it, no such column points at a row that was destroyed.
+    [Fact]
+    public async Task Retention_Destroy_LeavesNoRowPointingAtADestroyedRow_ThroughAPlainColumn()
+    {
+        var plain = RetentionService.PlainReferences(await app.Data.WithDbAsync(db => Task.FromResult(db.Model)));
+        Assert.NotEmpty(plain);
+        Assert.DoesNotContain(plain, r => r.Column.IsForeignKey());
+        var expired = await OldChildAsync(InvolvementKind.ChildInNeed, new DateOnly(1950, 1, 1), new DateOnly(1968, 6, 1));
+        // A row about the child's involvement that names it only by a plain column: a period of care's InvolvementId,
+        // and an amendment-like dependent of a destroyed row (the plain reference list decides which).
+        var involvementId = await app.Data.WithDbAsync(db => db.Involvements.Where(i => i.ChildId == expired).Select(i => i.Id).SingleAsync());
+        var before = new Dictionary<string, List<int>>();
+        foreach (var (_, _, principal) in plain.DistinctBy(r => r.Principal))
+            before[principal.Name] = await app.Data.WithDbAsync(db => IdsAsync(db, principal));
+
+        var first = new CurrentWorker("a", (await app.Data.CreateWorkerAsync(HavenRole.InformationGovernance)).WorkerId, HavenRole.InformationGovernance, null, null, "a");
+        var second = new CurrentWorker("b", (await app.Data.CreateWorkerAsync(HavenRole.InformationGovernance)).WorkerId, HavenRole.InformationGovernance, null, null, "b");
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services))
+        {
+            var service = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RetentionService>(scope.ServiceProvider);
+            Assert.Null(await service.ProposeAsync(expired, "Past retention", first));
+            var decision = await app.Data.WithDbAsync(db => db.DestructionDecisions.SingleAsync(d => d.HavenNumber == expired));
+            Assert.Null(await service.ApproveAndDestroyAsync(decision.Id, decision.Version, second));
+        }
+        Assert.False(await app.Data.WithDbAsync(db => db.Involvements.AnyAsync(i => i.Id == involvementId)));
+        foreach (var (dependent, column, principal) in plain)
+        {
+            var after = await app.Data.WithDbAsync(db => IdsAsync(db, principal));
+            var destroyed = before[principal.Name].Except(after).ToHashSet();
+            if (destroyed.Count == 0) continue;
+            var pointing = await app.Data.WithDbAsync(db => ColumnValuesAsync(db, dependent, column));
+            Assert.False(pointing.Any(destroyed.Contains), $"{dependent.GetTableName()}.{column.Name} still points at destroyed {principal.GetTableName()} rows");
+        }
+    }
+
+    private static async Task<List<int>> IdsAsync(Haven.Core.Data.HavenDbContext db, Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
+        await ColumnValuesAsync(db, type, type.FindPrimaryKey()!.Properties[0]);
+
+    private static async Task<List<int>> ColumnValuesAsync(Haven.Core.Data.HavenDbContext db, Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Microsoft.EntityFrameworkCore.Metadata.IProperty column)
+    {
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>(db);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        var name = sql.DelimitIdentifier(column.GetColumnName(table)!);
+        command.CommandText = $"SELECT {name} FROM {sql.DelimitIdentifier(type.GetTableName()!, type.GetSchema())} WHERE {name} IS NOT NULL";
+        var values = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(Convert.ToInt32(reader.GetValue(0)));
+        return values;
+    }
+
+    [Fact]
     public async Task Retention_UnderALegalHold_CannotBeProposed()
     {
         var held = await OldChildAsync(InvolvementKind.ChildInNeed, new DateOnly(1955, 1, 1), new DateOnly(1972, 6, 1));

@@ -18,17 +18,36 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// Children whose records are past their retention date and have nothing open.
-    public async Task<IReadOnlyList<RetentionDue>> DueAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<RetentionDue>> DueAsync(CancellationToken ct = default) => ReviewAsync(null, ct);
+
+    /// One child's place on the review list (null if not past the retention date or still open):
+    /// the same rule as the list, reading only that child's rows.
+    public async Task<RetentionDue?> DueForAsync(int personId, CancellationToken ct = default) =>
+        (await ReviewAsync(personId, ct)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<RetentionDue>> ReviewAsync(int? only, CancellationToken ct)
     {
         var today = Today;
-        var children = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Kind == PersonKind.Child)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.DateOfDeath, p.RecordedAt }).ToListAsync(ct);
-        var involvements = (await db.Involvements.AsNoTracking().Select(i => new { i.ChildId, i.Kind, i.StartDate, i.EndDate }).ToListAsync(ct))
+        var people = db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.Kind == PersonKind.Child);
+        var involvementRows = db.Involvements.AsNoTracking();
+        var noteRows = db.CaseNotes.IgnoreQueryFilters().AsNoTracking();
+        var holdRows = db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAt == null);
+        var pendingRows = db.DestructionDecisions.AsNoTracking().Where(d => d.CarriedOutAt == null);
+        if (only is { } id)
+        {
+            people = people.Where(p => p.Id == id);
+            involvementRows = involvementRows.Where(i => i.ChildId == id);
+            noteRows = noteRows.Where(n => n.ChildId == id);
+            holdRows = holdRows.Where(h => h.HeldPersonId == null || h.HeldPersonId == id);
+            pendingRows = pendingRows.Where(d => d.HavenNumber == id);
+        }
+        var children = await people.Select(p => new { p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.DateOfDeath, p.RecordedAt }).ToListAsync(ct);
+        var involvements = (await involvementRows.Select(i => new { i.ChildId, i.Kind, i.StartDate, i.EndDate }).ToListAsync(ct))
             .ToLookup(i => i.ChildId);
-        var lastNotes = (await db.CaseNotes.IgnoreQueryFilters().AsNoTracking().GroupBy(n => n.ChildId)
+        var lastNotes = (await noteRows.GroupBy(n => n.ChildId)
             .Select(g => new { ChildId = g.Key, Last = g.Max(n => n.EventAt) }).ToListAsync(ct)).ToDictionary(x => x.ChildId, x => DateOnly.FromDateTime(x.Last));
-        var holds = await db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAt == null).ToListAsync(ct);
-        var pending = (await db.DestructionDecisions.AsNoTracking().Where(d => d.CarriedOutAt == null).ToListAsync(ct)).ToDictionary(d => d.HavenNumber);
+        var holds = await holdRows.ToListAsync(ct);
+        var pending = (await pendingRows.ToListAsync(ct)).ToDictionary(d => d.HavenNumber);
         var everything = holds.FirstOrDefault(h => h.HeldPersonId is null);
 
         var due = new List<RetentionDue>();
@@ -75,7 +94,7 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
     public async Task<string?> ProposeAsync(int personId, string reason, CurrentWorker by, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) return "Enter why these records should be destroyed, in 500 characters or fewer";
-        var due = (await DueAsync(ct)).FirstOrDefault(d => d.PersonId == personId);
+        var due = await DueForAsync(personId, ct);
         if (due is null) return "These records are not past their retention date, or work with the child is still open";
         if (due.Hold is not null) return $"These records are under a legal hold: {due.Hold.Reason}";
         if (due.Pending is not null) return "Destruction of these records has already been proposed";
@@ -95,7 +114,7 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
         if (decision is null || decision.CarriedOutAt is not null) return "That decision is not waiting for approval";
         if (decision.Version != version) return "Someone else changed this decision while you were looking at it: check it and try again";
         if (decision.ProposedByWorkerId == by.WorkerId) return "A second officer must approve: you proposed this destruction";
-        var due = (await DueAsync(ct)).FirstOrDefault(d => d.PersonId == decision.HavenNumber);
+        var due = await DueForAsync(decision.HavenNumber, ct);
         if (due is null) return "These records are no longer past their retention date, or work with the child has reopened";
         if (due.Hold is not null) return $"These records are under a legal hold: {due.Hold.Reason}";
 
@@ -129,6 +148,8 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
         foreach (var (type, columns) in SubjectAccessGatherer.PersonReferences(model))
             predicates[type] = string.Join(" OR ", columns.Select(c => $"{Column(type, c)} = @id"));
         // Rows that hang off those rows by a required foreign key go too (amendments of a note…).
+        // …and rows that point at destroyed rows through a plain integer column with no foreign key.
+        var plain = PlainReferences(model);
         var visiting = new HashSet<IEntityType>();
         var done = new HashSet<IEntityType>();
         var statements = new List<string>();
@@ -155,24 +176,27 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
         {
             if (done.Contains(type) || !visiting.Add(type)) return;
             var where = predicates[type];
-            foreach (var fk in model.GetEntityTypes().SelectMany(t => t.GetForeignKeys()).Where(fk => fk.PrincipalEntityType == type && fk.DeclaringEntityType != type))
+            var references = model.GetEntityTypes().SelectMany(t => t.GetForeignKeys())
+                .Where(fk => fk.PrincipalEntityType == type && fk.DeclaringEntityType != type)
+                .Select(fk => new Reference(fk.DeclaringEntityType, fk.Properties[0], fk.PrincipalKey.Properties[0], fk.IsRequired))
+                .Concat(plain.Where(r => r.Principal == type).Select(r => new Reference(r.Dependent, r.Column, type.FindPrimaryKey()!.Properties[0], !r.Column.IsNullable)));
+            foreach (var (dependent, dependentColumn, principalKey, required) in references)
             {
-                var dependent = fk.DeclaringEntityType;
                 if (dependent.IsOwned() || dependent.GetTableName() is null || dependent.ClrType == typeof(AccessLogEntry)) continue;
-                var principalColumn = Column(type, fk.PrincipalKey.Properties[0]);
-                var inSet = $"{Column(dependent, fk.Properties[0])} IN (SELECT {principalColumn} FROM {Table(type)} WHERE {where})";
-                if (fk.IsRequired && done.Contains(dependent))
+                var principalColumn = Column(type, principalKey);
+                var inSet = $"{Column(dependent, dependentColumn)} IN (SELECT {principalColumn} FROM {Table(type)} WHERE {where})";
+                if (required && done.Contains(dependent))
                 {
                     statements.Add($"DELETE FROM {Table(dependent)} WHERE {inSet}");
                 }
-                else if (fk.IsRequired)
+                else if (required)
                 {
                     predicates[dependent] = predicates.TryGetValue(dependent, out var existing) ? $"({existing}) OR {inSet}" : inSet;
                     Visit(dependent);
                 }
                 else
                 {
-                    statements.Add($"UPDATE {Table(dependent)} SET {Column(dependent, fk.Properties[0])} = NULL WHERE {inSet}");
+                    statements.Add($"UPDATE {Table(dependent)} SET {Column(dependent, dependentColumn)} = NULL WHERE {inSet}");
                 }
             }
             statements.Add($"DELETE FROM {Table(type)} WHERE {predicates[type]}");
@@ -182,5 +206,37 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
 
         string Table(IEntityType t) => sql.DelimitIdentifier(t.GetTableName()!, t.GetSchema());
         string Column(IEntityType t, IProperty p) => sql.DelimitIdentifier(p.GetColumnName(StoreObjectIdentifier.Table(t.GetTableName()!, t.GetSchema()))!);
+    }
+
+    private sealed record Reference(IEntityType Dependent, IProperty DependentColumn, IProperty PrincipalKey, bool Required);
+
+    /// Integer columns named after another table's rows (…{Type}Id, such as SteppedUpReferralId or
+    /// CaseNoteId) that carry no foreign key: the database will not cascade them, so destruction
+    /// must follow them itself. People are left out: columns naming a person are read by
+    /// SubjectAccessGatherer.PersonReferences. A name that matches no type, or several, is ignored.
+    public static IReadOnlyList<(IEntityType Dependent, IProperty Column, IEntityType Principal)> PlainReferences(IModel model)
+    {
+        var tables = model.GetEntityTypes().Where(t => !t.IsOwned() && t.GetTableName() is not null && t.FindPrimaryKey() is { Properties.Count: 1 } key
+            && key.Properties[0].ClrType == typeof(int) && t.ClrType != typeof(Person) && t.ClrType != typeof(AccessLogEntry)).ToList();
+        var result = new List<(IEntityType, IProperty, IEntityType)>();
+        foreach (var type in model.GetEntityTypes().Where(t => !t.IsOwned() && t.GetTableName() is not null && t.ClrType != typeof(AccessLogEntry)))
+            foreach (var p in type.GetProperties())
+            {
+                if (p.ClrType != typeof(int) && p.ClrType != typeof(int?)) continue;
+                if (p.IsPrimaryKey() || p.IsForeignKey() || !p.Name.EndsWith("Id", StringComparison.Ordinal) || p.Name.Length <= 2) continue;
+                if (p.Name.EndsWith("ChildId", StringComparison.Ordinal) || p.Name.EndsWith("PersonId", StringComparison.Ordinal)) continue;
+                var stem = p.Name[..^2];
+                // The exact type name, else the longest type name the column ends with (SteppedUpReferral → Referral),
+                // else the one type whose name ends with the column's stem (Conference → ChildProtectionConference).
+                var target = tables.FirstOrDefault(t => t.ClrType.Name == stem)
+                    ?? tables.Where(t => stem.EndsWith(t.ClrType.Name, StringComparison.Ordinal)).MaxBy(t => t.ClrType.Name.Length);
+                if (target is null)
+                {
+                    var endings = tables.Where(t => t.ClrType.Name.EndsWith(stem, StringComparison.Ordinal)).ToList();
+                    if (endings.Count == 1) target = endings[0];
+                }
+                if (target is not null && target != type) result.Add((type, p, target));
+            }
+        return result;
     }
 }
