@@ -41,6 +41,8 @@ public static class SubjectAccessCommand
             var path = Path.GetFullPath(parse.GetValue(file)!);
             await File.WriteAllBytesAsync(path, released.Release.Bundle, ct);
             await output.WriteLineAsync($"Released {released.Bundle.Rows} rows ({released.Bundle.RowsForRedactionReview} to review for redaction) to {path}; sha256 {released.Release.Sha256}.");
+            foreach (var w in released.Bundle.Withheld)
+                await output.WriteLineAsync($"Withheld {w.Rows} {w.Record} rows: {w.Reason}");
             return 0;
         });
         return new Command("subject-access", "Subject access requests") { release };

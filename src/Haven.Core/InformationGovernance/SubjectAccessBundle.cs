@@ -26,6 +26,9 @@ public sealed record ThirdParty(int PersonId, string HavenId, string Name, strin
 
 public sealed record AccessLogLine(DateTime At, string UserName, string Action, string Resource);
 
+/// A kind of record held about the subject but left out of the bundle, and why.
+public sealed record WithheldSection(string Record, string Table, int Rows, string Reason);
+
 /// Everything Haven holds that names one person, as the child, as a parent or relative, as a
 /// carer or as anyone else recorded: gathered from the data model itself, so a record kind added
 /// later is included without changing this code. Soft-deleted rows are included (they are still
@@ -36,6 +39,9 @@ public sealed record SubjectAccessBundle(
     IReadOnlyList<BundleSection> Sections, IReadOnlyList<BundleSection> Mentions,
     IReadOnlyList<ThirdParty> ThirdParties, IReadOnlyList<AccessLogLine> Viewed)
 {
+    /// Records held but not gathered, with the reason (a sealed adoptee's adoption records).
+    public IReadOnlyList<WithheldSection> Withheld { get; init; } = [];
+
     public int Rows => Sections.Sum(s => s.Rows.Count) + Mentions.Sum(s => s.Rows.Count);
     public int RowsForRedactionReview => Sections.Concat(Mentions).Sum(s => s.Rows.Count(r => r.ReviewForRedaction));
 }
@@ -44,6 +50,14 @@ public static class SubjectAccessGatherer
 {
     // Derived or system tables: the search index repeats the name; the access log is given separately.
     private static readonly HashSet<Type> Skipped = [typeof(PersonSearchKey), typeof(AccessLogEntry), typeof(Person)];
+
+    /// A sealed adoptee's adoption records are not disclosed through subject access: adopted adults
+    /// and birth relatives use the Adoption and Children Act 2002 s56-65 routes, with counselling
+    /// (access-practice.md §5 and §10). The bundle says they exist and were withheld.
+    private static readonly HashSet<Type> AdoptionRecords = [typeof(Permanence.AdoptionCase)];
+
+    public const string AdoptionWithheldReason = "Sealed adoption record: not disclosed by subject access. Adopted adults and birth relatives apply "
+        + "through the adoption agency under the Adoption and Children Act 2002 sections 56 to 65, with counselling.";
 
     /// Columns that name a person: foreign keys to Person, and integer columns named …ChildId or
     /// …PersonId (some feature tables keep the id without a navigation).
@@ -77,12 +91,17 @@ public static class SubjectAccessGatherer
             string Equal(IEnumerable<string> columns) => string.Join(" OR ", columns.Select(c => $"{sql.DelimitIdentifier(c)} = @id"));
             var subjectRow = await ReadAsync(db, connection, sql, db.Model.FindEntityType(typeof(Person))!, Equal(["Id"]), personId, [], [], ct);
             sections.Add(new BundleSection("Person", db.Model.FindEntityType(typeof(Person))!.GetTableName()!, ["Id"], subjectRow));
+            var sealedAdoptee = await db.AdoptionCases.IgnoreQueryFilters().AnyAsync(a => a.ChildId == personId && a.SealedAt != null, ct);
+            var withheld = new List<WithheldSection>();
             foreach (var (type, columns) in PersonReferences(db.Model))
             {
                 var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
                 var names = columns.Select(c => c.GetColumnName(table)!).ToList();
                 var rows = await ReadAsync(db, connection, sql, type, Equal(names), personId, names, FreeTextColumns(type, table), ct);
-                if (rows.Count > 0) sections.Add(new BundleSection(type.ClrType.Name, type.GetTableName()!, names, rows));
+                if (rows.Count == 0) continue;
+                if (sealedAdoptee && AdoptionRecords.Contains(type.ClrType))
+                    withheld.Add(new WithheldSection(type.ClrType.Name, type.GetTableName()!, rows.Count, AdoptionWithheldReason));
+                else sections.Add(new BundleSection(type.ClrType.Name, type.GetTableName()!, names, rows));
             }
 
             // Mentions by name on other children's case notes: free text the model cannot link.
@@ -113,7 +132,7 @@ public static class SubjectAccessGatherer
             var viewed = await db.AccessLog.AsNoTracking().Where(e => e.ChildId == personId).OrderBy(e => e.Sequence)
                 .Select(e => new AccessLogLine(e.At, e.UserName, e.Action.ToString(), e.Resource)).ToListAsync(ct);
 
-            return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, sections, mentions, thirdParties, viewed);
+            return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, sections, mentions, thirdParties, viewed) { Withheld = withheld };
         }
         finally
         {

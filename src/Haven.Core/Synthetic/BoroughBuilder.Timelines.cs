@@ -8,7 +8,14 @@ namespace Haven.Core.Synthetic;
 /// placements, and the stretches of time each kind of worker held the case.
 internal sealed partial class BoroughBuilder
 {
-    private enum ChainKind { AssessmentOnly, AssessmentCin, AssessmentCpCin, EarlyHelp, AssessmentCareCin }
+    private enum ChainKind { AssessmentOnly, AssessmentCin, AssessmentCpCin, EarlyHelp, AssessmentCareCin, AssessmentCareAdopted }
+
+    // Adoptions: about 3,040 a year against 81,770 children in care (CLA25), so closed families of
+    // young children sometimes end in an adoption order. A separate stream decides, so the rest of
+    // the borough draws the same numbers whether or not a family is adopted.
+    private const double AdoptedChance = 0.035;
+    private Random? _adoptionRng;
+    private Random AdoptionRng => _adoptionRng ??= new Random(_options.Seed ^ 0x7ad0);
 
     // Chance that an earlier referral, when short enough, is placed within 12 months of the next
     // one. Only some referrals have an earlier one that fits, so this is far higher than the 22.6%
@@ -107,6 +114,8 @@ internal sealed partial class BoroughBuilder
         else
         {
             var kind = PickChain(g, needCp);
+            // A closed family of children under 5 whose last involvement ended in adoption.
+            if (!needCp && !g.Unborn && Dates.AgeOn(g.Oldest, _today) is >= 3 and < 8 && AdoptionRng.Chance(AdoptedChance)) kind = ChainKind.AssessmentCareAdopted;
             var chain = MakeChain(kind, _today);
             var length = ChainLength(chain);
             var latestStart = _today.AddDays(-length - 14);
@@ -209,6 +218,14 @@ internal sealed partial class BoroughBuilder
                 var care = Add(InvolvementKind.InCare, a3.End!.Value, _rng.Between(20, 300));
                 Add(InvolvementKind.ChildInNeed, care.End!.Value, _rng.Between(90, 240));
                 break;
+            case ChainKind.AssessmentCareAdopted:
+            {
+                // Entry to care to adoption order about 2 years 3 months on average (CLA25).
+                var a4 = Add(InvolvementKind.Assessment, start, AdoptionRng.Between(5, 30));
+                var days = AdoptionRng.Weighted<(int, int)>([((500, 700), 30), ((700, 900), 40), ((900, 1300), 30)]);
+                Add(InvolvementKind.InCare, a4.End!.Value, AdoptionRng.Between(days.Item1, days.Item2)).EndsInAdoption = true;
+                break;
+            }
         }
         return chain;
     }
@@ -407,15 +424,25 @@ internal sealed partial class BoroughBuilder
         foreach (var span in g.Spans.Where(s => s.Kind == InvolvementKind.InCare))
         {
             var until = span.End ?? _today;
-            var changes = PlanMoves(span.Start, until);
+            // Ending in adoption: placed with the adopters about 9 months before the order (CLA25).
+            var placed = span.EndsInAdoption ? until.AddDays(-AdoptionRng.Between(150, 400)) : until;
+            var changes = PlanMoves(span.Start, placed);
             var starts = new List<DateOnly> { span.Start };
             starts.AddRange(changes);
             for (var i = 0; i < starts.Count; i++)
             {
                 var last = i == starts.Count - 1;
                 var placement = NewPlacement(g, starts[i], uasc, last && span.End is null);
-                placement.End = last ? span.End : starts[i + 1];
+                placement.End = last ? (span.EndsInAdoption ? placed : span.End) : starts[i + 1];
                 span.Placements.Add(placement);
+            }
+            if (span.EndsInAdoption)
+            {
+                var adopters = NewCarerHousehold(adopters: true);
+                var adoptive = new Placement { Kind = PlacementKind.Adoption, Start = placed, End = span.End, Address = adopters.Address,
+                    Description = $"adoptive placement with {string.Join(" and ", adopters.Carers.Select(c => c.Name))}" };
+                adoptive.Carers.AddRange(adopters.Carers);
+                span.Placements.Add(adoptive);
             }
         }
     }

@@ -222,10 +222,12 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
                 if (child.AgeOn(start) < 5 && placementOrder < until && rng.Chance(0.35)) timeline.Add((placementOrder, "E1"));
             }
         }
-        // A child placed for adoption is under a placement order by the time they move in.
+        // A child placed for adoption is under a placement order by the time they move in; for an
+        // adoption that went to an order, about 8 months before (CLA25: decision to match 10 months,
+        // match to placed 1 month).
         if (placements.LastOrDefault(p => p.PlacementTypeCode.StartsWith('A')) is { } adoption)
         {
-            var po = adoption.StartDate.AddDays(-rng.Between(20, 90));
+            var po = adoption.StartDate.AddDays(-(adoption.EndDate is null ? rng.Between(20, 90) : rng.Between(120, 330)));
             if (po <= timeline[^1].Item1) po = timeline[^1].Item1.AddDays(1);
             if (po < adoption.StartDate && timeline[^1].Item2 != "E1") timeline.Add((po, "E1"));
         }

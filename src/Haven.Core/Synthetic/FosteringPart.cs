@@ -216,46 +216,103 @@ internal sealed class FosteringPart : IBoroughPart
         var ct = context.CancellationToken;
         var periods = await db.PeriodsOfCare.AsNoTracking().Select(p => new { p.Id, p.ChildId, p.StartDate, p.EndDate, p.ReasonCeasedCode }).ToListAsync(ct);
         var adoptive = (await db.Set<PlacementRecord>().AsNoTracking().Where(p => p.PlacementTypeCode.StartsWith("A"))
-            .Select(p => new { p.PeriodOfCareId, p.StartDate }).ToListAsync(ct)).GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.Min(p => p.StartDate));
+            .Select(p => new { p.PeriodOfCareId, p.StartDate, p.CarerName }).ToListAsync(ct)).GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.StartDate).First());
+        var lastCarer = (await db.Set<PlacementRecord>().AsNoTracking().Select(p => new { p.PeriodOfCareId, p.StartDate, p.CarerName, p.PlacementTypeCode }).ToListAsync(ct))
+            .GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.StartDate).Last());
+        // The placement order as the 903 legal status records it (E1), so the two agree.
+        var placementOrders = (await db.Episodes.AsNoTracking().Where(e => e.LegalStatusCode == "E1").Select(e => new { e.PeriodOfCareId, e.StartDate }).ToListAsync(ct))
+            .GroupBy(e => e.PeriodOfCareId).ToDictionary(g => g.Key, g => g.Min(e => e.StartDate));
         var dobs = (await db.People.AsNoTracking().Where(p => p.DateOfBirth != null).Select(p => new { p.Id, p.DateOfBirth }).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.DateOfBirth!.Value);
         var siblings = context.Plan.Children.GroupBy(c => c.Group).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Person.Id)).ToHashSet();
 
         var plans = new List<PermanencePlan>();
         var cases = new List<AdoptionCase>();
         var adopted = new HashSet<int>();
-        foreach (var p in periods)
+        var backdated = new List<(AdoptionCase Case, RecruitmentEnquiry Adopters)>();
+        var approvedAdopters = adopters.OrderBy(e => e.ApprovalDate).ToList();
+        foreach (var p in periods.OrderBy(p => p.StartDate))
         {
             var adoptedFrom = p.ReasonCeasedCode is "E11" or "E12";
             var placedNow = p.EndDate is null && adoptive.ContainsKey(p.Id);
             if (!adoptedFrom && !placedNow) continue;
             if (!adopted.Add(p.ChildId)) continue;
-            // Work back from moving in: match about a month before, placement order before the match.
-            var placed = adoptive.TryGetValue(p.Id, out var a) ? a : (p.EndDate ?? today).AddMonths(-9);
+            // Work back from moving in (CLA25 averages): match about a month before; the placement
+            // order from the 903 legal status; the decision a few weeks to months before the order.
+            var placed = adoptive.TryGetValue(p.Id, out var a) ? a.StartDate : (p.EndDate ?? today).AddMonths(-9);
             if (placed <= p.StartDate.AddDays(60)) placed = p.StartDate.AddDays(60);
-            var span = placed.DayNumber - p.StartDate.DayNumber;
             var match = placed.AddDays(-rng.Between(10, 40));
-            var order = match.AddDays(-Math.Min(rng.Between(40, 320), Math.Max(20, span / 2)));
-            var adm = order.AddDays(-Math.Min(rng.Between(30, 150), Math.Max(5, (order.DayNumber - p.StartDate.DayNumber) / 2)));
-            if (adm < p.StartDate) adm = p.StartDate;
+            var order = placementOrders.TryGetValue(p.Id, out var po) && po > p.StartDate && po <= match ? po
+                : match.AddDays(-Math.Min(rng.Between(60, 300), Math.Max(20, (match.DayNumber - p.StartDate.DayNumber) / 2)));
+            var adm = order.AddDays(-rng.Between(20, 120));
+            if (adm < p.StartDate.AddDays(14)) adm = p.StartDate.AddDays(Math.Min(14, Math.Max(0, order.DayNumber - p.StartDate.DayNumber)));
             if (order < adm) order = adm;
             var early = rng.Weighted<EarlyPermanence>([(EarlyPermanence.FosterToAdopt, 8), (EarlyPermanence.ConcurrentPlanning, 2), (EarlyPermanence.ConsideredNotSuitable, 55), (EarlyPermanence.ConsideredNoCarers, 35)]);
             var movedIn = early is EarlyPermanence.FosterToAdopt or EarlyPermanence.ConcurrentPlanning ? adm.AddDays(rng.Between(0, 30)) : placed;
             if (movedIn > placed) movedIn = placed;
             var sib = siblings.Contains(p.ChildId) ? rng.Weighted<SiblingPlacement>([(SiblingPlacement.Together, 55), (SiblingPlacement.Apart, 35), (SiblingPlacement.SomeTogether, 10)]) : SiblingPlacement.NoSiblingsInPlan;
+            var orderDate = adoptedFrom ? p.EndDate : null;
             var c = new AdoptionCase
             {
                 ChildId = p.ChildId, AdmDecisionDate = adm, PlacementOrderDate = order, EarlyPermanence = early, FamilyFindingStarted = adm.AddDays(rng.Between(0, 21)) is var ff && ff <= match ? ff : adm,
-                MatchDate = match, AdopterEnquiryId = adopters.Count > 0 ? rng.Pick(adopters).Id : null, MovedInDate = movedIn, PlacedForAdoptionDate = placed,
-                AdoptionOrderDate = adoptedFrom ? p.EndDate : null, Siblings = sib,
+                MatchDate = match, MovedInDate = movedIn, PlacedForAdoptionDate = placed, AdoptionOrderDate = orderDate, Siblings = sib,
                 SiblingsReason = sib is SiblingPlacement.Apart or SiblingPlacement.SomeTogether ? rng.Pick<string>(["Assessed needs could not be met in one placement", "Older sibling's plan is long-term fostering", "No adopters found for the group within the child's timescale"]) : null,
-                SealedAt = adoptedFrom ? p.EndDate!.Value.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc) : null,
+                // Sealed as PermanenceService does when the order is recorded (the allocations close below).
+                SealedAt = orderDate?.ToDateTime(new TimeOnly(17, 0), DateTimeKind.Utc),
                 RecordedAt = adm.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
             };
-            if (c.AdopterEnquiryId is null) { c.MatchDate = null; c.PlacedForAdoptionDate = null; c.MovedInDate = null; c.AdoptionOrderDate = null; c.SealedAt = null; }
+            // The adopters: approved in the funnel before the match, or (for a match before the
+            // funnel's three years) the adoptive placement's carers, approved some months before.
+            var fromFunnel = approvedAdopters.Where(e => e.ApprovalDate <= match && e.ApprovalDate >= match.AddYears(-2)).ToList();
+            if (fromFunnel.Count > 0) c.AdopterEnquiryId = rng.Pick(fromFunnel).Id;
+            else
+            {
+                var approval = match.AddDays(-rng.Between(40, 240));
+                backdated.Add((c, new RecruitmentEnquiry
+                {
+                    Kind = ApplicantKind.Adoption, HouseholdName = a?.CarerName ?? HouseholdName(rng), Source = rng.Weighted<EnquirySource>([(EnquirySource.Web, 55), (EnquirySource.WordOfMouth, 30), (EnquirySource.Event, 15)]),
+                    EnquiryDate = approval.AddDays(-rng.Between(200, 300)), InitialVisitDate = approval.AddDays(-rng.Between(170, 199)), ApplicationDate = approval.AddDays(-rng.Between(140, 169)),
+                    Stage1Date = approval.AddDays(-rng.Between(110, 139)), Stage2Date = approval.AddDays(-rng.Between(50, 100)), PanelDate = approval.AddDays(-rng.Between(5, 20)), ApprovalDate = approval,
+                    SecondTimeAdopter = rng.Chance(0.15), RecordedAt = approval.AddDays(-250).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
+                }));
+            }
             cases.Add(c);
             plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = PermanencePlanType.Adoption, SetAtReview = adm.AddDays(-rng.Between(7, 40)) is var r && r > p.StartDate ? r : p.StartDate, OnTrack = true,
                 RecordedAt = adm.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });
         }
+        await context.Writer.SaveAsync(backdated.Select(b => b.Adopters));
+        foreach (var (c, e) in backdated) c.AdopterEnquiryId = e.Id;
+
+        // Other permanence orders: special guardianship (903 E45-E48) and child arrangements (E41),
+        // each with the plan set at a review before it; special guardians get support.
+        var guardianships = new List<SpecialGuardianship>();
+        foreach (var p in periods.Where(p => p.EndDate is not null && p.ReasonCeasedCode is "E41" or "E45" or "E46" or "E47" or "E48"))
+        {
+            var end = p.EndDate!.Value;
+            var sgo = p.ReasonCeasedCode != "E41";
+            var set = Dates.Max(p.StartDate, end.AddDays(-rng.Between(90, 300)));
+            plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = sgo ? PermanencePlanType.SpecialGuardianship : PermanencePlanType.Kinship, SetAtReview = set, OnTrack = true, Notes = "",
+                RecordedAt = set.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });
+            if (!sgo) continue;
+            var formerCarers = p.ReasonCeasedCode is "E45" or "E46" && lastCarer.TryGetValue(p.Id, out var last) && last.PlacementTypeCode.StartsWith('U');
+            guardianships.Add(new SpecialGuardianship { ChildId = p.ChildId, OrderDate = end, GuardianNames = formerCarers ? lastCarer[p.Id].CarerName : HouseholdName(rng) });
+        }
+        await context.Writer.SaveAsync(guardianships);
+        var support = new List<GuardianSupport>();
+        foreach (var g in guardianships)
+            foreach (var kind in new[] { SupportKind.Financial, SupportKind.Training, SupportKind.Therapeutic, SupportKind.PeerSupport, SupportKind.ContactSupport }.Where(k => rng.Chance(k == SupportKind.Financial ? 0.8 : 0.3)))
+            {
+                var start = g.OrderDate.AddDays(rng.Between(0, 200));
+                if (start <= today) support.Add(new GuardianSupport { SpecialGuardianshipId = g.Id, StartDate = start, Kind = kind, Description = SupportText(kind) });
+            }
+        // Adoption support after the order for some adopters (about a quarter ask for it).
+        foreach (var c in cases.Where(c => c.AdoptionOrderDate is not null && c.AdopterEnquiryId is not null && rng.Chance(0.25)))
+        {
+            var kind = rng.Weighted<SupportKind>([(SupportKind.Therapeutic, 45), (SupportKind.Training, 20), (SupportKind.PeerSupport, 20), (SupportKind.ContactSupport, 15)]);
+            var start = c.AdoptionOrderDate!.Value.AddDays(rng.Between(30, 700));
+            if (start <= today) support.Add(new GuardianSupport { AdopterEnquiryId = c.AdopterEnquiryId, StartDate = start, Kind = kind, Description = SupportText(kind) });
+        }
+        await context.Writer.BulkAsync(support);
+
         // Children in care now: most have a plan set at the second review (about 4 months in).
         foreach (var p in periods.Where(p => p.EndDate is null && !adopted.Contains(p.ChildId)))
         {
@@ -268,5 +325,25 @@ internal sealed class FosteringPart : IBoroughPart
         }
         await context.Writer.BulkAsync(plans.GroupBy(x => (x.ChildId, x.SetAtReview)).Select(g => g.First()));
         await context.Writer.BulkAsync(cases);
+
+        // The adoption order ends the council's case, as recording it does: allocations close on the order date.
+        foreach (var c in cases.Where(c => c.AdoptionOrderDate is not null))
+        {
+            var order = c.AdoptionOrderDate!.Value;
+            await db.Allocations.Where(x => x.ChildId == c.ChildId && (x.EndDate == null || x.EndDate > order) && x.StartDate <= order)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndDate, order), ct);
+            await db.Allocations.Where(x => x.ChildId == c.ChildId && x.StartDate > order)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndDate, x => x.StartDate), ct);
+        }
     }
+
+    private static string SupportText(SupportKind kind) => kind switch
+    {
+        SupportKind.Financial => "Special guardianship allowance, means-tested and reviewed each year.",
+        SupportKind.Therapeutic => "Therapeutic parenting sessions funded through the Adoption and Special Guardianship Support Fund.",
+        SupportKind.Training => "Place on the kinship carers' and adopters' training programme.",
+        SupportKind.PeerSupport => "Introduced to the local support group, meeting monthly.",
+        SupportKind.ContactSupport => "Help with letterbox and family time arrangements.",
+        _ => "Other support agreed in the support plan.",
+    };
 }

@@ -156,6 +156,8 @@ internal sealed class Span
     public List<DateOnly> Visits { get; } = [];
     public List<Placement> Placements { get; } = [];
     public bool ViaMash { get; set; }
+    /// A period of care that ended in an adoption order (its last placement is the adoptive one).
+    public bool EndsInAdoption { get; set; }
 }
 
 /// One of a child's involvements: the group's span, starting no earlier than the child's birth.

@@ -105,6 +105,56 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     private static readonly DateOnly Today = GeneratedBorough.Today;
 
     [Fact]
+    public async Task Generate_Adoptions_PerYearStagesAndSealingLikeEngland()
+    {
+        await using var db = borough.Open();
+        var cases = await db.AdoptionCases.ToListAsync();
+        var adopted = cases.Where(a => a.AdoptionOrderDate != null).ToList();
+        var periods = await db.PeriodsOfCare.Select(p => new { p.ChildId, p.StartDate, p.EndDate, p.ReasonCeasedCode }).ToListAsync();
+        var inCareNow = periods.Count(p => p.StartDate <= Today && (p.EndDate == null || p.EndDate > Today));
+        var lastThreeYears = adopted.Count(a => a.AdoptionOrderDate > Today.AddYears(-3) && a.AdoptionOrderDate <= Today);
+        var perYear = lastThreeYears / 3.0;
+        var starts = periods.ToLookup(p => p.ChildId, p => p.StartDate);
+        var entered = adopted.ToDictionary(a => a.Id, a => Haven.Core.Permanence.PermanenceService.EnteredCare(starts[a.ChildId], a.AdmDecisionDate)!.Value);
+        double Avg(Func<Haven.Core.Permanence.AdoptionCase, int> f) => adopted.Average(f);
+        var entryToPlaced = Avg(a => a.PlacedForAdoptionDate!.Value.DayNumber - entered[a.Id].DayNumber);
+        var entryToDecision = Avg(a => a.AdmDecisionDate.DayNumber - entered[a.Id].DayNumber);
+        var decisionToMatch = Avg(a => a.MatchDate!.Value.DayNumber - a.AdmDecisionDate.DayNumber);
+        var placedToOrder = Avg(a => a.AdoptionOrderDate!.Value.DayNumber - a.PlacedForAdoptionDate!.Value.DayNumber);
+        var entryToOrder = Avg(a => a.AdoptionOrderDate!.Value.DayNumber - entered[a.Id].DayNumber);
+        var a2 = Haven.Core.Permanence.TimelinessSummary.Of(adopted.Select(a => Haven.Core.Permanence.PermanenceService.Timeliness(a, entered[a.Id])).ToList());
+        var sgos = await db.SpecialGuardianships.CountAsync();
+        var sgoEndings = periods.Count(p => p.ReasonCeasedCode is "E45" or "E46" or "E47" or "E48");
+        output.WriteLine($"Adopted {adopted.Count} ({perYear:0.0} a year over 3 years, {100 * perYear / inCareNow:0.0}% of {inCareNow} in care); entry to decision {entryToDecision:0} days, "
+            + $"decision to match {decisionToMatch:0}, entry to placed {entryToPlaced:0} (A1 {a2.AverageA1}, {a2.A1WithinThreshold}% within 426), placed to order {placedToOrder:0}, "
+            + $"entry to order {entryToOrder:0}; A2 {a2.AverageA2} days ({a2.A2WithinThreshold}% within 121); SGOs {sgos} for {sgoEndings} SGO endings");
+
+        // England 2025 (CLA25): 3,040 adopted in the year against 81,770 in care (3.7%); stages in
+        // months: entry to decision 9, decision to match 10, entry to placed 19, placed to order 9, entry to adoption 27.
+        // A 3,000-child borough adopts a handful a year, so the bounds allow for small numbers.
+        Assert.InRange(100 * perYear / inCareNow, 1.2, 7.5);
+        Assert.InRange(entryToDecision, 150, 420);
+        Assert.InRange(decisionToMatch, 120, 420);
+        Assert.InRange(entryToPlaced, 380, 720);
+        Assert.InRange(placedToOrder, 180, 370);
+        Assert.InRange(entryToOrder, 600, 1000);
+        // Sealed as the real flow seals them: every order sealed, no allocation open after the order.
+        Assert.All(adopted, a => Assert.NotNull(a.SealedAt));
+        var ids = adopted.Select(a => a.ChildId).ToList();
+        var allocations = await db.Allocations.Where(x => ids.Contains(x.ChildId)).Select(x => new { x.ChildId, x.EndDate }).ToListAsync();
+        var orders = adopted.ToDictionary(a => a.ChildId, a => a.AdoptionOrderDate!.Value);
+        Assert.All(allocations, x => Assert.True(x.EndDate is { } end && end <= orders[x.ChildId], $"child {x.ChildId} allocation open after the order"));
+        // Every match names approved adopters; the 903 says adopted (E11/E12) for each order.
+        var approved = (await db.RecruitmentEnquiries.Where(e => e.Kind == Haven.Core.Fostering.ApplicantKind.Adoption && e.ApprovalDate != null).Select(e => new { e.Id, e.ApprovalDate }).ToListAsync()).ToDictionary(e => e.Id, e => e.ApprovalDate!.Value);
+        Assert.All(cases.Where(c => c.MatchDate != null), c => Assert.True(c.AdopterEnquiryId is { } id && approved[id] <= c.MatchDate, $"adoption {c.Id}"));
+        Assert.All(adopted, a => Assert.Contains(periods, p => p.ChildId == a.ChildId && p.EndDate == a.AdoptionOrderDate && p.ReasonCeasedCode is "E11" or "E12"));
+        // Other permanence: every special guardianship ending has its order and support record.
+        Assert.Equal(sgoEndings, sgos);
+        Assert.True(await db.GuardianSupport.AnyAsync(s => s.SpecialGuardianshipId != null));
+    }
+
+
+    [Fact]
     public async Task Generate_ThreeThousandChildren_WritesTheBorough()
     {
         // Arrange

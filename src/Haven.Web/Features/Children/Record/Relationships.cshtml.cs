@@ -8,7 +8,7 @@ namespace Haven.Web.Features.Children.Record;
 
 /// The child's relationships: family, household, extended family network and siblings, as a list
 /// and as a simple family-network view (parents' generation above, siblings beside, wider family below).
-public class RelationshipsModel(HavenDbContext db, TimeProvider clock) : PageModel
+public class RelationshipsModel(HavenDbContext db, TimeProvider clock, Haven.Core.Permanence.SealedAdoptionSettings sealedAdoption) : PageModel
 {
     public enum Generation { Grandparents, Parents, Siblings, Wider }
 
@@ -21,8 +21,12 @@ public class RelationshipsModel(HavenDbContext db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         Header = (await ChildHeader.LoadAsync(db, childId, "relationships", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
+        // A relative whose adoption record is sealed is not listed to anyone without a sealed-record role.
+        var worker = Haven.Core.Access.CurrentWorker.From(User);
+        var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
         var rows = await db.Relationships.AsNoTracking()
             .Where(r => (r.PersonId == childId || r.RelatedPersonId == childId) && r.EndDate == null)
+            .Where(r => !hidden.Contains(r.PersonId) && !hidden.Contains(r.RelatedPersonId))
             .Select(r => new
             {
                 r.PersonId, r.Type, r.HasParentalResponsibility, r.StartDate,

@@ -12,7 +12,7 @@ namespace Haven.Web.Features.Children.Record;
 
 /// The child's summary: who they are, where and with whom they live, the people and professionals
 /// around them, who holds the case, and the council's current involvement.
-public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, TimeProvider clock) : PageModel
+public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, TimeProvider clock, Haven.Core.Permanence.SealedAdoptionSettings sealedAdoption) : PageModel
 {
     public sealed record PersonLink(int Id, string Name, string Relationship, bool IsChild, bool ParentalResponsibility, string? Note);
     public sealed record Holder(string Role, string Worker, string Team, DateOnly Since);
@@ -46,8 +46,12 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
         CurrentAddress = current?.Address;
         LivingThereSince = current?.StartDate;
 
+        // A relative whose adoption record is sealed is not named here to anyone without a sealed-record role.
+        var worker = Haven.Core.Access.CurrentWorker.From(User);
+        var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
         var relationships = await db.Relationships.AsNoTracking()
             .Where(r => (r.PersonId == childId || r.RelatedPersonId == childId) && r.EndDate == null)
+            .Where(r => !hidden.Contains(r.PersonId) && !hidden.Contains(r.RelatedPersonId))
             .Select(r => new { r.PersonId, r.RelatedPersonId, r.Type, r.HasParentalResponsibility,
                 Person = new { r.Person.Id, r.Person.FirstName, r.Person.LastName, r.Person.Sex, r.Person.Kind, r.Person.IsRestricted },
                 Related = new { r.RelatedPerson.Id, r.RelatedPerson.FirstName, r.RelatedPerson.LastName, r.RelatedPerson.Sex, r.RelatedPerson.Kind, r.RelatedPerson.IsRestricted } })
@@ -64,7 +68,8 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
             .Where(a => a.AddressId == current.AddressId && a.EndDate == null && a.PersonId != childId)
             .Select(a => a.PersonId).ToListAsync(ct);
         LivesWith = people.Where(p => householdIds.Contains(p.Id)).ToList();
-        var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).ToList();
+        var hiddenIds = await hidden.ToListAsync(ct);
+        var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).Except(hiddenIds).ToList();
         if (unrelatedHousehold.Count > 0)
         {
             var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id))

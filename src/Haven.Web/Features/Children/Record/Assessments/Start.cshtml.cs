@@ -12,7 +12,7 @@ namespace Haven.Web.Features.Children.Record.Assessments;
 
 /// Starts a single assessment from the child's referral, and in the same step one for each brother
 /// or sister selected (each from their own open referral).
-public class StartModel(HavenDbContext db, AssessmentService assessments, ChildAccess access, TimeProvider clock) : PageModel
+public class StartModel(HavenDbContext db, AssessmentService assessments, ChildAccess access, TimeProvider clock, Haven.Core.Permanence.SealedAdoptionSettings sealedAdoption) : PageModel
 {
     [BindProperty]
     public int? ReferralId { get; set; }
@@ -73,7 +73,9 @@ public class StartModel(HavenDbContext db, AssessmentService assessments, ChildA
             .Select(r => r.RelatedPersonId)
             .Union(db.Relationships.Where(r => r.RelatedPersonId == childId && (r.Type == RelationshipType.Sibling || r.Type == RelationshipType.HalfSibling || r.Type == RelationshipType.StepSibling)).Select(r => r.PersonId))
             .ToListAsync(ct);
-        var siblings = await db.People.AsNoTracking().Where(p => siblingIds.Contains(p.Id))
+        var worker = CurrentWorker.From(User);
+        var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
+        var siblings = await db.People.AsNoTracking().Where(p => siblingIds.Contains(p.Id) && !hidden.Contains(p.Id))
             .Select(p => new { p.Id, p.FirstName, p.LastName, HasReferral = db.Referrals.Any(r => r.ChildId == p.Id && r.ClosureDate == null && !r.NoFurtherAction) })
             .OrderBy(p => p.FirstName).ToListAsync(ct);
         SiblingItems = siblings.Select(s => new SelectListItem(

@@ -1,0 +1,18 @@
+using Haven.Core.Data;
+using Haven.Core.Workforce;
+
+namespace Haven.Core.Permanence;
+
+/// The children whose adoption record is sealed (the order is recorded), for the places that list a
+/// child other than through ChildAccess: a relative's relationships, a sibling list on a form, an
+/// export. Someone without a sealed-record role must not learn of the adopted child there either.
+public static class SealedRecords
+{
+    /// Every child with a sealed adoption record.
+    public static IQueryable<int> All(HavenDbContext db) =>
+        db.AdoptionCases.Where(a => a.SealedAt != null).Select(a => a.ChildId);
+
+    /// The sealed children this role may not see (none for the roles named in Haven:SealedAdoption:Roles).
+    public static IQueryable<int> HiddenFrom(HavenDbContext db, SealedAdoptionSettings settings, HavenRole role) =>
+        settings.Allows(role) ? db.AdoptionCases.Where(a => false).Select(a => a.ChildId) : All(db);
+}
