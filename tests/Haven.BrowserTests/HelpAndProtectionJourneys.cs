@@ -137,6 +137,11 @@ public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixtur
         await page.GetByLabel("Yes, the child will be the subject of a child protection plan").CheckAsync();
         await page.GetByLabel("Physical abuse").CheckAsync();
         await page.GetByLabel("Core group members (if there is a plan)").FillAsync("Bola Adebayo, mother\nRuth Okafor, named nurse");
+        await page.GetByLabel("What the plan is meant to change for the child").FillAsync("Tayo is not hit at home");
+        await page.Locator("input[name='Actions[0].What']").FillAsync("Attend a parenting course");
+        await page.Locator("input[name='Actions[0].Who']").FillAsync("Mum");
+        await FillDateAsync(page, "Actions[0].DueDate", today.AddDays(28));
+        await page.GetByLabel("What happens if the plan does not work").FillAsync("A legal planning meeting decides whether to go to court.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save conference" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("child protection plan started");
         await Assertions.Expect(page.Locator("#attendees")).ToContainTextAsync("Sent a report");

@@ -59,6 +59,13 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         ["Chair"] = "Pat Reid", ["Police"] = "DC Sam Patel, CAIT", ["Health"] = "Jo Bright, health visitor (report only)", ["Others"] = "Sarah Bell, mother",
         ["ReportsFrom"] = "SocialCare", ["PlanNeeded"] = plan ?? "", ["CategoryOfAbuse"] = category,
         ["CoreGroup"] = "Sarah Bell, mother\nJo Bright, health visitor",
+    }, PlanContent(date));
+
+    /// The plan's first version as the conference writes it: one outcome, one action, a contingency.
+    private static Dictionary<string, string> PlanContent(DateOnly date) => With(Date("Actions[0].DueDate", date.AddDays(28)), new()
+    {
+        ["Outcomes"] = "Rosa is safe from domestic abuse at home", ["Actions[0].What"] = "Complete the domestic abuse programme", ["Actions[0].Who"] = "Dad",
+        ["Contingency"] = "If the children are not safe at home, a legal planning meeting will decide whether to go to court.",
     });
 
     [Fact]
@@ -77,6 +84,10 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.Equal("NEG", plan.CategoryOfAbuse);
         Assert.Equal(0, plan.PreviousPlans);
         Assert.Equal(2, plan.CoreGroup.Count);
+        // The conference wrote the plan's content in the same save: a Plan of kind ChildProtection, version 1.
+        var content = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).ThenInclude(v => v.Actions).SingleAsync(p => p.Id == plan.PlanId));
+        Assert.Equal((Haven.Core.Plans.PlanKind.ChildProtection, held, 1), (content.Kind, content.StartDate, content.CurrentVersionNumber));
+        Assert.Equal("Complete the domestic abuse programme", content.Versions.Single().Actions.Single().What);
         var conference = await app.Data.WithDbAsync(db => db.ChildProtectionConferences.Include(c => c.Attendees).SingleAsync(c => c.ChildId == child));
         Assert.Equal(plan.StartConferenceId, conference.Id);
         Assert.Contains(conference.Attendees, a => a.Name == "Jo Bright" && a.Attendance == ConferenceAttendance.SentReport && a.ReportReceived);
@@ -91,6 +102,7 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.DoesNotContain(rows, r => r.Contains("Initial child protection conference"));
         var tab = await client.GetPageAsync($"/children/{child}/child-protection");
         Assert.Contains("Neglect", tab.QuerySelector("#plans")!.TextContent);
+        Assert.Contains(tab.QuerySelectorAll("#plans a"), a => a.GetAttribute("href") == $"/children/{child}/plans/{content.Id}");
         var chronology = await client.GetPageAsync($"/children/{child}/chronology");
         Assert.Contains("Initial child protection conference", chronology.Body!.TextContent);
     }
@@ -110,6 +122,9 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.Contains("Enter the name of the chair", errors);
         Assert.Contains("Enter who attended or sent a report", errors);
         Assert.Contains("Select the category of abuse", errors);
+        Assert.Contains("Enter at least one outcome: what the plan is meant to change for the child", errors);
+        Assert.Contains("Enter the contingency plan: what happens if the plan does not work", errors);
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.Plans.CountAsync(p => p.ChildId == child)));
         Assert.Equal(0, await app.Data.WithDbAsync(db => db.ChildProtectionConferences.CountAsync(c => c.ChildId == child)));
         Assert.Equal(0, await app.Data.WithDbAsync(db => db.ChildProtectionPlans.CountAsync(c => c.ChildId == child)));
         Assert.Null(await app.Data.WithDbAsync(db => db.Section47Enquiries.Where(e => e.Id == enquiry).Select(e => e.InitialConferenceDate).SingleAsync()));
@@ -213,6 +228,8 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.Contains("\"date\"", body);
         Assert.Contains("\"chair\"", body);
         Assert.Contains("\"categoryOfAbuse\"", body);
+        Assert.Contains("\"outcomes\"", body);
+        Assert.Contains("\"contingency\"", body);
         var badAgency = await api.PostAsJsonAsync(url, new { date = Today, chair = "Pat", planNeeded = true, categoryOfAbuse = "NEG", attendees = new[] { new { agency = "Martians", name = "X" } } });
         Assert.Equal(HttpStatusCode.BadRequest, badAgency.StatusCode);
         Assert.Contains("\"attendees\"", await badAgency.Content.ReadAsStringAsync());
@@ -225,12 +242,20 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
             date = Today.AddDays(-20), chair = "Pat Reid", planNeeded = true, categoryOfAbuse = "SAB",
             attendees = new[] { new { agency = "Police", name = "DC Patel", attendance = "Attended", reportReceived = true } },
             coreGroup = new[] { new { agency = "Health", name = "Jo Bright", role = "Health visitor" } },
+            planContent = new
+            {
+                outcomes = new[] { "Amy is safe at home" }, contingency = "A legal planning meeting if she is not safe.",
+                actions = new[] { new { what = "See Amy alone every visit", who = "Social worker", dueDate = Today.AddDays(10) } },
+            },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var plan = (await api.GetFromJsonAsync<List<Haven.Web.Api.ChildProtectionPlanDto>>($"/api/v1/children/{child}/child-protection-plans"))!.Single();
         Assert.Equal("SAB", plan.CategoryOfAbuse);
         Assert.False(plan.SecondOrSubsequent);
         Assert.Equal("Health", plan.CoreGroup.Single().Agency);
+        var content = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).SingleAsync(p => p.Id == plan.PlanId));
+        Assert.Equal(Haven.Core.Plans.PlanKind.ChildProtection, content.Kind);
+        Assert.Equal(Today.AddDays(-20), content.StartDate);
 
         var visit = await api.PostAsJsonAsync($"/api/v1/children/{child}/child-protection-visits", new { date = Today.AddDays(-3), childSeen = true, childSeenAlone = false });
         var badVisit = await api.PostAsJsonAsync($"/api/v1/children/{child}/child-protection-visits", new { date = Today.AddDays(-3) });

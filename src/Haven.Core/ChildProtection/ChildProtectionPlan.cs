@@ -91,6 +91,11 @@ public class ChildProtectionPlan : IVersioned
     /// NumberOfPreviousCPP: this child's earlier child protection plans, at any time.
     public int PreviousPlans { get; set; }
     public List<CoreGroupMember> CoreGroup { get; set; } = [];
+    /// The plan's content (outcomes, actions, contingency, versions): the shared Plan of kind
+    /// ChildProtection, started by the initial conference in the same save. Null only for a
+    /// registration recorded before plans were linked; its plan can then be started from the plans page.
+    public int? PlanId { get; set; }
+    public Plans.Plan? Plan { get; set; }
     public DateTime RecordedAt { get; set; }
     public Guid Version { get; set; }
 

@@ -45,6 +45,8 @@ internal sealed class ChildProtectionPlanMapping : IEntityTypeConfiguration<Chil
         b.HasOne(p => p.EndConference).WithMany().HasForeignKey(p => p.EndConferenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.CoreGroup).WithOne().HasForeignKey(m => m.ChildProtectionPlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ChildId, p.StartDate });
+        b.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.PlanId).IsUnique();
     }
 }
 

@@ -2,6 +2,7 @@ using Haven.Core.Access;
 using Haven.Core.Assessments;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
+using Haven.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.ChildProtection;
@@ -11,7 +12,8 @@ public sealed record AttendeeOptions(PartnerAgency Agency, string Name, string? 
 public sealed record MemberOptions(PartnerAgency Agency, string Name, string? Role);
 
 public sealed record RecordInitialConferenceOptions(int ChildId, int EnquiryId, DateOnly? Date, string? Chair, IReadOnlyList<AttendeeOptions> Attendees,
-    bool? PlanNeeded, string? CategoryOfAbuse, string? Decision, IReadOnlyList<MemberOptions> CoreGroup, Guid? SubmissionId);
+    bool? PlanNeeded, string? CategoryOfAbuse, string? Decision, IReadOnlyList<MemberOptions> CoreGroup, Guid? SubmissionId,
+    PlanContentOptions? PlanContent = null);
 
 public sealed record RecordReviewConferenceOptions(int ChildId, int PlanId, Guid PlanVersion, DateOnly? Date, string? Chair, IReadOnlyList<AttendeeOptions> Attendees,
     bool? PlanContinues, string? CategoryOfAbuse, PlanEndReason? EndReason, string? Decision, Guid? SubmissionId);
@@ -32,6 +34,14 @@ public sealed class ConferenceService(HavenDbContext db, TimeProvider clock)
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static string Fmt(DateOnly d) => d.ToString("d MMMM yyyy");
+
+    private static readonly PlanContentOptions NoContent = new([], [], null, null, null);
+
+    /// Ends the plan's content (its Plan) on the day the registration ends.
+    private async Task EndContentAsync(ChildProtectionPlan plan, DateOnly end, CancellationToken ct)
+    {
+        if (plan.PlanId is { } id && await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct) is { EndDate: null } content) content.EndDate = end;
+    }
 
     private static void CheckPeople(Dictionary<string, string> errors, string key, IReadOnlyList<AttendeeOptions> attendees)
     {
@@ -72,6 +82,8 @@ public sealed class ConferenceService(HavenDbContext db, TimeProvider clock)
             if (!HelpAndProtectionCodes.CategoryOfAbuse.Contains(o.CategoryOfAbuse)) errors["CategoryOfAbuse"] = "Select the category of abuse";
             if (await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == o.ChildId && p.EndDate == null, ct))
                 errors["PlanNeeded"] = "This child already has a child protection plan";
+            // The conference that decides on a plan writes its outcomes, actions and contingency too.
+            foreach (var (field, message) in PlanService.Validate(o.PlanContent ?? NoContent)) errors[field] = message;
         }
         if (o.Decision is { Length: > MaxText }) errors["Decision"] = $"Decision must be {MaxText:N0} characters or fewer";
         var members = o.CoreGroup.Where(m => !string.IsNullOrWhiteSpace(m.Name)).ToList();
@@ -91,9 +103,10 @@ public sealed class ConferenceService(HavenDbContext db, TimeProvider clock)
         enquiry.InitialConferenceDate = date;
         if (conference.PlanNeeded)
         {
+            var content = new PlanService(db, clock).Add(o.ChildId, PlanKind.ChildProtection, date, o.PlanContent!, "Plan started at the initial conference", by, null);
             db.ChildProtectionPlans.Add(new ChildProtectionPlan
             {
-                ChildId = o.ChildId, StartDate = date, CategoryOfAbuse = conference.CategoryOfAbuse!, StartConference = conference,
+                ChildId = o.ChildId, StartDate = date, CategoryOfAbuse = conference.CategoryOfAbuse!, StartConference = conference, Plan = content,
                 PreviousPlans = await db.ChildProtectionPlans.CountAsync(p => p.ChildId == o.ChildId && p.StartDate <= date, ct),
                 CoreGroup = members.Select(m => new CoreGroupMember { Agency = m.Agency, Name = m.Name.Trim(), Role = AssessmentService.Blank(m.Role) }).ToList(),
                 RecordedAt = now,
@@ -143,6 +156,7 @@ public sealed class ConferenceService(HavenDbContext db, TimeProvider clock)
             plan.EndDate = date;
             plan.EndReason = o.EndReason;
             plan.EndConference = conference;
+            await EndContentAsync(plan, date, ct);
             await InvolvementSpans.CloseAsync(db, o.ChildId, InvolvementKind.ChildProtection, date, ct);
         }
         foreach (var span in await db.Involvements.Where(i => i.ChildId == o.ChildId && i.Kind == InvolvementKind.ChildProtection && i.StartDate <= date
@@ -169,6 +183,7 @@ public sealed class ConferenceService(HavenDbContext db, TimeProvider clock)
         db.Entry(plan).Property(p => p.Version).OriginalValue = o.Version;
         plan.EndDate = o.EndDate;
         plan.EndReason = o.EndReason;
+        await EndContentAsync(plan, o.EndDate!.Value, ct);
         await InvolvementSpans.CloseAsync(db, o.ChildId, InvolvementKind.ChildProtection, o.EndDate!.Value, ct);
         await db.SaveChangesAsync(ct);
         return ServiceResult<ChildProtectionPlan>.Ok(plan);

@@ -1,6 +1,7 @@
 using Haven.Core.Access;
 using Haven.Core.Assessments;
 using Haven.Core.Data;
+using Haven.Core.Involvements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.Plans;
@@ -64,14 +65,45 @@ public sealed class PlanService(HavenDbContext db, TimeProvider clock)
         return plan;
     }
 
-    /// Starts a plan of any kind with its first version. Kinds with a record of their own (a child
-    /// in need plan, a child protection plan) start through that record's service instead.
-    public async Task<ServiceResult<Plan>> StartAsync(int childId, PlanKind kind, DateOnly start, PlanContentOptions content, CurrentWorker by, CancellationToken ct = default)
+    /// The child's stage as far as starting a plan is concerned (see PlanStart).
+    public async Task<ChildStage> StageAsync(int childId, CancellationToken ct = default)
     {
-        var errors = new Dictionary<string, string>(Validate(content));
-        if (start > Today) errors["StartDate"] = "Start date must be today or in the past";
+        var child = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(p => new { p.FirstName, p.DateOfBirth }).FirstAsync(ct);
+        var cp = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == childId && p.EndDate == null)
+            .OrderByDescending(p => p.StartDate).Select(p => new { p.StartDate, p.PlanId }).FirstOrDefaultAsync(ct);
+        var lookedAfter = await db.PeriodsOfCare.AsNoTracking().Where(p => p.ChildId == childId && p.EndDate == null)
+            .OrderByDescending(p => p.StartDate).Select(p => (DateOnly?)p.StartDate).FirstOrDefaultAsync(ct);
+        var leaver = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.Kind == InvolvementKind.CareLeaver && i.EndDate == null)
+            .OrderByDescending(i => i.StartDate).Select(i => (DateOnly?)i.StartDate).FirstOrDefaultAsync(ct);
+        var open = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.EndDate == null).Select(p => p.Kind).Distinct().ToListAsync(ct);
+        return new ChildStage(child.FirstName, child.DateOfBirth, cp is null ? null : (cp.StartDate, cp.PlanId is not null), lookedAfter, leaver, open.ToHashSet());
+    }
+
+    /// Starts a child protection, care or pathway plan with its first version, when the kind fits
+    /// the child's stage (PlanStart). A child protection plan's content is linked to the child's
+    /// open registration in the same save; the registration's version guards against two people
+    /// writing it at once (DbUpdateConcurrencyException, nothing saved). A child in need plan
+    /// starts through ChildInNeedPlanService, with its own record.
+    public async Task<ServiceResult<Plan>> StartAsync(int childId, PlanKind kind, DateOnly? start, PlanContentOptions content, CurrentWorker by,
+        Guid? submissionId = null, CancellationToken ct = default)
+    {
+        if (submissionId is { } sid && await db.PlanVersions.Where(v => v.SubmissionId == sid).Select(v => v.PlanId).FirstOrDefaultAsync(ct) is var earlier and > 0)
+            return ServiceResult<Plan>.Ok(await db.Plans.FirstAsync(p => p.Id == earlier, ct));
+        var errors = new Dictionary<string, string>();
+        if (!Enum.IsDefined(kind)) errors["Kind"] = "Select the kind of plan";
+        else if (kind == PlanKind.ChildInNeed) errors["Kind"] = "Start a child in need plan from its own page: it records the child in need plan too";
+        if (start is null) errors["StartDate"] = "Enter the date the plan started";
+        else if (start > Today) errors["StartDate"] = "Start date must be today or in the past";
+        if (errors.Count == 0 && PlanStart.WhyNot(kind, await StageAsync(childId, ct), start!.Value) is { } why)
+            errors[why.StartsWith("Start date", StringComparison.Ordinal) ? "StartDate" : "Kind"] = why;
+        foreach (var (field, message) in Validate(content)) errors[field] = message;
         if (errors.Count > 0) return ServiceResult<Plan>.Fail(errors);
-        var plan = Add(childId, kind, start, content, "Plan started", by, null);
+        var plan = Add(childId, kind, start!.Value, content, "Plan started", by, submissionId);
+        if (kind == PlanKind.ChildProtection)
+        {
+            var registration = await db.ChildProtectionPlans.FirstAsync(p => p.ChildId == childId && p.EndDate == null && p.PlanId == null, ct);
+            registration.Plan = plan;
+        }
         await db.SaveChangesAsync(ct);
         return ServiceResult<Plan>.Ok(plan);
     }

@@ -2,6 +2,7 @@ using Haven.Core.ChildInNeed;
 using Haven.Core.Involvements;
 using Haven.Core.Oversight;
 using Haven.Core.Plans;
+using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.Synthetic;
 
@@ -160,7 +161,23 @@ internal sealed class PlansPart : IBoroughPart
         // Saving a child in need plan saves its reviews with it.
         await context.Writer.SaveAsync(cins);
 
+        await LinkChildProtectionPlansAsync(context, plans.Where(p => p.Plan.Kind == PlanKind.ChildProtection).Select(p => p.Plan));
+
         await WriteOversightAsync(context, rng);
+    }
+
+    /// Each child protection plan registration (ChildProtectionPlansPart, one per ChildProtection
+    /// span, starting on its first day) points at the Plan written for the same span, as the
+    /// initial conference does when it starts a plan.
+    private static async Task LinkChildProtectionPlansAsync(BoroughPartContext context, IEnumerable<Plan> plans)
+    {
+        var byStart = plans.GroupBy(p => (p.ChildId, p.StartDate)).ToDictionary(g => g.Key, g => g.First().Id);
+        var db = context.Writer.Db;
+        var registrations = await db.ChildProtectionPlans.Where(r => r.PlanId == null).ToListAsync(context.CancellationToken);
+        foreach (var r in registrations)
+            if (byStart.TryGetValue((r.ChildId, r.StartDate), out var id)) r.PlanId = id;
+        await db.SaveChangesAsync(context.CancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// Oversight of each open case, and each case-holding worker's supervision every four to six weeks.

@@ -1051,6 +1051,9 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PreviousPlans")
                         .HasColumnType("integer");
 
@@ -1070,6 +1073,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EndConferenceId");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
 
                     b.HasIndex("StartConferenceId");
 
@@ -5776,6 +5782,11 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasForeignKey("EndConferenceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "StartConference")
                         .WithMany()
                         .HasForeignKey("StartConferenceId")
@@ -5785,6 +5796,8 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("Child");
 
                     b.Navigation("EndConference");
+
+                    b.Navigation("Plan");
 
                     b.Navigation("StartConference");
                 });

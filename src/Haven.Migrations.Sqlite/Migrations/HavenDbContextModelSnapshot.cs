@@ -1006,6 +1006,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PreviousPlans")
                         .HasColumnType("INTEGER");
 
@@ -1025,6 +1028,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("EndConferenceId");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
 
                     b.HasIndex("StartConferenceId");
 
@@ -5559,6 +5565,11 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasForeignKey("EndConferenceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Haven.Core.ChildProtection.ChildProtectionConference", "StartConference")
                         .WithMany()
                         .HasForeignKey("StartConferenceId")
@@ -5568,6 +5579,8 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
 
                     b.Navigation("EndConference");
+
+                    b.Navigation("Plan");
 
                     b.Navigation("StartConference");
                 });

@@ -16,9 +16,10 @@ public sealed record CoreGroupMemberDto(string? Agency, string? Name, string? Ro
 public sealed record ConferenceDto(int Id, string Kind, DateOnly Date, string Chair, IReadOnlyList<ConferenceAttendeeDto> Attendees, bool PlanNeeded,
     string? CategoryOfAbuse, string? Decision, string? EndReason, int? Section47EnquiryId, int? ChildProtectionPlanId);
 
-/// <summary>The initial conference following a section 47 enquiry. PlanNeeded true starts a child protection plan on Date.</summary>
+/// <summary>The initial conference following a section 47 enquiry. PlanNeeded true starts a child protection plan on Date,
+/// with PlanContent (outcomes, actions, contingency) as the first version of its Plan of kind ChildProtection, in the same save.</summary>
 public sealed record NewInitialConferenceDto(DateOnly? Date, string? Chair, IReadOnlyList<ConferenceAttendeeDto>? Attendees, bool? PlanNeeded,
-    string? CategoryOfAbuse, string? Decision, IReadOnlyList<CoreGroupMemberDto>? CoreGroup, Guid? SubmissionId);
+    string? CategoryOfAbuse, string? Decision, IReadOnlyList<CoreGroupMemberDto>? CoreGroup, Guid? SubmissionId, PlanContentDto? PlanContent = null);
 
 /// <summary>A review conference. PlanVersion is the plan's version you read (409 if stale). EndReason when the plan ends: NoLongerAtRisk, BecameLookedAfter, MovedToAnotherCouncil, Reached18, Died or Other.</summary>
 public sealed record NewReviewConferenceDto(Guid PlanVersion, DateOnly? Date, string? Chair, IReadOnlyList<ConferenceAttendeeDto>? Attendees, bool? PlanContinues,
@@ -26,7 +27,7 @@ public sealed record NewReviewConferenceDto(Guid PlanVersion, DateOnly? Date, st
 
 /// <summary>A child protection plan as a registration (CIN census). Its content is the shared Plan of kind ChildProtection.</summary>
 public sealed record ChildProtectionPlanDto(int Id, DateOnly StartDate, string CategoryOfAbuse, DateOnly? EndDate, string? EndReason, int StartConferenceId,
-    int? EndConferenceId, int PreviousPlans, bool SecondOrSubsequent, bool TwoYearsOrMore, IReadOnlyList<CoreGroupMemberDto> CoreGroup, Guid Version);
+    int? EndConferenceId, int PreviousPlans, bool SecondOrSubsequent, bool TwoYearsOrMore, IReadOnlyList<CoreGroupMemberDto> CoreGroup, Guid Version, int? PlanId = null);
 
 /// <summary>End a plan without a conference.</summary>
 public sealed record EndPlanDto(Guid Version, DateOnly? EndDate, string? EndReason);
@@ -106,7 +107,8 @@ public static class ChildProtectionPlansApi
             else errors["coreGroup"] = ["Agency " + OneOf<PartnerAgency>()];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.RecordInitialConferenceAsync(new RecordInitialConferenceOptions(childId, enquiryId, body.Date, body.Chair, attendees,
-            body.PlanNeeded, body.CategoryOfAbuse, body.Decision, members, body.SubmissionId), CurrentWorker.From(http.User)!, ct);
+            body.PlanNeeded, body.CategoryOfAbuse, body.Decision, members, body.SubmissionId,
+            body.PlanNeeded == true ? PlansApi.ToOptions(body.PlanContent) : null), CurrentWorker.From(http.User)!, ct);
         if (!result.Succeeded) return ApiProblems.Invalid(Camel(result.Errors));
         var saved = await db.ChildProtectionConferences.AsNoTracking().Include(c => c.Attendees).FirstAsync(c => c.Id == result.Value!.Id, ct);
         return Results.Created($"/api/v1/children/{childId}/conferences/{saved.Id}", ToDto(saved));
@@ -192,5 +194,5 @@ public static class ChildProtectionPlansApi
 
     private static ChildProtectionPlanDto ToDto(ChildProtectionPlan p, DateOnly today) => new(p.Id, p.StartDate, p.CategoryOfAbuse, p.EndDate, p.EndReason?.ToString(),
         p.StartConferenceId, p.EndConferenceId, p.PreviousPlans, p.IsSecondOrSubsequent, p.LastedTwoYearsOrMore(today),
-        p.CoreGroup.Select(m => new CoreGroupMemberDto(m.Agency.ToString(), m.Name, m.Role)).ToList(), p.Version);
+        p.CoreGroup.Select(m => new CoreGroupMemberDto(m.Agency.ToString(), m.Name, m.Role)).ToList(), p.Version, p.PlanId);
 }

@@ -72,7 +72,7 @@ public static class PlansApi
         title: "The plan changed since you read it. Read it again and resend your change.",
         extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
 
-    private static PlanContentOptions ToOptions(PlanContentDto? c) => new(c?.Outcomes ?? [],
+    internal static PlanContentOptions ToOptions(PlanContentDto? c) => new(c?.Outcomes ?? [],
         (c?.Actions ?? []).Select(a => new PlanActionInput(a.Key, a.What, a.Who, a.DueDate, a.Done, a.Progress)).ToList(),
         c?.FamilyAndNetwork, c?.Contingency, c?.ToTheChild);
 

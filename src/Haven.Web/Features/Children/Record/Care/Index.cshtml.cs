@@ -1,5 +1,7 @@
 using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
+using Haven.Core.Plans;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,12 +16,19 @@ public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
     public (DateOnly Due, string What)? NextVisit { get; private set; }
     public (DateOnly Due, string What)? NextReview { get; private set; }
     public DateOnly Today { get; private set; }
+    /// The child's care plans (the shared Plan model, kind Care), newest first: the tab links to each.
+    public IReadOnlyList<Plan> CarePlans { get; private set; } = [];
+
+    /// The care plan that belongs to a period of care: the newest one started within it.
+    public Plan? CarePlanFor(PeriodOfCare period) => CarePlans.FirstOrDefault(p => p.StartDate >= period.StartDate && (period.EndDate is null || p.StartDate <= period.EndDate));
 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Header = (await ChildHeader.LoadAsync(db, childId, "care", Today, ct))!;
         Record = await LookedAfterRecord.LoadAsync(db, childId, ct);
+        CarePlans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.Kind == PlanKind.Care)
+            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
         if (Record.Current is { CurrentEpisode: { } episode } current)
         {
             var lastVisit = Record.Visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitDate).FirstOrDefault();

@@ -1,6 +1,7 @@
 using Haven.Core.Access;
 using Haven.Core.ChildProtection;
 using Haven.Core.Data;
+using Haven.Web.Features.Children.Record.Plans;
 using Haven.Web.Infrastructure.Govuk;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Web.Features.Children.Record.ChildProtection;
 
 /// Record the initial child protection conference that a section 47 enquiry led to, and with it
-/// the child protection plan and core group when the conference decides on one.
-public class InitialConferenceModel(HavenDbContext db, ConferenceService conferences, TimeProvider clock) : PageModel, IConferenceAttendeesForm
+/// the child protection plan, its core group and its content (outcomes, actions, contingency: the
+/// first version of the child's Plan of kind ChildProtection) when the conference decides on one.
+public class InitialConferenceModel(HavenDbContext db, ConferenceService conferences, TimeProvider clock) : PlanContentForm, IConferenceAttendeesForm
 {
     [BindProperty, GovukDate(ErrorMessagePrefix = "Date of the conference")] public DateOnly? Date { get; set; }
     [BindProperty] public string? Chair { get; set; }
@@ -37,6 +39,7 @@ public class InitialConferenceModel(HavenDbContext db, ConferenceService confere
     {
         if (!await LoadAsync(childId, enquiryId, ct)) return NotFound();
         SubmissionId = Guid.NewGuid();
+        AddBlankRows();
         return Page();
     }
 
@@ -46,13 +49,14 @@ public class InitialConferenceModel(HavenDbContext db, ConferenceService confere
         var attendees = ConferenceAttendeesInput.From(this);
         var result = await conferences.RecordInitialConferenceAsync(new RecordInitialConferenceOptions(childId, enquiryId, Date, Chair, attendees.ToOptions(),
             PlanNeeded switch { "yes" => true, "no" => false, _ => null }, CategoryOfAbuse, Decision, ConferenceAttendeesInput.Members(CoreGroup),
-            SubmissionId == Guid.Empty ? null : SubmissionId), CurrentWorker.From(User)!, ct);
+            SubmissionId == Guid.Empty ? null : SubmissionId, PlanNeeded == "yes" ? ToOptions() : null), CurrentWorker.From(User)!, ct);
         if (result.Succeeded)
         {
             TempData["Notice"] = result.Value!.PlanNeeded ? "Initial conference recorded and child protection plan started" : "Initial conference recorded";
             return Redirect($"/children/{childId}/child-protection/conferences/{result.Value!.Id}");
         }
         ConferenceAttendeesInput.AddErrors(ModelState, result.Errors, f => f switch { "Attendees" => nameof(Police), "EnquiryId" => "", _ => f });
+        AddBlankRows();
         return Page();
     }
 
