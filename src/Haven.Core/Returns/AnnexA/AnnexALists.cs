@@ -330,9 +330,9 @@ public sealed class AdoptionList : ChildList<Row<AdoptionCase>>
 {
     public override int Number => 10;
     public override string SheetName => "List 10 Adoption";
-    public override string Includes => "Children with an agency decision for adoption by the as-at day, whose adoption order was not made before the window.";
+    public override string Includes => "Children with an agency decision for adoption by the as-at day, whose adoption order was not made before the last 12 months.";
     protected override IEnumerable<Row<AdoptionCase>> Select(AnnexASnapshot d) =>
-        AnnexALists.RowsFor(d, d.Adoptions.Where(a => d.OpenInWindow(a.AdmDecisionDate, a.AdoptionOrderDate)), a => a.ChildId);
+        AnnexALists.RowsFor(d, d.Adoptions.Where(a => a.AdmDecisionDate <= d.AsAt && (a.AdoptionOrderDate is null || a.AdoptionOrderDate >= d.YearStart)), a => a.ChildId);
 
     protected override IEnumerable<AnnexAColumn<Row<AdoptionCase>>> Define() =>
     [
@@ -368,12 +368,12 @@ public sealed class AdoptersList : AnnexAList<AdopterRow>
 {
     public override int Number => 11;
     public override string SheetName => "List 11 Adopters";
-    public override string Includes => "Adopter households whose enquiry came by the as-at day and who had not left the process before the window.";
+    public override string Includes => "Adopter households whose enquiry came by the as-at day and who had not left the process before the last 12 months.";
     public static string? FamilyId(int? enquiryId) => enquiryId is { } id ? $"A{id}" : null;
 
     protected override int? ChildOf(AdopterRow row) => null;
     protected override IEnumerable<AdopterRow> Select(AnnexASnapshot d) =>
-        d.Adopters.Where(e => d.OpenInWindow(e.EnquiryDate, e.LeftDate)).Select(e => new AdopterRow(e, d));
+        d.Adopters.Where(e => e.LeftDate is null || e.LeftDate >= d.YearStart).Select(e => new AdopterRow(e, d));
 
     protected override IEnumerable<AnnexAColumn<AdopterRow>> Define() =>
     [

@@ -33,8 +33,9 @@ public static class AnnexAReturn
 {
     public const string FileName = "annex-a.xlsx";
 
-    /// The inspection window: the six months ending on the as-at day (the day itself included).
-    public static ReturnPeriod WindowEnding(DateOnly asAt) => new(asAt.AddMonths(-6).AddDays(1), asAt);
+    /// The inspection window: the six months ending on the as-at day (the day itself included), so
+    /// as at 30 September it runs from 1 April (not 31 March).
+    public static ReturnPeriod WindowEnding(DateOnly asAt) => new(asAt.AddDays(1).AddMonths(-6), asAt);
 
     public static async Task<IReadOnlyList<AnnexASheet>> BuildAsync(HavenDbContext db, ReturnPeriod window, CancellationToken ct)
     {

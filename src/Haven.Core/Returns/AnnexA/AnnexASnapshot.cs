@@ -42,7 +42,7 @@ public sealed class AnnexASnapshot
     public required ReturnPeriod Window { get; init; }
     public DateOnly AsAt => Window.End;
     /// Counts "in the last 12 months" look back over the year ending on the as-at day.
-    public DateOnly YearStart => AsAt.AddYears(-1).AddDays(1);
+    public DateOnly YearStart => AsAt.AddDays(1).AddYears(-1);
 
     public required IReadOnlyDictionary<int, ChildFacts> Children { get; init; }
     public required ILookup<int, Allocation> Allocations { get; init; }
