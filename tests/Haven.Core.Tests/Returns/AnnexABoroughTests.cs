@@ -48,10 +48,10 @@ public sealed class AnnexABoroughTests(GeneratedBorough borough, ITestOutputHelp
                 }
                 // Nothing dated after the as-at day.
                 Assert.All(sheet.Rows, r => Assert.DoesNotContain(r, v => v is DateOnly d && d > GeneratedBorough.Today));
-                // Picklist columns hold picklist values ("a) …").
+                // Picklist columns hold picklist values ("a) …"); adopters' sex is not recorded yet (blank).
                 foreach (var header in new[] { "Sex", "Contact Source", "Referral Source", "Case Status", "Eligibility Category" })
                     if (sheet.Headers.ToList().IndexOf(header) is var i and >= 0)
-                        Assert.All(sheet.Rows, r => Assert.Matches(@"^[a-k]\) ", (string)r[i]!));
+                        Assert.All(sheet.Rows.Where(r => list.Required[i] || r[i] is not null), r => Assert.Matches(@"^[a-k]\) ", (string)r[i]!));
             }
         }
         finally { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
