@@ -10,6 +10,7 @@ public static class ReturnsCommand
     public static Command CreateReturns(TextWriter output, TextWriter error)
     {
         var returns = new Command("returns", "Produce the statutory returns (CIN census, SSDA903, Ofsted Annex A) into a folder");
+        returns.Subcommands.Add(AnnexACommand.Create(output, error));
         return returns;
     }
 

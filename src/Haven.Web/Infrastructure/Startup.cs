@@ -156,6 +156,7 @@ public static class StatutoryReturnRegistration
     /// One line per return, added by the return's own folder.
     public static IServiceCollection AddStatutoryReturns(this IServiceCollection services)
     {
+        services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.AnnexA.AnnexAProducer>();
         return services;
     }
 }

@@ -1,0 +1,156 @@
+using Haven.Core.Allocations;
+using Haven.Core.Assessments;
+using Haven.Core.CareLeavers;
+using Haven.Core.ChildInNeed;
+using Haven.Core.ChildProtection;
+using Haven.Core.ChildrenLookedAfter;
+using Haven.Core.Data;
+using Haven.Core.EarlyHelp;
+using Haven.Core.Fostering;
+using Haven.Core.Health;
+using Haven.Core.Missing;
+using Haven.Core.People;
+using Haven.Core.Permanence;
+using Haven.Core.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Returns.AnnexA;
+
+/// Who a child is, as every list's leading columns show it.
+public sealed record ChildFacts(int Id, string Reference, string Sex, string? Ethnicity, DateOnly? DateOfBirth, string Disability,
+    bool IsUasc, bool IsRestricted, bool IsSealed)
+{
+    public int? AgeOn(DateOnly day)
+    {
+        if (DateOfBirth is not { } dob || day < dob) return null;
+        var age = day.Year - dob.Year;
+        return day < dob.AddYears(age) ? age - 1 : age;
+    }
+}
+
+/// The team and worker a child was allocated to on the as-at day.
+public sealed record AllocatedTo(string Team, string Worker);
+
+/// One contact about one child.
+public sealed record ContactFact(int ChildId, DateOnly Date, string SourceCode);
+
+/// Everything the Annex A lists read, loaded once with a few queries and then worked over in memory,
+/// so the lists are plain functions of this snapshot (and of the as-at day and window).
+public sealed class AnnexASnapshot
+{
+    /// The inspection window the lists look back over (the six months ending on the as-at day).
+    public required ReturnPeriod Window { get; init; }
+    public DateOnly AsAt => Window.End;
+    /// Counts "in the last 12 months" look back over the year ending on the as-at day.
+    public DateOnly YearStart => AsAt.AddDays(1).AddYears(-1);
+
+    public required IReadOnlyDictionary<int, ChildFacts> Children { get; init; }
+    public required ILookup<int, Allocation> Allocations { get; init; }
+    public required IReadOnlyList<ContactFact> Contacts { get; init; }
+    public required IReadOnlyList<EarlyHelpEpisode> EarlyHelp { get; init; }
+    public required ILookup<int, Referral> Referrals { get; init; }
+    public required ILookup<int, Assessment> Assessments { get; init; }
+    public required ILookup<int, Section47Enquiry> Section47s { get; init; }
+    public required ILookup<int, ChildProtectionConference> Conferences { get; init; }
+    public required ILookup<int, ChildProtectionPlan> ProtectionPlans { get; init; }
+    public required ILookup<int, ChildProtectionVisit> ProtectionVisits { get; init; }
+    public required ILookup<int, ChildInNeedPlan> ChildInNeedPlans { get; init; }
+    public required ILookup<int, PeriodOfCare> PeriodsOfCare { get; init; }
+    public required ILookup<int, Episode> Episodes { get; init; }
+    public required ILookup<int, Placement> Placements { get; init; }
+    public required ILookup<int, StatutoryVisit> Visits { get; init; }
+    public required ILookup<int, LookedAfterReview> Reviews { get; init; }
+    public required ILookup<int, IroVisit> IroVisits { get; init; }
+    public required ILookup<int, HealthRecord> Health { get; init; }
+    public required ILookup<int, MissingEpisode> Missing { get; init; }
+    public required ILookup<int, PermanencePlan> PermanencePlans { get; init; }
+    public required IReadOnlyDictionary<int, EligibilityResult> CareLeavers { get; init; }
+    public required ILookup<int, PathwayReview> PathwayReviews { get; init; }
+    public required ILookup<int, CareLeaverContact> CareLeaverContacts { get; init; }
+    public required ILookup<int, BirthdayReturn> Birthdays { get; init; }
+    public required IReadOnlyList<AdoptionCase> Adoptions { get; init; }
+    public required IReadOnlyList<RecruitmentEnquiry> Adopters { get; init; }
+
+    public bool InWindow(DateOnly day) => day >= Window.Start && day <= AsAt;
+    public bool InYear(DateOnly day) => day >= YearStart && day <= AsAt;
+    /// Open at some time in the window: started by its end and not ended before its start.
+    public bool OpenInWindow(DateOnly start, DateOnly? end) => start <= AsAt && (end is null || end >= Window.Start);
+    public bool OpenOnAsAt(DateOnly start, DateOnly? end) => start <= AsAt && (end is null || end >= AsAt);
+
+    /// A date as the list shows it: only what had happened by the as-at day.
+    public DateOnly? ByAsAt(DateOnly? day) => day <= AsAt ? day : null;
+
+    /// The worker of the given kinds allocated on the as-at day, or else the last one before it.
+    public AllocatedTo? AllocationOf(int childId, params AllocationKind[] kinds)
+    {
+        Allocation? best = null;
+        foreach (var a in Allocations[childId])
+        {
+            if (!kinds.Contains(a.Kind) || a.StartDate > AsAt) continue;
+            var open = a.EndDate is null || a.EndDate >= AsAt;
+            var bestOpen = best is not null && (best.EndDate is null || best.EndDate >= AsAt);
+            if (best is null || (open && !bestOpen) || (open == bestOpen && a.StartDate > best.StartDate)) best = a;
+        }
+        return best is null ? null : new AllocatedTo(best.Team.Name, best.Worker.DisplayName);
+    }
+
+    public AllocatedTo? SocialWorkerOf(int childId) => AllocationOf(childId, AllocationKind.SocialWorker);
+
+    public static async Task<AnnexASnapshot> LoadAsync(HavenDbContext db, ReturnPeriod window, CancellationToken ct)
+    {
+        var asAt = window.End;
+        var windowStart = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var after = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var q = db.Set<Person>().AsNoTracking();
+
+        var sealedIds = (await db.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
+        var children = (await q.Where(p => p.Kind == PersonKind.Child)
+                .Select(p => new { p.Id, p.Sex, p.EthnicityCode, p.DateOfBirth, p.DisabilityCodes, p.IsUnaccompaniedAsylumSeeker, p.IsRestricted })
+                .ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => new ChildFacts(p.Id, HavenIds.Format(p.Id), AnnexACodes.Sex(p.Sex), AnnexACodes.Ethnicity(p.EthnicityCode), p.DateOfBirth,
+                AnnexACodes.YesNo(p.DisabilityCodes is { Length: > 0 } d && d.Trim() != "NONE"), p.IsUnaccompaniedAsylumSeeker, p.IsRestricted, sealedIds.Contains(p.Id)));
+
+        var contacts = await db.ContactChildren.AsNoTracking()
+            .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
+            .Select(c => new { c.ChildId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
+
+        var service = new CareLeaverService(db, TimeProvider.System);
+        var candidates = await service.Candidates(asAt).ToListAsync(ct);
+        var careLeavers = new Dictionary<int, EligibilityResult>();
+        foreach (var chunk in candidates.Chunk(500))
+            foreach (var (id, r) in await service.EligibilityAsync(chunk, asAt, ct))
+                if (r.IsCareLeaver) careLeavers[id] = r;
+
+        return new AnnexASnapshot
+        {
+            Window = window,
+            Children = children,
+            Allocations = (await db.Allocations.AsNoTracking().Include(a => a.Team).Include(a => a.Worker).Where(a => a.StartDate <= asAt).ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Contacts = contacts.Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).OrderBy(c => c.Date).ThenBy(c => c.ChildId).ToList(),
+            EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
+            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt).ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt).ToListAsync(ct)).ToLookup(s => s.ChildId),
+            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt).ToListAsync(ct)).ToLookup(c => c.ChildId),
+            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            ChildInNeedPlans = (await db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            PeriodsOfCare = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt).ToListAsync(ct)).ToLookup(e => e.ChildId),
+            Placements = (await db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Reviews = (await db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            IroVisits = (await db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Health = (await db.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && (h.Kind == HealthRecordKind.InitialHealthAssessment
+                || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck)).ToListAsync(ct)).ToLookup(h => h.ChildId),
+            Missing = (await db.MissingEpisodes.AsNoTracking().Include(m => m.Interview).Where(m => m.StartedAt < after).ToListAsync(ct)).ToLookup(m => m.ChildId),
+            PermanencePlans = (await db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            CareLeavers = careLeavers,
+            PathwayReviews = (await db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            CareLeaverContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt).ToListAsync(ct)).ToLookup(c => c.ChildId),
+            Birthdays = (await db.BirthdayReturns.AsNoTracking().ToListAsync(ct)).ToLookup(b => b.ChildId),
+            Adoptions = await db.AdoptionCases.AsNoTracking().Where(a => a.AdmDecisionDate <= asAt).OrderBy(a => a.AdmDecisionDate).ThenBy(a => a.ChildId).ToListAsync(ct),
+            Adopters = await db.RecruitmentEnquiries.AsNoTracking().Where(e => e.Kind == ApplicantKind.Adoption && e.EnquiryDate <= asAt).OrderBy(e => e.EnquiryDate).ThenBy(e => e.Id).ToListAsync(ct),
+        };
+    }
+}
