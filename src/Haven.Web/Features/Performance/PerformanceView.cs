@@ -143,8 +143,9 @@ public static class PerformanceView
         foreach (var r in results)
         {
             var m = r.Measure;
+            string V(decimal? d) => d is not { } x ? "" : m.Kind == MeasureKind.Count ? x.ToString("0", Inv) : x.ToString("0.0", Inv);
             void Line(string row, DateOnly start, DateOnly end, MeasureValue v) =>
-                sb.Append(CultureInfo.InvariantCulture, $"{m.Id},{Q(m.Title)},{row},{start:yyyy-MM-dd},{end:yyyy-MM-dd},{N(v.Value)},{v.Met},{v.Total},{v.Workers},{N(v.Rate)},{N(m.England)},{N(r.Neighbour)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{m.Id},{Q(m.Title)},{row},{start:yyyy-MM-dd},{end:yyyy-MM-dd},{V(v.Value)},{v.Met},{v.Total},{v.Workers},{N(v.Rate)},{N(m.England)},{N(r.Neighbour)}\n");
             Line("headline", m.Timing == MeasureTiming.Stock || !r.TrendAvailable ? period.To : period.From, period.To, r.Latest);
             foreach (var p in r.Trend.Where(_ => r.TrendAvailable))
                 Line("month", m.Timing == MeasureTiming.Stock ? p.On : (p.Month < period.From ? period.From : p.Month), p.On, p.Value);
