@@ -109,7 +109,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Stability, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesStability(w.Role)))
     .AddPolicy(Policies.Fostering, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesFostering(w.Role)))
     .AddPolicy(Policies.FosteringWork, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesFosteringWork(w.Role)))
-    .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)));
+    .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)))
+    .AddPolicy(Policies.Performance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesPerformance(w.Role)));
 
 services.AddRazorPages(o =>
     {
@@ -156,6 +157,7 @@ app.MapMissingApi();
 app.MapExploitationApi();
 app.MapEarlyHelpApi();
 app.MapFosteringApi();
+app.MapPerformanceApi();
 
 app.Run();
 

@@ -82,6 +82,7 @@ root.SetAction(async (parse, ct) =>
         new("summary", "Child record summary", $"/children/{targets.SummaryChildId}", sw, null, HttpStatusCode.OK),
         new("chronology", $"Chronology ({targets.ChronologyEvents:N0} notes and more)", $"/children/{targets.ChronologyChildId}/chronology", sw, null, HttpStatusCode.OK),
         new("team", "Team view", "/team", new() { ["Cookie"] = manager }, null, HttpStatusCode.OK),
+        new("performance", "Performance dashboard (every measure, 12 months of trend)", "/performance", new() { ["Cookie"] = manager }, null, HttpStatusCode.OK),
         new("api-child", "API: a child's record", $"/api/v1/children/{targets.SummaryChildId}", api, null, HttpStatusCode.OK),
         new("add-note", "Write: add a case note (API)", $"/api/v1/children/{targets.SummaryChildId}/notes", api, noteLua, HttpStatusCode.Created),
     };

@@ -30,5 +30,6 @@ public static class Conventions
         c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
         c.AuthorizeFolder("/Stability", Policies.Stability);
         c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
+        c.AuthorizeFolder("/Performance", Policies.Performance);
     }
 }

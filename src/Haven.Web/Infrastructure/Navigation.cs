@@ -36,6 +36,9 @@ public static class Navigation
         new("Information governance", "/information-governance", "Subject access requests and retention.", Work,
             r => AccessMatrix.MayUse(r, RecordKind.SubjectAccess), Always),
 
+        new("Performance", "/performance", "The measures leaders use, with trends, England's figures and the children behind each number.", PerformanceAndQuality,
+            Policies.SeesPerformance, r => r is HavenRole.PerformanceAnalyst or HavenRole.SeniorLeader),
+
         new("Virtual school", "/virtual-school", "Children in care's education: PEPs, attendance and progress.", Services,
             r => r is HavenRole.VirtualSchoolOfficer or HavenRole.TeamManager or HavenRole.SeniorLeader, r => r == HavenRole.VirtualSchoolOfficer),
         new("Fostering and adoption", "/fostering", "Recruitment of carers and adopters, carer households, permanence and adoption timeliness.", Services,

@@ -21,6 +21,8 @@ public static class Policies
     /// Recording fostering and adoption recruitment and carer households: the fostering service and managers.
     public const string FosteringWork = "fostering-work";
     public const string CareLeavers = "care-leavers";
+    /// The performance dashboard and reports hub (Performance.cs).
+    public const string Performance = "performance";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -53,4 +55,11 @@ public static class Policies
     /// those who manage the service.
     public static bool SeesCareLeavers(Haven.Core.Workforce.HavenRole role) =>
         role is Haven.Core.Workforce.HavenRole.PersonalAdviser or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
+
+    /// The performance dashboard is for those who read and act on the service's figures: performance
+    /// analysts, senior leaders and team managers. Analysts see every count but, having no access to
+    /// case records, none of the children behind them.
+    public static bool SeesPerformance(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.PerformanceAnalyst or Haven.Core.Workforce.HavenRole.SeniorLeader
+            or Haven.Core.Workforce.HavenRole.TeamManager;
 }

@@ -139,6 +139,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.StabilityFigures>();
+        services.AddScoped<Haven.Core.Performance.PerformanceFigures>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.CourtAndFamilyTimeService>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();

@@ -1,0 +1,367 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Haven.Core.Allocations;
+using Haven.Core.Assessments;
+using Haven.Core.ChildProtection;
+using Haven.Core.ChildrenLookedAfter;
+using Haven.Core.FrontDoor;
+using Haven.Core.People;
+using Haven.Core.Performance;
+using Haven.Core.Referrals;
+using Haven.Core.Workforce;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Web.Tests;
+
+/// The performance dashboard against a small hand-built borough in December 2020 and January
+/// 2021, a period no other test writes to. Bank holidays in it: Fri 25 Dec, Mon 28 Dec (Boxing
+/// Day substitute), Fri 1 Jan. Every expected figure below is worked out by hand in the comments.
+public abstract class PerformanceTests(HavenApp app)
+{
+    private const string Period = "from=2020-12-01&to=2021-01-31";
+    private static readonly DateOnly From = new(2020, 12, 1), To = new(2021, 1, 31);
+
+    /// Two services: S1 with team T1 (workers W1, W2), S2 with team T2 (W3). Children A, B (W1),
+    /// C (W2), D, E (W3) allocated from 1 Jan 2020; F never allocated. The T1 manager may open
+    /// A, B and C (their service) but not D, E or F.
+    public sealed record Borough(TestWorker Manager, TestWorker Analyst, TestWorker SocialWorker, int S1, int S2, int T1, int T2,
+        TestWorker W1, TestWorker W2, TestWorker W3, Dictionary<char, int> Child, Dictionary<char, string> Name);
+
+    private static readonly SemaphoreSlim gate = new(1, 1);
+    private static readonly Dictionary<HavenApp, Borough> built = [];
+
+    private async Task<Borough> BoroughAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (built.TryGetValue(app, out var b)) return b;
+            return built[app] = await BuildAsync();
+        }
+        finally { gate.Release(); }
+    }
+
+    private async Task<Borough> BuildAsync()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (s1, t1) = await app.Data.CreateTeamAsync($"Perf T1 {tag}");
+        var (s2, t2) = await app.Data.CreateTeamAsync($"Perf T2 {tag}");
+        await app.Data.WithDbAsync(async db =>
+        {
+            (await db.Services.FindAsync(s1))!.Name = $"Perf S1 {tag}";
+            (await db.Services.FindAsync(s2))!.Name = $"Perf S2 {tag}";
+            return await db.SaveChangesAsync();
+        });
+        var w1 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t1, $"Perf W1 {tag}");
+        var w2 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t1, $"Perf W2 {tag}");
+        var w3 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t2, $"Perf W3 {tag}");
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, t1);
+        var analyst = await app.Data.CreateWorkerAsync(HavenRole.PerformanceAnalyst);
+        var ids = new Dictionary<char, int>();
+        var names = new Dictionary<char, string>();
+        foreach (var c in "ABCDEF")
+        {
+            var last = $"Perf{c}{tag}";
+            ids[c] = await app.Data.CreateChildAsync(b => { b.FirstName = "Pat"; b.LastName = last; b.DateOfBirth = new DateOnly(2012, 3, 1); });
+            names[c] = "Pat " + last;
+        }
+        var now = DateTime.UtcNow;
+        static DateTime At(int y, int m, int d, int h = 10) => new(y, m, d, h, 0, 0, DateTimeKind.Utc);
+        await app.Data.WithDbAsync(async db =>
+        {
+            foreach (var (c, w) in new[] { ('A', w1), ('B', w1), ('C', w2), ('D', w3), ('E', w3) })
+                db.Allocations.Add(new Allocation { ChildId = ids[c], Kind = AllocationKind.SocialWorker, WorkerId = w.WorkerId, TeamId = w.TeamId!.Value, StartDate = new DateOnly(2020, 1, 1), RecordedAt = now });
+
+            // Referrals. Re-referrals in the period: A on 29 Dec (a re-referral), C on 29 Dec, B on
+            // 10 Jan: 1 of 3 = 33.3%. A's referral of 1 Jun 2020 is before the period.
+            Referral R(char c, DateOnly d, bool re = false)
+            {
+                var r = new Referral { ChildId = ids[c], ReferralDate = d, SourceCode = "6", IsReReferral = re, RecordedAt = now, Version = Guid.NewGuid() };
+                db.Referrals.Add(r);
+                return r;
+            }
+            R('A', new DateOnly(2020, 6, 1));
+            var ra = R('A', new DateOnly(2020, 12, 29), re: true);
+            var rc = R('C', new DateOnly(2020, 12, 29));
+            R('B', new DateOnly(2021, 1, 10));
+            var early = R('D', new DateOnly(2020, 11, 2));
+            var early2 = R('E', new DateOnly(2020, 11, 2));
+            var sameDay = R('F', new DateOnly(2020, 10, 1));
+            await db.SaveChangesAsync();
+
+            // Contacts (UTC = UK time in winter). Decision due the next working day after receipt.
+            void Contact(char c, DateTime received, DateTime? signedOff, Referral? referral = null)
+            {
+                var contact = new Contact { ReceivedAt = received, SourceCode = "6", ContactorName = "Perf", Worry = "Worry", RecordedAt = now, Version = Guid.NewGuid() };
+                contact.Children.Add(new ContactChild { ChildId = ids[c], Outcome = referral is null ? ContactOutcome.NoFurtherAction : ContactOutcome.SocialCareAssessment,
+                    DecidedAt = signedOff, SignedOffAt = signedOff, ReferralId = referral?.Id, Version = Guid.NewGuid() });
+                db.Contacts.Add(contact);
+            }
+            Contact('A', At(2020, 12, 24), At(2020, 12, 29, 9), ra); // Thu 24 Dec: due Tue 29 Dec (25, 28 holidays) → in time
+            Contact('B', At(2020, 12, 23), At(2020, 12, 24));        // due Thu 24 Dec → in time
+            Contact('C', At(2020, 12, 23), At(2020, 12, 29), rc);    // due Thu 24 Dec → late
+            Contact('D', At(2020, 12, 31), At(2021, 1, 4));          // Thu 31 Dec: 1 Jan holiday → due Mon 4 Jan → in time
+            Contact('E', At(2021, 1, 29), null);                     // Fri 29 Jan: due Mon 1 Feb, after the as-at date → not counted
+            Contact('F', At(2021, 1, 25), null);                     // Mon 25 Jan: due 26 Jan, never decided → late
+
+            // Assessments. Referral Mon 2 Nov 2020: the 45th working day is Thu 7 Jan 2021 (it would
+            // be Mon 4 Jan without the three bank holidays).
+            Assessment A(char c, Referral r, DateOnly authorised) => new()
+            {
+                ChildId = ids[c], ReferralId = r.Id, StartDate = r.ReferralDate, DueDate = r.ReferralDate.AddDays(60), AuthorisedDate = authorised,
+                Outcome = AssessmentOutcome.ChildInNeedPlan, RecordedAt = now, Version = Guid.NewGuid(),
+            };
+            db.Assessments.Add(A('D', early, new DateOnly(2021, 1, 7)));   // day 45 → in time
+            db.Assessments.Add(A('E', early2, new DateOnly(2021, 1, 8)));  // day 46 → late
+            db.Assessments.Add(A('F', sameDay, new DateOnly(2020, 12, 1))); // referral 1 Oct, authorised 1 Dec: 43rd working day → in time
+
+            // Strategy discussions on Thu 10 Dec: the 15th working day is Tue 5 Jan 2021.
+            void Icpc(char c, Referral r, DateOnly held)
+            {
+                var sd = new StrategyDiscussion { ChildId = ids[c], ReferralId = r.Id, Date = new DateOnly(2020, 12, 10), Concerns = "x", StartSection47 = true, RecordedAt = now, Version = Guid.NewGuid() };
+                db.StrategyDiscussions.Add(sd);
+                db.Section47Enquiries.Add(new Section47Enquiry { ChildId = ids[c], ReferralId = r.Id, StrategyDiscussion = sd, StartDate = sd.Date, InitialConferenceDue = new DateOnly(2021, 1, 5), InitialConferenceDate = held, Version = Guid.NewGuid() });
+            }
+            Icpc('D', early, new DateOnly(2021, 1, 5)); // in time
+            Icpc('E', early2, new DateOnly(2021, 1, 6)); // late
+
+            // Child protection plans. A: open from 1 Nov 2020. B: 1 Dec 2018 to 1 Dec 2020 (exactly
+            // 2 years), then a second plan from 15 Jan 2021 (leaves and returns). C: 20 Dec to 10 Jan.
+            void Plan(char c, DateOnly start, DateOnly? end, int previous)
+            {
+                var conf = new ChildProtectionConference { ChildId = ids[c], Kind = ConferenceKind.Initial, Date = start, Chair = "Chair", PlanNeeded = true, CategoryOfAbuse = "NEG", RecordedAt = now, Version = Guid.NewGuid() };
+                db.ChildProtectionConferences.Add(conf);
+                db.ChildProtectionPlans.Add(new ChildProtectionPlan { ChildId = ids[c], StartDate = start, EndDate = end, EndReason = end is null ? null : PlanEndReason.NoLongerAtRisk,
+                    CategoryOfAbuse = "NEG", StartConference = conf, PreviousPlans = previous, RecordedAt = now, Version = Guid.NewGuid() });
+            }
+            Plan('A', new DateOnly(2020, 11, 1), null, 0);
+            Plan('B', new DateOnly(2018, 12, 1), new DateOnly(2020, 12, 1), 0);
+            Plan('B', new DateOnly(2021, 1, 15), null, 1);
+            Plan('C', new DateOnly(2020, 12, 20), new DateOnly(2021, 1, 10), 0);
+
+            // Periods of care. D: 1 Jun to 15 Dec 2020, back from 20 Jan 2021. E: from 31 Dec 2020.
+            // F: 1 Oct 2020 to 31 Jan 2021 (ends on the as-at date, so not in care on it).
+            void Care(char c, DateOnly start, DateOnly? end) => db.PeriodsOfCare.Add(new PeriodOfCare
+            {
+                ChildId = ids[c], DecisionDate = start, AuthorisedByWorkerId = manager.WorkerId, DecisionReason = "x", StartDate = start, EndDate = end,
+                CategoryOfNeedCode = "N1", HomePostcode = "HB1 1AA", RecordedAt = now, Version = Guid.NewGuid(),
+            });
+            Care('D', new DateOnly(2020, 6, 1), new DateOnly(2020, 12, 15));
+            Care('D', new DateOnly(2021, 1, 20), null);
+            Care('E', new DateOnly(2020, 12, 31), null);
+            Care('F', new DateOnly(2020, 10, 1), new DateOnly(2021, 1, 31));
+            return await db.SaveChangesAsync();
+        });
+        var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t1);
+        return new Borough(manager, analyst, social, s1, s2, t1, t2, w1, w2, w3, ids, names);
+    }
+
+    private async Task<IReadOnlyList<MeasureResult>> FiguresAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PerformanceFigures>().ComputeAsync(From, To);
+    }
+
+    [Fact]
+    public async Task Compute_HandBuiltBorough_GivesTheFiguresWorkedOutByHand()
+    {
+        await BoroughAsync();
+        var all = (await FiguresAsync()).ToDictionary(r => r.Measure.Id);
+        // Other tests in this class write only today's records; the period is 2020-21.
+        (int Met, int Total) H(string id) => (all[id].Latest.Met, all[id].Latest.Total);
+
+        Assert.Equal((3, 5), H("contacts-decided-in-time"));
+        // By month of receipt: December A, B, C, D (31 Dec) = 3 of 4; January F = 0 of 1.
+        Assert.Equal([(3, 4), (0, 1)], all["contacts-decided-in-time"].Trend.Select(t => (t.Value.Met, t.Value.Total)));
+        Assert.Equal(60.0m, all["contacts-decided-in-time"].Latest.Value);
+        Assert.Equal((2, 4), H("contact-conversion"));
+        Assert.Equal((1, 3), H("re-referrals"));
+        Assert.Equal(33.3m, all["re-referrals"].Latest.Value);
+        Assert.Equal((2, 3), H("assessments-in-time"));
+        Assert.Equal([(1, 1), (1, 2)], all["assessments-in-time"].Trend.Select(t => (t.Value.Met, t.Value.Total)));
+        Assert.Equal((1, 2), H("icpc-in-time"));
+        // Plans on 31 Dec: A and C; on 31 Jan: A and B. Population 10,000 → 2.0 per 10,000.
+        Assert.Equal([2, 2], all["cp-plans"].Trend.Select(t => t.Value.Total));
+        Assert.Equal(2, all["cp-plans"].Latest.Total);
+        Assert.Equal(2.0m, all["cp-plans"].Latest.Rate);
+        Assert.Equal((1, 2), H("cp-second-plans"));
+        Assert.Equal((1, 2), H("cp-two-years"));
+        // In care on 31 Dec: E and F; on 31 Jan: D (returned) and E.
+        Assert.Equal([2, 2], all["children-in-care"].Trend.Select(t => t.Value.Total));
+        Assert.Equal(new[] { 'D', 'E' }.Select(c => _children![c]).Order(), all["children-in-care"].Items.Select(i => i.ChildId).Order());
+        Assert.Equal((0, 2), H("three-placements"));
+        Assert.False(all["three-placements"].TrendAvailable);
+        // Caseloads on 31 Jan: the borough's 5 allocations over W1 (2), W2 (1), W3 (2), among any others.
+        var caseload = Breakdown.Filter(all["caseloads"].Items, await OrgAsync(), null, null, _borough!.W1.WorkerId);
+        Assert.Equal(2, caseload.Count);
+        // Neighbours from configuration.
+        Assert.Equal(80m, all["assessments-in-time"].Neighbour);
+        Assert.Null(all["re-referrals"].Neighbour);
+    }
+
+    private Dictionary<char, int>? _children => _borough?.Child;
+    private Borough? _borough => built.GetValueOrDefault(app);
+
+    private async Task<Organisation> OrgAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PerformanceFigures>().OrganisationAsync();
+    }
+
+    [Fact]
+    public async Task DrillDown_AddsUpToTheHeadline_AtEveryLevel()
+    {
+        var b = await BoroughAsync();
+        var org = await OrgAsync();
+        foreach (var r in await FiguresAsync())
+        {
+            var services = Breakdown.Rows(r.Measure, r.Items, org, BreakdownLevel.Service);
+            Assert.Equal(r.Latest.Total, services.Sum(s => s.Value.Total));
+            Assert.Equal(r.Latest.Met, services.Sum(s => s.Value.Met));
+            foreach (var s in services.Where(s => s.Key != Breakdown.NotAllocated))
+            {
+                var teams = Breakdown.Rows(r.Measure, Breakdown.Filter(r.Items, org, s.Key, null, null), org, BreakdownLevel.Team);
+                Assert.Equal(s.Value.Total, teams.Sum(t => t.Value.Total));
+                foreach (var t in teams)
+                {
+                    var workers = Breakdown.Rows(r.Measure, Breakdown.Filter(r.Items, org, s.Key, t.Key, null), org, BreakdownLevel.Worker);
+                    Assert.Equal(t.Value.Total, workers.Sum(w => w.Value.Total));
+                    Assert.Equal(t.Value.Met, workers.Sum(w => w.Value.Met));
+                }
+            }
+        }
+        // By hand, contacts decided in time: S1 = A, B in time, C late (2 of 3); S2 = D in time (1 of 1);
+        // not allocated = F late (0 of 1).
+        var contacts = (await FiguresAsync()).Single(r => r.Measure == PerformanceMeasures.ContactsDecidedInTime);
+        var rows = Breakdown.Rows(contacts.Measure, contacts.Items, org, BreakdownLevel.Service).ToDictionary(r => r.Key, r => (r.Value.Met, r.Value.Total));
+        Assert.Equal((2, 3), rows[b.S1]);
+        Assert.Equal((1, 1), rows[b.S2]);
+        Assert.Equal((0, 1), rows[Breakdown.NotAllocated]);
+    }
+
+    [Fact]
+    public async Task Dashboard_ManagerSeesEveryMeasure_WithChartTableAndReportsHub()
+    {
+        var b = await BoroughAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(b.Manager.UserName);
+
+        var page = await client.GetPageAsync("/performance?" + Period);
+
+        foreach (var m in PerformanceMeasures.All)
+        {
+            var card = page.QuerySelector($"#measure-{m.Id}");
+            Assert.NotNull(card);
+            Assert.Contains(m.Definition, card!.TextContent);
+        }
+        Assert.Contains("60.0% (3 of 5)", page.QuerySelector("[data-headline=contacts-decided-in-time]")!.TextContent);
+        Assert.Contains("2.0 per 10,000", page.QuerySelector("[data-headline=cp-plans]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#measure-assessments-in-time svg[role=img] title"));
+        Assert.NotNull(page.QuerySelector("#measure-assessments-in-time details table"));
+        Assert.NotNull(page.QuerySelector("a[href='/stability']"));
+        Assert.NotNull(page.QuerySelector("nav a[href='/performance']"));
+    }
+
+    [Fact]
+    public async Task MeasurePage_DrillToWorker_NamesOnlyChildrenTheViewerMayOpen()
+    {
+        var b = await BoroughAsync();
+        var manager = app.NewClient();
+        await manager.SignInAsync(b.Manager.UserName);
+        var analyst = app.NewClient();
+        await analyst.SignInAsync(b.Analyst.UserName);
+
+        var services = await manager.GetPageAsync($"/performance/contacts-decided-in-time?{Period}");
+        var ownWorker = await manager.GetPageAsync($"/performance/contacts-decided-in-time?{Period}&worker={b.W1.WorkerId}");
+        var otherWorker = await manager.GetPageAsync($"/performance/contacts-decided-in-time?{Period}&worker={b.W3.WorkerId}");
+        var analystView = await analyst.GetPageAsync($"/performance/contacts-decided-in-time?{Period}&worker={b.W1.WorkerId}");
+        var missing = await manager.GetAsync($"/performance/no-such-measure?{Period}");
+
+        Assert.Equal(["2", "3", "66.7%"], services.QuerySelectorAll($"#breakdown tr[data-key='{b.S1}'] td").Select(td => td.TextContent.Trim()));
+        Assert.Contains("3", services.QuerySelector("#total")!.TextContent);
+        Assert.Contains(b.Name['A'], ownWorker.QuerySelector("#children")!.TextContent);
+        Assert.Contains(b.Name['B'], ownWorker.QuerySelector("#children")!.TextContent);
+        Assert.Null(ownWorker.QuerySelector("#not-shown"));
+        Assert.DoesNotContain(b.Name['D'], otherWorker.Body!.TextContent);
+        Assert.Contains("1 more counted", otherWorker.QuerySelector("#not-shown")!.TextContent);
+        Assert.Null(analystView.QuerySelector("#children"));
+        Assert.Contains("2 more counted", analystView.QuerySelector("#not-shown")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_SocialWorker_IsRefused_AndBadDatesGiveAnError()
+    {
+        var b = await BoroughAsync();
+        var worker = app.NewClient();
+        await worker.SignInAsync(b.SocialWorker.UserName);
+        var manager = app.NewClient();
+        await manager.SignInAsync(b.Manager.UserName);
+
+        var refused = await worker.GetAsync("/performance");
+        var bad = await manager.GetPageAsync("/performance?from=2021-02-30&to=nonsense");
+        var reversed = await manager.GetPageAsync("/performance?from=2021-03-01&to=2021-01-31");
+
+        // Refused: sent to the "you cannot view this page" page, not shown the dashboard.
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull(bad.QuerySelector(".govuk-error-summary"));
+        Assert.Contains("must be on or before", reversed.QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task CsvAndApi_GiveTheSameFigures_AndRefuseOtherRoles()
+    {
+        var b = await BoroughAsync();
+        var manager = app.NewClient();
+        await manager.SignInAsync(b.Manager.UserName);
+        var api = await ApiClientAsync(b.Analyst);
+        var refusedApi = await ApiClientAsync(b.SocialWorker);
+
+        var csv = await manager.GetStringAsync("/performance?handler=csv&" + Period);
+        var json = await api.GetStringAsync("/api/v1/performance?" + Period);
+        var one = await api.GetAsync("/api/v1/performance/re-referrals?" + Period);
+        var badDate = await api.GetAsync("/api/v1/performance?from=yesterday");
+        var refused = await refusedApi.GetAsync("/api/v1/performance?" + Period);
+
+        Assert.Contains("contacts-decided-in-time,Contacts decided within 1 working day,headline,2020-12-01,2021-01-31,60.0,3,5,", csv);
+        Assert.Contains("re-referrals,Re-referrals within 12 months,month,2021-01-01,2021-01-31,0.0,0,1,", csv);
+        using var doc = JsonDocument.Parse(json);
+        var re = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("id").GetString() == "re-referrals");
+        Assert.Equal(33.3m, re.GetProperty("latest").GetProperty("value").GetDecimal());
+        Assert.Equal(22.6m, re.GetProperty("england").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    private async Task<HttpClient> ApiClientAsync(TestWorker worker)
+    {
+        var (exit, output, _) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
+        Assert.Equal(0, exit);
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+        return client;
+    }
+}
+
+public sealed class PerformanceSqliteApp : SqliteApp
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Haven:Performance:ChildPopulation"] = "10000";
+        settings["Haven:Performance:Neighbours:assessments-in-time"] = "80";
+    }
+}
+
+public sealed class PerformancePostgresApp : PostgresApp
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Haven:Performance:ChildPopulation"] = "10000";
+        settings["Haven:Performance:Neighbours:assessments-in-time"] = "80";
+    }
+}
+
+public sealed class PerformanceTestsOnSqlite(PerformanceSqliteApp app) : PerformanceTests(app), IClassFixture<PerformanceSqliteApp>;
+public sealed class PerformanceTestsOnPostgres(PerformancePostgresApp app) : PerformanceTests(app), IClassFixture<PerformancePostgresApp>;
