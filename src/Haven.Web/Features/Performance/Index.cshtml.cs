@@ -43,20 +43,8 @@ public class IndexModel(PerformanceFigures figures, AccessLog log) : PageModel
         Reports = ReportsFor(CurrentWorker.From(User)!.Role);
     }
 
-    /// The other reports pages, each shown only to the roles its folder lets in.
-    public static IReadOnlyList<ReportLink> ReportsFor(Haven.Core.Workforce.HavenRole role)
-    {
-        var access = AccessMatrix.For(role);
-        var links = new List<ReportLink>();
-        if (Policies.SeesStability(role)) links.Add(new("Placement stability", "/stability", "Moves, 3 or more placements, long-term stability and distance, with the children behind each figure."));
-        if (Policies.SeesTakeUp(role)) links.Add(new("Missing and return home interviews", "/missing", "Return home interview take-up by team, setting and month."));
-        if (Policies.SeesInclusion(role)) links.Add(new("Inclusion", "/inclusion", "Elective home education, children missing education and exclusions."));
-        if (Policies.SeesCareLeavers(role)) links.Add(new("Care leavers", "/care-leavers", "In touch, suitable accommodation and education, employment or training."));
-        if (Policies.SeesFostering(role)) links.Add(new("Fostering and adoption", "/fostering", "Recruitment conversion, carers, permanence and adoption timeliness."));
-        if (Policies.SeesHomelessnessFigures(role)) links.Add(new("Homeless 16 and 17 year olds", "/homelessness", "Options step completed and bed and breakfast use."));
-        if (access.Read != AccessScope.None) links.Add(new("MEGA panel", "/mega", "Children at risk of exploitation and the panel's actions."));
-        if (access.SeesTeamCaseloads) links.Add(new("Team oversight", "/team/oversight", "Management oversight and supervision across the team."));
-        if (AccessMatrix.MayUse(role, RecordKind.LadoCase)) links.Add(new("LADO figures", "/lado/figures", "Allegations against people who work with children, and their timeliness."));
-        return links;
-    }
+    /// The other reports pages the role may open: the same list as /reports (Navigation), so
+    /// there is one definition of who is offered what.
+    public static IReadOnlyList<ReportLink> ReportsFor(Haven.Core.Workforce.HavenRole role) =>
+        Navigation.Reports(role).Where(d => d.Href != "/performance").Select(d => new ReportLink(d.Text, d.Href, d.Description)).ToList();
 }
