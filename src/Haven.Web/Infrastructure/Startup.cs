@@ -156,8 +156,8 @@ public static class StatutoryReturnRegistration
     /// One line per return, added by the return's own folder.
     public static IServiceCollection AddStatutoryReturns(this IServiceCollection services)
     {
-        services.AddSingleton<IStatutoryReturnProducer, Haven.Core.Returns.Ssda903.Ssda903Producer>();
-        services.AddSingleton<IReturnValidator, Haven.Core.Returns.Ssda903.Ssda903Producer>();
+        services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Ssda903.Ssda903Producer>();
+        services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Ssda903.Ssda903Producer>();
         return services;
     }
 }
