@@ -69,6 +69,8 @@ public sealed class Ssda903RuleTests
         ["218"] = d => Episode(d, 1, e => e with { Urn = null }),
         ["222"] = d => Episode(d, 1, e => e with { Place = "P1", PlaceProvider = "PR0" }),
         ["226"] = d => Episode(d, 0, e => e with { Place = "T3", PlaceProvider = null, Urn = null }),
+        ["233"] = d => Episode(d, 1, e => e with { ReasonPlaceChange = "CARPL" }),
+        ["234"] = d => Header(d, 0, h => h with { Dob = D(2016, 1, 1) }) is var x ? Episode(x, 0, e => e with { ReasonPlaceChange = "CUSTOD" }) : d,
         ["302"] = d => Header(d, 2, h => h with { Dob = D(2024, 9, 2) }),
         ["344"] = d => Oc3(d, o => o with { InTouch = "NO" }),
         ["345"] = d => Oc3(d, o => o with { Activ = "0" }),

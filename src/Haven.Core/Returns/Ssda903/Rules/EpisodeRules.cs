@@ -203,3 +203,19 @@ public sealed class Rule378 : Ssda903Rule
     public override IEnumerable<ReturnFailure> Check(Ssda903Data d) =>
         d.Episodes.Where(e => e.Place == "P1" && e.Ls == "V2").Select(e => Fail(e.Child, "PLACE", CarePage));
 }
+
+public sealed class Rule233 : Ssda903Rule
+{
+    public override string Code => "233";
+    public override string Message => "Reason for placement change is not required for an open episode.";
+    public override IEnumerable<ReturnFailure> Check(Ssda903Data d) =>
+        d.Episodes.Where(e => e.Dec is null && e.ReasonPlaceChange is not null).Select(e => Fail(e.Child, "REASON_PLACE_CHANGE", CarePage));
+}
+
+public sealed class Rule234 : Ssda903Rule
+{
+    public override string Code => "234";
+    public override string Message => "Reason for placement change is custody, but the child is under 10.";
+    public override IEnumerable<ReturnFailure> Check(Ssda903Data d) =>
+        d.Episodes.Where(e => e.ReasonPlaceChange == "CUSTOD" && e.Dec is { } dec && AgeOn(d, e.Child, dec) < 10).Select(e => Fail(e.Child, "REASON_PLACE_CHANGE", CarePage));
+}
