@@ -11,12 +11,14 @@ public static class ReturnsCommand
     {
         var returns = new Command("returns", "Produce the statutory returns (CIN census, SSDA903, Ofsted Annex A) into a folder");
         returns.Subcommands.Add(AnnexACommand.Create(output, error));
+        returns.Subcommands.Add(Ssda903Commands.CreateReturn(output, error));
         return returns;
     }
 
     public static Command CreateValidate(TextWriter output, TextWriter error)
     {
         var validate = new Command("validate", "Check a folder written by `returns` against the DfE's validation rules; ends with `errors: N`");
+        validate.Subcommands.Add(Ssda903Commands.CreateValidate(output, error));
         return validate;
     }
 }

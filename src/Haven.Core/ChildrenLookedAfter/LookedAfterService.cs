@@ -96,6 +96,9 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
             .Where(p => p.ChildId == o.ChildId && (p.EndDate == null || p.EndDate > o.StartDate)).Select(p => p.StartDate).FirstOrDefaultAsync(ct);
         if (overlapping != default)
             errors["StartDate"] = $"The child already has a period of care from {Show(overlapping)} that has not ended by then";
+        if (LookedAfterCodes.LegalStatus.Contains(o.LegalStatusCode) && LookedAfterCodes.PlacementType.Contains(o.Placement.PlacementTypeCode))
+            foreach (var (rule, legal) in Returns.Ssda903.Ssda903EntryChecks.Check(o.LegalStatusCode, o.Placement.PlacementTypeCode, child.DateOfBirth, o.StartDate))
+                errors.TryAdd(legal ? "LegalStatusCode" : "Placement.PlacementTypeCode", Returns.Ssda903.Ssda903EntryChecks.Describe(rule));
         if (errors.Count > 0) return LookedAfterResult.Fail(errors);
 
         var homePostcode = string.IsNullOrWhiteSpace(o.HomePostcode)
@@ -146,6 +149,16 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
         if (string.IsNullOrWhiteSpace(o.LegalStatusCode) && o.NewPlacement is null) errors["LegalStatusCode"] = "Give the new legal status or the new placement";
         if (o.Date > Today) errors["Date"] = "Date of the change must be today or in the past";
         if (o.CorrectionReason is { Length: > 2000 }) errors["CorrectionReason"] = "Reason must be 2,000 characters or fewer";
+        // The 903 rules on legal status and placement type together, as they will stand on the date.
+        var at = period!.Episodes.Where(e => e.SupersededAt == null).OrderBy(e => e.StartDate).LastOrDefault(e => e.StartDate <= o.Date);
+        var legalAt = string.IsNullOrWhiteSpace(o.LegalStatusCode) ? at?.LegalStatusCode : o.LegalStatusCode;
+        var typeAt = o.NewPlacement?.PlacementTypeCode ?? at?.Placement.PlacementTypeCode;
+        if (LookedAfterCodes.LegalStatus.Contains(legalAt) && LookedAfterCodes.PlacementType.Contains(typeAt))
+        {
+            var dob = await db.People.AsNoTracking().Where(x => x.Id == period.ChildId).Select(x => x.DateOfBirth).FirstOrDefaultAsync(ct);
+            foreach (var (rule, legal) in Returns.Ssda903.Ssda903EntryChecks.Check(legalAt!, typeAt!, dob, o.Date))
+                errors.TryAdd(legal || o.NewPlacement is null ? "LegalStatusCode" : "NewPlacement.PlacementTypeCode", Returns.Ssda903.Ssda903EntryChecks.Describe(rule));
+        }
         if (errors.Count > 0) return LookedAfterResult.Fail(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -199,6 +199,8 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
     {
         if (period.IsUnaccompaniedAsylumSeeker) return [(start, "V2")];
         var route = rng.Weighted<Route>([(Route.Voluntary, 15), (Route.VoluntaryThenCourt, 22), (Route.Court, 48), (Route.PoliceProtection, 10), (Route.EmergencyProtection, 5)]);
+        // A child placed with parents cannot be accommodated under section 20 (903 rule 378).
+        if (route is Route.Voluntary or Route.VoluntaryThenCourt && placements.Any(p => p.PlacementTypeCode == "P1")) route = Route.Court;
         var timeline = new List<(DateOnly, string)>();
         var courtFrom = start;
         switch (route)

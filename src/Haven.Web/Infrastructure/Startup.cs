@@ -158,6 +158,8 @@ public static class StatutoryReturnRegistration
     public static IServiceCollection AddStatutoryReturns(this IServiceCollection services)
     {
         services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.AnnexA.AnnexAProducer>();
+        services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Ssda903.Ssda903Producer>();
+        services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Ssda903.Ssda903Producer>();
         return services;
     }
 }

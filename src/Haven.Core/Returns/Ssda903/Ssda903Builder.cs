@@ -1,0 +1,156 @@
+using Haven.Core.CareLeavers;
+using Haven.Core.ChildrenLookedAfter;
+using Haven.Core.Data;
+using Haven.Core.Health;
+using Haven.Core.Missing;
+using Haven.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.Returns.Ssda903;
+
+/// Derives the SSDA903 for a collection year from the record: every child looked after at any time
+/// in the year (their episodes as they stood on 31 March, reviews, missing spells in care, adoption
+/// decisions), the OC2 cohort (looked after continuously for 12 months at 31 March) and the OC3
+/// cohort (care leavers reaching their 17th–21st birthday in the year, not looked after on it).
+public static class Ssda903Builder
+{
+    public static async Task<Ssda903Data> BuildAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct)
+    {
+        var (start, end) = (period.Start, period.End);
+        var periods = await db.PeriodsOfCare.AsNoTracking()
+            .Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start))
+            .OrderBy(p => p.ChildId).ThenBy(p => p.StartDate).ToListAsync(ct);
+        var periodIds = db.PeriodsOfCare.Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start)).Select(p => p.Id);
+        var lookedAfterIds = db.PeriodsOfCare.Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start)).Select(p => p.ChildId);
+        var episodes = await db.Episodes.AsNoTracking().Include(e => e.Placement)
+            .Where(e => periodIds.Contains(e.PeriodOfCareId) && e.SupersededAt == null && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
+            .ToListAsync(ct);
+
+        // OC3: care leavers whose 17th–21st birthday falls in the year (the ages on record are 17–25).
+        var birthdays = await db.BirthdayReturns.AsNoTracking().Where(b => b.Age >= 17 && b.Age <= 21)
+            .Join(db.People, b => b.ChildId, p => p.Id, (b, p) => new { b, p.DateOfBirth }).ToListAsync(ct);
+        var oc3Rows = birthdays.Where(x => x.DateOfBirth is { } dob && dob.AddYears(x.b.Age) >= start && dob.AddYears(x.b.Age) <= end)
+            .Select(x => x.b).ToList();
+        var oc3Ids = oc3Rows.Select(b => b.ChildId).Distinct().ToList();
+        var leaverPeriods = await db.PeriodsOfCare.AsNoTracking().Where(p => oc3Ids.Contains(p.ChildId)).ToListAsync(ct);
+
+        var childIds = periods.Select(p => p.ChildId).Concat(oc3Ids).ToHashSet();
+        var people = (await db.People.AsNoTracking().Where(p => lookedAfterIds.Contains(p.Id) || oc3Ids.Contains(p.Id)).ToListAsync(ct))
+            .ToDictionary(p => p.Id);
+        var reviews = await db.LookedAfterReviews.AsNoTracking()
+            .Where(r => lookedAfterIds.Contains(r.ChildId) && r.ReviewDate >= start && r.ReviewDate <= end).ToListAsync(ct);
+        var startFrom = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var endBefore = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var missing = await db.MissingEpisodes.AsNoTracking()
+            .Where(m => lookedAfterIds.Contains(m.ChildId) && m.StartedAt >= startFrom && m.StartedAt < endBefore).ToListAsync(ct);
+        var health = await db.HealthRecords.AsNoTracking()
+            .Where(h => lookedAfterIds.Contains(h.ChildId) && h.Date <= end).ToListAsync(ct);
+        var adoptions = await db.AdoptionCases.AsNoTracking().Where(a => lookedAfterIds.Contains(a.ChildId)).ToListAsync(ct);
+
+        string Ref(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        DateOnly? Dob(int id) => people.TryGetValue(id, out var p) ? p.DateOfBirth : null;
+
+        var header = childIds.Where(people.ContainsKey).OrderBy(id => id).Select(id =>
+        {
+            var p = people[id];
+            return new Ssda903Header(Ref(id), p.Sex.ToCode(), p.DateOfBirth, p.EthnicityCode,
+                string.IsNullOrWhiteSpace(p.Upn) ? p.UpnUnknownReason : p.Upn, null, null);
+        }).ToList();
+
+        var periodById = periods.ToDictionary(p => p.Id);
+        var episodeRows = episodes.OrderBy(e => e.ChildId).ThenBy(e => e.StartDate).Select(e =>
+        {
+            var poc = periodById[e.PeriodOfCareId];
+            var open = e.EndDate is null || e.EndDate > end;
+            var place = e.Placement;
+            return new Ssda903Episode(Ref(e.ChildId), e.StartDate, e.ReasonForNewEpisodeCode, e.LegalStatusCode, poc.CategoryOfNeedCode,
+                place.PlacementTypeCode, LookedAfterCodes.NeedsProvider(place.PlacementTypeCode) ? place.ProviderCode : null,
+                open ? null : e.EndDate, open ? null : e.ReasonEpisodeCeasedCode, open ? null : e.ReasonPlaceChangeCode,
+                Blank(poc.HomePostcode), Blank(place.Postcode), UrnFor(place));
+        }).ToList();
+
+        var uasc = periods.Where(p => p.IsUnaccompaniedAsylumSeeker).GroupBy(p => p.ChildId).Where(g => people.ContainsKey(g.Key)).Select(g =>
+        {
+            var p = people[g.Key];
+            var duc = g.Last().UascCeasedDate ?? p.UascCeasedDate;
+            return new Ssda903Uasc(Ref(g.Key), p.Sex.ToCode(), p.DateOfBirth, duc is { } d && d <= end ? d : null);
+        }).ToList();
+
+        var reviewRows = reviews.OrderBy(r => r.ChildId).ThenBy(r => r.ReviewDate)
+            .Select(r => new Ssda903Review(Ref(r.ChildId), Dob(r.ChildId), r.ReviewDate, r.ParticipationCode)).ToList();
+
+        // Missing: only spells that start while the child is looked after.
+        var spans = episodes.GroupBy(e => e.ChildId).ToDictionary(g => g.Key, g => g.Select(e => (e.StartDate, End: e.EndDate)).ToList());
+        bool InCareOn(int child, DateOnly day) => spans.TryGetValue(child, out var s) && s.Any(x => x.StartDate <= day && (x.End is null || x.End >= day));
+        var missingRows = missing.Where(m => InCareOn(m.ChildId, DateOnly.FromDateTime(m.StartedAt)))
+            .OrderBy(m => m.ChildId).ThenBy(m => m.StartedAt)
+            .Select(m =>
+            {
+                var returned = m.ReturnedAt is { } r ? DateOnly.FromDateTime(r) : (DateOnly?)null;
+                return new Ssda903Missing(Ref(m.ChildId), Dob(m.ChildId), m.Type == MissingType.Away ? "A" : "M",
+                    DateOnly.FromDateTime(m.StartedAt), returned is { } d && d <= end ? d : null);
+            }).ToList();
+
+        var oc2 = periods.Where(p => InOc2Cohort(p, episodes, period)).Select(p => p.ChildId).Distinct().Where(people.ContainsKey)
+            .OrderBy(id => id).Select(id => Oc2For(people[id], health.Where(h => h.ChildId == id).ToList(), period)).ToList();
+
+        var oc3 = oc3Rows.Where(b => people.ContainsKey(b.ChildId)
+                && !leaverPeriods.Any(p => p.ChildId == b.ChildId && p.StartDate <= people[b.ChildId].DateOfBirth!.Value.AddYears(b.Age)
+                    && (p.EndDate is null || p.EndDate > people[b.ChildId].DateOfBirth!.Value.AddYears(b.Age))))
+            .OrderBy(b => b.ChildId)
+            .Select(b => new Ssda903Oc3(Ref(b.ChildId), Dob(b.ChildId), b.InTouchCode, b.ActivityCode, b.AccommodationCode)).ToList();
+        // OC3 children who were not also looked after in the year are in Header only through OC3.
+        var oc3Ids2 = oc3.Select(o => o.Child).ToHashSet();
+        var lacRefs = periods.Select(p => Ref(p.ChildId)).ToHashSet();
+        header = header.Where(h => lacRefs.Contains(h.Child) || oc3Ids2.Contains(h.Child)).ToList();
+
+        var adoptedIds = episodes.Where(e => e.EndDate is { } d && d >= start && d <= end && e.ReasonEpisodeCeasedCode is "E11" or "E12")
+            .Select(e => e.ChildId).ToHashSet();
+        var ad1 = adoptions.Where(a => adoptedIds.Contains(a.ChildId)).GroupBy(a => a.ChildId).OrderBy(g => g.Key).Select(g =>
+        {
+            var a = g.OrderBy(x => x.AdmDecisionDate).Last();
+            return new Ssda903Ad1(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, a.MatchDate, null, null, null, null);
+        }).ToList();
+        var placed = adoptions.Where(a => a.AdmDecisionDate <= end).OrderBy(a => a.ChildId).ThenBy(a => a.AdmDecisionDate)
+            .Select(a => new Ssda903PlacedAdoption(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, null, null)).ToList();
+
+        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed);
+    }
+
+    /// Looked after continuously for at least 12 months at 31 March: the period of care started on or
+    /// before 1 April of the year and was still open on 31 March; children only ever on short breaks
+    /// (V3/V4) are not in the cohort.
+    public static bool InOc2Cohort(PeriodOfCare p, IEnumerable<Episode> episodes, ReturnPeriod period) =>
+        p.StartDate <= period.Start && (p.EndDate is null || p.EndDate > period.End)
+        && episodes.Any(e => e.PeriodOfCareId == p.Id && e.LegalStatusCode is not ("V3" or "V4"));
+
+    private static Ssda903Oc2 Oc2For(Person child, List<HealthRecord> health, ReturnPeriod period)
+    {
+        var age = child.DateOfBirth is { } dob ? Age(dob, period.End) : -1;
+        var inYear = health.Where(h => h.Date >= period.Start && h.Date <= period.End).ToList();
+        var sdq = inYear.Where(h => h.Kind == HealthRecordKind.StrengthsAndDifficulties).OrderBy(h => h.Date).LastOrDefault();
+        int? score = null;
+        string? reason = null;
+        if (age is >= HealthRules.SdqMinimumAge and <= HealthRules.SdqMaximumAge && sdq is not null)
+        {
+            score = sdq.SdqScore;
+            reason = sdq.SdqScore is null ? sdq.SdqReasonCode : null;
+        }
+        var immunised = health.Where(h => h.Kind == HealthRecordKind.Immunisations).OrderBy(h => h.Date).LastOrDefault()?.UpToDate ?? false;
+        var teeth = inYear.Any(h => h.Kind == HealthRecordKind.DentalCheck);
+        var assessed = inYear.Any(h => h.Kind is HealthRecordKind.InitialHealthAssessment or HealthRecordKind.ReviewHealthAssessment);
+        // Haven does not yet record convictions, developmental checks or substance misuse: left blank.
+        return new Ssda903Oc2(child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), child.DateOfBirth, score, reason,
+            null, null, immunised, teeth, assessed, null, null, null);
+    }
+
+    public static int Age(DateOnly dob, DateOnly on) => on.Year - dob.Year - (on < dob.AddYears(on.Year - dob.Year) ? 1 : 0);
+
+    /// Placement types with no URN (903 URN note): P1, P3, R1, R2, R5, temporary T* and Z1x.
+    public static bool TakesUrn(string placeType) =>
+        placeType is not ("P1" or "P3" or "R1" or "R2" or "R5") && !placeType.StartsWith('T') && !placeType.StartsWith("Z1", StringComparison.Ordinal);
+
+    private static string? UrnFor(Placement place) => TakesUrn(place.PlacementTypeCode) ? Blank(place.Urn) : null;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

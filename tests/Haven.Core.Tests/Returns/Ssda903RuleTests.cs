@@ -1,0 +1,147 @@
+using Haven.Core.Returns;
+using Haven.Core.Returns.Ssda903;
+using Haven.Core.Returns.Ssda903.Rules;
+
+namespace Haven.Core.Tests.Returns;
+
+/// Each 903 rule against a small hand-made return that is right in every respect (passes every rule),
+/// and against the same return with the one fact that rule is about made wrong (fails that rule).
+public sealed class Ssda903RuleTests
+{
+    private static readonly DateOnly Start = new(2025, 4, 1);
+
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    /// Child 1: in care since January 2024, moved from foster care to a children's home in June 2025,
+    /// a review, a missing spell and OC2. Child 2: a care leaver who turned 18 in June 2025 (OC3).
+    /// Child 3: placed for adoption, adopted in October 2025 (AD1, PlacedAdoption).
+    public static Ssda903Data Valid() => new(
+        ReturnPeriod.CollectionYear(2026),
+        [
+            new("1", "F", D(2010, 5, 1), "WBRI", "A12345678901Z", null, null),
+            new("2", "M", D(2007, 6, 15), "WIRI", "UN3", null, null),
+            new("3", "M", D(2022, 2, 1), "WBRI", "UN1", null, null),
+        ],
+        [
+            new("1", D(2024, 1, 10), "S", "C2", "N1", "U4", "PR1", D(2025, 6, 1), "X1", "CARPL", "AB1 2CD", "AB3 4EF", "SC111111"),
+            new("1", D(2025, 6, 1), "P", "C2", "N1", "K2", "PR4", null, null, null, "AB1 2CD", "AB5 6GH", "SC222222"),
+            new("3", D(2024, 9, 1), "S", "E1", "N1", "A5", "PR1", D(2025, 10, 1), "E11", null, "AB7 8IJ", "AB9 1KL", "SC333333"),
+        ],
+        [],
+        [new("1", D(2010, 5, 1), D(2025, 7, 1), "PN1")],
+        [new("1", D(2010, 5, 1), "M", D(2025, 8, 1), D(2025, 8, 2))],
+        [new("1", D(2010, 5, 1), 12, null, null, null, true, true, true, null, null, null)],
+        [new("2", D(2007, 6, 15), "YES", "F2", "U1")],
+        [new("3", D(2022, 2, 1), D(2024, 10, 1), D(2025, 3, 1), "0", "2", "MF", "L11")],
+        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]);
+
+    private static Ssda903Data Episode(Ssda903Data d, int index, Func<Ssda903Episode, Ssda903Episode> change) =>
+        d with { Episodes = d.Episodes.Select((e, i) => i == index ? change(e) : e).ToList() };
+
+    private static Ssda903Data Header(Ssda903Data d, int index, Func<Ssda903Header, Ssda903Header> change) =>
+        d with { Header = d.Header.Select((e, i) => i == index ? change(e) : e).ToList() };
+
+    private static Ssda903Data Oc2(Ssda903Data d, Func<Ssda903Oc2, Ssda903Oc2> change) => d with { Oc2 = d.Oc2.Select(change).ToList() };
+    private static Ssda903Data Oc3(Ssda903Data d, Func<Ssda903Oc3, Ssda903Oc3> change) => d with { Oc3 = d.Oc3.Select(change).ToList() };
+
+    /// One hand-made breach for each rule: the rule code and the return with that one fact wrong.
+    private static readonly Dictionary<string, Func<Ssda903Data, Ssda903Data>> Breaches = new()
+    {
+        ["101"] = d => Header(d, 0, h => h with { Sex = "1" }),
+        ["103"] = d => Header(d, 0, h => h with { Ethnic = "XXXX" }),
+        ["131"] = d => Oc3(d, o => o with { InTouch = "MAYBE" }),
+        ["132"] = d => Oc3(d, o => o with { Activ = "Z9" }),
+        ["133"] = d => Oc3(d, o => o with { Accom = "S1" }),
+        ["142"] = d => Episode(d, 0, e => e with { Dec = null, Rec = null, ReasonPlaceChange = null }),
+        ["143"] = d => Episode(d, 1, e => e with { Rne = "Q" }),
+        ["144"] = d => Episode(d, 1, e => e with { Ls = "C9" }),
+        ["145"] = d => Episode(d, 0, e => e with { Cin = "N9" }),
+        ["146"] = d => Episode(d, 1, e => e with { Place = "H5" }),
+        ["148"] = d => Episode(d, 2, e => e with { Rec = null }),
+        ["149"] = d => Episode(d, 2, e => e with { Rec = "E99" }),
+        ["167"] = d => d with { Reviews = [d.Reviews[0] with { ReviewCode = "PN9" }] },
+        ["168"] = d => Header(d, 0, h => h with { Upn = "123" }),
+        ["178"] = d => Episode(d, 1, e => e with { PlaceProvider = "PR9" }),
+        ["185"] = d => d with { Oc2 = [.. d.Oc2, new("3", D(2022, 2, 1), 5, null, null, null, null, null, null, null, null, null)] },
+        ["188"] = d => Header(d, 2, h => h with { Dob = D(2023, 1, 1) }) with { Oc2 = [.. d.Oc2, new("3", D(2023, 1, 1), null, "SDQ1", null, null, null, null, null, null, null, null)] },
+        ["190"] = d => d with { Oc2 = [] },
+        ["213"] = d => Episode(d, 1, e => e with { Place = "T1", PlaceProvider = "PR4", Urn = null }),
+        ["218"] = d => Episode(d, 1, e => e with { Urn = null }),
+        ["222"] = d => Episode(d, 1, e => e with { Place = "P1", PlaceProvider = "PR0" }),
+        ["226"] = d => Episode(d, 0, e => e with { Place = "T3", PlaceProvider = null, Urn = null }),
+        ["233"] = d => Episode(d, 1, e => e with { ReasonPlaceChange = "CARPL" }),
+        ["234"] = d => Header(d, 0, h => h with { Dob = D(2016, 1, 1) }) is var x ? Episode(x, 0, e => e with { ReasonPlaceChange = "CUSTOD" }) : d,
+        ["302"] = d => Header(d, 2, h => h with { Dob = D(2024, 9, 2) }),
+        ["344"] = d => Oc3(d, o => o with { InTouch = "NO" }),
+        ["345"] = d => Oc3(d, o => o with { Activ = "0" }),
+        ["352"] = d => Header(d, 0, h => h with { Dob = D(2005, 1, 1) }),
+        ["354"] = d => Episode(d, 2, e => e with { Dec = D(2026, 4, 2) }),
+        ["356"] = d => Episode(d, 2, e => e with { Dec = D(2024, 8, 1) }),
+        ["357"] = d => d with { Episodes = [.. d.Episodes, new("4", D(2025, 9, 1), "P", "C2", "N1", "U4", "PR1", null, null, null, null, "AB1 1AA", "SC1")] },
+        ["358"] = d => Episode(d, 2, e => e with { Ls = "J2" }),
+        ["372"] = d => Episode(d, 2, e => e with { Place = "R5" }),
+        ["373"] = d => Episode(d, 2, e => e with { Place = "S1" }),
+        ["374"] = d => Episode(d, 2, e => e with { Place = "P3", Urn = null }),
+        ["378"] = d => Episode(d, 1, e => e with { Ls = "V2", Place = "P1", PlaceProvider = "PR0", Urn = null }),
+        ["385"] = d => d with { Episodes = [.. d.Episodes, new("3", D(2026, 4, 5), "S", "E1", "N1", "U4", "PR1", null, null, null, null, "AB1 1AA", "SC1")] },
+        ["388"] = d => Episode(d, 2, e => e with { Rec = "X1" }),
+        ["431"] = d => Episode(d, 1, e => e with { Rne = "S" }) is var x ? Episode(x, 0, e => e with { Rec = "E13", ReasonPlaceChange = null }) : d,
+        ["432"] = d => Episode(d, 0, e => e with { Rec = "E13", ReasonPlaceChange = null }),
+        ["433"] = d => Episode(d, 1, e => e with { Decom = D(2025, 6, 3) }),
+        ["501"] = d => Episode(d, 1, e => e with { Decom = D(2025, 5, 1) }),
+        ["504"] = d => Episode(d, 1, e => e with { Cin = "N2" }),
+        ["526"] = d => Episode(d, 1, e => e with { PlaceProvider = null }),
+        ["542"] = d => d with { Oc2 = [.. d.Oc2, new("3", D(2022, 2, 1), null, null, false, null, null, null, null, null, null, null)] },
+        ["545"] = d => Oc2(d, o => o with { HealthCheck = true }),
+        ["566"] = d => d with { Missing = [d.Missing[0] with { MisEnd = D(2025, 7, 30) }] },
+        ["601"] = d => d with { Ad1 = [] },
+        ["602"] = d => Episode(d, 2, e => e with { Rec = "E13" }),
+        ["1009"] = d => Episode(d, 0, e => e with { ReasonPlaceChange = "BORED" }),
+    };
+
+    public static TheoryData<string> RuleCodes() => new(Ssda903Rules.All.Select(r => r.Code));
+
+    [Fact]
+    public void Rules_EveryRule_HasABreachExampleAndAMessage()
+    {
+        Assert.Empty(Ssda903Rules.All.Select(r => r.Code).Except(Breaches.Keys));
+        Assert.All(Ssda903Rules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
+        Assert.Equal(Ssda903Rules.All.Count, Ssda903Rules.All.Select(r => r.Code).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleCodes))]
+    public void Check_ValidReturn_Passes(string code)
+    {
+        var rule = Ssda903Rules.All.Single(r => r.Code == code);
+        Assert.Empty(rule.Check(Valid()));
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleCodes))]
+    public void Check_ReturnWithTheBreach_FailsWithTheRuleCodeAndAFixPath(string code)
+    {
+        var rule = Ssda903Rules.All.Single(r => r.Code == code);
+        var failures = rule.Check(Breaches[code](Valid())).ToList();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f =>
+        {
+            Assert.Equal(code, f.RuleCode);
+            Assert.Equal(StatutoryReturn.Ssda903, f.Return);
+            Assert.Equal(rule.Message, f.Message);
+            Assert.StartsWith($"/children/{f.ChildReference}/", f.FixPath);
+        });
+    }
+
+    [Fact]
+    public void Run_ValidReturn_HasNoFailures() => Assert.Empty(Ssda903Rules.Run(Valid()));
+
+    [Theory]
+    [InlineData("A12345678901Z", true)]
+    [InlineData("A123456789012", true)]
+    [InlineData("UN5", true)]
+    [InlineData("a123456789012", false)]
+    [InlineData("A1234567890", false)]
+    [InlineData("UN7", false)]
+    public void Rule168_IsValid_AcceptsUpnsAndUnknownReasons(string upn, bool valid) => Assert.Equal(valid, Rule168.IsValid(upn));
+}
