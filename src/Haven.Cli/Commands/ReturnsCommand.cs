@@ -10,12 +10,14 @@ public static class ReturnsCommand
     public static Command CreateReturns(TextWriter output, TextWriter error)
     {
         var returns = new Command("returns", "Produce the statutory returns (CIN census, SSDA903, Ofsted Annex A) into a folder");
+        returns.Subcommands.Add(CinReturnCommands.Produce(output, error));
         return returns;
     }
 
     public static Command CreateValidate(TextWriter output, TextWriter error)
     {
         var validate = new Command("validate", "Check a folder written by `returns` against the DfE's validation rules; ends with `errors: N`");
+        validate.Subcommands.Add(CinReturnCommands.Validate(output, error));
         return validate;
     }
 }

@@ -156,6 +156,8 @@ public static class StatutoryReturnRegistration
     /// One line per return, added by the return's own folder.
     public static IServiceCollection AddStatutoryReturns(this IServiceCollection services)
     {
+        services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Cin.CinCensusProducer>();
+        services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Cin.CinCensusValidator>();
         return services;
     }
 }
