@@ -30,5 +30,7 @@ public static class Conventions
         c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
         c.AuthorizeFolder("/Stability", Policies.Stability);
         c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
+        c.AuthorizeFolder("/Returns", Policies.Returns);
+        c.AuthorizeFolder("/DataQuality", Policies.DataQuality);
     }
 }

@@ -53,4 +53,16 @@ public static class Policies
     /// those who manage the service.
     public static bool SeesCareLeavers(Haven.Core.Workforce.HavenRole role) =>
         role is Haven.Core.Workforce.HavenRole.PersonalAdviser or Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
+
+    /// The statutory returns (every child the return includes, restricted ones too, as the law
+    /// requires) are downloaded by performance analysts and senior leaders only.
+    public const string Returns = "returns";
+    public static bool ProducesReturns(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.PerformanceAnalyst or Haven.Core.Workforce.HavenRole.SeniorLeader;
+
+    /// The data quality page (every current failure of the returns' rules): performance analysts,
+    /// senior leaders and team managers. It names only children the viewer may open.
+    public const string DataQuality = "data-quality";
+    public static bool SeesDataQuality(Haven.Core.Workforce.HavenRole role) =>
+        ProducesReturns(role) || role == Haven.Core.Workforce.HavenRole.TeamManager;
 }

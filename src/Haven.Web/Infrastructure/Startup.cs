@@ -118,6 +118,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.CareLeavers.CareLeaverDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Returns.Cin.CinDataQualityDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }

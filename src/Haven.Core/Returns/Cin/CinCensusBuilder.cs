@@ -19,7 +19,9 @@ public sealed record CinCensusOptions(string Lea = "999", string SoftwareCode = 
 /// misplaced date shows up as a rule failure rather than vanishing).
 public static class CinCensusBuilder
 {
-    public static async Task<CinCensus> BuildAsync(HavenDbContext db, int year, CinCensusOptions? options = null, DateTime? now = null, CancellationToken ct = default)
+    /// onlyChildren narrows the census to those children (My work asks about a worker's own).
+    public static async Task<CinCensus> BuildAsync(HavenDbContext db, int year, CinCensusOptions? options = null, DateTime? now = null,
+        CancellationToken ct = default, IReadOnlyCollection<int>? onlyChildren = null)
     {
         options ??= new CinCensusOptions();
         var period = ReturnPeriod.CollectionYear(year);
@@ -27,6 +29,7 @@ public static class CinCensusBuilder
 
         var referralsQuery = db.Referrals.AsNoTracking()
             .Where(r => r.ReferralDate <= to && (r.ClosureDate == null || r.ClosureDate >= from));
+        if (onlyChildren is not null) referralsQuery = referralsQuery.Where(r => onlyChildren.Contains(r.ChildId));
         var referrals = await referralsQuery.OrderBy(r => r.ChildId).ThenBy(r => r.ReferralDate).ThenBy(r => r.Id).ToListAsync(ct);
         var childIds = referralsQuery.Select(r => r.ChildId);
 
