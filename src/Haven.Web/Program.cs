@@ -110,7 +110,9 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Fostering, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesFostering(w.Role)))
     .AddPolicy(Policies.FosteringWork, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesFosteringWork(w.Role)))
     .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)))
-    .AddPolicy(Policies.Performance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesPerformance(w.Role)));
+    .AddPolicy(Policies.Performance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesPerformance(w.Role)))
+    .AddPolicy(Policies.Returns, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.ProducesReturns(w.Role)))
+    .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)));
 
 services.AddRazorPages(o =>
     {

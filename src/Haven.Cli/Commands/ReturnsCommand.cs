@@ -12,6 +12,7 @@ public static class ReturnsCommand
         var returns = new Command("returns", "Produce the statutory returns (CIN census, SSDA903, Ofsted Annex A) into a folder");
         returns.Subcommands.Add(AnnexACommand.Create(output, error));
         returns.Subcommands.Add(Ssda903Commands.CreateReturn(output, error));
+        returns.Subcommands.Add(CinReturnCommands.Produce(output, error));
         return returns;
     }
 
@@ -19,6 +20,7 @@ public static class ReturnsCommand
     {
         var validate = new Command("validate", "Check a folder written by `returns` against the DfE's validation rules; ends with `errors: N`");
         validate.Subcommands.Add(Ssda903Commands.CreateValidate(output, error));
+        validate.Subcommands.Add(CinReturnCommands.Validate(output, error));
         return validate;
     }
 }

@@ -29,6 +29,15 @@ public sealed class ChildInNeedPlanService(HavenDbContext db, PlanService plans,
         if (o.StartDate is not { } start) errors[nameof(o.StartDate)] = "Enter the date the plan started";
         else if (start > Today) errors[nameof(o.StartDate)] = "Start date must be today or in the past";
         else if (start < Today.AddYears(-1)) errors[nameof(o.StartDate)] = "Start date must be within the last year";
+        else
+        {
+            // Checked as the plan is recorded, so the CIN census never carries the error (statutory-returns.md §2.3).
+            if (await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == o.ChildId && p.StartDate <= start && (p.EndDate == null || p.EndDate > start), ct))
+                errors[nameof(o.StartDate)] = "A child in need plan cannot run at the same time as a child protection plan: end the child protection plan first (CIN census rule 4001)";
+            else if (await db.Referrals.Where(r => r.ChildId == o.ChildId && r.ClosureDate == null).OrderByDescending(r => r.ReferralDate)
+                         .Select(r => (DateOnly?)r.ReferralDate).FirstOrDefaultAsync(ct) is { } referred && start < referred)
+                errors[nameof(o.StartDate)] = $"The child in need plan cannot start before the referral date, {referred:d MMMM yyyy} (CIN census rule 4015)";
+        }
         if (await db.ChildInNeedPlans.AnyAsync(p => p.ChildId == o.ChildId && p.EndDate == null, ct))
             errors[""] = "This child already has an open child in need plan: review it or close it first";
         if (errors.Count > 0) return ServiceResult<ChildInNeedPlan>.Fail(errors);

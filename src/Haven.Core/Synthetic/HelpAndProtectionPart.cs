@@ -106,6 +106,8 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
                 var date = rng.DateBetween(firstAssessment.Start, Min(assessed, firstAssessment.Start.AddDays(7)));
                 var (discussion, enquiry) = Enquiry(rng, child.Person.Id, rid, date, worker?.Id, calendar);
                 var completed = calendar.AddWorkingDays(date, rng.Between(3, 15));
+                // An episode that has closed closed with its enquiry finished (CIN census rule 8868).
+                if (chain.All(s => s.Span.End is not null) && chain[^1].Span.End is { } closed && completed > closed) completed = closed;
                 enquiry.CompletedDate = completed > context.Today ? null : completed;
                 if (enquiry.CompletedDate is not null)
                 {
@@ -123,6 +125,12 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
         await context.Writer.SaveAsync(assessments);
         // Saving an enquiry saves the discussion and its participants with it.
         await context.Writer.SaveAsync(enquiries);
+        // An episode with a section 47 enquiry did not close "after assessment" (RC8/RC9 carry no
+        // later activity, CIN census rule 2990): it closed because services ended (RC7).
+        var withEnquiry = enquiries.Select(e => e.ReferralId).Distinct().ToList();
+        await context.Writer.Db.Referrals
+            .Where(r => withEnquiry.Contains(r.Id) && (r.ReasonForClosureCode == "RC8" || r.ReasonForClosureCode == "RC9"))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReasonForClosureCode, "RC7"), context.CancellationToken);
     }
 
     private static (StrategyDiscussion, Section47Enquiry) Enquiry(Random rng, int childId, int referralId, DateOnly date, int? workerId, WorkingDayCalendar calendar)

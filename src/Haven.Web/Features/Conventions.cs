@@ -31,5 +31,7 @@ public static class Conventions
         c.AuthorizeFolder("/Stability", Policies.Stability);
         c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
         c.AuthorizeFolder("/Performance", Policies.Performance);
+        c.AuthorizeFolder("/Returns", Policies.Returns);
+        c.AuthorizeFolder("/DataQuality", Policies.DataQuality);
     }
 }

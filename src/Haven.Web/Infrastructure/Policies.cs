@@ -62,4 +62,15 @@ public static class Policies
     public static bool SeesPerformance(Haven.Core.Workforce.HavenRole role) =>
         role is Haven.Core.Workforce.HavenRole.PerformanceAnalyst or Haven.Core.Workforce.HavenRole.SeniorLeader
             or Haven.Core.Workforce.HavenRole.TeamManager;
+    /// The statutory returns (every child the return includes, restricted ones too, as the law
+    /// requires) are downloaded by performance analysts and senior leaders only.
+    public const string Returns = "returns";
+    public static bool ProducesReturns(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.PerformanceAnalyst or Haven.Core.Workforce.HavenRole.SeniorLeader;
+
+    /// The data quality page (every current failure of the returns' rules): performance analysts,
+    /// senior leaders and team managers. It names only children the viewer may open.
+    public const string DataQuality = "data-quality";
+    public static bool SeesDataQuality(Haven.Core.Workforce.HavenRole role) =>
+        ProducesReturns(role) || role == Haven.Core.Workforce.HavenRole.TeamManager;
 }

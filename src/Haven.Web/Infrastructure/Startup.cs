@@ -118,6 +118,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Education.Inclusion.InclusionDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.CareLeavers.CareLeaverDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Returns.Cin.CinDataQualityDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -160,6 +161,8 @@ public static class StatutoryReturnRegistration
         services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.AnnexA.AnnexAProducer>();
         services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Ssda903.Ssda903Producer>();
         services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Ssda903.Ssda903Producer>();
+        services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Cin.CinCensusProducer>();
+        services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Cin.CinCensusValidator>();
         return services;
     }
 }

@@ -74,6 +74,20 @@ public sealed class TestDatabase : IDisposable
 public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputHelper output) : IClassFixture<GeneratedBorough>
 {
     [Fact]
+    public async Task Generate_CinCensus_HasNoErrorsFromHavensCinRules()
+    {
+        await using var db = borough.Open();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var census = await Haven.Core.Returns.Cin.CinCensusBuilder.BuildAsync(db, 2026);
+        var built = watch.ElapsedMilliseconds;
+        var failures = Haven.Core.Returns.Cin.Rules.CinRules.Check(census);
+        output.WriteLine($"CIN census 2026: {census.Children.Count} children, {census.Children.Sum(c => c.Episodes.Count)} episodes; built in {built} ms, validated in {watch.ElapsedMilliseconds - built} ms");
+        foreach (var g in failures.GroupBy(f => f.RuleCode)) output.WriteLine($"{g.Key}: {g.Count()} e.g. {g.First().ChildReference} {g.First().Field}");
+        Assert.InRange(census.Children.Count, 300, 3000);
+        Assert.Empty(failures.Where(f => !Haven.Core.Returns.Cin.Rules.CinRules.IsQuery(f.RuleCode)).Select(f => $"{f.RuleCode} {f.ChildReference} {f.Field}").Take(20));
+    }
+
+    [Fact]
     public async Task Generate_FosteringAndAdoption_ConvertLikeCouncilsAndAdoptWithNationalLikeTimeliness()
     {
         await using var db = borough.Open();

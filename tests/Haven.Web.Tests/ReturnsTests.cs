@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using Haven.Core.Returns;
+using Haven.Core.Returns.Cin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Tests;
+
+/// The Returns page, the Data quality page, My work's data quality items and the `returns cin` /
+/// `validate cin` commands, on both databases.
+public abstract class ReturnsTests(HavenApp app)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static int Year => ReturnPeriod.CollectionYearOf(Today);
+
+    private async Task<HttpClient> SignedInAsync(HavenRole role, int? teamId = null)
+    {
+        var worker = await app.Data.CreateWorkerAsync(role, teamId);
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        return client;
+    }
+
+    [Fact]
+    public async Task Returns_AsSocialWorker_IsForbidden()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var client = await SignedInAsync(HavenRole.SocialWorker, team);
+        // Refused: the app sends a signed-in user without the policy to its access denied page.
+        foreach (var url in new[] { "/returns", $"/returns?handler=download&return=CinCensus&year={Year}", "/data-quality" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Found, $"{url}: {response.StatusCode}");
+            Assert.NotEqual("application/zip", response.Content.Headers.ContentType?.MediaType);
+            if (response.StatusCode == HttpStatusCode.Found) Assert.StartsWith("/error/403", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+        }
+    }
+
+    [Fact]
+    public async Task Returns_AsPerformanceAnalyst_DownloadsCinCensusZipThatValidatesAgainstTheSchema()
+    {
+        await app.Data.CreateChildAsync(c => c.Referrals.Add(Today.AddDays(-3)));
+        var client = await SignedInAsync(HavenRole.PerformanceAnalyst);
+        var page = await client.GetPageAsync("/returns");
+        Assert.NotNull(page.QuerySelector("#return-CinCensus form"));
+
+        var response = await client.GetAsync($"/returns?handler=download&return=CinCensus&year={Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var entry = zip.GetEntry(CinCensusXml.FileName);
+        Assert.NotNull(entry);
+        await using var xml = entry.Open();
+        var copy = new MemoryStream();
+        await xml.CopyToAsync(copy);
+        copy.Position = 0;
+        // Test children have no ethnicity recorded (rule 4220): that is the only thing the schema may find.
+        Assert.All(CinCensusXml.SchemaErrors(copy), e => Assert.Contains("Ethnicity", e));
+    }
+
+    [Fact]
+    public async Task Returns_BadYear_ShowsErrorAndNoDownload()
+    {
+        var client = await SignedInAsync(HavenRole.PerformanceAnalyst);
+        var response = await client.GetAsync("/returns?handler=download&return=CinCensus&year=twenty");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Pages.ParseAsync(response);
+        Assert.Contains("Enter the collection year as 4 digits, for example 2026 for April 2025 to March 2026", page.ErrorMessages());
+    }
+
+    [Fact]
+    public async Task DataQuality_RestrictedChild_CountedNotNamed_AndFixingClearsTheFailure()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        // Neither child has an ethnicity recorded: CIN census rule 4220.
+        var open = await app.Data.CreateChildAsync(c => { c.FirstName = "Nameable"; c.AllocatedTo = social; c.Referrals.Add(Today.AddDays(-5)); });
+        var restricted = await app.Data.CreateChildAsync(c => { c.FirstName = "Secretive"; c.Restricted = true; c.AllocatedTo = social; c.Referrals.Add(Today.AddDays(-5)); });
+        var client = await SignedInAsync(HavenRole.TeamManager, team);
+
+        var page = await client.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("Nameable", text);
+        Assert.DoesNotContain("Secretive", text);
+        Assert.DoesNotContain($"H{restricted}", text);
+        Assert.Contains("cannot open: counted here, not named", page.QuerySelector("#not-named")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#failures a[href='/children/{open}/details']"));
+
+        await app.Data.WithDbAsync(async db =>
+        {
+            var child = await db.People.SingleAsync(p => p.Id == open);
+            child.EthnicityCode = "WBRI";
+            child.DisabilityCodes = "NONE";
+            child.UpnUnknownReason = "UN1";
+            return await db.SaveChangesAsync();
+        });
+        page = await client.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        Assert.DoesNotContain("Nameable", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task MyWork_OwnChildWithCinError_ShowsTheFailureWithLinkToFix()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        var child = await app.Data.CreateChildAsync(c => { c.AllocatedTo = social; c.Referrals.Add(Today.AddDays(-5)); });
+        var client = app.NewClient();
+        await client.SignInAsync(social.UserName);
+        var page = await client.GetPageAsync("/");
+        Assert.Contains("CIN census 4220", page.QuerySelector("main")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"a[href='/children/{child}/details']"));
+    }
+
+    [Fact]
+    public async Task Cli_ReturnsAndValidateCin_WriteTheXmlAndCountErrors()
+    {
+        await app.Data.CreateChildAsync(c => c.Referrals.Add(Today.AddDays(-3)));
+        var folder = Path.Combine(Path.GetTempPath(), $"haven-cin-{Guid.NewGuid():N}");
+        try
+        {
+            var (exit, output, _) = await app.RunCliAsync("returns", "cin", "--year", Year.ToString(), "--out", folder);
+            Assert.Equal(0, exit);
+            Assert.True(File.Exists(Path.Combine(folder, CinCensusXml.FileName)), output);
+            var (vexit, voutput, _) = await app.RunCliAsync("validate", "cin", folder);
+            var last = voutput.TrimEnd().Split('\n').Last();
+            Assert.StartsWith("errors: ", last);
+            var errors = int.Parse(last["errors: ".Length..]);
+            Assert.True(errors > 0, voutput); // the child has no ethnicity: rule 4220
+            Assert.Contains("4220\t", voutput);
+            Assert.Equal(1, vexit);
+            var (missing, _, err) = await app.RunCliAsync("validate", "cin", Path.Combine(folder, "nowhere"));
+            Assert.Equal(2, missing);
+            Assert.Contains("There is no cin-census.xml", err);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+public sealed class ReturnsTestsOnSqlite(SqliteApp app) : ReturnsTests(app), IClassFixture<SqliteApp>;
+public sealed class ReturnsTestsOnPostgres(PostgresApp app) : ReturnsTests(app), IClassFixture<PostgresApp>;
