@@ -110,6 +110,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Fostering, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesFostering(w.Role)))
     .AddPolicy(Policies.FosteringWork, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesFosteringWork(w.Role)))
     .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)));
+services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)));
 
 services.AddRazorPages(o =>
     {

@@ -36,7 +36,7 @@ public sealed class QualityFigures(HavenDbContext db)
         var fromDt = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toDt = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var earlyHelp = await (from f in db.EarlyHelpFeedback.AsNoTracking()
-                               join w in db.Workers on f.CreatedByWorkerId equals w.Id
+                               join w in db.Workers on f.CreatedByWorkerId equals (int?)w.Id
                                where f.SubmittedAt != null && f.SubmittedAt >= fromDt && f.SubmittedAt < toDt && f.Rating != null
                                select new { w.TeamId, Rating = f.Rating!.Value }).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name, Service = t.Service.Name }).ToDictionaryAsync(t => t.Id, ct);

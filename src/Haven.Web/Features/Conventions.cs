@@ -30,5 +30,7 @@ public static class Conventions
         c.AuthorizeFolder("/Inclusion", Policies.Inclusion);
         c.AuthorizeFolder("/Stability", Policies.Stability);
         c.AuthorizeFolder("/CareLeavers", Policies.CareLeavers);
+        c.AuthorizeFolder("/Quality", Policies.Quality);
+        c.AuthorizeFolder("/Workforce", Policies.Quality);
     }
 }
