@@ -109,6 +109,8 @@ public class NewModel(HavenDbContext db, AuditService audits, ChildRecordGuard g
         if (Current is null) return NotFound();
         foreach (var th in Current.Themes) th.Questions = th.Questions.OrderBy(q => q.Order).ToList();
         Current.Themes = Current.Themes.OrderBy(x => x.Order).ToList();
+        // Every question has an entry, so the form's Grades[id] and Comments[id] fields can be read.
+        foreach (var q in Current.Themes.SelectMany(x => x.Questions)) { Grades.TryAdd(q.Id, null); Comments.TryAdd(q.Id, null); }
         return null;
     }
 }
