@@ -112,7 +112,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.CareLeavers, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesCareLeavers(w.Role)))
     .AddPolicy(Policies.Performance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesPerformance(w.Role)))
     .AddPolicy(Policies.Returns, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.ProducesReturns(w.Role)))
-    .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)));
+    .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)))
+    .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)));
 
 services.AddRazorPages(o =>
     {

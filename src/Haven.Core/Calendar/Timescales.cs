@@ -345,6 +345,11 @@ public static class Timescales
         "Stage 3 request received", Period.WorkingDays(30),
         Statutory, $"{ComplaintsRegulations}; timescales.md row 86");
 
+    public static readonly TimescaleRule CaseAuditAction = new(
+        "case-audit-action", "Complete an action set by a case audit",
+        "Case audit (the auditor sets the due date)", Period.Weeks(4),
+        LocalPractice, "Local quality assurance framework (the auditor sets each action's date; 4 weeks is typical)");
+
     public static readonly TimescaleRule SubjectAccessRequest = new(
         "subject-access-request", "Respond to a subject access request (extendable by 2 months)",
         "Request received", Period.Months(1),
@@ -375,6 +380,7 @@ public static class Timescales
         PreProceedings, CareProceedings,
         LadoReferral, LadoInitialConsideration, LadoResolution, SeriousIncidentNotification, RapidReview, LocalPracticeReview,
         ComplaintStage1, ComplaintStage2, ComplaintStage3Panel, SubjectAccessRequest, FreedomOfInformationRequest,
+        CaseAuditAction,
     ];
 
     private static readonly Dictionary<string, TimescaleRule> byCode = All.ToDictionary(r => r.Code, StringComparer.Ordinal);

@@ -57,5 +57,6 @@ internal static class BoroughParts
         new InclusionPart(),
         new FosteringPart(),
         new CareLeaversPart(),
+        new QualityWorkforcePart(),
     ];
 }

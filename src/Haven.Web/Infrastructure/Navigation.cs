@@ -39,6 +39,15 @@ public static class Navigation
         new("Performance", "/performance", "The measures leaders use, with trends, England's figures and the children behind each number.", PerformanceAndQuality,
             Policies.SeesPerformance, r => r is HavenRole.PerformanceAnalyst or HavenRole.SeniorLeader),
 
+        new("Quality assurance", "/quality", "Case audits, moderation, themes and learning, and feedback from children, families and partners.", PerformanceAndQuality,
+            Policies.SeesQuality, r => r == HavenRole.SeniorLeader),
+        new("Workforce", "/workforce", "Stability of the workforce by team, caseloads, and children who have had many social workers.", PerformanceAndQuality,
+            Policies.SeesQuality, Never),
+        new("Data quality", "/data-quality", "Every current failure of the statutory returns' rules, with where to fix it.", PerformanceAndQuality,
+            Policies.SeesDataQuality, r => r == HavenRole.PerformanceAnalyst),
+        new("Statutory returns", "/returns", "The CIN census, SSDA903 and Ofsted Annex A, produced for download.", PerformanceAndQuality,
+            Policies.ProducesReturns, r => r == HavenRole.PerformanceAnalyst),
+
         new("Virtual school", "/virtual-school", "Children in care's education: PEPs, attendance and progress.", Services,
             r => r is HavenRole.VirtualSchoolOfficer or HavenRole.TeamManager or HavenRole.SeniorLeader, r => r == HavenRole.VirtualSchoolOfficer),
         new("Fostering and adoption", "/fostering", "Recruitment of carers and adopters, carer households, permanence and adoption timeliness.", Services,

@@ -23,6 +23,8 @@ public static class Policies
     public const string CareLeavers = "care-leavers";
     /// The performance dashboard and reports hub (Performance.cs).
     public const string Performance = "performance";
+    /// Case audits, moderation, themes, feedback and workforce stability (/quality, /workforce).
+    public const string Quality = "quality";
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.
@@ -73,4 +75,13 @@ public static class Policies
     public const string DataQuality = "data-quality";
     public static bool SeesDataQuality(Haven.Core.Workforce.HavenRole role) =>
         ProducesReturns(role) || role == Haven.Core.Workforce.HavenRole.TeamManager;
+    /// Quality assurance and workforce figures are for those who lead practice and report on it: team
+    /// managers, senior leaders and performance analysts (who see figures, but no child they may not read).
+    public static bool SeesQuality(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader or Haven.Core.Workforce.HavenRole.PerformanceAnalyst;
+
+    /// Who audits and moderates cases: team managers and senior leaders (Haven has no separate auditor
+    /// role: councils' auditors are practice leads and managers). Auditing a child is reading their record.
+    public static bool AuditsCases(Haven.Core.Workforce.HavenRole role) =>
+        role is Haven.Core.Workforce.HavenRole.TeamManager or Haven.Core.Workforce.HavenRole.SeniorLeader;
 }

@@ -119,6 +119,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Fostering.FosteringDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.CareLeavers.CareLeaverDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Returns.Cin.CinDataQualityDueWork>();
+        services.AddScoped<IDueWorkSource, Haven.Core.Quality.AuditDueWork>();
         services.AddScoped<DueWork>();
         return services;
     }
@@ -147,6 +148,10 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverCohort>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverDueWork>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("CareLeavers").Get<Haven.Core.CareLeavers.CareLeaverSettings>() ?? new());
+        services.AddScoped<Haven.Core.Quality.AuditService>();
+        services.AddScoped<Haven.Core.Quality.QualityFigures>();
+        services.AddScoped<Haven.Core.Workforce.WorkforceFigures>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Haven:Workforce").Get<Haven.Core.Workforce.WorkforceSettings>() ?? new());
         return services;
     }
 }

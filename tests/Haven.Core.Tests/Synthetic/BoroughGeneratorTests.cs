@@ -552,6 +552,36 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task QualityAndWorkforce_AgencyTurnoverVacancyNearEngland_AuditsSpreadAndAgreementPlausible()
+    {
+        await using var db = borough.Open();
+        var figures = new WorkforceFigures(db, new WorkforceSettings());
+        var teams = await figures.StabilityAsync([Today]);
+        var total = WorkforceFigures.Total(teams, [Today])[0];
+        output.WriteLine($"In post {total.InPostFte} FTE, agency {total.AgencyPercent}%, turnover {total.TurnoverPercent}%, vacancy {total.VacancyPercent}% (England 13.0 / 11.8 / 14.2)");
+        Assert.InRange(total.AgencyPercent!.Value, 7, 20);
+        Assert.InRange(total.TurnoverPercent!.Value, 4, 30);
+        Assert.InRange(total.VacancyPercent!.Value, 5, 25);
+
+        var quality = await new Haven.Core.Quality.QualityFigures(db).ByTeamAsync(Today.AddYears(-1).AddDays(1), Today);
+        var spread = Haven.Core.Quality.QualityFigures.Sum(quality.Select(t => t.Overall));
+        var moderated = quality.Sum(t => t.Agreement.Moderated);
+        var agreed = quality.Sum(t => t.Agreement.Agreed);
+        output.WriteLine($"{spread.Total} audits in the year: {spread.Outstanding}/{spread.Good}/{spread.RequiresImprovement}/{spread.Inadequate}, good or better {spread.GoodOrBetterPercent}%; {moderated} moderated, {agreed} agreed");
+        Assert.InRange(spread.Total, 150, 500);
+        Assert.InRange(spread.GoodOrBetterPercent!.Value, 40, 70);
+        Assert.InRange(moderated / (double)spread.Total, 0.08, 0.25);
+        Assert.InRange(agreed / (double)moderated, 0.6, 0.9);
+        Assert.True(quality.Sum(t => t.Feedback.Count) > 50);
+
+        var children = await db.Allocations.Where(a => a.Kind == AllocationKind.SocialWorker).Select(a => a.ChildId).Distinct().ToListAsync();
+        var perChild = await figures.SocialWorkersInYearAsync(children, Today);
+        var threePlus = perChild.Count(x => x.Value >= 3) / (double)perChild.Count(x => x.Value >= 1);
+        output.WriteLine($"{perChild.Count} children with a social worker in the year; {threePlus:P1} had 3 or more (England CLA 2024: 27%)");
+        Assert.InRange(threePlus, 0.01, 0.4);
+    }
+
+    [Fact]
     public async Task EarlyHelp_FamilyFeedback_IsMostlyFourOrFiveAndNeverOpenToAToken()
     {
         await using var db = borough.Open();

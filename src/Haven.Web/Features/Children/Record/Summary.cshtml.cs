@@ -29,6 +29,8 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
     public IReadOnlyList<InvolvementRow> Involvements { get; private set; } = [];
     public IReadOnlyList<Haven.Core.MyWork.DueItem> Due { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// Distinct social workers allocated in the 12 months to today (Workforce.WorkforceRules.SocialWorkersInYear).
+    public int SocialWorkersInYear { get; private set; }
 
     public string Ethnicity => Child.EthnicityCode is null ? "Not recorded" : CodeLists.Ethnicity.Describe(Child.EthnicityCode) ?? Child.EthnicityCode;
     public string Disability => Child.DisabilityCodes is null ? "Not recorded"
@@ -83,6 +85,10 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
             .Where(a => a.ChildId == childId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
             .OrderBy(a => a.Kind)
             .Select(a => new Holder(Allocation.Describe(a.Kind), a.Worker.DisplayName, a.Team.Name, a.StartDate)).ToListAsync(ct);
+        var yearStart = Haven.Core.Workforce.WorkforceRules.YearStart(today);
+        SocialWorkersInYear = Haven.Core.Workforce.WorkforceRules.SocialWorkersInYear((await db.Allocations.AsNoTracking()
+            .Where(a => a.ChildId == childId && a.Kind == AllocationKind.SocialWorker && a.StartDate <= today && (a.EndDate == null || a.EndDate >= yearStart))
+            .Select(a => new { a.WorkerId, a.StartDate, a.EndDate }).ToListAsync(ct)).Select(a => (a.WorkerId, a.StartDate, a.EndDate)), today);
         Involvements = (await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
             .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct))
             .Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
