@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Haven.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HavenDbContext))]
-    [Migration("20261126045648_ProtectionPlanContent")]
-    partial class ProtectionPlanContent
+    [Migration("20261126055706_QualityWorkforceAndPlanContent")]
+    partial class QualityWorkforceAndPlanContent
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -5061,6 +5061,335 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("PlanVersions");
                 });
 
+            modelBuilder.Entity("Haven.Core.Quality.AuditAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("For")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("ChildId", "CompletedOn");
+
+                    b.ToTable("AuditActions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("AuditAnswers");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditModeration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ModeratedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorGrade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModeratorWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId");
+
+                    b.ToTable("AuditModerations");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AuditQuestions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToolId");
+
+                    b.ToTable("AuditThemes");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditTool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditTools");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.CaseAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AuditedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditorWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeletedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learning")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverallGrade")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupersededByAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ToolId");
+
+                    b.HasIndex("TeamId", "AuditedOn");
+
+                    b.ToTable("CaseAudits");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.CaseFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeletedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId", "ReceivedOn");
+
+                    b.ToTable("CaseFeedback");
+                });
+
             modelBuilder.Entity("Haven.Core.Referrals.Referral", b =>
                 {
                     b.Property<int>("Id")
@@ -5117,6 +5446,52 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Haven.Core.Workforce.Employment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsQualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeaveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("TeamId", "StartDate");
+
+                    b.ToTable("Employments");
+                });
+
             modelBuilder.Entity("Haven.Core.Workforce.Service", b =>
                 {
                     b.Property<int>("Id")
@@ -5152,6 +5527,35 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasIndex("ServiceId");
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Haven.Core.Workforce.TeamEstablishment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Posts")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "EffectiveFrom");
+
+                    b.ToTable("TeamEstablishments");
                 });
 
             modelBuilder.Entity("Haven.Core.Workforce.Worker", b =>
@@ -6516,6 +6920,87 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Haven.Core.Quality.AuditAction", b =>
+                {
+                    b.HasOne("Haven.Core.Quality.CaseAudit", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditAnswer", b =>
+                {
+                    b.HasOne("Haven.Core.Quality.CaseAudit", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Quality.AuditQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditModeration", b =>
+                {
+                    b.HasOne("Haven.Core.Quality.CaseAudit", null)
+                        .WithMany("Moderations")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditQuestion", b =>
+                {
+                    b.HasOne("Haven.Core.Quality.AuditTheme", "Theme")
+                        .WithMany("Questions")
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditTheme", b =>
+                {
+                    b.HasOne("Haven.Core.Quality.AuditTool", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ToolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.CaseAudit", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Quality.AuditTool", "Tool")
+                        .WithMany()
+                        .HasForeignKey("ToolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tool");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.CaseFeedback", b =>
+                {
+                    b.HasOne("Haven.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Haven.Core.Referrals.Referral", b =>
                 {
                     b.HasOne("Haven.Core.People.Person", "Child")
@@ -6532,6 +7017,23 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Child");
                 });
 
+            modelBuilder.Entity("Haven.Core.Workforce.Employment", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Haven.Core.Workforce.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Worker");
+                });
+
             modelBuilder.Entity("Haven.Core.Workforce.Team", b =>
                 {
                     b.HasOne("Haven.Core.Workforce.Service", "Service")
@@ -6541,6 +7043,15 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Haven.Core.Workforce.TeamEstablishment", b =>
+                {
+                    b.HasOne("Haven.Core.Workforce.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Haven.Core.Workforce.Worker", b =>
@@ -6752,6 +7263,25 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("Actions");
 
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditTheme", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.AuditTool", b =>
+                {
+                    b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("Haven.Core.Quality.CaseAudit", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("Moderations");
                 });
 #pragma warning restore 612, 618
         }

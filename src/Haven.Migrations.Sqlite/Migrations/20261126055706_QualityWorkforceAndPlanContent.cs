@@ -1,28 +1,33 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Haven.Migrations.Postgres.Migrations
+namespace Haven.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class QualityAndWorkforce : Migration
+    public partial class QualityWorkforceAndPlanContent : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "PlanId",
+                table: "ChildProtectionPlans",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuditTools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,20 +38,20 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "CaseFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ChildId = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TeamId = table.Column<int>(type: "integer", nullable: true),
-                    RecordedByWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeletedByWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    DeletionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeletionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,17 +68,17 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "Employments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WorkerId = table.Column<int>(type: "integer", nullable: false),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    ContractType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    IsQualified = table.Column<bool>(type: "boolean", nullable: false),
-                    Fte = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeaveDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsQualified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Fte = table.Column<decimal>(type: "TEXT", precision: 4, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeaveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,13 +101,13 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "TeamEstablishments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TeamId = table.Column<int>(type: "integer", nullable: false),
-                    Posts = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedByWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Posts = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,11 +124,11 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "AuditThemes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ToolId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ToolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,25 +145,25 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "CaseAudits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ChildId = table.Column<int>(type: "integer", nullable: false),
-                    ToolId = table.Column<int>(type: "integer", nullable: false),
-                    AuditorWorkerId = table.Column<int>(type: "integer", nullable: false),
-                    WorkerId = table.Column<int>(type: "integer", nullable: true),
-                    TeamId = table.Column<int>(type: "integer", nullable: true),
-                    AuditedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OverallGrade = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Findings = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    Learning = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    CorrectsAuditId = table.Column<int>(type: "integer", nullable: true),
-                    SupersededByAuditId = table.Column<int>(type: "integer", nullable: true),
-                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeletedByWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    DeletionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditorWorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuditedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OverallGrade = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Learning = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CorrectsAuditId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupersededByAuditId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DeletionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -181,11 +186,11 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "AuditQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ThemeId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,17 +207,17 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "AuditActions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AuditId = table.Column<int>(type: "integer", nullable: false),
-                    ChildId = table.Column<int>(type: "integer", nullable: false),
-                    For = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OwnerWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedByWorkerId = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    For = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedByWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,15 +234,15 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "AuditModerations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AuditId = table.Column<int>(type: "integer", nullable: false),
-                    ModeratorWorkerId = table.Column<int>(type: "integer", nullable: false),
-                    ModeratedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ModeratorGrade = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Comment = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModeratorWorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModeratedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ModeratorGrade = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,12 +259,12 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "AuditAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AuditId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -277,6 +282,12 @@ namespace Haven.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_PlanId",
+                table: "ChildProtectionPlans",
+                column: "PlanId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditActions_AuditId",
@@ -364,11 +375,23 @@ namespace Haven.Migrations.Postgres.Migrations
                 name: "IX_TeamEstablishments_TeamId_EffectiveFrom",
                 table: "TeamEstablishments",
                 columns: new[] { "TeamId", "EffectiveFrom" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChildProtectionPlans_Plans_PlanId",
+                table: "ChildProtectionPlans",
+                column: "PlanId",
+                principalTable: "Plans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChildProtectionPlans_Plans_PlanId",
+                table: "ChildProtectionPlans");
+
             migrationBuilder.DropTable(
                 name: "AuditActions");
 
@@ -398,6 +421,14 @@ namespace Haven.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditTools");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ChildProtectionPlans_PlanId",
+                table: "ChildProtectionPlans");
+
+            migrationBuilder.DropColumn(
+                name: "PlanId",
+                table: "ChildProtectionPlans");
         }
     }
 }
