@@ -87,7 +87,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
     public async Task<int> RecordAsync(int childId, int toolId, AuditDraft draft, CurrentWorker auditor, Guid? submissionId,
         int? correctsAuditId = null, Guid? correctsVersion = null, CancellationToken ct = default)
     {
-        if (submissionId is { } sid && await db.CaseAudits.Where(a => a.SubmissionId == sid).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } done)
+        if (submissionId is { } sid && await db.CaseAudits.IgnoreQueryFilters().Where(a => a.SubmissionId == sid).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } done)
             return done;
         var on = draft.AuditedOn!.Value;
         var allocation = await db.Allocations.AsNoTracking()
@@ -118,7 +118,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         if (correctsAuditId is { } old)
         {
-            var previous = await db.CaseAudits.FirstAsync(a => a.Id == old && a.ChildId == childId, ct);
+            var previous = await db.CaseAudits.IgnoreQueryFilters().FirstAsync(a => a.Id == old && a.ChildId == childId, ct);
             if (!previous.IsCurrent) throw new QualityValidationException("", "This audit has already been corrected or removed");
             db.Entry(previous).Property(a => a.Version).OriginalValue = correctsVersion ?? previous.Version;
             previous.SupersededByAuditId = audit.Id;
@@ -131,7 +131,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
     /// A second auditor's grade. The auditor cannot moderate their own audit.
     public async Task<int> ModerateAsync(int auditId, AuditGrade grade, DateOnly on, string? comment, CurrentWorker moderator, CancellationToken ct = default)
     {
-        var audit = await db.CaseAudits.AsNoTracking().FirstAsync(a => a.Id == auditId, ct);
+        var audit = await db.CaseAudits.IgnoreQueryFilters().AsNoTracking().FirstAsync(a => a.Id == auditId, ct);
         if (audit.AuditorWorkerId == moderator.WorkerId) throw new QualityValidationException("Grade", "A second auditor must moderate: you carried out this audit");
         if (!audit.IsCurrent) throw new QualityValidationException("Grade", "This audit has been corrected or removed: moderate the current one");
         if (on < audit.AuditedOn) throw new QualityValidationException("ModeratedOn", "Date of moderation must be on or after the date of the audit");
@@ -161,7 +161,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new QualityValidationException("Reason", "Enter why the audit is being removed");
         if (reason.Length > 500) throw new QualityValidationException("Reason", "Reason must be 500 characters or fewer");
-        var audit = await db.CaseAudits.FirstAsync(a => a.Id == auditId, ct);
+        var audit = await db.CaseAudits.IgnoreQueryFilters().FirstAsync(a => a.Id == auditId, ct);
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;
         audit.DeletedAt = clock.GetUtcNow().UtcDateTime;
         audit.DeletedByWorkerId = by.WorkerId;
@@ -171,7 +171,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
 
     public async Task<int> AddFeedbackAsync(int childId, FeedbackFrom from, DateOnly receivedOn, int rating, string? comment, CurrentWorker by, Guid? submissionId, CancellationToken ct = default)
     {
-        if (submissionId is { } sid && await db.CaseFeedback.Where(f => f.SubmissionId == sid).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct) is { } done)
+        if (submissionId is { } sid && await db.CaseFeedback.IgnoreQueryFilters().Where(f => f.SubmissionId == sid).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct) is { } done)
             return done;
         var teamId = await db.Allocations.AsNoTracking()
             .Where(a => a.ChildId == childId && a.Kind == AllocationKind.SocialWorker && a.StartDate <= receivedOn && (a.EndDate == null || a.EndDate >= receivedOn))

@@ -37,6 +37,7 @@ internal sealed class CaseAuditMapping : IEntityTypeConfiguration<CaseAudit>
         b.Property(a => a.Learning).HasMaxLength(QualityRules.MaxText);
         b.Property(a => a.DeletionReason).HasMaxLength(500);
         b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasQueryFilter(a => a.DeletedAt == null);
         b.HasOne(a => a.Tool).WithMany().HasForeignKey(a => a.ToolId);
         b.HasOne<Haven.Core.People.Person>().WithMany().HasForeignKey(a => a.ChildId);
         b.HasMany(a => a.Answers).WithOne().HasForeignKey(x => x.AuditId);
@@ -86,6 +87,7 @@ internal sealed class CaseFeedbackMapping : IEntityTypeConfiguration<CaseFeedbac
         b.Property(f => f.From).HasConversion<string>().HasMaxLength(20);
         b.Property(f => f.Comment).HasMaxLength(Haven.Core.EarlyHelp.FeedbackRules.MaxComment);
         b.Property(f => f.DeletionReason).HasMaxLength(500);
+        b.HasQueryFilter(f => f.DeletedAt == null);
         b.HasOne<Haven.Core.People.Person>().WithMany().HasForeignKey(f => f.ChildId);
         b.HasIndex(f => new { f.TeamId, f.ReceivedOn });
         b.HasIndex(f => f.ChildId);

@@ -56,11 +56,13 @@ internal sealed class QualityWorkforcePart : IBoroughPart
         }
         await context.Writer.SaveAsync(spells);
 
-        // Posts: each team's social workers in post today (permanent and agency FTE) plus 2%.
+        // Posts: each team's social workers in post today (permanent and agency FTE) plus 6% unfilled,
+        // in FTE to one decimal place (rounding a one-worker team up to whole posts would double it).
+        // With agency cover counted as vacant, this gives a vacancy rate near England's 14%.
         var establishments = spells.GroupBy(s => s.TeamId).Select(g => new TeamEstablishment
         {
             TeamId = g.Key, EffectiveFrom = today.AddYears(-3), RecordedAt = At(today.AddYears(-3)),
-            Posts = Math.Max(1, Math.Ceiling(g.Where(s => s.InPostOn(today)).Sum(s => s.Fte) * 1.02m)),
+            Posts = Math.Max(1, Math.Round(g.Where(s => s.InPostOn(today)).Sum(s => s.Fte) * 1.06m, 1)),
         }).ToList();
         await context.Writer.SaveAsync(establishments);
 

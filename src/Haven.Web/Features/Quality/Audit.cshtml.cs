@@ -98,7 +98,7 @@ public class AuditModel(HavenDbContext db, AuditService audits, ChildRecordGuard
 
     private async Task<IActionResult?> LoadAsync(int auditId, CancellationToken ct)
     {
-        var audit = await db.CaseAudits.AsNoTracking().Include(a => a.Tool).Include(a => a.Answers).Include(a => a.Actions).Include(a => a.Moderations)
+        var audit = await db.CaseAudits.IgnoreQueryFilters().AsNoTracking().Include(a => a.Tool).Include(a => a.Answers).Include(a => a.Actions).Include(a => a.Moderations)
             .AsSplitQuery().FirstOrDefaultAsync(a => a.Id == auditId, ct);
         // An audit the viewer may not see and one that does not exist get the same answer.
         if (audit is null || await AuditedChild.OpenAsync(this, guard, db, audit.ChildId, AuditedChild.Today(clock), ct) is not { } header)
