@@ -34,9 +34,9 @@ public sealed class HelpAndProtectionJourneys(BrowserFixture app) : IClassFixtur
 
     private static async Task FillDateAsync(IPage page, string field, DateOnly date)
     {
-        await page.Locator($"#{field}_Day").FillAsync(date.Day.ToString());
-        await page.Locator($"#{field}_Month").FillAsync(date.Month.ToString());
-        await page.Locator($"#{field}_Year").FillAsync(date.Year.ToString());
+        await page.Locator($"[id='{field}_Day'], input[name='{field}.Day']").First.FillAsync(date.Day.ToString());
+        await page.Locator($"[id='{field}_Month'], input[name='{field}.Month']").First.FillAsync(date.Month.ToString());
+        await page.Locator($"[id='{field}_Year'], input[name='{field}.Year']").First.FillAsync(date.Year.ToString());
     }
 
     [Theory]

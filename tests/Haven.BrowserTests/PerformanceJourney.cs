@@ -17,6 +17,7 @@ public sealed class PerformanceJourney(BrowserFixture app) : IClassFixture<Brows
         var page = await app.NewPageAsync();
 
         await Journeys.SignInAsync(page, manager.UserName);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Performance", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Performance");

@@ -184,8 +184,10 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.Equal(PlanEndReason.NoLongerAtRisk, plan.EndReason);
         Assert.NotNull(plan.EndConferenceId);
         Assert.Equal(Today, await app.Data.WithDbAsync(db => db.Involvements.Where(i => i.ChildId == child && i.Kind == InvolvementKind.ChildProtection).Select(i => i.EndDate).SingleAsync()));
-        var rows = (await client.GetPageAsync("/")).QuerySelectorAll("#due tbody tr").Where(r => r.TextContent.Contains("Noor")).ToList();
-        Assert.Empty(rows);
+        // The test child has no ethnicity recorded, so a CIN census data quality item stays: that is not protection work.
+        var rows = (await client.GetPageAsync("/")).QuerySelectorAll("#due tbody tr")
+            .Where(r => r.TextContent.Contains("Noor") && !r.TextContent.Contains("CIN census")).ToList();
+        Assert.True(rows.Count == 0, "Still due: " + string.Join(" | ", rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r.TextContent, @"\s+", " ").Trim())));
     }
 
     [Fact]

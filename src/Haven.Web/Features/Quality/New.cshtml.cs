@@ -98,6 +98,8 @@ public class NewModel(HavenDbContext db, AuditService audits, ChildRecordGuard g
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
+        // An audit is of one case: without one, go where the auditor chooses it.
+        if (Child <= 0) return Redirect("/quality/audits");
         if (await AuditedChild.OpenAsync(this, guard, db, Child, AuditedChild.Today(clock), ct) is not { } header) return StatusCode(StatusCodes.Status403Forbidden);
         Header = header;
         Tools = await audits.ToolsAsync(activeOnly: true, ct);
