@@ -31,6 +31,12 @@ public abstract class AccessMatrixRouteTests(HavenApp app)
 
     private static readonly HavenRole[] AllRoles = Enum.GetValues<HavenRole>();
 
+    /// The roles each route is tried as. The whole matrix runs on SQLite; the same code over PostgreSQL
+    /// only needs to show that the database answers alike, so it runs a role of each kind of reach
+    /// in AccessMatrix (service, team, own, all, aggregate only, partner): half the requests, which
+    /// keeps the suite inside CI's time.
+    protected virtual IReadOnlyList<HavenRole> Roles => AllRoles;
+
     private async Task<Fixture> BuildAsync()
     {
         var (serviceA, teamA) = await app.Data.CreateTeamAsync();
@@ -127,9 +133,9 @@ public abstract class AccessMatrixRouteTests(HavenApp app)
         var endpoints = Endpoints().Where(e => e.RoutePattern.RawText!.Contains("{childId")).ToList();
         Assert.True(endpoints.Count > 80, $"only {endpoints.Count} child routes found");
         var serviceOf = await app.Data.WithDbAsync(db => db.Teams.ToDictionaryAsync(t => t.Id, t => (int?)t.ServiceId));
-        var principals = AllRoles.ToDictionary(r => r, r => Principal(f.Workers[r], serviceOf[f.Workers[r].TeamId!.Value], r.ToString()));
+        var principals = Roles.ToDictionary(r => r, r => Principal(f.Workers[r], serviceOf[f.Workers[r].TeamId!.Value], r.ToString()));
         var tokens = new Dictionary<HavenRole, string>();
-        foreach (var role in AllRoles)
+        foreach (var role in Roles)
         {
             var home = await Pages.ParseAsync(await f.Pages[role].GetAsync("/"));
             tokens[role] = home.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
@@ -164,7 +170,7 @@ public abstract class AccessMatrixRouteTests(HavenApp app)
                 }
             }
 
-            foreach (var role in AllRoles)
+            foreach (var role in Roles)
             {
                 var policy = await PolicyAllowsAsync(endpoint, principals[role]);
                 foreach (var (label, (childId, childName)) in f.Children)
@@ -249,7 +255,7 @@ public abstract class AccessMatrixRouteTests(HavenApp app)
         var failures = new List<string>();
         var requests = 0;
         foreach (var endpoint in endpoints)
-            foreach (var role in AllRoles)
+            foreach (var role in Roles)
             {
                 var route = "/" + endpoint.RoutePattern.RawText!.Trim('/');
                 var policy = await PolicyAllowsAsync(endpoint, Principal(f.Workers[role], serviceOf[f.Workers[role].TeamId!.Value], role.ToString()));
@@ -266,4 +272,11 @@ public abstract class AccessMatrixRouteTests(HavenApp app)
 }
 
 public sealed class AccessMatrixRouteTestsOnSqlite(SqliteApp app) : AccessMatrixRouteTests(app), IClassFixture<SqliteApp>;
-public sealed class AccessMatrixRouteTestsOnPostgres(PostgresApp app) : AccessMatrixRouteTests(app), IClassFixture<PostgresApp>;
+public sealed class AccessMatrixRouteTestsOnPostgres(PostgresApp app) : AccessMatrixRouteTests(app), IClassFixture<PostgresApp>
+{
+    protected override IReadOnlyList<HavenRole> Roles =>
+    [
+        HavenRole.SocialWorker, HavenRole.MashWorker, HavenRole.EarlyHelpWorker, HavenRole.Iro,
+        HavenRole.SeniorLeader, HavenRole.PartnerAgency, HavenRole.PerformanceAnalyst,
+    ];
+}
