@@ -5,7 +5,10 @@ using Haven.Core.Allocations;
 using Haven.Core.Assessments;
 using Haven.Core.ChildProtection;
 using Haven.Core.ChildrenLookedAfter;
+using Haven.Core.Education;
 using Haven.Core.FrontDoor;
+using Haven.Core.Health;
+using Haven.Core.Missing;
 using Haven.Core.People;
 using Haven.Core.Performance;
 using Haven.Core.Referrals;
@@ -60,10 +63,14 @@ public abstract class PerformanceTests(HavenApp app)
         var analyst = await app.Data.CreateWorkerAsync(HavenRole.PerformanceAnalyst);
         var ids = new Dictionary<char, int>();
         var names = new Dictionary<char, string>();
-        foreach (var c in "ABCDEF")
+        // A-F born 1 Mar 2012 (Year 4 in 2020-21: primary). G: Year 8 (secondary), SDQ age. H: aged 2.
+        // K, L: care leavers aged 18. M, N: adopted.
+        var born = new Dictionary<char, DateOnly> { ['G'] = new(2008, 5, 10), ['H'] = new(2018, 6, 1), ['K'] = new(2002, 6, 1), ['L'] = new(2002, 9, 1), ['M'] = new(2017, 1, 1), ['N'] = new(2017, 6, 1) };
+        foreach (var c in "ABCDEFGHKLMN")
         {
             var last = $"Perf{c}{tag}";
-            ids[c] = await app.Data.CreateChildAsync(b => { b.FirstName = "Pat"; b.LastName = last; b.DateOfBirth = new DateOnly(2012, 3, 1); });
+            var dob = born.GetValueOrDefault(c, new DateOnly(2012, 3, 1));
+            ids[c] = await app.Data.CreateChildAsync(b => { b.FirstName = "Pat"; b.LastName = last; b.DateOfBirth = dob; });
             names[c] = "Pat " + last;
         }
         var now = DateTime.UtcNow;
@@ -128,33 +135,216 @@ public abstract class PerformanceTests(HavenApp app)
 
             // Child protection plans. A: open from 1 Nov 2020. B: 1 Dec 2018 to 1 Dec 2020 (exactly
             // 2 years), then a second plan from 15 Jan 2021 (leaves and returns). C: 20 Dec to 10 Jan.
-            void Plan(char c, DateOnly start, DateOnly? end, int previous)
+            ChildProtectionPlan Plan(char c, DateOnly start, DateOnly? end, int previous)
             {
                 var conf = new ChildProtectionConference { ChildId = ids[c], Kind = ConferenceKind.Initial, Date = start, Chair = "Chair", PlanNeeded = true, CategoryOfAbuse = "NEG", RecordedAt = now, Version = Guid.NewGuid() };
                 db.ChildProtectionConferences.Add(conf);
-                db.ChildProtectionPlans.Add(new ChildProtectionPlan { ChildId = ids[c], StartDate = start, EndDate = end, EndReason = end is null ? null : PlanEndReason.NoLongerAtRisk,
-                    CategoryOfAbuse = "NEG", StartConference = conf, PreviousPlans = previous, RecordedAt = now, Version = Guid.NewGuid() });
+                var plan = new ChildProtectionPlan { ChildId = ids[c], StartDate = start, EndDate = end, EndReason = end is null ? null : PlanEndReason.NoLongerAtRisk,
+                    CategoryOfAbuse = "NEG", StartConference = conf, PreviousPlans = previous, RecordedAt = now, Version = Guid.NewGuid() };
+                db.ChildProtectionPlans.Add(plan);
+                return plan;
             }
-            Plan('A', new DateOnly(2020, 11, 1), null, 0);
+            var planA = Plan('A', new DateOnly(2020, 11, 1), null, 0);
             Plan('B', new DateOnly(2018, 12, 1), new DateOnly(2020, 12, 1), 0);
-            Plan('B', new DateOnly(2021, 1, 15), null, 1);
+            var planB2 = Plan('B', new DateOnly(2021, 1, 15), null, 1);
             Plan('C', new DateOnly(2020, 12, 20), new DateOnly(2021, 1, 10), 0);
 
             // Periods of care. D: 1 Jun to 15 Dec 2020, back from 20 Jan 2021. E: from 31 Dec 2020.
             // F: 1 Oct 2020 to 31 Jan 2021 (ends on the as-at date, so not in care on it).
-            void Care(char c, DateOnly start, DateOnly? end) => db.PeriodsOfCare.Add(new PeriodOfCare
+            PeriodOfCare Care(char c, DateOnly start, DateOnly? end)
             {
-                ChildId = ids[c], DecisionDate = start, AuthorisedByWorkerId = manager.WorkerId, DecisionReason = "x", StartDate = start, EndDate = end,
-                CategoryOfNeedCode = "N1", HomePostcode = "HB1 1AA", RecordedAt = now, Version = Guid.NewGuid(),
-            });
+                var p = new PeriodOfCare
+                {
+                    ChildId = ids[c], DecisionDate = start, AuthorisedByWorkerId = manager.WorkerId, DecisionReason = "x", StartDate = start, EndDate = end,
+                    CategoryOfNeedCode = "N1", HomePostcode = "HB1 1AA", RecordedAt = now, Version = Guid.NewGuid(),
+                };
+                db.PeriodsOfCare.Add(p);
+                return p;
+            }
             Care('D', new DateOnly(2020, 6, 1), new DateOnly(2020, 12, 15));
             Care('D', new DateOnly(2021, 1, 20), null);
-            Care('E', new DateOnly(2020, 12, 31), null);
-            Care('F', new DateOnly(2020, 10, 1), new DateOnly(2021, 1, 31));
+            var careE = Care('E', new DateOnly(2020, 12, 31), null);
+            var careF = Care('F', new DateOnly(2020, 10, 1), new DateOnly(2021, 1, 31));
+            // G and H: in care 12 months or more throughout the period (the health cohort).
+            var careG = Care('G', new DateOnly(2019, 1, 1), null);
+            var careH = Care('H', new DateOnly(2019, 11, 1), null);
+            await db.SaveChangesAsync();
+            // Child protection visits (10 working days). A: seen Wed 16 Dec (next due Mon 4 Jan,
+            // over 25, 28 Dec and 1 Jan), seen 4 Jan (due 18 Jan), not seen 25 Jan → overdue on 31 Jan.
+            // B's second plan: seen 29 Jan. C: none, due 6 Jan from the plan start.
+            void CpVisit(char c, ChildProtectionPlan plan, DateOnly d, bool seen = true) =>
+                db.ChildProtectionVisits.Add(new ChildProtectionVisit { ChildId = ids[c], ChildProtectionPlanId = plan.Id, Date = d, ChildSeen = seen, RecordedAt = now, Version = Guid.NewGuid() });
+            CpVisit('A', planA, new DateOnly(2020, 12, 16));
+            CpVisit('A', planA, new DateOnly(2021, 1, 4));
+            CpVisit('A', planA, new DateOnly(2021, 1, 25), seen: false);
+            CpVisit('B', planB2, new DateOnly(2021, 1, 29));
+            await BuildMoreAsync(db, ids, manager, w1, w3, careE, careF, careG, careH, now);
             return await db.SaveChangesAsync();
         });
         var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t1);
         return new Borough(manager, analyst, social, s1, s2, t1, t2, w1, w2, w3, ids, names);
+    }
+
+    /// The records behind the visit, review, health, education, missing, care leaver, adoption,
+    /// fostering and LADO measures. The figures they give are worked out in
+    /// Compute_HandBuiltBorough_VisitsHealthEducationAndServices.
+    private static async Task BuildMoreAsync(Haven.Core.Data.HavenDbContext db, Dictionary<char, int> ids, TestWorker manager, TestWorker w1, TestWorker w3,
+        PeriodOfCare careE, PeriodOfCare careF, PeriodOfCare careG, PeriodOfCare careH, DateTime now)
+    {
+        // Placements (through episodes, as the care record keeps them). E from 31 Dec, G from 1 Jan 2019, H from 1 Nov 2019.
+        void Placed(char c, PeriodOfCare period, DateOnly start)
+        {
+            var placement = new Placement { ChildId = ids[c], PeriodOfCareId = period.Id, PlacementTypeCode = "U1", CarerName = "Carer", AddressLine1 = "1 Road", Town = "Haven", Postcode = "HB1 1AA",
+                StartDate = start, Matching = "x", RecordedAt = now, Version = Guid.NewGuid() };
+            db.Episodes.Add(new Episode { PeriodOfCareId = period.Id, ChildId = ids[c], Revision = 1, StartDate = start, ReasonForNewEpisodeCode = "S", LegalStatusCode = "C2", Placement = placement, RecordedAt = now });
+        }
+        Placed('E', careE, new DateOnly(2020, 12, 31));
+        Placed('G', careG, new DateOnly(2019, 1, 1));
+        Placed('H', careH, new DateOnly(2019, 11, 1));
+        void Visit(char c, DateOnly d) => db.StatutoryVisits.Add(new StatutoryVisit { ChildId = ids[c], VisitDate = d, ChildSeen = true, VisitedByWorkerId = w1.WorkerId, Summary = "x", RecordedAt = now, Version = Guid.NewGuid() });
+        Visit('G', new DateOnly(2020, 11, 20));
+        Visit('G', new DateOnly(2021, 1, 4));
+        Visit('H', new DateOnly(2020, 12, 1));
+        void Review(char c, PeriodOfCare period, DateOnly d) => db.LookedAfterReviews.Add(new LookedAfterReview { ChildId = ids[c], PeriodOfCareId = period.Id, ReviewDate = d,
+            ChairWorkerId = manager.WorkerId, ParticipationCode = "PN1", Decisions = "x", LetterToChild = "x", RecordedAt = now, Version = Guid.NewGuid() });
+        Review('G', careG, new DateOnly(2020, 1, 20));
+        Review('G', careG, new DateOnly(2020, 7, 10));
+        Review('G', careG, new DateOnly(2021, 1, 8));
+        Review('F', careF, new DateOnly(2020, 10, 20));
+        Review('E', careE, new DateOnly(2021, 1, 29));
+
+        void Health(char c, HealthRecordKind kind, DateOnly d, int? sdq = null) => db.HealthRecords.Add(new HealthRecord { ChildId = ids[c], Kind = kind, Date = d, SdqScore = sdq, RecordedAt = now, Version = Guid.NewGuid() });
+        Health('G', HealthRecordKind.ReviewHealthAssessment, new DateOnly(2020, 2, 15));
+        Health('G', HealthRecordKind.DentalCheck, new DateOnly(2020, 1, 30));
+        Health('G', HealthRecordKind.StrengthsAndDifficulties, new DateOnly(2020, 1, 10), 18);
+        Health('G', HealthRecordKind.StrengthsAndDifficulties, new DateOnly(2021, 1, 20), 12);
+        Health('H', HealthRecordKind.InitialHealthAssessment, new DateOnly(2019, 11, 20));
+        Health('H', HealthRecordKind.ReviewHealthAssessment, new DateOnly(2020, 5, 20));
+        Health('H', HealthRecordKind.ReviewHealthAssessment, new DateOnly(2021, 1, 5));
+
+        void Education(char c, EducationRecordKind kind, DateOnly d, int? year = null, SchoolTerm? term = null, decimal? attendance = null) => db.EducationRecords.Add(new EducationRecord
+            { ChildId = ids[c], Kind = kind, Date = d, AcademicYear = year, Term = term, AttendancePercent = attendance, RecordedAt = now, Version = Guid.NewGuid() });
+        Education('F', EducationRecordKind.PersonalEducationPlan, new DateOnly(2020, 10, 15));
+        Education('G', EducationRecordKind.PersonalEducationPlan, new DateOnly(2020, 9, 1));
+        Education('D', EducationRecordKind.TermAttendance, new DateOnly(2020, 12, 18), 2020, SchoolTerm.Autumn, 95.0m);
+        Education('E', EducationRecordKind.TermAttendance, new DateOnly(2020, 12, 18), 2020, SchoolTerm.Autumn, 85.5m);
+        Education('F', EducationRecordKind.TermAttendance, new DateOnly(2020, 7, 20), 2019, SchoolTerm.Summer, 92.0m);
+        Education('G', EducationRecordKind.TermAttendance, new DateOnly(2020, 7, 20), 2019, SchoolTerm.Summer, 97.0m);
+        Education('G', EducationRecordKind.TermAttendance, new DateOnly(2020, 12, 18), 2020, SchoolTerm.Autumn, 88.0m);
+
+        // Missing (UTC = UK time in winter): A on 31 Dec 23:30, B on 1 Jan 00:30, C away (not missing), A on 30 Nov (before).
+        void Missing(char c, DateTime at, MissingType type = MissingType.Missing) => db.MissingEpisodes.Add(new MissingEpisode
+            { ChildId = ids[c], Type = type, From = MissingFrom.Home, StartedAt = at, Risk = MissingRisk.Low, RecordedAt = now, Version = Guid.NewGuid() });
+        Missing('A', new DateTime(2020, 12, 31, 23, 30, 0, DateTimeKind.Utc));
+        Missing('B', new DateTime(2021, 1, 1, 0, 30, 0, DateTimeKind.Utc));
+        Missing('C', new DateTime(2021, 1, 10, 12, 0, 0, DateTimeKind.Utc), MissingType.Away);
+        Missing('A', new DateTime(2020, 11, 30, 12, 0, 0, DateTimeKind.Utc));
+
+        // Care leavers: K and L were in care from 13 until their 18th birthdays in 2020.
+        void InCare(char c, DateOnly start, DateOnly end) => db.Involvements.Add(new Haven.Core.Involvements.Involvement { ChildId = ids[c], Kind = Haven.Core.Involvements.InvolvementKind.InCare, StartDate = start, EndDate = end, RecordedAt = now });
+        InCare('K', new DateOnly(2016, 1, 1), new DateOnly(2020, 6, 1));
+        InCare('L', new DateOnly(2016, 1, 1), new DateOnly(2020, 9, 1));
+        db.BirthdayReturns.Add(new Haven.Core.CareLeavers.BirthdayReturn { ChildId = ids['K'], Age = 18, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "B1", RecordedAt = now, Version = Guid.NewGuid() });
+        db.BirthdayReturns.Add(new Haven.Core.CareLeavers.BirthdayReturn { ChildId = ids['L'], Age = 18, InTouchCode = "NO", ActivityCode = "0", AccommodationCode = "0", RecordedAt = now, Version = Guid.NewGuid() });
+
+        // Adoption. M: entered care 1 Jan 2019, placement order 1 Oct 2019, matched 30 Jan 2020 (121
+        // days: A2 met on the threshold), placed 3 Mar 2020 (427 days over 29 Feb 2020: A1 missed by
+        // one), adopted 20 Jan 2021. N: entered 1 Mar 2019, placement order 1 Sep 2019, matched
+        // 1 Feb 2020 (153 days), placed 1 Apr 2020 (397 days), adopted 15 Dec 2020.
+        InCare('M', new DateOnly(2019, 1, 1), new DateOnly(2021, 1, 20));
+        InCare('N', new DateOnly(2019, 3, 1), new DateOnly(2020, 12, 15));
+        void Adopted(char c, DateOnly adm, DateOnly order, DateOnly match, DateOnly placed, DateOnly adopted) => db.AdoptionCases.Add(new Haven.Core.Permanence.AdoptionCase
+            { ChildId = ids[c], AdmDecisionDate = adm, PlacementOrderDate = order, MatchDate = match, MovedInDate = placed, PlacedForAdoptionDate = placed, AdoptionOrderDate = adopted, RecordedAt = now, Version = Guid.NewGuid() });
+        Adopted('M', new DateOnly(2019, 6, 1), new DateOnly(2019, 10, 1), new DateOnly(2020, 1, 30), new DateOnly(2020, 3, 3), new DateOnly(2021, 1, 20));
+        Adopted('N', new DateOnly(2019, 8, 1), new DateOnly(2019, 9, 1), new DateOnly(2020, 2, 1), new DateOnly(2020, 4, 1), new DateOnly(2020, 12, 15));
+
+        // Fostering enquiries: 5 Dec approved 20 Jan; 10 Dec not approved; 15 Jan approved 1 Feb
+        // (after the "as at" date); an adopter's enquiry (not counted).
+        void Enquiry(DateOnly d, DateOnly? approved, Haven.Core.Fostering.ApplicantKind kind = Haven.Core.Fostering.ApplicantKind.Fostering) => db.RecruitmentEnquiries.Add(new Haven.Core.Fostering.RecruitmentEnquiry
+            { Kind = kind, HouseholdName = "Perf household", Source = Haven.Core.Fostering.EnquirySource.Web, EnquiryDate = d, ApprovalDate = approved, RecordedAt = now, Version = Guid.NewGuid() });
+        Enquiry(new DateOnly(2020, 12, 5), new DateOnly(2021, 1, 20));
+        Enquiry(new DateOnly(2020, 12, 10), null);
+        Enquiry(new DateOnly(2021, 1, 15), new DateOnly(2021, 2, 1));
+        Enquiry(new DateOnly(2021, 1, 10), new DateOnly(2021, 1, 20), Haven.Core.Fostering.ApplicantKind.Adoption);
+
+        // LADO: due the working day after receipt. Thu 24 Dec → Tue 29 Dec (in time, by W1); Thu 31 Dec →
+        // Mon 4 Jan (in time, W1); Mon 11 Jan considered 13 Jan (late, W3); Mon 25 Jan never (late);
+        // Fri 29 Jan never, due Mon 1 Feb (not yet due: not counted).
+        var person = new Haven.Core.Lado.LadoPerson { FirstName = "Lee", LastName = "Perf", RecordedAt = now, Version = Guid.NewGuid() };
+        void Lado(DateOnly received, DateOnly? considered, TestWorker? by) => db.LadoCases.Add(new Haven.Core.Lado.LadoCase
+        {
+            Person = person, Role = "Coach", EmployerName = "Club", ReferrerName = "Ref", Allegation = "x", ReceivedOn = received, ConsideredOn = considered,
+            Decision = considered is null ? null : Haven.Core.Lado.LadoDecision.NoFurtherAction, ConsideredByWorkerId = by?.WorkerId, RecordedAt = now, Version = Guid.NewGuid(),
+        });
+        Lado(new DateOnly(2020, 12, 24), new DateOnly(2020, 12, 29), w1);
+        Lado(new DateOnly(2020, 12, 31), new DateOnly(2021, 1, 4), w1);
+        Lado(new DateOnly(2021, 1, 11), new DateOnly(2021, 1, 13), w3);
+        Lado(new DateOnly(2021, 1, 25), null, null);
+        Lado(new DateOnly(2021, 1, 29), null, null);
+    }
+
+    [Fact]
+    public async Task Compute_HandBuiltBorough_VisitsHealthEducationAndServices()
+    {
+        var b = await BoroughAsync();
+        var all = (await FiguresAsync()).ToDictionary(r => r.Measure.Id);
+        // Each measure's months (31 Dec, 31 Jan for stock; December, January for flow) and headline.
+        void Check(string id, (int Met, int Total) december, (int Met, int Total) january, (int Met, int Total) headline)
+        {
+            Assert.Equal([december, january], all[id].Trend.Select(t => (t.Value.Met, t.Value.Total)));
+            Assert.Equal(headline, (all[id].Latest.Met, all[id].Latest.Total));
+        }
+        // CP visits. 31 Dec: A (due 4 Jan), C (due 6 Jan) → 2 of 2. 31 Jan: A overdue since 18 Jan
+        // (25 Jan not seen), B seen 29 Jan → 1 of 2.
+        Check("cp-visits-in-time", (2, 2), (1, 2), (1, 2));
+        // CP reviews: A's first due 1 Feb, B's 15 Apr, C's 20 Mar: none overdue.
+        Check("cp-reviews-in-time", (2, 2), (2, 2), (2, 2));
+        // Statutory visits (in a placement). 31 Dec: E (first week, due 7 Jan), G (20 Nov + 6 weeks =
+        // 1 Jan), H (1 Dec → 12 Jan) → 3 of 3. 31 Jan: E overdue, G (4 Jan → 15 Feb) met, H overdue → 1 of 3.
+        Check("cla-visits-in-time", (3, 3), (1, 3), (1, 3));
+        // Reviews. 31 Dec: E (first due 29 Jan: 20 working days over 1 Jan), F (second due 20 Jan),
+        // G (third due 10 Jan) met; H never reviewed → 3 of 4. 31 Jan: D (first due 17 Feb), E (reviewed
+        // 29 Jan), G (8 Jan → 8 Jul) met; H not → 3 of 4.
+        Check("cla-reviews-in-time", (3, 4), (3, 4), (3, 4));
+        // Health cohort (12 months or more): G and H. H is under five: 6-monthly, overdue from 20 Nov
+        // until 5 Jan. G's dental check of 30 Jan 2020 was due again 30 Jan 2021, the day before.
+        Check("health-assessments", (1, 2), (2, 2), (2, 2));
+        Check("dental-checks", (1, 2), (0, 2), (0, 2));
+        // SDQ: only G is of SDQ age (H is 2). 10 Jan 2020 (18) due 10 Jan 2021; then 20 Jan 2021 (12).
+        Check("sdq-up-to-date", (1, 1), (1, 1), (1, 1));
+        Check("sdq-average", (0, 1), (1, 1), (1, 1));
+        Assert.Equal([18.0m, 12.0m], all["sdq-average"].Trend.Select(t => t.Value.Value));
+        Check("sdq-concern", (1, 1), (0, 1), (0, 1));
+        // PEPs (H is too young). 31 Dec: E (first due 29 Jan), F (15 Oct → 15 Feb), G (1 Sep → 1 Jan)
+        // → 3 of 3. 31 Jan: D (first due 17 Feb) met; E and G overdue → 1 of 3.
+        Check("peps-in-date", (3, 3), (1, 3), (1, 3));
+        // Primary attendance. 31 Dec: E 85.5, F 92.0 → 88.75 → 88.8 (1 not persistently absent).
+        // 31 Jan: D 95.0, E 85.5 → 90.25 → 90.3. Secondary: G's latest term (autumn, 88.0), not summer.
+        Check("attendance-primary", (1, 2), (1, 2), (1, 2));
+        Assert.Equal([88.8m, 90.3m], all["attendance-primary"].Trend.Select(t => t.Value.Value));
+        Check("attendance-secondary", (0, 1), (0, 1), (0, 1));
+        Assert.Equal(88.0m, all["attendance-secondary"].Latest.Value);
+        // Missing: A on 31 Dec, B on 1 Jan; C was away; A's of 30 Nov is before the period.
+        Assert.Equal([1, 1], all["missing-episodes"].Trend.Select(t => t.Value.Total));
+        Assert.Equal(2, all["missing-episodes"].Latest.Value);
+        // Care leavers on 31 Jan: K in touch, suitable, in EET; L not in touch → 1 of 2 each.
+        foreach (var id in new[] { "care-leavers-in-touch", "care-leavers-accommodation", "care-leavers-eet" })
+            Assert.Equal((1, 2), (all[id].Latest.Met, all[id].Latest.Total));
+        // Adoption. A1: N 397 days (December, met), M 427 (January, missed) → average 412.0, 1 of 2.
+        // A2: M 121 (met on the threshold), N 153 → 137.0, 1 of 2.
+        Check("adoption-a1", (1, 1), (0, 1), (1, 2));
+        Assert.Equal(412.0m, all["adoption-a1"].Latest.Value);
+        Check("adoption-a2", (0, 1), (1, 1), (1, 2));
+        Assert.Equal(137.0m, all["adoption-a2"].Latest.Value);
+        // Fostering: of 3 households who enquired, 1 approved by 31 Jan.
+        Check("foster-conversion", (1, 2), (0, 1), (1, 3));
+        // LADO: 24 Dec and 31 Dec in time; 11 Jan and 25 Jan late; 29 Jan not yet due → 2 of 4,
+        // placed with the worker who considered it: S1 2 of 2, S2 0 of 1, no worker 0 of 1.
+        Check("lado-in-time", (2, 2), (0, 2), (2, 4));
+        var lado = Breakdown.Rows(all["lado-in-time"].Measure, all["lado-in-time"].Items, await OrgAsync(), BreakdownLevel.Service).ToDictionary(r => r.Key, r => (r.Value.Met, r.Value.Total));
+        Assert.Equal((2, 2), lado[b.S1]);
+        Assert.Equal((0, 1), lado[b.S2]);
+        Assert.Equal((0, 1), lado[Breakdown.NotAllocated]);
     }
 
     private async Task<IReadOnlyList<MeasureResult>> FiguresAsync()
@@ -187,10 +377,10 @@ public abstract class PerformanceTests(HavenApp app)
         Assert.Equal(2.0m, all["cp-plans"].Latest.Rate);
         Assert.Equal((1, 2), H("cp-second-plans"));
         Assert.Equal((1, 2), H("cp-two-years"));
-        // In care on 31 Dec: E and F; on 31 Jan: D (returned) and E.
-        Assert.Equal([2, 2], all["children-in-care"].Trend.Select(t => t.Value.Total));
-        Assert.Equal(new[] { 'D', 'E' }.Select(c => _children![c]).Order(), all["children-in-care"].Items.Select(i => i.ChildId).Order());
-        Assert.Equal((0, 2), H("three-placements"));
+        // In care on 31 Dec: E, F, G and H; on 31 Jan: D (returned), E, G and H.
+        Assert.Equal([4, 4], all["children-in-care"].Trend.Select(t => t.Value.Total));
+        Assert.Equal(new[] { 'D', 'E', 'G', 'H' }.Select(c => _children![c]).Order(), all["children-in-care"].Items.Select(i => i.ChildId).Order());
+        Assert.Equal((0, 4), H("three-placements"));
         Assert.False(all["three-placements"].TrendAvailable);
         // Caseloads on 31 Jan: the borough's 5 allocations over W1 (2), W2 (1), W3 (2), among any others.
         var caseload = Breakdown.Filter(all["caseloads"].Items, await OrgAsync(), null, null, _borough!.W1.WorkerId);
@@ -308,6 +498,14 @@ public abstract class PerformanceTests(HavenApp app)
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.NotNull(bad.QuerySelector(".govuk-error-summary"));
         Assert.Contains("must be on or before", reversed.QuerySelector(".govuk-error-summary")!.TextContent);
+        // The GOV.UK date inputs: an impossible date is an error message, never a server error; a
+        // real one gives the same figures as the yyyy-MM-dd query.
+        var impossible = await manager.GetPageAsync("/performance?From.Day=30&From.Month=2&From.Year=2021&To.Day=31&To.Month=1&To.Year=2021");
+        Assert.Contains("Start of the period must be a real date", impossible.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.NotNull(impossible.QuerySelector("input[name='From.Day'][value='30']"));
+        var parts = await manager.GetPageAsync("/performance?From.Day=1&From.Month=12&From.Year=2020&To.Day=31&To.Month=1&To.Year=2021");
+        Assert.Null(parts.QuerySelector(".govuk-error-summary"));
+        Assert.Contains("60.0% (3 of 5)", parts.QuerySelector("[data-headline=contacts-decided-in-time]")!.TextContent);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public static class Breakdown
 {
     public const int NotAllocated = 0;
     public const string NotAllocatedLabel = "No allocated social worker";
+    /// For measures not about children (households, allegations): the item names no worker.
+    public const string NoWorkerLabel = "No worker recorded";
 
     public static int ServiceOf(MeasureItem i, Organisation org) =>
         i.TeamId is { } t && org.Teams.TryGetValue(t, out var team) && team.ParentId is { } s ? s : NotAllocated;
@@ -38,7 +40,7 @@ public static class Breakdown
         };
         var names = level switch { BreakdownLevel.Service => org.Services, BreakdownLevel.Team => org.Teams, _ => org.Workers };
         return filtered.GroupBy(key)
-            .Select(g => new BreakdownRow(g.Key, g.Key == NotAllocated ? NotAllocatedLabel : names.TryGetValue(g.Key, out var u) ? u.Name : $"#{g.Key}",
+            .Select(g => new BreakdownRow(g.Key, g.Key == NotAllocated ? (m.AboutChildren ? NotAllocatedLabel : NoWorkerLabel) : names.TryGetValue(g.Key, out var u) ? u.Name : $"#{g.Key}",
                 MeasureValue.Of(m, g.ToList(), null)))
             .OrderBy(r => r.Key == NotAllocated).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
     }

@@ -5,13 +5,15 @@ public enum Direction { HigherIsBetter, LowerIsBetter, Neither }
 
 /// Percentage: items meeting the standard as a share of all items. Count: how many items (with a
 /// rate per 10,000 children when the measure says so). PerWorker: items per distinct worker.
-public enum MeasureKind { Percentage, Count, PerWorker }
+/// Average: the mean of each item's score (days, an SDQ score, attendance), with the items meeting
+/// the standard counted beside it.
+public enum MeasureKind { Percentage, Count, PerWorker, Average }
 
 /// Flow: items are events dated in the period (trend: by month of the event). Stock: items are
 /// children in a state on a date (trend: on the last day of each month).
 public enum MeasureTiming { Flow, Stock }
 
-public enum MeasureArea { FrontDoor, ChildProtection, ChildrenInCare, Missing, Workforce }
+public enum MeasureArea { FrontDoor, ChildProtection, ChildrenInCare, Missing, Workforce, Health, Education, CareLeavers, Adoption, Fostering, Lado }
 
 /// One performance measure, defined once: the dashboard, the API, the CSV and the tests all read
 /// this. England figures come from shared/reference/national-statistics.md (year ending 31 March
@@ -26,14 +28,22 @@ public sealed record MeasureDefinition(
     Direction Good,
     decimal? England,
     string? EnglandSource,
-    bool RatePer10k = false)
+    bool RatePer10k = false,
+    string Counts = "children",
+    string? ScoreUnit = null,
+    string? MetLabel = null)
 {
     public string Unit => Kind switch
     {
         MeasureKind.Percentage => "%",
         MeasureKind.PerWorker => " per worker",
+        MeasureKind.Average => ScoreUnit ?? "",
         _ => RatePer10k ? " per 10,000" : "",
     };
+
+    /// False for measures of things that are not children (households, allegations): their items
+    /// carry no child, so the drill-down stops at the worker and names nobody.
+    public bool AboutChildren => Counts == "children";
 }
 
 public static class PerformanceMeasures
@@ -112,12 +122,120 @@ public static class PerformanceMeasures
         "Children allocated to a social worker on the date, divided by the number of social workers holding at least one child. England counts cases per case-holding full-time equivalent.",
         MeasureKind.PerWorker, MeasureTiming.Stock, Direction.LowerIsBetter, 15.2m, "national-statistics.md §6 (CSWW 2025)");
 
+    private const string Health25 = "national-statistics.md §3 Health (children looked after 12 months or more, 2025)";
+    private const string Leavers25 = "national-statistics.md §3 Care leavers (aged 19 to 21, 2025)";
+
+    public static readonly MeasureDefinition ChildProtectionVisits = new(
+        "cp-visits-in-time", MeasureArea.ChildProtection, "Child protection visits in timescale",
+        "Of the children on a child protection plan on the date (born), the share whose next visit is not overdue: seen within the configured number of working days of the last visit where they were seen, or of the plan starting (Timescales: child-protection-visit; the rule of My work).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition ChildProtectionReviews = new(
+        "cp-reviews-in-time", MeasureArea.ChildProtection, "Child protection reviews in timescale",
+        "Of the children on a child protection plan on the date, the share whose review conference is not overdue: the first within 3 months of the initial conference, then at most 6 months after the last (Timescales: first-child-protection-review, child-protection-review).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition StatutoryVisits = new(
+        "cla-visits-in-time", MeasureArea.ChildrenInCare, "Statutory visits in timescale",
+        "Of the children looked after and in a placement on the date, the share whose statutory visit is not overdue: within a week of the placement starting, then at most every 6 weeks, or 3-monthly in an agreed long-term placement after its first year (Timescales: first-placement-visit, looked-after-visit, placement-until-adulthood-visit).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition LookedAfterReviews = new(
+        "cla-reviews-in-time", MeasureArea.ChildrenInCare, "Looked-after reviews in timescale",
+        "Of the children looked after on the date, the share whose review is not overdue: the first within 20 working days of coming into care, the second within 3 months, then at most every 6 months (Timescales: first-looked-after-review, second-looked-after-review, looked-after-review).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition HealthAssessments = new(
+        "health-assessments", MeasureArea.Health, "Health assessments up to date",
+        "Of the children looked after for 12 months or more on the date, the share whose health assessment in this period of care is not overdue (6-monthly under five, then yearly; Timescales: review-health-assessment).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, 90m, Health25);
+
+    public static readonly MeasureDefinition DentalChecks = new(
+        "dental-checks", MeasureArea.Health, "Dental checks up to date",
+        "Of the children looked after for 12 months or more on the date, the share whose dental check is not overdue (every 12 months; Timescales: dental-check).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, 81m, Health25);
+
+    public static readonly MeasureDefinition SdqCompleted = new(
+        "sdq-up-to-date", MeasureArea.Health, "Strengths and difficulties questionnaires up to date",
+        "Of the children looked after for 12 months or more on the date and of SDQ age (4 to 16), the share whose SDQ is not overdue (12 months after the last, or after coming into care or turning four; Timescales: strengths-and-difficulties-questionnaire). England counts SDQs received for ages 5 to 16.",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, 78m, Health25);
+
+    public static readonly MeasureDefinition SdqAverage = new(
+        "sdq-average", MeasureArea.Health, "Average SDQ score",
+        "Of the children looked after for 12 months or more on the date with an SDQ score in the last 12 months, the average of their latest total difficulties score (0 to 40), and how many are in the normal band (0 to 13).",
+        MeasureKind.Average, MeasureTiming.Stock, Direction.LowerIsBetter, 14.9m, Health25, ScoreUnit: "", MetLabel: "in the normal band");
+
+    public static readonly MeasureDefinition SdqConcern = new(
+        "sdq-concern", MeasureArea.Health, "SDQ score a cause for concern",
+        "Of the children looked after for 12 months or more on the date with an SDQ score in the last 12 months, the share whose latest score is a cause for concern (17 to 40).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.LowerIsBetter, 42m, Health25);
+
+    public static readonly MeasureDefinition PepsInDate = new(
+        "peps-in-date", MeasureArea.Education, "Personal education plans in date",
+        "Of the children looked after on the date who are of PEP age (nursery to Year 13), the share whose PEP is not overdue: the first within 20 school days of coming into care, then once a term (Timescales: initial-personal-education-plan, personal-education-plan-review; the virtual school's rule).",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition AttendancePrimary = new(
+        "attendance-primary", MeasureArea.Education, "School attendance: primary",
+        "Of the children looked after on the date in primary school years (Reception is early years; Years 1 to 6, by date of birth) with a term's attendance recorded in the last 12 months, the average of their latest term's attendance, and how many are not persistently absent (90% or more).",
+        MeasureKind.Average, MeasureTiming.Stock, Direction.HigherIsBetter, null, null, ScoreUnit: "%", MetLabel: "not persistently absent");
+
+    public static readonly MeasureDefinition AttendanceSecondary = new(
+        "attendance-secondary", MeasureArea.Education, "School attendance: secondary",
+        "Of the children looked after on the date in secondary school years (Years 7 to 11, by date of birth) with a term's attendance recorded in the last 12 months, the average of their latest term's attendance, and how many are not persistently absent (90% or more).",
+        MeasureKind.Average, MeasureTiming.Stock, Direction.HigherIsBetter, null, null, ScoreUnit: "%", MetLabel: "not persistently absent");
+
+    public static readonly MeasureDefinition MissingEpisodes = new(
+        "missing-episodes", MeasureArea.Missing, "Missing episodes",
+        "Episodes of a child going missing (not \"away\") that began in the period, from home or from care.",
+        MeasureKind.Count, MeasureTiming.Flow, Direction.Neither, null, null, Counts: "episodes");
+
+    public static readonly MeasureDefinition CareLeaversInTouch = new(
+        "care-leavers-in-touch", MeasureArea.CareLeavers, "Care leavers in touch",
+        "Of the care leavers on the date with a birthday return recorded, the share in touch with the council at their latest birthday (the rules of the /care-leavers page). England publishes in-touch figures only for 22-year-olds.",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, null, null);
+
+    public static readonly MeasureDefinition CareLeaversAccommodation = new(
+        "care-leavers-accommodation", MeasureArea.CareLeavers, "Care leavers in suitable accommodation",
+        "Of the care leavers on the date with a birthday return recorded, the share in touch and in suitable accommodation at their latest birthday (not known counts against). England's figure is for ages 19 to 21.",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, 89m, Leavers25);
+
+    public static readonly MeasureDefinition CareLeaversEet = new(
+        "care-leavers-eet", MeasureArea.CareLeavers, "Care leavers in education, employment or training",
+        "Of the care leavers on the date with a birthday return recorded, the share in touch and in education, employment or training at their latest birthday (not known counts against). England's figure is for ages 19 to 21.",
+        MeasureKind.Percentage, MeasureTiming.Stock, Direction.HigherIsBetter, 54m, Leavers25);
+
+    public static readonly MeasureDefinition AdoptionA1 = new(
+        "adoption-a1", MeasureArea.Adoption, "Adoption: entry to care to moving in (A1)",
+        "Of the children whose adoption order was made in the period, the average days from entering care to moving in with the adoptive family, and how many within the scorecard threshold of 426 days (Timescales: adoption-entry-to-moved-in).",
+        MeasureKind.Average, MeasureTiming.Flow, Direction.LowerIsBetter, null, null, ScoreUnit: " days", MetLabel: "within 426 days");
+
+    public static readonly MeasureDefinition AdoptionA2 = new(
+        "adoption-a2", MeasureArea.Adoption, "Adoption: placement order to match (A2)",
+        "Of the children whose adoption order was made in the period, the average days from the placement order to the match with adopters, and how many within the scorecard threshold of 121 days (Timescales: adoption-placement-order-to-match).",
+        MeasureKind.Average, MeasureTiming.Flow, Direction.LowerIsBetter, null, null, ScoreUnit: " days", MetLabel: "within 121 days");
+
+    public static readonly MeasureDefinition FosterConversion = new(
+        "foster-conversion", MeasureArea.Fostering, "Foster carer enquiries approved",
+        "Of the households who enquired about fostering in the period, the share approved as foster carers by the \"as at\" date (the conversion rules of the /fostering page; enquiries still in progress count as not yet approved). England publishes enquiry-to-application only (6% in 2022-23).",
+        MeasureKind.Percentage, MeasureTiming.Flow, Direction.HigherIsBetter, null, null, Counts: "households");
+
+    public static readonly MeasureDefinition LadoInTime = new(
+        "lado-in-time", MeasureArea.Lado, "LADO initial considerations within 1 working day",
+        "Of the allegations referred to the LADO in the period whose initial consideration is due by the \"as at\" date, the share considered by the end of the next working day (Timescales: lado-initial-consideration). A consideration still outstanding after its due date counts as late. No national figure is published.",
+        MeasureKind.Percentage, MeasureTiming.Flow, Direction.HigherIsBetter, null, null, Counts: "allegations");
+
     public static readonly IReadOnlyList<MeasureDefinition> All =
     [
         ContactsDecidedInTime, ContactConversion, ReReferrals, AssessmentsInTime,
         ConferencesInTime, ChildProtectionPlans, SecondPlans, LongPlans,
         ChildrenInCare, ThreePlacements, LongTermStability, DistancePlacements,
         ReturnInterviews, Caseloads,
+        ChildProtectionVisits, ChildProtectionReviews, StatutoryVisits, LookedAfterReviews,
+        HealthAssessments, DentalChecks, SdqCompleted, SdqAverage, SdqConcern,
+        PepsInDate, AttendancePrimary, AttendanceSecondary, MissingEpisodes,
+        CareLeaversInTouch, CareLeaversAccommodation, CareLeaversEet,
+        AdoptionA1, AdoptionA2, FosterConversion, LadoInTime,
     ];
 
     public static MeasureDefinition? Find(string? id) => All.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -128,6 +246,12 @@ public static class PerformanceMeasures
         MeasureArea.ChildProtection => "Child protection",
         MeasureArea.ChildrenInCare => "Children in care",
         MeasureArea.Missing => "Missing from home and care",
+        MeasureArea.Health => "Health of children in care",
+        MeasureArea.Education => "Education of children in care",
+        MeasureArea.CareLeavers => "Care leavers",
+        MeasureArea.Adoption => "Adoption",
+        MeasureArea.Fostering => "Fostering",
+        MeasureArea.Lado => "Allegations against adults (LADO)",
         _ => "Workforce",
     };
 }

@@ -1,5 +1,7 @@
 using Haven.Core.Allocations;
 using Haven.Core.Calendar;
+using Haven.Core.CareLeavers;
+using Haven.Core.ChildrenInCare;
 using Haven.Core.ChildProtection;
 using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
@@ -13,7 +15,9 @@ namespace Haven.Core.Performance;
 /// One thing a measure counts: a child (on a date) and whether it meets the standard. The worker
 /// and team are the child's allocated social worker on that date, so every item sits in exactly
 /// one place of the drill-down and the drill-down adds up to the headline.
-public sealed record MeasureItem(int ChildId, DateOnly Date, bool Met, int? WorkerId = null, int? TeamId = null);
+/// Score is the item's figure for an Average measure (days, an SDQ score, attendance). Items of a
+/// measure not about children have ChildId 0 and carry their own worker and team.
+public sealed record MeasureItem(int ChildId, DateOnly Date, bool Met, int? WorkerId = null, int? TeamId = null, decimal? Score = null);
 
 /// A measure's value over a set of items.
 public sealed record MeasureValue(int Met, int Total, int Workers, decimal? Value, decimal? Rate)
@@ -27,10 +31,17 @@ public sealed record MeasureValue(int Met, int Total, int Workers, decimal? Valu
         {
             MeasureKind.Percentage => total == 0 ? null : Math.Round(met * 100m / total, 1),
             MeasureKind.PerWorker => workers == 0 ? null : Math.Round(items.Count(i => i.WorkerId is not null) / (decimal)workers, 1),
+            MeasureKind.Average => Average(items),
             _ => total,
         };
         decimal? rate = m.RatePer10k && population is > 0 ? Math.Round(total * 10000m / population.Value, 1) : null;
         return new MeasureValue(met, total, workers, value, rate);
+    }
+
+    private static decimal? Average(IEnumerable<MeasureItem> items)
+    {
+        var scores = items.Where(i => i.Score is not null).Select(i => i.Score!.Value).ToList();
+        return scores.Count == 0 ? null : Math.Round(scores.Average(), 1, MidpointRounding.AwayFromZero);
     }
 
     /// The figure to set beside England's: the rate for counts with a rate, else the value.
@@ -57,8 +68,8 @@ public sealed record Organisation(IReadOnlyDictionary<int, OrgUnit> Services, IR
 /// The performance dashboard's figures, computed live from the record through the reporting
 /// context (the replica when one is configured): one set-based query per source over a narrow
 /// projection, then one pass in memory. Nothing is stored.
-public sealed class PerformanceFigures(ReportingDbContext db, StabilityFigures stability, ReturnHomeInterviewTakeUp takeUp,
-    IConfiguration config, TimeProvider clock)
+public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityFigures stability, ReturnHomeInterviewTakeUp takeUp,
+    IConfiguration config, TimeProvider clock, ChildProtectionSettings cpSettings, CareLeaverCohort careLeavers, ICareSpans careSpans)
 {
     public const int MaxMonths = 120;
 
@@ -86,7 +97,7 @@ public sealed class PerformanceFigures(ReportingDbContext db, StabilityFigures s
         foreach (var m in measures ?? PerformanceMeasures.All)
         {
             var (items, trend, trendAvailable) = await ItemsAsync(m, from, to, months, ct);
-            var attributed = items.Select(i => Attribute(i, allocations)).ToList();
+            var attributed = m.AboutChildren ? items.Select(i => Attribute(i, allocations)).ToList() : items;
             var population = ChildPopulation;
             // Only the per-worker measure needs each month's items attributed to a worker.
             var trendPoints = trend.Select(t => new TrendPoint(t.Month, t.On, MeasureValue.Of(m,
@@ -144,6 +155,12 @@ public sealed class PerformanceFigures(ReportingDbContext db, StabilityFigures s
             var items = await FlowAsync(m, from, to, ct);
             var byMonth = items.ToLookup(i => new DateOnly(i.Date.Year, i.Date.Month, 1));
             return (items, months.Select(x => new Slice(x.Month, x.End, byMonth[x.Month].ToList())).ToList(), true);
+        }
+        if (CareLeaverMeasures.ContainsKey(m))
+        {
+            // Care leavers are worked out by CareLeaverCohort (the rules of /care-leavers) on one date.
+            var items = CareLeavers(m, await careLeavers.OnAsync(to, ct), to);
+            return (items, [new Slice(new DateOnly(to.Year, to.Month, 1), to, items)], false);
         }
         if (m == PerformanceMeasures.ThreePlacements || m == PerformanceMeasures.LongTermStability || m == PerformanceMeasures.DistancePlacements)
         {
@@ -218,7 +235,7 @@ public sealed class PerformanceFigures(ReportingDbContext db, StabilityFigures s
         if (m == PerformanceMeasures.ReturnInterviews)
             return (await takeUp.EpisodesAsync(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), ct))
                 .Select(e => new MeasureItem(e.ChildId, DateOnly.FromDateTime(e.ReturnedAt), e.Completed)).ToList();
-        throw new InvalidOperationException($"No flow rule for {m.Id}.");
+        return await MoreFlowAsync(m, from, to, ct);
     }
 
     private sealed record Span(int ChildId, DateOnly Start, DateOnly? End, int? WorkerId = null);
@@ -238,7 +255,7 @@ public sealed class PerformanceFigures(ReportingDbContext db, StabilityFigures s
             spans = (await db.Allocations.AsNoTracking().Where(a => a.Kind == AllocationKind.SocialWorker && a.StartDate <= to && (a.EndDate == null || a.EndDate >= from))
                 .Select(a => new { a.ChildId, a.StartDate, a.EndDate }).ToListAsync(ct)).Select(a => new Span(a.ChildId, a.StartDate, a.EndDate?.AddDays(1))).ToList();
         else
-            throw new InvalidOperationException($"No stock rule for {m.Id}.");
+            return await MoreStockAsync(m, from, to, ct);
         // A span counts on a date when it started on or before it and had not ended by it.
         return on => spans.Where(s => s.Start <= on && (s.End is null || s.End > on)).Select(s => s.ChildId).Distinct()
             .Select(id => new MeasureItem(id, on, true)).ToList();

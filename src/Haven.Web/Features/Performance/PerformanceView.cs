@@ -15,17 +15,27 @@ public sealed record PerformancePeriod(DateOnly From, DateOnly To, IReadOnlyDict
         DateOnly? Read(string? text, string field, string label)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1990 and <= 2100) return d;
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
             errors[field] = $"{label} must be a real date, for example 2026-03-31";
             return null;
         }
-        var f = Read(from, "from", "Start of the period");
-        var t = Read(to, "to", "The \"as at\" date");
+        return Resolve(Read(from, "from", FromLabel), Read(to, "to", ToLabel), errors, fallback);
+    }
+
+    public const string FromLabel = "Start of the period";
+    public const string ToLabel = "The \"as at\" date";
+
+    /// The period from dates already read (from the query or the GOV.UK date inputs), with the
+    /// errors met reading them (keyed "from" and "to"); the checks that need both dates added.
+    public static PerformancePeriod Resolve(DateOnly? f, DateOnly? t, Dictionary<string, string> errors, (DateOnly From, DateOnly To) fallback)
+    {
+        if (f is { Year: < 1990 or > 2100 }) { errors["from"] = $"{FromLabel} must be between 1990 and 2100"; f = null; }
+        if (t is { Year: < 1990 or > 2100 }) { errors["to"] = $"{ToLabel} must be between 1990 and 2100"; t = null; }
         var toDate = t ?? fallback.To;
         var fromDate = f ?? (t is null ? fallback.From : new DateOnly(toDate.Year, toDate.Month, 1).AddMonths(-11));
         if (fromDate > toDate)
         {
-            errors["from"] = "Start of the period must be on or before the \"as at\" date";
+            errors["from"] = $"{FromLabel} must be on or before the \"as at\" date";
             (fromDate, toDate) = fallback;
         }
         else if (toDate.DayNumber - fromDate.DayNumber > 366 * 10)
@@ -48,6 +58,7 @@ public static class PerformanceView
     {
         MeasureKind.Percentage => v.ToString("0.0", Inv) + "%",
         MeasureKind.PerWorker => v.ToString("0.0", Inv),
+        MeasureKind.Average => v.ToString("0.0", Inv) + m.ScoreUnit,
         _ => v.ToString("#,0", Inv),
     };
 
@@ -56,7 +67,8 @@ public static class PerformanceView
     {
         MeasureKind.Percentage => v.Total == 0 ? "No cases in the period" : $"{Format(m, v.Value)} ({v.Met:#,0} of {v.Total:#,0})",
         MeasureKind.PerWorker => v.Value is null ? "No children allocated" : $"{Format(m, v.Value)} ({v.Total:#,0} children, {v.Workers:#,0} workers)",
-        _ => $"{v.Total:#,0} children" + (m.RatePer10k ? v.Rate is { } r ? $" ({r.ToString("0.0", Inv)} per 10,000)" : population is null ? " (rate: set the child population)" : "" : ""),
+        MeasureKind.Average => v.Total == 0 ? "No cases in the period" : $"{Format(m, v.Value)} average ({v.Met:#,0} of {v.Total:#,0} {m.MetLabel})",
+        _ => $"{v.Total:#,0} {m.Counts}" + (m.RatePer10k ? v.Rate is { } r ? $" ({r.ToString("0.0", Inv)} per 10,000)" : population is null ? " (rate: set the child population)" : "" : ""),
     };
 
     public static string England(MeasureDefinition m) => m.England is not { } e ? "Not published" : m.RatePer10k ? $"{e.ToString("0.0", Inv)} per 10,000" : Format(m, e);
