@@ -17,7 +17,8 @@ public sealed class WorkforceFigures(HavenDbContext db, WorkforceSettings settin
     {
         var spells = await db.Employments.AsNoTracking()
             .Select(e => new { e.TeamId, Spell = new Spell(e.WorkerId, e.ContractType, e.IsQualified, e.Fte, e.StartDate, e.LeaveDate) }).ToListAsync(ct);
-        var posts = await db.TeamEstablishments.AsNoTracking().Select(e => new { e.TeamId, e.EffectiveFrom, e.Posts }).ToListAsync(ct);
+        // Latest recorded first: of two rows from the same date, the later correction counts (PostsOn keeps this order for ties).
+        var posts = await db.TeamEstablishments.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.TeamId, e.EffectiveFrom, e.Posts }).ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name, Service = t.Service.Name }).ToListAsync(ct);
         var withData = spells.Select(s => s.TeamId).Concat(posts.Select(p => p.TeamId)).ToHashSet();
         return teams.Where(t => withData.Contains(t.Id)).Select(t => new TeamStability(t.Id, t.Name, t.Service,

@@ -151,6 +151,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Quality.AuditService>();
         services.AddScoped<Haven.Core.Quality.QualityFigures>();
         services.AddScoped<Haven.Core.Workforce.WorkforceFigures>();
+        services.AddScoped<Haven.Core.Workforce.EmploymentService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Haven:Workforce").Get<Haven.Core.Workforce.WorkforceSettings>() ?? new());
         return services;
     }
