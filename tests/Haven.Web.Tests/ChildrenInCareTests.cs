@@ -1,4 +1,5 @@
 using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using System.Net.Http.Headers;
 using Haven.Core.Education;
 using Haven.Core.Health;
