@@ -1,3 +1,5 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using System.Net.Http.Headers;
 using Haven.Core.Education;
 using Haven.Core.Health;
@@ -226,6 +228,102 @@ public abstract class ChildrenInCareTests(HavenApp app)
         var chronology = await client.GetPageAsync($"/children/{childId}/chronology");
         Assert.Contains("History log entry: Moved to live with her aunt", chronology.Body!.TextContent);
         Assert.Contains("Dental check", chronology.Body!.TextContent);
+    }
+
+    private async Task<int> AttendanceAsync(HttpClient client, int childId, string percent)
+    {
+        var values = new Dictionary<string, string> { ["Kind"] = "TermAttendance", ["Term"] = "Autumn", ["AttendancePercent"] = percent };
+        foreach (var kv in DateFields("Date", Today)) values[kv.Key] = kv.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/children/{childId}/education/add", values)).StatusCode);
+        return await app.Data.WithDbAsync(db => db.EducationRecords.Where(r => r.ChildId == childId).MaxAsync(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Post_CorrectEducationRecordTwice_AddsOneCorrection_AndKeepsTheEarlierVersionWithTheReason()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var id = await AttendanceAsync(client, childId, "68.5");
+        var page = await client.GetPageAsync($"/children/{childId}/education/{id}/correct");
+        Assert.Equal("68.5", page.QuerySelector<IHtmlInputElement>("input[name=AttendancePercent]")!.Value);
+        var form = page.QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var values = new Dictionary<string, string> { ["AttendancePercent"] = "96.5", ["Reason"] = "Typed the wrong figure from the school's return" };
+
+        var first = await client.PostFormAsync(form, values);
+        var second = await client.PostFormAsync(form, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var doc = await client.GetPageAsync($"/children/{childId}/education");
+        Assert.Contains("96.5%", doc.QuerySelector("#attendance")!.TextContent);
+        Assert.DoesNotContain("68.5%", doc.QuerySelector("#attendance")!.TextContent);
+        Assert.Contains("Corrected: Typed the wrong figure from the school's return", doc.QuerySelector("#education-replaced")!.TextContent);
+        var rows = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().Where(r => r.ChildId == childId).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(68.5m, rows[0].AttendancePercent);
+        Assert.NotNull(rows[0].DeletedAt);
+        Assert.Null(rows[1].DeletedAt);
+        Assert.Equal(96.5m, rows[1].AttendancePercent);
+    }
+
+    [Fact]
+    public async Task Post_CorrectEducationRecordChangedByAnother_ShowsConflictWithBothVersions_AndSavesNothing()
+    {
+        var (worker, client, childId) = await ChildInCareAsync();
+        var id = await AttendanceAsync(client, childId, "70");
+        var mine = (await client.GetPageAsync($"/children/{childId}/education/{id}/correct")).QuerySelector<IHtmlFormElement>("main form[method=post]")!;
+        var other = app.NewClient();
+        await other.SignInAsync(worker.UserName);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync($"/children/{childId}/education/{id}/correct",
+            new Dictionary<string, string> { ["AttendancePercent"] = "75", ["Reason"] = "Wrong term" })).StatusCode);
+
+        var response = await client.PostFormAsync(mine, new Dictionary<string, string> { ["AttendancePercent"] = "80", ["Reason"] = "Wrong figure" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await Pages.ParseAsync(response);
+        Assert.Contains(EducationRecordService.ConflictMessage, doc.ErrorMessages());
+        Assert.Contains("Corrected: Wrong term", doc.QuerySelector("#their-version")!.TextContent);
+        Assert.Equal("80", doc.QuerySelector<IHtmlInputElement>("input[name=AttendancePercent]")!.Value);
+        var live = await app.Data.WithDbAsync(db => db.EducationRecords.Where(r => r.ChildId == childId).Select(r => r.AttendancePercent).ToListAsync());
+        Assert.Equal(75m, Assert.Single(live));
+    }
+
+    [Fact]
+    public async Task Post_CorrectOrRemoveEducationRecordWithoutReason_ShowsErrorAndChangesNothing()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var id = await AttendanceAsync(client, childId, "91");
+
+        var correct = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/education/{id}/correct", new Dictionary<string, string> { ["AttendancePercent"] = "101" }));
+        var remove = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/education/{id}/remove", new Dictionary<string, string>()));
+
+        Assert.Contains("Enter why you are correcting this record", correct.ErrorMessages());
+        Assert.Contains("Attendance must be from 0 to 100", correct.ErrorMessages());
+        Assert.Contains("Enter why you are removing this record", remove.ErrorMessages());
+        var rows = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().Where(r => r.ChildId == childId).ToListAsync());
+        var row = Assert.Single(rows);
+        Assert.Null(row.DeletedAt);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/children/{childId}/education/{id + 1000}/correct")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_RemoveEducationRecord_SoftDeletesWithReason_AndOutsiderIsForbidden()
+    {
+        var (_, client, childId) = await ChildInCareAsync();
+        var id = await AttendanceAsync(client, childId, "55");
+        var outsider = app.NewClient();
+        await outsider.SignInAsync((await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, (await app.Data.CreateTeamAsync()).TeamId)).UserName);
+
+        var response = await client.SubmitAsync($"/children/{childId}/education/{id}/remove", new Dictionary<string, string> { ["Reason"] = "Recorded on the wrong child" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var doc = await client.GetPageAsync($"/children/{childId}/education");
+        Assert.Null(doc.QuerySelector("#attendance"));
+        Assert.Contains("Recorded on the wrong child", doc.QuerySelector("#education-replaced")!.TextContent);
+        var row = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().SingleAsync(r => r.Id == id));
+        Assert.NotNull(row.DeletedAt);
+        Assert.Equal("Recorded on the wrong child", row.DeletionReason);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/children/{childId}/education/{id}/correct")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/children/{childId}/education/{id}/remove")).StatusCode);
     }
 }
 

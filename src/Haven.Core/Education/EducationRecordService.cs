@@ -69,8 +69,75 @@ public sealed class EducationRecordService(HavenDbContext db, TimeProvider clock
     {
         if (o.SubmissionId is { } sid && await db.EducationRecords.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.SubmissionId == sid, ct) is { } existing)
             return existing;
+        var record = NewRecord(o, by, clock.GetUtcNow().UtcDateTime);
+        db.EducationRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (o.SubmissionId is { } submitted)
+        {
+            db.Entry(record).State = EntityState.Detached;
+            return await db.EducationRecords.IgnoreQueryFilters().FirstAsync(r => r.SubmissionId == submitted, ct);
+        }
+        return record;
+    }
+
+    public const string ConflictMessage = "Someone else changed, corrected or removed this education record after you opened it. Check the education history and make your change again if it is still needed";
+
+    /// Corrects an education record by adding the corrected one and keeping the earlier one, marked
+    /// as replaced with the reason (a soft delete), in one save. Null and a message when the record
+    /// was changed since the user opened it (its Version), or is not this child's. A second submit
+    /// of the same form returns the correction already saved.
+    public async Task<(EducationRecord? Saved, string? Conflict)> CorrectAsync(int oldId, Guid version, string reason, AddEducationRecordOptions o, CurrentWorker by, CancellationToken ct = default)
+    {
+        if (o.SubmissionId is { } sid && await db.EducationRecords.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.SubmissionId == sid && r.ChildId == o.ChildId, ct) is { } done)
+            return (done, null);
+        var old = await db.EducationRecords.FirstOrDefaultAsync(r => r.Id == oldId && r.ChildId == o.ChildId, ct);
+        if (old is null || old.Version != version) return (null, ConflictMessage);
+        var now = clock.GetUtcNow().UtcDateTime;
+        old.DeletedAt = now;
+        old.DeletedByWorkerId = by.WorkerId;
+        old.DeletionReason = $"Corrected: {reason.Trim()}";
+        db.Entry(old).Property(r => r.Version).OriginalValue = version;
+        var record = NewRecord(o, by, now);
+        db.EducationRecords.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, ConflictMessage);
+        }
+        return (record, null);
+    }
+
+    /// Removes an education record recorded in error: a soft delete with the reason, kept for the
+    /// audit. A message when it was changed since the user opened it, or is not this child's.
+    public async Task<string?> RemoveAsync(int childId, int id, Guid version, string reason, CurrentWorker by, CancellationToken ct = default)
+    {
+        var old = await db.EducationRecords.FirstOrDefaultAsync(r => r.Id == id && r.ChildId == childId, ct);
+        if (old is null || old.Version != version) return ConflictMessage;
+        old.DeletedAt = clock.GetUtcNow().UtcDateTime;
+        old.DeletedByWorkerId = by.WorkerId;
+        old.DeletionReason = reason.Trim();
+        db.Entry(old).Property(r => r.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ConflictMessage;
+        }
+        return null;
+    }
+
+    private static EducationRecord NewRecord(AddEducationRecordOptions o, CurrentWorker by, DateTime now)
+    {
         var k = o.Kind;
-        var record = new EducationRecord
+        return new EducationRecord
         {
             ChildId = o.ChildId, Kind = k, Date = o.Date,
             SchoolName = k == EducationRecordKind.School || k == EducationRecordKind.PersonalEducationPlan ? Clean(o.SchoolName) : null,
@@ -85,19 +152,8 @@ public sealed class EducationRecordService(HavenDbContext db, TimeProvider clock
             Exclusion = k == EducationRecordKind.Exclusion ? o.Exclusion : null,
             DaysExcluded = k == EducationRecordKind.Exclusion ? o.DaysExcluded : null,
             Link = k == EducationRecordKind.PersonalEducationPlan ? Clean(o.Link) : null,
-            Notes = Clean(o.Notes), RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId,
+            Notes = Clean(o.Notes), RecordedAt = now, RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId,
         };
-        db.EducationRecords.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (o.SubmissionId is { } submitted)
-        {
-            db.Entry(record).State = EntityState.Detached;
-            return await db.EducationRecords.IgnoreQueryFilters().FirstAsync(r => r.SubmissionId == submitted, ct);
-        }
-        return record;
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

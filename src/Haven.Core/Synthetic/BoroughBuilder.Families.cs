@@ -7,7 +7,8 @@ namespace Haven.Core.Synthetic;
 /// brothers and sisters, wider family, homes and identifiers.
 internal sealed partial class BoroughBuilder
 {
-    private readonly Random _rng;
+    // Not readonly: BoroughBuilder.Timelines draws a few chains from a separate stream (WithStream).
+    private Random _rng;
     private readonly BoroughOptions _options;
     private readonly DateOnly _today;
     private readonly DateOnly _windowStart;

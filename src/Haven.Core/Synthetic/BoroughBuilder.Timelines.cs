@@ -35,6 +35,7 @@ internal sealed partial class BoroughBuilder
         FormGroups();
         ChooseRepeatPlans();
         foreach (var group in Groups) BuildTimeline(group);
+        AddEarlierPlans();
         foreach (var group in Groups)
         {
             PlanPlacements(group);
@@ -92,7 +93,9 @@ internal sealed partial class BoroughBuilder
     private void BuildTimeline(CaseGroup g)
     {
         if (g.Status == CaseStatus.None) return;
-        var lower = g.Unborn ? _today.AddDays(-200) : Dates.Max(_windowStart, g.Oldest);
+        // An unborn child is referred once the pregnancy is known (from about 12 weeks), so never
+        // more than 40 weeks before the expected date of birth (CIN census rule 8606).
+        var lower = g.Unborn ? Dates.Max(_today.AddDays(-200), ExpectedBirth(g).AddDays(-(40 - 12) * 7)) : Dates.Max(_windowStart, g.Oldest);
         if (lower > _today) lower = _today;
         var current = g.Status == CaseStatus.Closed ? [] : CurrentChain(g, lower);
 
@@ -162,6 +165,69 @@ internal sealed partial class BoroughBuilder
         g.Spans.AddRange(current);
         if (g.Status == CaseStatus.ChildProtection || g.Spans.Any(s => s.Kind == InvolvementKind.ChildProtection))
             g.CategoryOfAbuse = _rng.Weighted<string>([("neglect", 50.5), ("emotional abuse", 35.7), ("physical abuse", 7.4), ("sexual abuse", 3.8), ("multiple categories", 2.6)]);
+    }
+
+    private DateOnly ExpectedBirth(CaseGroup g) =>
+        g.Members.Select(m => m.Person.ExpectedDateOfBirth).Where(d => d is not null).Min() ?? _today.AddDays(150);
+
+    // Earlier plans for families whose latest plan has ended come from their own stream, so the
+    // choice does not move the draws that shape the rest of the borough's timelines.
+    private Random? _repeatRng;
+    private Random RepeatRng => _repeatRng ??= new Random(_options.Seed ^ 0x2e9e);
+
+    /// Second or subsequent plans among ALL plans starting in the year (CIN census 2025, D3: 24.5%).
+    /// ChooseRepeatPlans gives repeats to children on a plan today, but a quarter or so of the
+    /// plans that started in the year have already ended (the child is now in need, closed or in
+    /// care); without this those were almost never repeats and the year's figure read about 14%.
+    /// Families with such a plan and no earlier one get an earlier closed assessment → plan → child
+    /// in need chain before their first involvement, where it fits after the window start and the
+    /// eldest child's birth, until the year's plans reach the national share. A quota rather than
+    /// a chance per family, so the figure holds whatever the random sequence.
+    private void AddEarlierPlans()
+    {
+        var yearAgo = _today.AddYears(-1);
+        bool InYear(Span s) => s.Kind == InvolvementKind.ChildProtection && s.Start > yearAgo && s.Start <= _today;
+        static bool Has(ChildPlan m, Span s) => m.Dob is not { } dob || s.End is not { } end || end >= dob;
+        int total = 0, repeat = 0;
+        var candidates = new List<CaseGroup>();
+        foreach (var g in Groups)
+        {
+            var cps = g.Spans.Where(s => s.Kind == InvolvementKind.ChildProtection).ToList();
+            foreach (var m in g.Members)
+                for (var i = 0; i < cps.Count; i++)
+                {
+                    if (!InYear(cps[i]) || !Has(m, cps[i])) continue;
+                    total++;
+                    if (cps.Take(i).Any(e => Has(m, e))) repeat++;
+                }
+            if (!g.Unborn && cps.Count == 1 && InYear(cps[0]) && cps[0].End is not null) candidates.Add(g);
+        }
+        var target = (int)Math.Round(0.245 * total);
+        RepeatRng.Shuffle(candidates);
+        foreach (var g in candidates)
+        {
+            if (repeat >= target) break;
+            var lower = Dates.Max(_windowStart, g.Oldest);
+            var first = g.Spans[0];
+            var saved = _rng;
+            _rng = RepeatRng;
+            try
+            {
+                var chain = MakeChain(ChainKind.AssessmentCpCin, _today);
+                var length = ChainLength(chain);
+                var back = first.Kind == InvolvementKind.Assessment && length + 7 < 365 && _rng.Chance(ReReferralChance)
+                    ? _rng.Between(length + 7, 364)
+                    : Math.Max(366, length + 14) + _rng.Between(0, 700);
+                var start = first.Start.AddDays(-back);
+                if (start < lower) continue;
+                Shift(chain, start.DayNumber - chain[0].Start.DayNumber);
+                g.Spans.InsertRange(0, chain);
+                var earlier = chain.First(s => s.Kind == InvolvementKind.ChildProtection);
+                var plan = g.Spans.Last(s => s.Kind == InvolvementKind.ChildProtection);
+                repeat += g.Members.Count(m => Has(m, plan) && Has(m, earlier));
+            }
+            finally { _rng = saved; }
+        }
     }
 
     private ChainKind PickChain(CaseGroup g, bool forceCp)

@@ -58,5 +58,6 @@ internal static class BoroughParts
         new FosteringPart(),
         new CareLeaversPart(),
         new QualityWorkforcePart(),
+        new CourtAndFamilyTimePart(),
     ];
 }

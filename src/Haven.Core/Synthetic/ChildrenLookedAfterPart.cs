@@ -28,10 +28,17 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
 
     private enum Route { Voluntary, VoluntaryThenCourt, Court, PoliceProtection, EmergencyProtection }
 
+    private static readonly (Route Route, double Weight)[] Routes =
+        [(Route.Voluntary, 15), (Route.VoluntaryThenCourt, 22), (Route.Court, 48), (Route.PoliceProtection, 10), (Route.EmergencyProtection, 5)];
+
     public async Task WriteAsync(BoroughPartContext context)
     {
         var rng = context.RandomFor(Name);
         var plan = context.Plan;
+        // Routes into care, stratified separately for periods open today and ended ones, so the
+        // legal status share at 31 March (about 75 children) stays near England's whatever the
+        // random sequence; with independent draws the full care order share swung by ±6 points.
+        var routes = (Open: new Stratified<Route>(Routes, rng), Ended: new Stratified<Route>(Routes, rng));
         var locator = new SyntheticPostcodeLocator();
         var involvements = (await context.Writer.Db.Involvements.AsNoTracking().Where(i => i.Kind == InvolvementKind.InCare)
             .Select(i => new { i.Id, i.ChildId, i.StartDate }).ToListAsync(context.CancellationToken))
@@ -49,7 +56,10 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
                 var social = child.Group.Social.LastOrDefault(s => s.Start <= cs.Start) ?? child.Group.Social.FirstOrDefault();
                 var manager = social?.Team is { } team && plan.ManagerOf.TryGetValue(team, out var m) ? m : fallbackManager;
                 var uasc = child.Person.IsUnaccompaniedAsylumSeeker;
-                var home = child.Homes.LastOrDefault(h => h.Start <= cs.Start)?.Address ?? child.Family.Home.FirstOrDefault()?.Address;
+                // Home is where the family lived when the child came into care. (The child's own residences
+                // already hold the placements from that day on, so reading them gave the first placement
+                // as "home" and measured every later move from it: 45% "over 20 miles" against England's 22%.)
+                var home = child.Family.Home.LastOrDefault(h => h.Start <= cs.Start)?.Address ?? child.Family.Home.FirstOrDefault()?.Address;
                 var period = new PeriodOfCare
                 {
                     ChildId = child.Person.Id, DecisionDate = cs.Start.AddDays(-rng.Between(0, 2)), AuthorisedByWorkerId = manager.Id,
@@ -94,7 +104,7 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
                 placements.Add(record);
                 placementPeriod.Add(i);
             }
-            var lines = mine.Count == 0 ? [] : BuildEpisodes(rng, child, cs, period, mine, plan.Today);
+            var lines = mine.Count == 0 ? [] : BuildEpisodes(rng, cs.Span.End is null ? routes.Open : routes.Ended, child, cs, period, mine, plan.Today);
             periodLines.Add(lines);
             foreach (var p in mine)
             {
@@ -170,11 +180,11 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
 
     /// The period's episodes: the first placement and legal status, then each legal status change
     /// and each move applied in date order through EpisodeRules, then the ending.
-    private static IReadOnlyList<EpisodeLine> BuildEpisodes(Random rng, ChildPlan child, ChildSpan cs, PeriodOfCare period, List<PlacementRecord> placements, DateOnly today)
+    private static IReadOnlyList<EpisodeLine> BuildEpisodes(Random rng, Stratified<Route> routes, ChildPlan child, ChildSpan cs, PeriodOfCare period, List<PlacementRecord> placements, DateOnly today)
     {
         var start = cs.Start;
         var until = cs.Span.End ?? today;
-        var legal = LegalTimeline(rng, child, period, start, until, placements);
+        var legal = LegalTimeline(rng, routes, child, period, start, until, placements);
         IReadOnlyList<EpisodeLine> lines = [new(start, null, "S", legal[0].Code, placements[0].Id, placements[0].Id, null)];
         var changes = legal.Skip(1).Select(l => (l.Date, Legal: (string?)l.Code, Placement: (PlacementRecord?)null))
             .Concat(placements.Skip(1).Select(p => (Date: p.StartDate, Legal: (string?)null, Placement: (PlacementRecord?)p)))
@@ -195,10 +205,10 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         return lines;
     }
 
-    private static List<(DateOnly Date, string Code)> LegalTimeline(Random rng, ChildPlan child, PeriodOfCare period, DateOnly start, DateOnly until, List<PlacementRecord> placements)
+    private static List<(DateOnly Date, string Code)> LegalTimeline(Random rng, Stratified<Route> routes, ChildPlan child, PeriodOfCare period, DateOnly start, DateOnly until, List<PlacementRecord> placements)
     {
         if (period.IsUnaccompaniedAsylumSeeker) return [(start, "V2")];
-        var route = rng.Weighted<Route>([(Route.Voluntary, 15), (Route.VoluntaryThenCourt, 22), (Route.Court, 48), (Route.PoliceProtection, 10), (Route.EmergencyProtection, 5)]);
+        var route = routes.Next();
         // A child placed with parents cannot be accommodated under section 20 (903 rule 378).
         if (route is Route.Voluntary or Route.VoluntaryThenCourt && placements.Any(p => p.PlacementTypeCode == "P1")) route = Route.Court;
         var timeline = new List<(DateOnly, string)>();

@@ -243,7 +243,10 @@ internal sealed class FosteringPart : IBoroughPart
             var match = placed.AddDays(-rng.Between(10, 40));
             var order = placementOrders.TryGetValue(p.Id, out var po) && po > p.StartDate && po <= match ? po
                 : match.AddDays(-Math.Min(rng.Between(60, 300), Math.Max(20, (match.DayNumber - p.StartDate.DayNumber) / 2)));
-            var adm = order.AddDays(-rng.Between(20, 120));
+            // The decision shortly before the placement order is sought: CLA25 has entry to decision
+            // 9 months; 20-120 days before the order put it at about 5 months (146 days, under the
+            // calibration bound) once the borough reshuffled. Decision to match shortens by as much.
+            var adm = order.AddDays(-rng.Between(10, 60));
             if (adm < p.StartDate.AddDays(14)) adm = p.StartDate.AddDays(Math.Min(14, Math.Max(0, order.DayNumber - p.StartDate.DayNumber)));
             if (order < adm) order = adm;
             var early = rng.Weighted<EarlyPermanence>([(EarlyPermanence.FosterToAdopt, 8), (EarlyPermanence.ConcurrentPlanning, 2), (EarlyPermanence.ConsideredNotSuitable, 55), (EarlyPermanence.ConsideredNoCarers, 35)]);

@@ -14,6 +14,8 @@ public class IndexModel(HavenDbContext db, ChildAccess access, EducationDueWork 
 {
     public ChildHeader Header { get; private set; } = null!;
     public IReadOnlyList<EducationRecord> Records { get; private set; } = [];
+    /// Earlier versions kept when a record was corrected, and records removed, with the reason.
+    public IReadOnlyList<EducationRecord> Replaced { get; private set; } = [];
     public IReadOnlyList<DueItem> Due { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public EducationPhase? Phase { get; private set; }
@@ -27,6 +29,8 @@ public class IndexModel(HavenDbContext db, ChildAccess access, EducationDueWork 
         Header = await EducationHeader.LoadAsync(db, access, CurrentWorker.From(User)!, childId, Today, ct);
         Records = await db.EducationRecords.AsNoTracking().Where(r => r.ChildId == childId)
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).ToListAsync(ct);
+        Replaced = await db.EducationRecords.IgnoreQueryFilters().AsNoTracking().Where(r => r.ChildId == childId && r.DeletedAt != null)
+            .OrderByDescending(r => r.DeletedAt).ToListAsync(ct);
         Due = await due.ForChildrenAsync([childId], ct);
         var school = Latest(EducationRecordKind.School);
         if (school?.YearGroup is { } y) Phase = EducationRules.PhaseOf(y + EducationRules.AcademicYearOf(Today) - EducationRules.AcademicYearOf(school.Date));
