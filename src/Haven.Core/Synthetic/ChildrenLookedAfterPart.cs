@@ -250,7 +250,14 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         {
             var po = adoption.StartDate.AddDays(-(adoption.EndDate is null ? rng.Between(20, 90) : rng.Between(120, 330)));
             if (po <= timeline[^1].Item1) po = timeline[^1].Item1.AddDays(1);
-            if (po < adoption.StartDate && timeline[^1].Item2 != "E1") timeline.Add((po, "E1"));
+            // (903 rule 408: A5/A6 only under a placement order; when the last order falls on or after
+            // the move, the placement order comes with the move instead.)
+            if (timeline[^1].Item2 != "E1")
+            {
+                if (po < adoption.StartDate) timeline.Add((po, "E1"));
+                else if (timeline[^1].Item1 < adoption.StartDate) timeline.Add((adoption.StartDate, "E1"));
+                else timeline[^1] = (timeline[^1].Item1, "E1");
+            }
         }
         return timeline;
     }
