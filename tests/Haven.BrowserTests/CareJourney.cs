@@ -58,6 +58,7 @@ public sealed class CareJourney(BrowserFixture app) : IClassFixture<BrowserFixtu
         await page.GetByLabel("Legal status").SelectOptionAsync("V2");
         await page.GetByLabel("Category of need").SelectOptionAsync("N4");
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Permanence order the child had before").SelectOptionAsync("Z1");
         await page.GetByLabel("Placement type").SelectOptionAsync("U6");
         await page.GetByLabel("Provider", new() { Exact = true }).SelectOptionAsync("PR1");
         await page.GetByLabel("Carer or home").FillAsync("Jo and Chris Okafor");

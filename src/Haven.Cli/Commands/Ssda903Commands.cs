@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Haven.Cli.Commands;
 
 /// `returns 903 --year YYYY --out DIR` writes the SSDA903 CSV files; `validate 903 DIR` reads them
-/// back and prints each failure of Haven's 903 rules, ending with `errors: N` (exit 1 when N > 0).
+/// back and prints each failure of Haven's 903 rules, ending with `errors: N` (exit 1 when N > 0);
+/// `--previous DIR` gives last year's files for the rules that compare with last year.
 public static class Ssda903Commands
 {
     public static Command CreateReturn(TextWriter output, TextWriter error)
@@ -41,7 +42,8 @@ public static class Ssda903Commands
     {
         var folder = new Argument<string>("DIR") { Description = "A folder written by `returns 903`" };
         var year = new Option<int?>("--year") { Description = "The collection year (default: the year of the latest date in the files)" };
-        var command = new Command("903", "Check SSDA903 CSV files against Haven's implementation of the DfE's 903 rules") { folder, year };
+        var previous = new Option<string?>("--previous") { Description = "A folder with last year's 903 files (e.g. from a previous system), for the rules that compare with last year" };
+        var command = new Command("903", "Check SSDA903 CSV files against Haven's implementation of the DfE's 903 rules") { folder, year, previous };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(folder)!;
@@ -51,6 +53,15 @@ public static class Ssda903Commands
                 return 2;
             }
             var data = Ssda903Files.Read(dir, parse.GetValue(year));
+            if (parse.GetValue(previous) is { } last)
+            {
+                if (!Directory.Exists(last) || !File.Exists(Path.Combine(last, "header.csv")))
+                {
+                    await error.WriteLineAsync($"{last} is not a folder of 903 files (no header.csv)");
+                    return 2;
+                }
+                data = data with { Previous = Ssda903Files.Read(last, data.Period.End.Year - 1) };
+            }
             var failures = Ssda903Rules.Run(data);
             foreach (var f in failures)
                 await output.WriteLineAsync($"{f.RuleCode}\tchild {f.ChildReference}\t{f.Field}\t{f.Message}");

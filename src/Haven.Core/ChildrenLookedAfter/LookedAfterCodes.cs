@@ -13,6 +13,11 @@ public static class LookedAfterCodes
     public static readonly CodeList PlacementProvider = CodeList.Load("903_placement_provider");
     public static readonly CodeList ReasonPlaceChange = CodeList.Load("903_reason_place_change");
     public static readonly CodeList ReviewParticipation = CodeList.Load("903_review_participation");
+    public static readonly CodeList PreviousPermanence = CodeList.Load("903_previous_permanence");
+    public static readonly CodeList PreviousPermanenceLaSpecial = CodeList.Load("903_la_perm_special");
+
+    /// PREV_PERM Z1: the child had no permanence order before.
+    public const string NoPreviousPermanence = "Z1";
 
     /// REC X1: the episode ends and another starts the same day; every other reason ends the period of care.
     public const string EpisodeContinues = "X1";

@@ -10,6 +10,9 @@ internal sealed class PeriodOfCareMapping : IEntityTypeConfiguration<PeriodOfCar
         b.Property(p => p.CategoryOfNeedCode).HasMaxLength(4);
         b.Property(p => p.ReasonCeasedCode).HasMaxLength(4);
         b.Property(p => p.HomePostcode).HasMaxLength(10);
+        b.Property(p => p.PreviousPermanenceCode).HasMaxLength(2);
+        b.Property(p => p.PreviousPermanenceLa).HasMaxLength(3);
+        b.Property(p => p.PreviousPermanenceDate).HasMaxLength(10);
         b.Property(p => p.DecisionReason).HasMaxLength(4000);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Child).WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);

@@ -11,7 +11,50 @@ public sealed record PlacementOptions(string PlacementTypeCode, string? Provider
 
 public sealed record StartPeriodOptions(int ChildId, DateOnly DecisionDate, int AuthorisedByWorkerId, string DecisionReason,
     DateOnly StartDate, string LegalStatusCode, string CategoryOfNeedCode, bool IsUnaccompaniedAsylumSeeker, string? HomePostcode,
-    PlacementOptions Placement);
+    PlacementOptions Placement, PreviousPermanenceOptions? PreviousPermanence = null);
+
+/// Where the child lived before this period of care, as the 903 PrevPerm file records it: the order
+/// (903_previous_permanence, Z1 = none), the LA that arranged it (3-digit DfE number or
+/// 903_la_perm_special) and its date, dd/mm/yyyy with ZZ for an unknown day or month.
+public sealed record PreviousPermanenceOptions(string Code, string? LaCode, string? Date)
+{
+    public const string CodeField = "PreviousPermanence.Code", LaField = "PreviousPermanence.LaCode", DateField = "PreviousPermanence.Date";
+
+    /// The problems, keyed by field, with the 903 rule each one would break (630, 635).
+    public Dictionary<string, string> Validate(DateOnly startDate)
+    {
+        var errors = new Dictionary<string, string>();
+        var code = Code?.Trim().ToUpperInvariant();
+        var la = string.IsNullOrWhiteSpace(LaCode) ? null : LaCode.Trim().ToUpperInvariant();
+        var date = string.IsNullOrWhiteSpace(Date) ? null : Date.Trim().ToUpperInvariant();
+        if (!LookedAfterCodes.PreviousPermanence.Contains(code)) errors[CodeField] = "Select the order the child had before this period of care, or none";
+        else if (code == LookedAfterCodes.NoPreviousPermanence)
+        {
+            if (la is not null) errors[LaField] = "Leave the local authority blank when the child had no previous permanence order";
+            if (date is not null) errors[DateField] = "Leave the date blank when the child had no previous permanence order";
+        }
+        else
+        {
+            if (la is null) errors[LaField] = "Enter the local authority that arranged the order (its 3-digit DfE number), or 999 if not known";
+            else if (!(la.Length == 3 && la.All(char.IsAsciiDigit)) && !LookedAfterCodes.PreviousPermanenceLaSpecial.Contains(la))
+                errors[LaField] = "Enter the local authority's 3-digit DfE number, or NIR, SCO, WAL, NUK or 999";
+            if (date is null) errors[DateField] = "Enter the date of the order, like 14/03/2019, with ZZ for a day or month not known";
+            else if (ParseDate(date) is not { } d) errors[DateField] = "Enter the date of the order as dd/mm/yyyy, with ZZ for a day or month not known";
+            else if (d > startDate) errors[DateField] = "The date of the order must be before the child became looked after";
+        }
+        return errors;
+    }
+
+    /// The earliest day a 903 DATE_PERM can mean (ZZ read as 01), or null if it is not one.
+    public static DateOnly? ParseDate(string s)
+    {
+        var parts = s.Split('/');
+        if (parts.Length != 3 || parts[2].Length != 4 || !int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)) return null;
+        int? Part(string p, int max) => p == "ZZ" ? 1 : p.Length == 2 && int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 && n <= max ? n : null;
+        if (Part(parts[1], 12) is not { } m || Part(parts[0], 31) is not { } day || y < 1900) return null;
+        return day <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, day) : null;
+    }
+}
 
 /// A change on a date (possibly backdated): a new legal status, a new placement, or both.
 public sealed record ChangeEpisodeOptions(int PeriodOfCareId, Guid Version, DateOnly Date, string? LegalStatusCode,
@@ -85,6 +128,7 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
         if (!LookedAfterCodes.LegalStatus.Contains(o.LegalStatusCode)) errors["LegalStatusCode"] = "Select the legal status";
         if (!LookedAfterCodes.CategoryOfNeed.Contains(o.CategoryOfNeedCode)) errors["CategoryOfNeedCode"] = "Select the category of need";
         if (o.HomePostcode is { Length: > 0 } hp && !IsPostcode(hp)) errors["HomePostcode"] = "Enter a full postcode, like HB1 2AB";
+        if (o.PreviousPermanence is { } pp) foreach (var (k, v) in pp.Validate(o.StartDate)) errors[k] = v;
         var manager = await db.Workers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == o.AuthorisedByWorkerId, ct);
         if (manager is null || manager.Role is not (HavenRole.TeamManager or HavenRole.SeniorLeader))
             errors["AuthorisedByWorkerId"] = "Select the manager who authorised the decision";
@@ -112,6 +156,9 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
             ChildId = o.ChildId, DecisionDate = o.DecisionDate, AuthorisedByWorkerId = o.AuthorisedByWorkerId, DecisionReason = o.DecisionReason.Trim(),
             StartDate = o.StartDate, CategoryOfNeedCode = o.CategoryOfNeedCode.ToUpperInvariant(), IsUnaccompaniedAsylumSeeker = o.IsUnaccompaniedAsylumSeeker,
             HomePostcode = homePostcode, RecordedAt = now, RecordedByWorkerId = by.WorkerId,
+            PreviousPermanenceCode = o.PreviousPermanence?.Code.Trim().ToUpperInvariant(),
+            PreviousPermanenceLa = string.IsNullOrWhiteSpace(o.PreviousPermanence?.LaCode) ? null : o.PreviousPermanence.LaCode.Trim().ToUpperInvariant(),
+            PreviousPermanenceDate = string.IsNullOrWhiteSpace(o.PreviousPermanence?.Date) ? null : o.PreviousPermanence.Date.Trim().ToUpperInvariant(),
         };
         db.PeriodsOfCare.Add(period);
         await db.SaveChangesAsync(ct);

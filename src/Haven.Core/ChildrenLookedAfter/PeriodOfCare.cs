@@ -29,6 +29,12 @@ public class PeriodOfCare : IVersioned
     public DateOnly? UascCeasedDate { get; set; }
     /// HOME_POST: the postcode of the home the child was removed from.
     public string HomePostcode { get; set; } = "";
+    /// 903 PrevPerm: the permanence order the child had before this period of care (PREV_PERM, Z1 for
+    /// none), the LA that arranged it (LA_PERM) and its date as the 903 writes it, dd/mm/yyyy with ZZ
+    /// for an unknown day or month (DATE_PERM). Null where it was not recorded.
+    public string? PreviousPermanenceCode { get; set; }
+    public string? PreviousPermanenceLa { get; set; }
+    public string? PreviousPermanenceDate { get; set; }
     /// The revision of the episodes that is current; earlier revisions are kept as history.
     public int Revision { get; set; } = 1;
     public int? InvolvementId { get; set; }

@@ -46,6 +46,9 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         var fallbackManager = plan.ManagerOf.Values.First();
         var iros = plan.Workers.Where(w => w.Role == Workforce.HavenRole.Iro).ToList();
 
+        // Where each child lived before (903 PrevPerm) comes from its own stream, so the rest of the borough is unchanged.
+        var prevPermRng = context.RandomFor(Name + ".PreviousPermanence");
+
         // Pass 1: periods. Pass 2: placements (need the period's id). Pass 3: episodes, visits, reviews.
         var work = new List<(ChildPlan Child, ChildSpan Span, PeriodOfCare Period)>();
         foreach (var child in plan.Children)
@@ -71,6 +74,7 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
                     RecordedAt = new DateTime(cs.Start, new TimeOnly(16, 0), DateTimeKind.Utc), RecordedByWorkerId = social?.Worker?.Id,
                     Version = Guid.NewGuid(),
                 };
+                (period.PreviousPermanenceCode, period.PreviousPermanenceLa, period.PreviousPermanenceDate) = PreviousPermanence(prevPermRng, dob, cs.Start);
                 work.Add((child, cs, period));
             }
         // Placements and episodes are worked out before anything is saved, with placement keys
@@ -180,6 +184,21 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
 
     /// The period's episodes: the first placement and legal status, then each legal status change
     /// and each move applied in date order through EpisodeRules, then the ending.
+    /// 903 PrevPerm: most children had no permanence order before (Z1); about 1 in 25 had a special
+    /// guardianship, child arrangements or adoption order that broke down, made by an LA (3-digit DfE
+    /// number, sometimes not known: 999) on a date before care began (the day sometimes not known: ZZ).
+    private static (string Code, string? La, string? Date) PreviousPermanence(Random rng, DateOnly dob, DateOnly start)
+    {
+        var roll = rng.NextDouble();
+        var code = roll < 0.02 ? "P2" : roll < 0.035 ? "P3" : roll < 0.04 ? "P1" : LookedAfterCodes.NoPreviousPermanence;
+        var days = start.DayNumber - dob.DayNumber;
+        if (code == LookedAfterCodes.NoPreviousPermanence || days < 120) return (LookedAfterCodes.NoPreviousPermanence, null, null);
+        var order = dob.AddDays(rng.Next(30, days - 60));
+        var la = rng.NextDouble() < 0.3 ? "999" : rng.Next(201, 939).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var date = rng.NextDouble() < 0.2 ? "ZZ/" + order.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : order.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return (code, la, date);
+    }
+
     private static IReadOnlyList<EpisodeLine> BuildEpisodes(Random rng, Stratified<Route> routes, ChildPlan child, ChildSpan cs, PeriodOfCare period, List<PlacementRecord> placements, DateOnly today)
     {
         var start = cs.Start;
@@ -241,7 +260,14 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         {
             var po = adoption.StartDate.AddDays(-(adoption.EndDate is null ? rng.Between(20, 90) : rng.Between(120, 330)));
             if (po <= timeline[^1].Item1) po = timeline[^1].Item1.AddDays(1);
-            if (po < adoption.StartDate && timeline[^1].Item2 != "E1") timeline.Add((po, "E1"));
+            // (903 rule 408: A5/A6 only under a placement order; when the last order falls on or after
+            // the move, the placement order comes with the move instead.)
+            if (timeline[^1].Item2 != "E1")
+            {
+                if (po < adoption.StartDate) timeline.Add((po, "E1"));
+                else if (timeline[^1].Item1 < adoption.StartDate) timeline.Add((adoption.StartDate, "E1"));
+                else timeline[^1] = (timeline[^1].Item1, "E1");
+            }
         }
         return timeline;
     }

@@ -1784,6 +1784,18 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreviousPermanenceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PreviousPermanenceDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PreviousPermanenceLa")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("ReasonCeasedCode")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");

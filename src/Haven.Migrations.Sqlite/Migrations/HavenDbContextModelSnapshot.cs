@@ -1709,6 +1709,18 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreviousPermanenceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPermanenceDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPermanenceLa")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonCeasedCode")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");

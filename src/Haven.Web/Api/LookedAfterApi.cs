@@ -32,7 +32,9 @@ public static class LookedAfterApi
                 p.Period.HomePostcode, p.Corrections, p.Period.Version,
                 p.Episodes.Select(ToDto).ToList(), p.Superseded.Select(ToDto).ToList(),
                 p.Placements.Select(x => new PlacementDto(x.Id, x.PlacementTypeCode, x.ProviderCode, x.CarerName, x.AddressOneLine, x.Postcode, x.Urn,
-                    x.DistanceFromHomeMiles, x.InsideCouncilArea, x.StartDate, x.EndDate, x.ReasonForChangeCode, x.Matching, x.LongTermAgreedDate)).ToList()))
+                    x.DistanceFromHomeMiles, x.InsideCouncilArea, x.StartDate, x.EndDate, x.ReasonForChangeCode, x.Matching, x.LongTermAgreedDate)).ToList(),
+                p.Period.PreviousPermanenceCode is null ? null
+                    : new PreviousPermanenceDto(p.Period.PreviousPermanenceCode, p.Period.PreviousPermanenceLa, p.Period.PreviousPermanenceDate)))
                 .ToList(),
             record.Visits.Select(v => new StatutoryVisitDto(v.Id, v.VisitDate, v.ChildSeen, v.SeenAlone, v.VisitedBy.DisplayName, v.Summary)).ToList(),
             record.Reviews.Select(r => new LookedAfterReviewDto(r.Id, r.ReviewDate, r.Chair.DisplayName, r.ParticipationCode, r.AdvocacyOffered,
@@ -48,7 +50,8 @@ public static class LookedAfterApi
         if (body.Placement is null) errors["placement"] = ["Give the first placement"];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.StartAsync(new StartPeriodOptions(childId, body.DecisionDate!.Value, body.AuthorisedByWorkerId!.Value, body.DecisionReason ?? "",
-            body.StartDate!.Value, body.LegalStatus ?? "", body.CategoryOfNeed ?? "", body.Unaccompanied, body.HomePostcode, ToOptions(body.Placement!)),
+            body.StartDate!.Value, body.LegalStatus ?? "", body.CategoryOfNeed ?? "", body.Unaccompanied, body.HomePostcode, ToOptions(body.Placement!),
+            body.PreviousPermanence is { } pp ? new PreviousPermanenceOptions(pp.Code ?? "", pp.LaCode, pp.Date) : null),
             CurrentWorker.From(http.User)!, ct);
         return result.Succeeded ? Results.Created($"/api/v1/children/{childId}/care", new CreatedDto(result.Id!.Value)) : Problem(result);
     }

@@ -6,7 +6,12 @@ public sealed record CareDto(IReadOnlyList<PeriodOfCareDto> Periods, IReadOnlyLi
 /// <summary>A period of care: the decision, its SSDA903 episodes (current and superseded by corrections) and placements.</summary>
 public sealed record PeriodOfCareDto(int Id, DateOnly DecisionDate, string AuthorisedBy, string DecisionReason, DateOnly StartDate, DateOnly? EndDate,
     string? ReasonCeased, string CategoryOfNeed, bool Unaccompanied, string HomePostcode, int Corrections, Guid Version,
-    IReadOnlyList<EpisodeDto> Episodes, IReadOnlyList<EpisodeDto> SupersededEpisodes, IReadOnlyList<PlacementDto> Placements);
+    IReadOnlyList<EpisodeDto> Episodes, IReadOnlyList<EpisodeDto> SupersededEpisodes, IReadOnlyList<PlacementDto> Placements,
+    PreviousPermanenceDto? PreviousPermanence = null);
+
+/// <summary>SSDA903 PrevPerm: the order the child had before this period of care (PREV_PERM, Z1 = none), the LA that
+/// arranged it (LA_PERM: 3-digit DfE number, NIR, SCO, WAL, NUK or 999) and its date (DATE_PERM: dd/mm/yyyy, ZZ for an unknown day or month).</summary>
+public sealed record PreviousPermanenceDto(string? Code, string? LaCode, string? Date);
 
 /// <summary>An SSDA903 episode (DECOM, RNE, LS, PLACE, PLACE_PROVIDER, DEC, REC, REASON_PLACE_CHANGE).</summary>
 public sealed record EpisodeDto(DateOnly StartDate, string ReasonForNewEpisode, string LegalStatus, string PlacementType, string? PlacementProvider,
@@ -29,7 +34,8 @@ public sealed record PlacementInputDto(string? PlacementType, string? Provider, 
 
 /// <summary>The decision to look after a child. LegalStatus and CategoryOfNeed are SSDA903 codes (LS, CIN).</summary>
 public sealed record NewPeriodOfCareDto(DateOnly? DecisionDate, int? AuthorisedByWorkerId, string? DecisionReason, DateOnly? StartDate,
-    string? LegalStatus, string? CategoryOfNeed, bool Unaccompanied, string? HomePostcode, PlacementInputDto? Placement);
+    string? LegalStatus, string? CategoryOfNeed, bool Unaccompanied, string? HomePostcode, PlacementInputDto? Placement,
+    PreviousPermanenceDto? PreviousPermanence = null);
 
 /// <summary>A change on a date: a new legal status, a new placement (with ReasonPlaceChange), or both. Version is the period's.</summary>
 public sealed record EpisodeChangeDto(DateOnly? Date, Guid? Version, string? LegalStatus, PlacementInputDto? NewPlacement, string? ReasonPlaceChange, string? CorrectionReason);

@@ -1,3 +1,4 @@
+using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Returns;
 using Haven.Core.Returns.Ssda903;
 using Haven.Core.Returns.Ssda903.Rules;
@@ -33,7 +34,18 @@ public sealed class Ssda903RuleTests
         [new("1", D(2010, 5, 1), 12, null, null, null, true, true, true, null, null, null)],
         [new("2", D(2007, 6, 15), "YES", "F2", "U1")],
         [new("3", D(2022, 2, 1), D(2024, 10, 1), D(2025, 3, 1), "0", "2", "MF", "L11")],
-        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]);
+        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear() };
+
+    /// Last year's return (2024-25) as it ended: child 1's foster placement and child 3's placement for
+    /// adoption were open on 31 March 2025.
+    public static Ssda903Data LastYear() => new(
+        ReturnPeriod.CollectionYear(2025),
+        [new("1", "F", D(2010, 5, 1), "WBRI", "A12345678901Z", null, null), new("3", "M", D(2022, 2, 1), "WBRI", "UN1", null, null)],
+        [
+            new("1", D(2024, 1, 10), "S", "C2", "N1", "U4", "PR1", null, null, null, "AB1 2CD", "AB3 4EF", "SC111111"),
+            new("3", D(2024, 9, 1), "S", "E1", "N1", "A5", "PR1", null, null, null, "AB7 8IJ", "AB9 1KL", "SC333333"),
+        ],
+        [], [], [], [], [], [], [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]);
 
     private static Ssda903Data Episode(Ssda903Data d, int index, Func<Ssda903Episode, Ssda903Episode> change) =>
         d with { Episodes = d.Episodes.Select((e, i) => i == index ? change(e) : e).ToList() };
@@ -97,7 +109,92 @@ public sealed class Ssda903RuleTests
         ["601"] = d => d with { Ad1 = [] },
         ["602"] = d => Episode(d, 2, e => e with { Rec = "E13" }),
         ["1009"] = d => Episode(d, 0, e => e with { ReasonPlaceChange = "BORED" }),
+        // Durations, short breaks and temporary placements.
+        ["355"] = d => Episode(d, 2, e => e with { Dec = D(2024, 9, 1) }),
+        ["361"] = d => Episode(d, 1, e => e with { Ls = "L1" }),
+        ["362"] = d => Episode(d, 1, e => e with { Ls = "L2" }),
+        ["363"] = d => Episode(d, 1, e => e with { Ls = "L3" }),
+        ["364"] = d => Episode(d, 1, e => e with { Ls = "J2" }),
+        ["365"] = d => Episode(d, 2, e => e with { Ls = "V3" }),
+        ["366"] = d => Episode(d, 1, e => e with { Ls = "V3" }),
+        ["367"] = d => Episode(d, 1, e => e with { Ls = "V3" }),
+        ["426"] = d => Episode(Episode(d, 0, e => e with { Ls = "V3" }), 1, e => e with { Ls = "V4" }),
+        ["375"] = d => Episode(d, 1, e => e with { Place = "T1", PlaceProvider = null, Urn = null }),
+        ["376"] = d => Episode(d, 1, e => e with { Place = "T3", PlaceProvider = null, Urn = null }),
+        ["379"] = d => Episode(d, 1, e => e with { Place = "T4", PlaceProvider = null, Urn = null }),
+        ["377"] = d => d with { Episodes = [.. d.Episodes, .. new[] { 5, 7, 9 }.Select(m =>
+            new Ssda903Episode("1", D(2025, m, 1), "P", "C2", "N1", "T3", null, D(2025, m, 3), "X1", null, "AB1 2CD", "AB1 1AA", null))] },
+        ["380"] = d => Episode(d, 2, e => e with { Place = "T1", PlaceProvider = null, Urn = null }),
+        ["381"] = d => Episode(d, 2, e => e with { Place = "T1", PlaceProvider = null, Urn = null }),
+        ["383"] = d => d with { Episodes = [d.Episodes[0],
+            new("1", D(2025, 6, 1), "P", "C2", "N1", "T3", null, D(2025, 6, 10), "X1", null, "AB1 2CD", "AB1 1AA", null),
+            d.Episodes[1] with { Decom = D(2025, 6, 10) }, d.Episodes[2]] },
+        ["225"] = d => Episode(d, 0, e => e with { ReasonPlaceChange = null }),
+        // Providers and placements for adoption.
+        ["527"] = d => Episode(d, 1, e => e with { Place = "R2", PlaceProvider = "PR1", Urn = null }),
+        ["528"] = d => Episode(d, 1, e => e with { Place = "R2", PlaceProvider = "PR2", Urn = null }),
+        ["529"] = d => Episode(d, 1, e => e with { PlaceProvider = "PR3" }),
+        ["530"] = d => Episode(d, 1, e => e with { Place = "P1", PlaceProvider = "PR4", Urn = null }),
+        ["531"] = d => Episode(d, 1, e => e with { Place = "P1", PlaceProvider = "PR5", Urn = null }),
+        ["550"] = d => Episode(d, 1, e => e with { PlaceProvider = "PR0" }),
+        ["408"] = d => Episode(d, 2, e => e with { Ls = "C2" }),
+        ["217"] = d => Episode(d, 2, e => e with { Rne = "P" }),
+        ["336"] = d => Episode(Episode(d, 0, e => e with { Place = "K2" }), 1, e => e with { Place = "A3" }),
+        ["390"] = d => Episode(d, 2, e => e with { Place = "U4" }),
+        // Adoption decisions.
+        ["551"] = d => d with { PlacedAdoption = [] },
+        ["333"] = d => d with { Ad1 = [d.Ad1[0] with { DateMatch = D(2024, 9, 30) }] },
+        ["522"] = d => d with { PlacedAdoption = [d.PlacedAdoption[0] with { DatePlacedCeased = D(2024, 9, 30), ReasonPlacedCeased = "RD1" }] },
+        ["1003"] = d => d with { PlacedAdoption = [d.PlacedAdoption[0] with { DatePlaced = D(2024, 8, 1) }] },
+        // Previous permanence.
+        ["630"] = d => d with { Episodes = [.. d.Episodes, StartedInTheYear] },
+        ["634"] = d => d with { PrevPerm = [new("1", D(2010, 5, 1), "Z1", null, null)] },
+        ["635"] = d => d with { PrevPerm = [new("3", D(2022, 2, 1), "Z1", "202", null)] },
+        // Year on year.
+        ["202"] = d => Header(d, 0, h => h with { Sex = "M" }),
+        ["203"] = d => Header(d, 0, h => h with { Dob = D(2010, 5, 2) }),
+        ["204"] = d => Header(d, 0, h => h with { Ethnic = "WIRI" }),
+        ["208"] = d => Header(d, 0, h => h with { Upn = "B12345678901Z" }),
+        ["502"] = d => Episode(d, 0, e => e with { Decom = D(2024, 1, 11) }),
+        ["503A"] = d => Episode(d, 0, e => e with { Rne = "P" }),
+        ["503B"] = d => Episode(d, 0, e => e with { Ls = "C1" }),
+        ["503C"] = d => Episode(d, 0, e => e with { Cin = "N2" }),
+        ["503D"] = d => Episode(d, 0, e => e with { Place = "U6" }),
+        ["503E"] = d => Episode(d, 0, e => e with { PlaceProvider = "PR2" }),
+        ["503F"] = d => Episode(d, 0, e => e with { Urn = "SC999999" }),
     };
+
+    /// Child 4 starts to be looked after in September 2025 (so needs a PrevPerm row).
+    private static readonly Ssda903Episode StartedInTheYear = new("4", D(2025, 9, 1), "S", "V2", "N1", "U6", "PR1", null, null, null, "AB1 2CD", "AB1 1AA", "XXXXXXX");
+
+    [Theory]
+    [InlineData("Z1", null, null)]
+    [InlineData("P2", "202", "ZZ/06/2019")]
+    [InlineData("P1", "999", "14/03/2019")]
+    public void PrevPermRules_ChildStartingCareWithAPrevPermRow_Pass(string code, string? la, string? date)
+    {
+        var d = Valid() with { Episodes = [.. Valid().Episodes, StartedInTheYear], PrevPerm = [new("4", D(2012, 1, 1), code, la, date)] };
+        Assert.Empty(new Ssda903Rule[] { new Rule630(), new Rule634(), new Rule635() }.SelectMany(r => r.Check(d)));
+    }
+
+    [Theory]
+    [InlineData("Z1", null, null, null)]
+    [InlineData("P2", "202", "ZZ/06/2019", null)]
+    [InlineData("P3", "NIR", "01/ZZ/2020", null)]
+    [InlineData("P9", null, null, PreviousPermanenceOptions.CodeField)]
+    [InlineData("Z1", "202", null, PreviousPermanenceOptions.LaField)]
+    [InlineData("Z1", null, "01/01/2020", PreviousPermanenceOptions.DateField)]
+    [InlineData("P2", null, "01/01/2020", PreviousPermanenceOptions.LaField)]
+    [InlineData("P2", "20", "01/01/2020", PreviousPermanenceOptions.LaField)]
+    [InlineData("P2", "202", null, PreviousPermanenceOptions.DateField)]
+    [InlineData("P2", "202", "31/02/2020", PreviousPermanenceOptions.DateField)]
+    [InlineData("P2", "202", "01/01/2026", PreviousPermanenceOptions.DateField)]
+    public void PreviousPermanenceOptions_Validate_ChecksTheRulesAtEntry(string code, string? la, string? date, string? wrongField)
+    {
+        var errors = new PreviousPermanenceOptions(code, la, date).Validate(D(2025, 9, 1));
+        if (wrongField is null) Assert.Empty(errors);
+        else Assert.Equal([wrongField], errors.Keys);
+    }
 
     public static TheoryData<string> RuleCodes() => new(Ssda903Rules.All.Select(r => r.Code));
 
@@ -135,6 +232,30 @@ public sealed class Ssda903RuleTests
 
     [Fact]
     public void Run_ValidReturn_HasNoFailures() => Assert.Empty(Ssda903Rules.Run(Valid()));
+
+    [Fact]
+    public void Run_NoPreviousYear_YearOnYearRulesFindNothing() =>
+        Assert.Empty(Ssda903Rules.Run(Valid() with { Header = [.. Valid().Header.Select(h => h with { Sex = "M", Upn = "UN2" })], Previous = null })
+            .Where(f => f.RuleCode is "202" or "208"));
+
+    [Theory]
+    [InlineData("UN1", "UN3", true)]
+    [InlineData("UN4", "A12345678901Z", true)]
+    [InlineData(null, "UN1", true)]
+    [InlineData("UN3", "UN4", false)]
+    [InlineData("A12345678901Z", "UN1", false)]
+    public void Rule208_Agrees_AllowsAnUnknownUpnToBecomeKnown(string? before, string? now, bool passes)
+    {
+        var d = Valid() with { Header = [Valid().Header[0] with { Upn = now }], Previous = LastYear() with { Header = [LastYear().Header[0] with { Upn = before }] } };
+        Assert.Equal(passes, !new Rule208().Check(d).Any());
+    }
+
+    [Fact]
+    public void Rule503D_PlacementCodeReplacedAcrossTheYearBoundary_Passes()
+    {
+        var d = Valid() with { Previous = LastYear() with { Episodes = [LastYear().Episodes[0] with { Place = "Z1", PlaceProvider = null }, LastYear().Episodes[1]] } };
+        Assert.Empty(new Rule503D().Check(Episode(d, 0, e => e with { Place = "Z12" })));
+    }
 
     [Theory]
     [InlineData("A12345678901Z", true)]

@@ -42,6 +42,10 @@ public abstract class Ssda903Tests(HavenApp app)
             """,
         ["ad1.csv"] = "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR",
         ["placed_for_adoption.csv"] = "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED",
+        ["previous_permanence.csv"] = """
+            CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM
+            {B},01/06/2015,Z1,,
+            """,
         ["missing.csv"] = """
             CHILD,DOB,MISSING,MIS_START,MIS_END
             {A},10/03/2012,M,01/10/2025,02/10/2025
@@ -94,6 +98,7 @@ public abstract class Ssda903Tests(HavenApp app)
                 };
                 var pa = Period(a, D(2024, 2, 1), null, null, "N1", "HB1 1AA");
                 var pb = Period(b, D(2025, 6, 10), D(2025, 12, 1), "E4A", "N2", "HB1 2AB");
+                pb.PreviousPermanenceCode = "Z1";
                 var pc = Period(c, D(2020, 1, 1), D(2025, 8, 20), "E17", "N1", "HB5 5EE");
                 var pd = Period(d, D(2022, 1, 1), D(2023, 1, 1), "E13", "N1", "HB1 3AB");
                 db.PeriodsOfCare.AddRange(pa, pb, pc, pd);

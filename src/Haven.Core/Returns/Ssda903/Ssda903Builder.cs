@@ -14,6 +14,13 @@ namespace Haven.Core.Returns.Ssda903;
 /// cohort (care leavers reaching their 17th–21st birthday in the year, not looked after on it).
 public static class Ssda903Builder
 {
+    /// The return with last year's built beside it from the same record, for the year-on-year rules.
+    public static async Task<Ssda903Data> BuildWithPreviousAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct)
+    {
+        var data = await BuildAsync(db, period, ct);
+        return data with { Previous = await BuildAsync(db, new ReturnPeriod(period.Start.AddYears(-1), period.End.AddYears(-1)), ct) };
+    }
+
     public static async Task<Ssda903Data> BuildAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct)
     {
         var (start, end) = (period.Start, period.End);
@@ -114,7 +121,12 @@ public static class Ssda903Builder
         var placed = adoptions.Where(a => a.AdmDecisionDate <= end).OrderBy(a => a.ChildId).ThenBy(a => a.AdmDecisionDate)
             .Select(a => new Ssda903PlacedAdoption(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, null, null)).ToList();
 
-        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed);
+        // PrevPerm: children who started a period of care in the year, from the latest such period.
+        var prevPerm = periods.Where(p => p.StartDate >= start && p.StartDate <= end).GroupBy(p => p.ChildId).OrderBy(g => g.Key)
+            .Select(g => g.OrderBy(p => p.StartDate).Last())
+            .Select(p => new Ssda903PrevPerm(Ref(p.ChildId), Dob(p.ChildId), p.PreviousPermanenceCode, p.PreviousPermanenceLa, p.PreviousPermanenceDate)).ToList();
+
+        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm };
     }
 
     /// Looked after continuously for at least 12 months at 31 March: the period of care started on or

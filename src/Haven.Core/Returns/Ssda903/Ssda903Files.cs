@@ -55,9 +55,14 @@ public static class Ssda903Files
         p => [p.Child, D(p.Dob), D(p.DatePlaced), D(p.DatePlacedCeased), p.ReasonPlacedCeased],
         c => new(c[0]!, Pd(c[1]), Pd(c[2]) ?? default, Pd(c[3]), c[4]));
 
+    private static readonly Table<Ssda903PrevPerm> PrevPermTable = new("previous_permanence.csv",
+        ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+        p => [p.Child, D(p.Dob), p.PrevPerm, p.LaPerm, p.DatePerm],
+        c => new(c[0]!, Pd(c[1]), c[2], c[3], c[4]));
+
     /// The file names this return writes, in the order the reference lists the tables.
     public static IReadOnlyList<string> FileNames { get; } =
-        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File];
+        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, PrevPermTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File];
 
     public static IReadOnlyList<string> Write(Ssda903Data data, string folder)
     {
@@ -70,6 +75,7 @@ public static class Ssda903Files
             WriteTable(folder, ReviewsTable, data.Reviews),
             WriteTable(folder, Ad1Table, data.Ad1),
             WriteTable(folder, PlacedTable, data.PlacedAdoption),
+            WriteTable(folder, PrevPermTable, data.PrevPerm),
             WriteTable(folder, MissingTable, data.Missing),
             WriteTable(folder, Oc2Table, data.Oc2),
             WriteTable(folder, Oc3Table, data.Oc3),
@@ -85,7 +91,10 @@ public static class Ssda903Files
         var missing = ReadTable(folder, MissingTable);
         var year = yearEnding ?? InferYear(episodes, reviews, missing);
         return new Ssda903Data(ReturnPeriod.CollectionYear(year), ReadTable(folder, HeaderTable), episodes, ReadTable(folder, UascTable),
-            reviews, missing, ReadTable(folder, Oc2Table), ReadTable(folder, Oc3Table), ReadTable(folder, Ad1Table), ReadTable(folder, PlacedTable));
+            reviews, missing, ReadTable(folder, Oc2Table), ReadTable(folder, Oc3Table), ReadTable(folder, Ad1Table), ReadTable(folder, PlacedTable))
+        {
+            PrevPerm = ReadTable(folder, PrevPermTable),
+        };
     }
 
     private static int InferYear(IReadOnlyList<Ssda903Episode> episodes, IReadOnlyList<Ssda903Review> reviews, IReadOnlyList<Ssda903Missing> missing)

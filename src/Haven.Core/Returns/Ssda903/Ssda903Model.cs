@@ -25,6 +25,14 @@ public sealed record Ssda903Data(
 
     public IReadOnlyDictionary<string, Ssda903Header> HeaderByChild => _headerByChild ??= Header.GroupBy(h => h.Child).ToDictionary(g => g.Key, g => g.First());
     private IReadOnlyDictionary<string, Ssda903Header>? _headerByChild;
+
+    /// Last year's return, when there is one to compare with: built from the record (Haven holds the
+    /// history) or read from a previous system's files (`validate 903 DIR --previous DIR`). The
+    /// year-on-year rules (202–208, 502, 503A–F) compare with it and find nothing without it.
+    public Ssda903Data? Previous { get; init; }
+
+    /// PrevPerm: one row per child who started a period of care in the year (the latest such period).
+    public IReadOnlyList<Ssda903PrevPerm> PrevPerm { get; init; } = [];
 }
 
 public sealed record Ssda903Header(string Child, string Sex, DateOnly? Dob, string? Ethnic, string? Upn, string? Mother, DateOnly? MotherChildDob);
@@ -48,6 +56,8 @@ public sealed record Ssda903Oc3(string Child, DateOnly? Dob, string InTouch, str
 public sealed record Ssda903Ad1(
     string Child, DateOnly? Dob, DateOnly? DateInt, DateOnly? DateMatch, string? FosterCare, string? NbAdoptr, string? SexAdoptr, string? LsAdoptr);
 
+public sealed record Ssda903PrevPerm(string Child, DateOnly? Dob, string? PrevPerm, string? LaPerm, string? DatePerm);
+
 public sealed record Ssda903PlacedAdoption(string Child, DateOnly? Dob, DateOnly DatePlaced, DateOnly? DatePlacedCeased, string? ReasonPlacedCeased);
 
 /// The 903 code lists the return checks against. Lists the record already keeps are reused from
@@ -61,6 +71,7 @@ public static class Ssda903Codes
     public static readonly CodeList AdopterSex = CodeList.Load("903_adopter_sex");
     public static readonly CodeList AdopterLegalStatus = CodeList.Load("903_adopter_legal_status");
     public static readonly CodeList ReasonPlacedCeased = CodeList.Load("903_reason_placed_ceased");
+    public static CodeList PreviousPermanence => LookedAfterCodes.PreviousPermanence;
     public static CodeList Ethnicity => CodeLists.Ethnicity;
     public static CodeList SdqReason => CodeLists.SdqReason;
     public static CodeList ReasonForNewEpisode => LookedAfterCodes.ReasonForNewEpisode;

@@ -13,5 +13,5 @@ public sealed class Ssda903Producer : IStatutoryReturnProducer, IReturnValidator
         Ssda903Files.Write(await Ssda903Builder.BuildAsync(db, period, ct), folder);
 
     public async Task<IReadOnlyList<ReturnFailure>> ValidateAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct) =>
-        Ssda903Rules.Run(await Ssda903Builder.BuildAsync(db, period, ct));
+        Ssda903Rules.Run(await Ssda903Builder.BuildWithPreviousAsync(db, period, ct));
 }

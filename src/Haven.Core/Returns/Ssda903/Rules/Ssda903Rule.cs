@@ -28,6 +28,28 @@ public abstract class Ssda903Rule : IReturnRule<Ssda903Data>
     /// Pairs of consecutive episodes of each child (in date order).
     protected static IEnumerable<(Ssda903Episode Previous, Ssda903Episode Next)> Consecutive(Ssda903Data data) =>
         data.EpisodesByChild.SelectMany(g => g.Zip(g.Skip(1)));
+
+    /// Runs of back-to-back episodes of each child (each starts the day the one before ended) that all match.
+    protected static IEnumerable<List<Ssda903Episode>> Runs(Ssda903Data data, Func<Ssda903Episode, bool> match)
+    {
+        foreach (var g in data.EpisodesByChild)
+        {
+            List<Ssda903Episode>? run = null;
+            foreach (var e in g)
+            {
+                if (!match(e)) { if (run is not null) yield return run; run = null; continue; }
+                if (run is not null && run[^1].Dec != e.Decom) { yield return run; run = null; }
+                (run ??= []).Add(e);
+            }
+            if (run is not null) yield return run;
+        }
+    }
+
+    /// Days from a run's first DECOM to its last DEC; an open episode runs to the end of the year.
+    protected static int Days(Ssda903Data data, IReadOnlyList<Ssda903Episode> run) =>
+        (run[^1].Dec ?? data.Period.End).DayNumber - run[0].Decom.DayNumber;
+
+    protected static bool IsTemporary(string place) => ChildrenLookedAfter.LookedAfterCodes.IsTemporary(place);
 }
 
 /// Where in the child's record each part of the return is put right.

@@ -17,6 +17,7 @@ public static class CareItems
     public static readonly IReadOnlyList<SelectListItem> Providers = From(LookedAfterCodes.PlacementProvider, "Select the provider").ToList();
     public static readonly IReadOnlyList<SelectListItem> Participation = From(LookedAfterCodes.ReviewParticipation, "Select how the child took part").ToList();
 
+    public static readonly IReadOnlyList<SelectListItem> PreviousPermanence = From(LookedAfterCodes.PreviousPermanence, "Select the previous order, or none").ToList();
     public static readonly IReadOnlyList<SelectListItem> YesNo = [new("Yes", "yes"), new("No", "no")];
 
     /// Service errors whose keys are already the page's property names.

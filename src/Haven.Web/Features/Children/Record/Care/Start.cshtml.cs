@@ -31,6 +31,12 @@ public class StartModel(HavenDbContext db, LookedAfterService service, TimeProvi
     public string? Unaccompanied { get; set; }
     [BindProperty]
     public string? HomePostcode { get; set; }
+    [BindProperty, Required(ErrorMessage = "Select the order the child had before this period of care, or none")]
+    public string? PreviousPermanence { get; set; }
+    [BindProperty]
+    public string? PreviousPermanenceLa { get; set; }
+    [BindProperty]
+    public string? PreviousPermanenceDate { get; set; }
     [BindProperty, Required(ErrorMessage = "Select the placement type")]
     public string? PlacementType { get; set; }
     [BindProperty]
@@ -65,13 +71,15 @@ public class StartModel(HavenDbContext db, LookedAfterService service, TimeProvi
         if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
         var result = await service.StartAsync(new StartPeriodOptions(childId, DecisionDate!.Value, AuthorisedByWorkerId!.Value, DecisionReason!, StartDate!.Value,
             LegalStatus!, CategoryOfNeed!, Unaccompanied == "yes", HomePostcode,
-            new PlacementOptions(PlacementType!, Provider, CarerName!, AddressLine1!, AddressLine2, Town!, Postcode!, Urn, Matching!)), CurrentWorker.From(User)!, ct);
+            new PlacementOptions(PlacementType!, Provider, CarerName!, AddressLine1!, AddressLine2, Town!, Postcode!, Urn, Matching!),
+            new PreviousPermanenceOptions(PreviousPermanence!, PreviousPermanenceLa, PreviousPermanenceDate)), CurrentWorker.From(User)!, ct);
         if (!result.Succeeded)
         {
             CareItems.AddErrors(ModelState, result.Errors, new Dictionary<string, string>
             {
                 ["LegalStatusCode"] = nameof(LegalStatus), ["CategoryOfNeedCode"] = nameof(CategoryOfNeed), ["Placement.PlacementTypeCode"] = nameof(PlacementType),
-                ["Placement.ProviderCode"] = nameof(Provider),
+                ["Placement.ProviderCode"] = nameof(Provider), [PreviousPermanenceOptions.CodeField] = nameof(PreviousPermanence),
+                [PreviousPermanenceOptions.LaField] = nameof(PreviousPermanenceLa), [PreviousPermanenceOptions.DateField] = nameof(PreviousPermanenceDate),
             });
             return await RedisplayAsync(childId, ct);
         }
