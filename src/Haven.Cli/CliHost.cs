@@ -28,6 +28,7 @@ public static class CliHost
         if (parse.GetValue(ProviderOption) is { } provider) overrides["Haven:Database:Provider"] = provider;
         if (parse.GetValue(ConnectionOption) is { } connection) overrides["ConnectionStrings:Haven"] = connection;
         var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();

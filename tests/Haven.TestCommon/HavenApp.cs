@@ -33,6 +33,8 @@ public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Haven:Demo:Children"] = "200",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Haven:RateLimits:SignInPerMinute"] = "10000",
+            // Not the demo borough's 999, so a test can tell the setting from the default.
+            ["Haven:Council:LaCode"] = "998",
         };
         Configure(settings);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

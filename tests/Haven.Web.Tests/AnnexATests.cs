@@ -185,7 +185,7 @@ public abstract class AnnexATests(HavenApp app)
             [H(t.G), "c) Not stated/recorded", "a) WBRI", D(2014, 3, 3), 5, N, D(2019, 4, 8), "N1", D(2019, 9, 20), null, null, "b) Child Protection plan", Team, Worker],
             [H(t.A), "b) Female", "a) WBRI", D(2012, 5, 10), 7, N, D(2019, 5, 2), "N2", D(2019, 5, 10), null, null, "c) Child in need plan", Team, Worker]);
         Rows(sheets["List 7 Child protection"],
-            [H(t.G), "c) Not stated/recorded", "a) WBRI", D(2014, 3, 3), 5, N, D(2019, 4, 30), "Neglect", "Emotional abuse", D(2019, 9, 20), Y, D(2019, 7, 30), null, null, 1, Team, Worker]);
+            [H(t.G), "c) Not stated/recorded", "a) WBRI", D(2014, 3, 3), 5, N, D(2019, 4, 30), "Neglect", "Emotional abuse", D(2019, 9, 20), Y, D(2019, 7, 30), null, N, 1, Team, Worker]);
         Rows(sheets["List 8 Children in care"],
             // H: in care since 2017, left on adoption in the window; the adoptive placement's location withheld (sealed).
             [H(t.H), "b) Female", "a) WBRI", D(2016, 2, 2), 3, N, N, D(2017, 1, 1), "N1", N, D(2018, 10, 1), "E1", null, null, null, null, null, null, 2,

@@ -55,6 +55,9 @@ public abstract class ReturnsTests(HavenApp app)
         copy.Position = 0;
         // Test children have no ethnicity recorded (rule 4220): that is the only thing the schema may find.
         Assert.All(CinCensusXml.SchemaErrors(copy), e => Assert.Contains("Ethnicity", e));
+        // The header carries the council's LA number from the setting Haven:Council:LaCode (998 in tests).
+        copy.Position = 0;
+        Assert.Equal("998", CinCensusXml.Read(copy).Header.Lea);
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public abstract class ReturnsTests(HavenApp app)
         Assert.DoesNotContain("Secretive", text);
         Assert.DoesNotContain($"H{restricted}", text);
         Assert.Contains("cannot open: counted here, not named", page.QuerySelector("#not-named")!.TextContent);
-        Assert.NotNull(page.QuerySelector($"#failures a[href='/children/{open}/details']"));
+        Assert.NotNull(page.QuerySelector($"#errors a[href='/children/{open}/details']"));
 
         await app.Data.WithDbAsync(async db =>
         {
@@ -106,8 +109,49 @@ public abstract class ReturnsTests(HavenApp app)
         var client = app.NewClient();
         await client.SignInAsync(social.UserName);
         var page = await client.GetPageAsync("/");
-        Assert.Contains("CIN census 4220", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("CIN census error 4220", page.QuerySelector("main")!.TextContent);
         Assert.NotNull(page.QuerySelector($"a[href='/children/{child}/details']"));
+    }
+
+    [Fact]
+    public async Task DataQualityAndMyWork_ErrorAndQuery_CountedAndListedApart()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        // No ethnicity: error 4220. An assessment still open at the end of the census year, more than
+        // 45 working days after it started: query 8670Q.
+        var child = await app.Data.CreateChildAsync(c => { c.FirstName = "Querying"; c.AllocatedTo = social; c.Referrals.Add(Today.AddDays(-100)); });
+        await app.Data.WithDbAsync(async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.ChildId == child);
+            db.Assessments.Add(new Haven.Core.Assessments.Assessment
+            {
+                ChildId = child, ReferralId = referral.Id, StartDate = Today.AddDays(-90), DueDate = Today.AddDays(-27),
+                RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var manager = await SignedInAsync(HavenRole.TeamManager, team);
+
+        var page = await manager.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        Assert.NotNull(page.QuerySelector("#errors-total"));
+        Assert.NotNull(page.QuerySelector("#queries-total"));
+        var errors = page.QuerySelector("#errors")!.TextContent;
+        var queries = page.QuerySelector("#queries")!.TextContent;
+        Assert.Contains("CIN census 4220", errors);
+        Assert.DoesNotContain("8670Q", errors);
+        Assert.Contains("CIN census 8670Q", queries);
+        Assert.DoesNotContain("4220", queries);
+        var rule = page.QuerySelectorAll("#by-rule tbody tr").Single(r => r.TextContent.Contains("8670Q"));
+        Assert.Equal(["0", "1"], rule.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var worker = page.QuerySelectorAll("#by-worker tbody tr").Single(r => r.QuerySelector($"a[href='/data-quality?worker={social.WorkerId}']") is not null);
+        Assert.Equal("1", worker.QuerySelectorAll("td")[1].TextContent.Trim());
+
+        var client = app.NewClient();
+        await client.SignInAsync(social.UserName);
+        var mine = (await client.GetPageAsync("/")).QuerySelector("main")!.TextContent;
+        Assert.Contains("CIN census error 4220", mine);
+        Assert.Contains("CIN census query 8670Q (check; not an error)", mine);
     }
 
     [Fact]
@@ -120,6 +164,14 @@ public abstract class ReturnsTests(HavenApp app)
             var (exit, output, _) = await app.RunCliAsync("returns", "cin", "--year", Year.ToString(), "--out", folder);
             Assert.Equal(0, exit);
             Assert.True(File.Exists(Path.Combine(folder, CinCensusXml.FileName)), output);
+            // Without --lea the header has the setting's LA number (none configured here: the demo borough's 999);
+            // --lea overrides it, and a number that is not three digits is refused.
+            await using (var xml = File.OpenRead(Path.Combine(folder, CinCensusXml.FileName)))
+                Assert.Equal("999", CinCensusXml.Read(xml).Header.Lea);
+            Assert.Equal(0, (await app.RunCliAsync("returns", "cin", "--year", Year.ToString(), "--out", folder, "--lea", "123")).Exit);
+            await using (var xml = File.OpenRead(Path.Combine(folder, CinCensusXml.FileName)))
+                Assert.Equal("123", CinCensusXml.Read(xml).Header.Lea);
+            Assert.Equal(2, (await app.RunCliAsync("returns", "cin", "--year", Year.ToString(), "--out", folder, "--lea", "12")).Exit);
             var (vexit, voutput, _) = await app.RunCliAsync("validate", "cin", folder);
             var last = voutput.TrimEnd().Split('\n').Last();
             Assert.StartsWith("errors: ", last);

@@ -17,9 +17,10 @@ var outDir = new Option<string>("--out") { Description = "Folder for the JSON re
 var web = new Option<string>("--web") { Description = "Path to the built Haven.Web.dll", Required = true };
 var fresh = new Option<bool>("--fresh") { Description = "Regenerate the borough even if one exists" };
 var port = new Option<int>("--port") { DefaultValueFactory = _ => 5099 };
+var returnsOnly = new Option<bool>("--returns-only") { Description = "Time only the statutory returns (no server, no page load)" };
 var root = new RootCommand("Haven benchmark: generate a borough, start Haven, load it with wrk, report p50/p99 and throughput")
 {
-    children, provider, connection, seconds, users, threads, outDir, web, fresh, port,
+    children, provider, connection, seconds, users, threads, outDir, web, fresh, port, returnsOnly,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -39,6 +40,39 @@ root.SetAction(async (parse, ct) =>
     log.WriteLine($"== Borough of {n:N0} children on {prov}");
     var borough = new Borough(settings);
     var generation = await borough.EnsureAsync(n, 1, today, log, ct);
+
+    // The statutory returns, produced and validated in this process with the CLI's own code, before the server is loaded.
+    log.WriteLine("== Statutory returns");
+    var returnsFolder = Path.Combine(outPath, $"returns-{n}-{prov}");
+    var returnTimings = await new ReturnsBench(settings).RunAsync(today, returnsFolder, log, ct);
+    var returnsTable = new StringBuilder();
+    returnsTable.AppendLine($"| {"Statutory return",-16} | {"period",-16} | {"produce s",9} | {"queries",7} | {"validate s",10} | {"total s",7} | {"live check s",12} | {"errors",6} | {"queries (Q)",11} | size");
+    returnsTable.AppendLine($"|{new string('-', 18)}|{new string('-', 18)}|{new string('-', 11)}|{new string('-', 9)}|{new string('-', 12)}|{new string('-', 9)}|{new string('-', 14)}|{new string('-', 8)}|{new string('-', 13)}|------");
+    foreach (var t in returnTimings)
+        returnsTable.AppendLine($"| {t.Title,-16} | {t.Period,-16} | {t.ProduceSeconds,9:0.00} | {t.ProduceQueries,7} | {(t.ValidateSeconds is { } v ? v.ToString("0.00") : "n/a"),10} | {t.TotalSeconds,7:0.00} | {(t.LiveSeconds is { } l ? $"{l:0.00} ({t.LiveQueries} q)" : "n/a"),12} | {t.Errors,6} | {t.Queries,11} | {t.Size}");
+    returnsTable.AppendLine($"All three produced and validated in {returnTimings.Sum(t => t.TotalSeconds):0.00} s.");
+    var returnsJson = returnTimings.Select(t => new
+    {
+        t.Name, t.Title, t.Period, produceSeconds = t.ProduceSeconds, produceQueries = t.ProduceQueries, validateSeconds = t.ValidateSeconds,
+        totalSeconds = t.TotalSeconds, liveValidateSeconds = t.LiveSeconds, liveValidateQueries = t.LiveQueries, t.Errors, queries = t.Queries, t.Size,
+    }).ToList();
+    if (parse.GetValue(returnsOnly))
+    {
+        var only = new StringBuilder();
+        only.AppendLine($"Haven benchmark (returns only): {n:N0} children, {prov}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        only.AppendLine(generation is { } gen ? $"Borough generated in {gen.TotalSeconds:0.0} s" : "Borough reused (generation not timed)");
+        only.Append(returnsTable);
+        log.WriteLine();
+        log.Write(only);
+        var onlyFile = Path.Combine(outPath, $"bench-{n}-{prov}-returns.json");
+        await File.WriteAllTextAsync(onlyFile, JsonSerializer.Serialize(new
+        {
+            children = n, provider = prov, cores = Environment.ProcessorCount, at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, returns = returnsJson,
+        }, new JsonSerializerOptions { WriteIndented = true }), ct);
+        await File.WriteAllTextAsync(Path.ChangeExtension(onlyFile, ".md"), only.ToString(), ct);
+        log.WriteLine($"Written {onlyFile}");
+        return 0;
+    }
 
     log.WriteLine("== Starting Haven");
     await using var server = await HavenServer.StartAsync(Path.GetFullPath(parse.GetValue(web)!), prov, cs, parse.GetValue(port), ct);
@@ -132,14 +166,14 @@ root.SetAction(async (parse, ct) =>
     foreach (var (s, r) in results)
         report.AppendLine($"| {s.Title,-44} | {r.P50,8:0.0} | {r.P99,8:0.0} | {r.RequestsPerSecond,8:0} | {r.Errors,6} | {r.P99 / floor.P99,11:0.0} |");
     report.AppendLine($"Peak server memory (VmHWM): {peak:0} MiB");
-    report.AppendLine("Not yet measured (not built yet): performance dashboard; statutory returns.");
+    report.Append(returnsTable);
     log.WriteLine();
     log.Write(report);
 
     var json = new
     {
         children = n, provider = prov, connections = parse.GetValue(users), durationSeconds = duration.TotalSeconds, cores = Environment.ProcessorCount,
-        at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, peakMemoryMiB = peak,
+        at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, peakMemoryMiB = peak, returns = returnsJson,
         scenarios = results.Select(x => new
         {
             x.Scenario.Name, x.Scenario.Title, x.Scenario.Path, x.Result.P50, x.Result.P90, x.Result.P99, x.Result.RequestsPerSecond, x.Result.Requests,

@@ -4,6 +4,7 @@ using Haven.Core.Data;
 using Haven.Core.Returns;
 using Haven.Core.Returns.Cin;
 using Haven.Core.Returns.Cin.Rules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Cli.Commands;
@@ -17,7 +18,7 @@ public static class CinReturnCommands
     {
         var year = new Option<int>("--year") { Description = "The collection year, named by the year it ends on 31 March (e.g. 2026 for 2025-26)", Required = true };
         var folder = new Option<string>("--out") { Description = "The folder to write cin-census.xml into", Required = true };
-        var lea = new Option<string>("--lea") { Description = "The council's 3-digit DfE LA number for the header", DefaultValueFactory = _ => "999" };
+        var lea = new Option<string?>("--lea") { Description = "The council's 3-digit DfE LA number for the header (default: the setting Haven:Council:LaCode)" };
         var command = new Command("cin", "Produce the CIN census XML for a collection year") { year, folder, lea };
         command.SetAction(async (parse, ct) =>
         {
@@ -31,7 +32,13 @@ public static class CinReturnCommands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
             var watch = Stopwatch.StartNew();
-            var files = await new CinCensusProducer(new CinCensusOptions(Lea: parse.GetValue(lea)!))
+            var code = parse.GetValue(lea)?.Trim() ?? CouncilSettings.From(services.GetRequiredService<IConfiguration>()).LaCode;
+            if (code.Length != 3 || !code.All(char.IsAsciiDigit))
+            {
+                await error.WriteLineAsync("--lea must be the council's three-digit DfE LA number, e.g. --lea 999");
+                return 2;
+            }
+            var files = await new CinCensusProducer(new CinCensusOptions(Lea: code))
                 .WriteAsync(db, ReturnPeriod.CollectionYear(y), Path.GetFullPath(parse.GetValue(folder)!), ct);
             foreach (var f in files) await output.WriteLineAsync($"Wrote {f} in {watch.ElapsedMilliseconds} ms.");
             return 0;

@@ -33,7 +33,12 @@ public sealed record ReturnFailure(
     string ChildReference,
     string Field,
     string Message,
-    string? FixPath);
+    string? FixPath)
+{
+    /// A query (the DfE's codes ending in Q) asks the council to confirm something unusual; it is
+    /// not an error and does not stop the return. Counted and listed apart from errors everywhere.
+    public bool IsQuery => RuleCode.EndsWith('Q');
+}
 
 /// A DfE validation rule as Haven implements it, over a return's model (TReturn): the same model
 /// whether built live from the record or read back from the files a `returns` command wrote.

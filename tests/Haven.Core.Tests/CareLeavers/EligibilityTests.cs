@@ -6,7 +6,7 @@ namespace Haven.Core.Tests.CareLeavers;
 /// Hand-worked care histories for a young person born 1 January 2000: 14 on 1 Jan 2014, 16 on
 /// 1 Jan 2016 (a leap year: January 31 + February 29 + March 31 = 91 days), 18 on 1 Jan 2018,
 /// 21 on 1 Jan 2021, 25 on 1 Jan 2025.
-public class EligibilityTests
+public class EligibilityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
     private static readonly DateOnly Dob = D(2000, 1, 1);
@@ -132,5 +132,84 @@ public class EligibilityTests
         Assert.Equal(None, r.Status);
         Assert.Equal(50, r.DaysLookedAfterSince14);
         Assert.Empty(r.History);
+    }
+
+    [Fact]
+    public void On_RandomCareHistories_SameAsSteppingDayByDay()
+    {
+        // Eligibility.On works in stretches between the days anything can change; the plain rule
+        // steps through every day. They must agree on every field for any history and any day.
+        var rng = new Random(20260331);
+        TimeSpan byDay = default, inStretches = default;
+        for (var n = 0; n < 3000; n++)
+        {
+            var dob = D(1995, 1, 1).AddDays(rng.Next(0, 3000));
+            var stays = new List<CareStay>();
+            var at = dob.AddDays(rng.Next(12 * 365, 17 * 365));
+            for (var k = rng.Next(0, 4); k > 0; k--)
+            {
+                var start = at.AddDays(rng.Next(0, 400));
+                DateOnly? end = rng.Next(6) == 0 ? null : start.AddDays(rng.Next(1, rng.Next(2) == 0 ? 120 : 900));
+                stays.Add(new CareStay(start, end, IsShortBreak: rng.Next(8) == 0, EndedBySpecialGuardianship: end is not null && rng.Next(8) == 0));
+                if (end is null) break;
+                at = end.Value;
+            }
+            var asOf = dob.AddDays(rng.Next(13 * 365, 27 * 365));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var expected = ByDay(dob, stays, asOf);
+            byDay += clock.Elapsed;
+            clock.Restart();
+            var actual = Eligibility.On(dob, stays, asOf);
+            inStretches += clock.Elapsed;
+            Assert.Equal((expected.Status, expected.AppliesFrom, expected.EligibleFrom, expected.DaysLookedAfterSince14),
+                (actual.Status, actual.AppliesFrom, actual.EligibleFrom, actual.DaysLookedAfterSince14));
+            Assert.Equal(expected.History, actual.History);
+        }
+        output.WriteLine($"3,000 histories: day by day {byDay.TotalMilliseconds:0} ms, in stretches {inStretches.TotalMilliseconds:0} ms");
+    }
+
+    /// The rule as first written: one step per day from the 14th birthday. Kept as the oracle.
+    private static EligibilityResult ByDay(DateOnly dateOfBirth, IReadOnlyCollection<CareStay> stays, DateOnly asOf)
+    {
+        var b14 = dateOfBirth.AddYears(14);
+        var b16 = dateOfBirth.AddYears(16);
+        var b18 = dateOfBirth.AddYears(18);
+        var b21 = dateOfBirth.AddYears(21);
+        var b25 = dateOfBirth.AddYears(25);
+        var counted = stays.Where(s => !s.IsShortBreak).ToList();
+        var sgoEnd = stays.Where(s => s.EndedBySpecialGuardianship && s.End is not null).Select(s => s.End!.Value).DefaultIfEmpty(DateOnly.MaxValue).Min();
+
+        bool InCare(DateOnly d) => counted.Any(s => s.Start <= d && (s.End is null || d < s.End.Value));
+
+        var history = new List<StatusFrom>();
+        var days = 0;
+        DateOnly? eligibleFrom = null;
+        var lookedAfterAfter16 = false;
+        var current = CareLeaverStatus.None;
+        for (var d = b14; d <= asOf; d = d.AddDays(1))
+        {
+            var inCare = InCare(d);
+            if (inCare && d >= b14 && d < b18) days++;
+            if (inCare && d >= b16 && d < b18)
+            {
+                lookedAfterAfter16 = true;
+                if (eligibleFrom is null && days >= Eligibility.QualifyingDays) eligibleFrom = d;
+            }
+            var status = d < b16 ? CareLeaverStatus.None
+                : d < b18 ? (eligibleFrom is not null ? (inCare ? CareLeaverStatus.Eligible : CareLeaverStatus.Relevant)
+                    : !inCare && (lookedAfterAfter16 || sgoEnd <= d) ? CareLeaverStatus.Qualifying : CareLeaverStatus.None)
+                : eligibleFrom is not null ? (d < b25 ? CareLeaverStatus.FormerRelevant : CareLeaverStatus.None)
+                : (lookedAfterAfter16 || sgoEnd <= d) && d < b21 ? CareLeaverStatus.Qualifying : CareLeaverStatus.None;
+            if (status != current)
+            {
+                history.Add(new StatusFrom(status, d));
+                current = status;
+            }
+            // Nothing changes any more once every stay has ended and no birthday is left to pass.
+            if (d >= b25) break;
+        }
+        if (history.Count > 0 && history[0].Status == CareLeaverStatus.None) history.RemoveAt(0);
+        return new EligibilityResult(current, history.LastOrDefault(h => h.Status == current)?.From is { } from && current != CareLeaverStatus.None ? from : null,
+            eligibleFrom, days, history);
     }
 }

@@ -49,7 +49,8 @@ public sealed class AnnexABoroughTests(GeneratedBorough borough, ITestOutputHelp
                 // Nothing dated after the as-at day.
                 Assert.All(sheet.Rows, r => Assert.DoesNotContain(r, v => v is DateOnly d && d > GeneratedBorough.Today));
                 // Picklist columns hold picklist values ("a) …"); adopters' sex is not recorded yet (blank).
-                foreach (var header in new[] { "Sex", "Contact Source", "Referral Source", "Case Status", "Eligibility Category" })
+                foreach (var header in new[] { "Sex", "Contact Source", "Referral Source", "Case Status", "Eligibility Category",
+                    "Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)" })
                     if (sheet.Headers.ToList().IndexOf(header) is var i and >= 0)
                         Assert.All(sheet.Rows.Where(r => list.Required[i] || r[i] is not null), r => Assert.Matches(@"^[a-k]\) ", (string)r[i]!));
             }

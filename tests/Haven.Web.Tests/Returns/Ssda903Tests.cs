@@ -24,7 +24,7 @@ public abstract class Ssda903Tests(HavenApp app)
     {
         ["header.csv"] = """
             CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
-            {A},F,10/03/2012,WBRI,A12345678901Z,,
+            {A},F,10/03/2012,WBRI,A12345678901Z,1,05/01/2026
             {B},M,01/06/2015,WBRI,UN3,,
             {C},M,20/08/2007,WIRI,C123456789012,,
             """,
@@ -78,6 +78,16 @@ public abstract class Ssda903Tests(HavenApp app)
             var b = await Child("Ben", Sex.Male, D(2015, 6, 1), "WBRI", null, "UN3");
             var c = await Child("Cal", Sex.Male, D(2007, 8, 20), "WIRI", "C123456789012", null);
             var d = await Child("Dee", Sex.Female, D(2010, 1, 1), "WBRI", null, "UN1");
+            // Ada is recorded as the mother of a baby born in January 2026 (MOTHER 1, MC_DOB), and of one born
+            // after 31 March (not counted: the return is as at 31 March).
+            var baby = await Child("Bea", Sex.Female, D(2026, 1, 5), "WBRI", null, "UN1");
+            var later = await Child("Bo", Sex.Male, D(2026, 4, 20), "WBRI", null, "UN1");
+            await app.Data.WithDbAsync(async db =>
+            {
+                foreach (var child in new[] { baby, later })
+                    db.Relationships.Add(new Relationship { PersonId = a, RelatedPersonId = child, Type = RelationshipType.Mother, HasParentalResponsibility = true, RecordedAt = DateTime.UtcNow });
+                return await db.SaveChangesAsync();
+            });
             await app.Data.WithDbAsync(async db =>
             {
                 var now = DateTime.UtcNow;

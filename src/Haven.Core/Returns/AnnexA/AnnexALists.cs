@@ -214,7 +214,11 @@ public sealed class ChildProtectionList : ChildList<Row<ChildProtectionPlan>>
         Text("Was the Child Seen Alone?", r => LastVisit(r) is { } v ? AnnexACodes.YesNo(v.ChildSeenAlone) : null),
         Date("Date of latest review conference", r => LastReview(r)?.Date),
         Date("Child Protection Plan End Date", r => r.Data.ByAsAt(r.Item.EndDate)),
-        Text("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)", r => null),
+        // From the child's episodes of care: legal status L2 (emergency protection order, s44) or L1 (police
+        // protection, s46, in LA accommodation) at some time in the window. An order or police protection
+        // during which the council did not accommodate the child is not recorded in Haven.
+        Text("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)", r =>
+            AnnexACodes.YesNo(r.Data.Episodes[r.Child.Id].Any(e => e.LegalStatusCode is "L1" or "L2" && r.Data.OpenInWindow(e.StartDate, e.EndDate))), required: true),
         Integer("Number of Previous Child Protection Plans", r => r.Item.PreviousPlans, required: true),
         .. TeamAndWorker(),
     ];

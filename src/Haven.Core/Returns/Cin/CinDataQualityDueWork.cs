@@ -5,9 +5,10 @@ using Haven.Core.Returns.Cin.Rules;
 
 namespace Haven.Core.Returns.Cin;
 
-/// A worker's own CIN census errors on My work: each failure of a CIN rule (queries left out) for
-/// their children in the current collection year, linking to where it is put right. Computed live,
-/// so it goes the moment the record is fixed.
+/// A worker's own CIN census errors and queries on My work: each failure of a CIN rule for their
+/// children in the current collection year, linking to where it is put right. Errors and queries
+/// (codes ending in Q: something unusual to check, not an error) are told apart in the wording and
+/// by their rule. Computed live, so an item goes the moment the record is fixed.
 public sealed class CinDataQualityDueWork(HavenDbContext db, TimeProvider clock) : IDueWorkSource
 {
     /// Not a statutory timescale: an error in the record is due to be put right now.
@@ -16,14 +17,23 @@ public sealed class CinDataQualityDueWork(HavenDbContext db, TimeProvider clock)
         "The rule fails on the record", Period.WorkingDays(0), TimescaleStatus.LocalPractice,
         "DfE CIN census validation rules (statutory-returns.md §2.3)");
 
+    /// A query is checked, and put right only if the record is wrong; due now like an error.
+    public static readonly TimescaleRule CheckQuery = new(
+        "cin-census-data-quality-query", "Check what the CIN census queries find in the record",
+        "The query fires on the record", Period.WorkingDays(0), TimescaleStatus.LocalPractice,
+        "DfE CIN census validation rules (statutory-returns.md §2.3): codes ending in Q are queries");
+
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var census = await CinCensusBuilder.BuildAsync(db, ReturnPeriod.CollectionYearOf(today), ct: ct, onlyChildren: childIds);
         return CinRules.Check(census)
-            .Where(f => f.ChildId is not null && !CinRules.IsQuery(f.RuleCode))
-            .Select(f => new DueItem(f.ChildId!.Value, $"CIN census {f.RuleCode}: {f.Message}", today, PutRight) { Href = f.FixPath })
+            .Where(f => f.ChildId is not null)
+            .OrderBy(f => f.IsQuery)
+            .Select(f => f.IsQuery
+                ? new DueItem(f.ChildId!.Value, $"CIN census query {f.RuleCode} (check; not an error): {f.Message}", today, CheckQuery) { Href = f.FixPath }
+                : new DueItem(f.ChildId!.Value, $"CIN census error {f.RuleCode}: {f.Message}", today, PutRight) { Href = f.FixPath })
             .ToList();
     }
 }

@@ -54,14 +54,26 @@ public static class Ssda903Builder
             .Where(h => lookedAfterIds.Contains(h.ChildId) && h.Date <= end).ToListAsync(ct);
         var adoptions = await db.AdoptionCases.AsNoTracking().Where(a => lookedAfterIds.Contains(a.ChildId)).ToListAsync(ct);
 
+        // MOTHER / MC_DOB: a girl is a mother when the record has her as the mother of a child born by
+        // 31 March (a relationship of type Mother from her to the child); MC_DOB is her first child's
+        // date of birth. Girls with no such child are 0; boys are blank.
+        var firstChildBorn = (await db.Relationships.AsNoTracking()
+                .Where(r => r.Type == RelationshipType.Mother && (lookedAfterIds.Contains(r.PersonId) || oc3Ids.Contains(r.PersonId)))
+                .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.PersonId, p.DateOfBirth })
+                .Where(x => x.DateOfBirth != null && x.DateOfBirth <= end)
+                .ToListAsync(ct))
+            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.Min(x => x.DateOfBirth!.Value));
+
         string Ref(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         DateOnly? Dob(int id) => people.TryGetValue(id, out var p) ? p.DateOfBirth : null;
 
         var header = childIds.Where(people.ContainsKey).OrderBy(id => id).Select(id =>
         {
             var p = people[id];
+            DateOnly? firstChild = firstChildBorn.TryGetValue(id, out var born) ? born : null;
             return new Ssda903Header(Ref(id), p.Sex.ToCode(), p.DateOfBirth, p.EthnicityCode,
-                string.IsNullOrWhiteSpace(p.Upn) ? p.UpnUnknownReason : p.Upn, null, null);
+                string.IsNullOrWhiteSpace(p.Upn) ? p.UpnUnknownReason : p.Upn,
+                p.Sex == Sex.Female ? (firstChild is null ? "0" : "1") : null, p.Sex == Sex.Female ? firstChild : null);
         }).ToList();
 
         var periodById = periods.ToDictionary(p => p.Id);
@@ -98,11 +110,15 @@ public static class Ssda903Builder
                     DateOnly.FromDateTime(m.StartedAt), returned is { } d && d <= end ? d : null);
             }).ToList();
 
-        var oc2 = periods.Where(p => InOc2Cohort(p, episodes, period)).Select(p => p.ChildId).Distinct().Where(people.ContainsKey)
-            .OrderBy(id => id).Select(id => Oc2For(people[id], health.Where(h => h.ChildId == id).ToList(), period)).ToList();
+        // Looked up by period and by child, not scanned per row: the return grows with the borough, not its square.
+        var episodesByPeriod = episodes.ToLookup(e => e.PeriodOfCareId);
+        var healthByChild = health.ToLookup(h => h.ChildId);
+        var oc2 = periods.Where(p => InOc2Cohort(p, episodesByPeriod[p.Id], period)).Select(p => p.ChildId).Distinct().Where(people.ContainsKey)
+            .OrderBy(id => id).Select(id => Oc2For(people[id], healthByChild[id].ToList(), period)).ToList();
 
+        var periodsByLeaver = leaverPeriods.ToLookup(p => p.ChildId);
         var oc3 = oc3Rows.Where(b => people.ContainsKey(b.ChildId)
-                && !leaverPeriods.Any(p => p.ChildId == b.ChildId && p.StartDate <= people[b.ChildId].DateOfBirth!.Value.AddYears(b.Age)
+                && !periodsByLeaver[b.ChildId].Any(p => p.ChildId == b.ChildId && p.StartDate <= people[b.ChildId].DateOfBirth!.Value.AddYears(b.Age)
                     && (p.EndDate is null || p.EndDate > people[b.ChildId].DateOfBirth!.Value.AddYears(b.Age))))
             .OrderBy(b => b.ChildId)
             .Select(b => new Ssda903Oc3(Ref(b.ChildId), Dob(b.ChildId), b.InTouchCode, b.ActivityCode, b.AccommodationCode)).ToList();

@@ -13,12 +13,20 @@ namespace Haven.Web.Features.DataQuality;
 public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext db, ChildAccess access, AccessLog log, TimeProvider clock) : PageModel
 {
     public sealed record Row(ReturnFailure Failure, string? ChildName, string Team, string Worker, int? TeamId, int? WorkerId);
-    public sealed record Group(string Key, string Label, int Count, int Named);
+    /// A rule, team or worker with its failures counted apart: errors, and queries (codes ending in Q).
+    public sealed record Group(string Key, string Label, int Errors, int Queries)
+    {
+        public int Count => Errors + Queries;
+    }
 
     public ReturnPeriod Period { get; private set; }
     public int Year { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<Row> Shown { get; private set; } = [];
+    public IReadOnlyList<Row> Errors { get; private set; } = [];
+    public IReadOnlyList<Row> Queries { get; private set; } = [];
+    /// The errors and the queries named on the page (filtered, children the viewer may open).
+    public IReadOnlyList<Row> ShownErrors { get; private set; } = [];
+    public IReadOnlyList<Row> ShownQueries { get; private set; } = [];
     public IReadOnlyList<Group> ByRule { get; private set; } = [];
     public IReadOnlyList<Group> ByTeam { get; private set; } = [];
     public IReadOnlyList<Group> ByWorker { get; private set; } = [];
@@ -67,12 +75,14 @@ public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext
                 alloc.Team is null ? null : alloc.TeamId, alloc.Worker is null ? null : alloc.WorkerId);
         }).ToList();
 
+        Errors = Rows.Where(r => !r.Failure.IsQuery).ToList();
+        Queries = Rows.Where(r => r.Failure.IsQuery).ToList();
         ByRule = Rows.GroupBy(r => RuleKey(r.Failure))
-            .Select(g => new Group(g.Key, $"{ReturnTitle(g.First().Failure.Return)} {g.First().Failure.RuleCode}: {g.First().Failure.Message}", g.Count(), g.Count(r => r.ChildName is not null)))
+            .Select(g => Counted(g, g.Key, $"{ReturnTitle(g.First().Failure.Return)} {g.First().Failure.RuleCode}: {g.First().Failure.Message}"))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        ByTeam = Rows.GroupBy(r => r.TeamId).Select(g => new Group(g.Key?.ToString() ?? "", g.First().Team, g.Count(), g.Count(r => r.ChildName is not null)))
+        ByTeam = Rows.GroupBy(r => r.TeamId).Select(g => Counted(g, g.Key?.ToString() ?? "", g.First().Team))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();
-        ByWorker = Rows.GroupBy(r => r.WorkerId).Select(g => new Group(g.Key?.ToString() ?? "", g.First().Worker, g.Count(), g.Count(r => r.ChildName is not null)))
+        ByWorker = Rows.GroupBy(r => r.WorkerId).Select(g => Counted(g, g.Key?.ToString() ?? "", g.First().Worker))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();
 
         IEnumerable<Row> shown = Rows;
@@ -81,10 +91,18 @@ public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext
         if (worker is not null) { shown = shown.Where(r => r.WorkerId == worker); Filter = ByWorker.FirstOrDefault(g => g.Key == worker.ToString())?.Label ?? "that worker"; }
         var filtered = shown.ToList();
         NotNamed = filtered.Count(r => r.ChildName is null && r.Failure.ChildId is not null);
-        Shown = filtered.Where(r => r.ChildName is not null || r.Failure.ChildId is null)
-            .OrderBy(r => RuleKey(r.Failure), StringComparer.Ordinal).ThenBy(r => r.ChildName, StringComparer.Ordinal).Take(MaxShown).ToList();
+        var named = filtered.Where(r => r.ChildName is not null || r.Failure.ChildId is null)
+            .OrderBy(r => RuleKey(r.Failure), StringComparer.Ordinal).ThenBy(r => r.ChildName, StringComparer.Ordinal).ToList();
+        ShownErrors = named.Where(r => !r.Failure.IsQuery).Take(MaxShown).ToList();
+        ShownQueries = named.Where(r => r.Failure.IsQuery).Take(MaxShown).ToList();
 
         await log.WriteAsync(new AccessEvent(me.UserName, me.WorkerId, AccessAction.Search, null, Request.Path + Request.QueryString,
-            $"{Rows.Count} failures counted, {Shown.Count} named"), ct);
+            $"{Errors.Count} errors and {Queries.Count} queries counted, {ShownErrors.Count + ShownQueries.Count} named"), ct);
+    }
+
+    private static Group Counted(IEnumerable<Row> rows, string key, string label)
+    {
+        var list = rows.ToList();
+        return new Group(key, label, list.Count(r => !r.Failure.IsQuery), list.Count(r => r.Failure.IsQuery));
     }
 }

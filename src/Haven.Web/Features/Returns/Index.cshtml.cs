@@ -56,8 +56,9 @@ public class IndexModel(IEnumerable<IStatutoryReturnProducer> producers, HavenDb
                 Errors[offer.Key] = "The \"as at\" date must be today or in the past";
                 return Page();
             }
-            // Annex A looks back over the 12 months up to the "as at" day; each list takes its own window from End.
-            period = new ReturnPeriod(day.AddYears(-1).AddDays(1), day);
+            // Annex A's window is the six months ending on the "as at" day (its 12-month counts look back from End),
+            // the same as `returns annex-a --as-at`: the producer takes the period as the window.
+            period = Haven.Core.Returns.AnnexA.AnnexAReturn.WindowEnding(day);
         }
         else
         {
