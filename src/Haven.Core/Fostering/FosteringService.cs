@@ -147,9 +147,10 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
             Apply(preview, o);
             changes = Describe(e).Zip(Describe(preview)).Where(p => p.First.Value != p.Second.Value).Select(p => (p.First.Field, p.First.Value, p.Second.Value)).ToList();
         }
+        // A stale form is told so (and shown what is saved) before being asked for a reason about values it never saw.
+        if (errors.Count == 0 && version != e.Version) return FosteringWrite<RecruitmentEnquiry>.Stale(e);
         ReasonRule(errors, changes, reason);
         if (errors.Count > 0) return FosteringWrite<RecruitmentEnquiry>.Invalid(errors);
-        if (version != e.Version) return FosteringWrite<RecruitmentEnquiry>.Stale(e);
         Apply(e, o);
         e.Version = Guid.NewGuid();
         AddCorrections(changes, reason, workerId, enquiryId: e.Id, householdId: null);
@@ -243,10 +244,10 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
             Apply(preview, o);
             changes = Describe(h).Zip(Describe(preview)).Where(p => p.First.Value != p.Second.Value).Select(p => (p.First.Field, p.First.Value, p.Second.Value)).ToList();
         }
+        if (errors.Count == 0 && version != h.Version) return FosteringWrite<FosterHousehold>.Stale(h);
         if (changes.Count > 0 && string.IsNullOrWhiteSpace(reason)) errors["Reason"] = "Enter why the approval terms are changing";
         else if (reason is { Length: > MaxReason }) errors["Reason"] = $"The reason must be {MaxReason} characters or fewer";
         if (errors.Count > 0) return FosteringWrite<FosterHousehold>.Invalid(errors);
-        if (version != h.Version) return FosteringWrite<FosterHousehold>.Stale(h);
         if (changes.Count == 0) return FosteringWrite<FosterHousehold>.Ok(h);
         Apply(h, o);
         h.Version = Guid.NewGuid();
