@@ -12,6 +12,7 @@ internal sealed class PathwayPlanMapping : IEntityTypeConfiguration<PathwayPlan>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Child).WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.ChildId).IsUnique();
+        b.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

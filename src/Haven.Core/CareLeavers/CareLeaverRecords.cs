@@ -28,6 +28,9 @@ public class PathwayPlan : IVersioned
     public string Identity { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public int? RecordedByWorkerId { get; set; }
+    /// The shared Plan (PlanKind.Pathway) holding the outcomes, actions, contingency and versions.
+    public int? PlanId { get; set; }
+    public Haven.Core.Plans.Plan? Plan { get; set; }
     public Guid Version { get; set; }
 
     public string this[PathwayDimension d]

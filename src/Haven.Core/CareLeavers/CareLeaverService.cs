@@ -143,6 +143,9 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         }
         else if (o.Version is { } v && v != plan.Version)
             return CareLeaverResult.Fail(new() { ["Version"] = "Someone else changed this pathway plan while you were editing it" });
+        // Outcomes, actions and contingency live in the shared Plan (kind Pathway), once it has been started.
+        plan.PlanId ??= await db.Plans.Where(p => p.ChildId == o.ChildId && p.Kind == Haven.Core.Plans.PlanKind.Pathway && p.EndDate == null)
+            .OrderByDescending(p => p.StartDate).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         plan.NeedsAssessmentDate = o.NeedsAssessmentDate;
         plan.AgreedDate = o.AgreedDate;
         foreach (var d in Enum.GetValues<PathwayDimension>()) plan[d] = o.Dimensions.GetValueOrDefault(d)?.Trim() ?? "";

@@ -16,6 +16,7 @@ public partial class HavenDbContext
     public DbSet<CarerFeedback> CarerFeedback => Set<CarerFeedback>();
     public DbSet<SpecialGuardianship> SpecialGuardianships => Set<SpecialGuardianship>();
     public DbSet<GuardianSupport> GuardianSupport => Set<GuardianSupport>();
+    public DbSet<FosteringCorrection> FosteringCorrections => Set<FosteringCorrection>();
     public DbSet<PermanencePlan> PermanencePlans => Set<PermanencePlan>();
     public DbSet<AdoptionCase> AdoptionCases => Set<AdoptionCase>();
 }

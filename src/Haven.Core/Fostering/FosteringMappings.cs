@@ -30,6 +30,7 @@ internal sealed class RecruitmentEnquiryMapping : IEntityTypeConfiguration<Recru
         b.Ignore(e => e.Furthest);
         b.HasOne(e => e.Campaign).WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.Kind, e.EnquiryDate });
+        b.HasIndex(e => e.SubmissionId).IsUnique();
     }
 }
 
@@ -47,6 +48,7 @@ internal sealed class FosterHouseholdMapping : IEntityTypeConfiguration<FosterHo
         b.Ignore(h => h.TemporaryApprovalEnds);
         b.HasOne(h => h.SupervisingWorker).WithMany().HasForeignKey(h => h.SupervisingWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(h => h.EnquiryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(h => h.SubmissionId).IsUnique();
     }
 }
 
@@ -68,6 +70,7 @@ internal sealed class SupervisionVisitMapping : IEntityTypeConfiguration<Supervi
         b.Property(v => v.Notes).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
 
@@ -78,6 +81,7 @@ internal sealed class CarerTrainingMapping : IEntityTypeConfiguration<CarerTrain
         b.Property(t => t.Course).HasMaxLength(200);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(x => x.EnquiryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
 
@@ -87,6 +91,7 @@ internal sealed class CarerReviewMapping : IEntityTypeConfiguration<CarerReview>
     {
         b.Property(r => r.Summary).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
 
@@ -96,6 +101,7 @@ internal sealed class CarerFeedbackMapping : IEntityTypeConfiguration<CarerFeedb
     {
         b.Property(f => f.Comments).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
 
@@ -116,5 +122,19 @@ internal sealed class GuardianSupportMapping : IEntityTypeConfiguration<Guardian
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Description).HasMaxLength(1000);
         b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(x => x.AdopterEnquiryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.SubmissionId).IsUnique();
+    }
+}
+
+internal sealed class FosteringCorrectionMapping : IEntityTypeConfiguration<FosteringCorrection>
+{
+    public void Configure(EntityTypeBuilder<FosteringCorrection> b)
+    {
+        b.Property(c => c.Field).HasMaxLength(100);
+        b.Property(c => c.Before).HasMaxLength(1000);
+        b.Property(c => c.After).HasMaxLength(1000);
+        b.Property(c => c.Reason).HasMaxLength(500);
+        b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(x => x.EnquiryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,23 @@ public sealed record EnquiryOptions(ApplicantKind Kind, string? HouseholdName, s
 public sealed record HouseholdOptions(HouseholdKind Kind, string? Name, string? Postcode, int? EnquiryId, DateOnly? ApprovalDate,
     DateOnly? TemporaryApprovalDate, int MaxChildren, int AgeFrom, int AgeTo, CareType CareType, int SupervisingWorkerId);
 
+public sealed record VisitOptions(DateOnly? VisitDate, bool Unannounced, string? Notes);
+public sealed record TrainingOptions(string? Course, DateOnly? RequiredBy, DateOnly? CompletedDate);
+public sealed record CarerReviewOptions(DateOnly? ReviewDate, bool ToPanel, bool ApprovalContinues, string? Summary);
+public sealed record SupportOptions(SupportKind? Kind, DateOnly? StartDate, string? Description);
+public sealed record FeedbackOptions(DateOnly? GivenDate, int? SupportRating, int? TrainingRating, string? Comments);
+
+/// The outcome of a write: the saved record, or field errors, or that the record does not exist, or
+/// that someone else changed it since the user read it (Current is what is saved now).
+public sealed record FosteringWrite<T>(T? Value, IReadOnlyDictionary<string, string> Errors, bool NotFound = false, bool Conflict = false) where T : class
+{
+    public bool Saved => Value is not null && Errors.Count == 0 && !NotFound && !Conflict;
+    public static FosteringWrite<T> Ok(T value) => new(value, new Dictionary<string, string>());
+    public static FosteringWrite<T> Invalid(IReadOnlyDictionary<string, string> errors) => new(null, errors);
+    public static FosteringWrite<T> Missing() => new(null, new Dictionary<string, string>(), NotFound: true);
+    public static FosteringWrite<T> Stale(T current) => new(current, new Dictionary<string, string>(), Conflict: true);
+}
+
 /// The rules for recruitment enquiries and households, shared by the pages and the API. Field names
 /// in the errors are the options' property names; each caller maps them to its own.
 public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
@@ -76,13 +93,92 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
         e.LeftNotes = string.IsNullOrWhiteSpace(o.LeftNotes) ? null : o.LeftNotes.Trim(); e.SecondTimeAdopter = o.SecondTimeAdopter;
     }
 
-    public async Task<RecruitmentEnquiry> AddAsync(EnquiryOptions o, int? workerId, CancellationToken ct)
+    public async Task<RecruitmentEnquiry> AddAsync(EnquiryOptions o, int? workerId, CancellationToken ct, Guid? submissionId = null)
     {
-        var e = new RecruitmentEnquiry { RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = workerId, Version = Guid.NewGuid() };
+        if (submissionId is { } sid && await db.RecruitmentEnquiries.FirstOrDefaultAsync(x => x.SubmissionId == sid, ct) is { } earlier) return earlier;
+        var e = new RecruitmentEnquiry { RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = workerId, Version = Guid.NewGuid(), SubmissionId = submissionId };
         Apply(e, o);
         db.RecruitmentEnquiries.Add(e);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is { } again)
+        {
+            db.ChangeTracker.Clear();
+            return await db.RecruitmentEnquiries.FirstAsync(x => x.SubmissionId == again, ct);
+        }
         return e;
+    }
+
+    /// What the enquiry says, field by field, in words: the corrections history compares these.
+    public static IReadOnlyList<(string Field, string? Value)> Describe(RecruitmentEnquiry e) =>
+    [
+        ("Household", e.HouseholdName), ("Postcode", e.Postcode), ("Where the enquiry came from", e.Source.ToString()),
+        ("Campaign", e.CampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Enquiry date", D(e.EnquiryDate)), ("Initial visit date", D(e.InitialVisitDate)), ("Application date", D(e.ApplicationDate)),
+        ("Assessment stage 1 date", D(e.Stage1Date)), ("Assessment stage 2 date", D(e.Stage2Date)), ("Panel date", D(e.PanelDate)),
+        ("Approval date", D(e.ApprovalDate)), ("Date they left", D(e.LeftDate)), ("Why they left", e.LeftReason?.ToString()),
+        ("Notes on leaving", e.LeftNotes), ("Second-time adopter", e.SecondTimeAdopter ? "Yes" : "No"),
+    ];
+
+    public static IReadOnlyList<(string Field, string? Value)> Describe(FosterHousehold h) =>
+    [
+        ("Household", h.Name), ("Postcode", h.Postcode), ("Approval date", D(h.ApprovalDate)), ("Temporary approval date", D(h.TemporaryApprovalDate)),
+        ("Number of children", h.MaxChildren.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Ages", $"{h.AgeFrom} to {h.AgeTo}"), ("Type of care", h.CareType.ToString()),
+        ("Supervising social worker", h.SupervisingWorkerId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
+    private static string? D(DateOnly? d) => d?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public const int MaxReason = 500;
+
+    /// Records the next steps of an enquiry, that the household left, or a correction. The enquiry
+    /// holds the current values; each changed value is added to FosteringCorrections with the reason
+    /// (required when a value already recorded is changed, not when a step is recorded for the first time).
+    public async Task<FosteringWrite<RecruitmentEnquiry>> UpdateAsync(int enquiryId, EnquiryOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var e = await db.RecruitmentEnquiries.FirstOrDefaultAsync(x => x.Id == enquiryId, ct);
+        if (e is null) return FosteringWrite<RecruitmentEnquiry>.Missing();
+        var errors = await ValidateAsync(o, ct);
+        if (o.Kind != e.Kind) errors[nameof(o.Kind)] = "An enquiry cannot change between fostering and adoption: record a new enquiry";
+        var changes = new List<(string Field, string? Before, string? After)>();
+        if (errors.Count == 0)
+        {
+            var preview = new RecruitmentEnquiry();
+            Apply(preview, o);
+            changes = Describe(e).Zip(Describe(preview)).Where(p => p.First.Value != p.Second.Value).Select(p => (p.First.Field, p.First.Value, p.Second.Value)).ToList();
+        }
+        // A stale form is told so (and shown what is saved) before being asked for a reason about values it never saw.
+        if (errors.Count == 0 && version != e.Version) return FosteringWrite<RecruitmentEnquiry>.Stale(e);
+        ReasonRule(errors, changes, reason);
+        if (errors.Count > 0) return FosteringWrite<RecruitmentEnquiry>.Invalid(errors);
+        Apply(e, o);
+        e.Version = Guid.NewGuid();
+        AddCorrections(changes, reason, workerId, enquiryId: e.Id, householdId: null);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<RecruitmentEnquiry>.Stale(await db.RecruitmentEnquiries.AsNoTracking().FirstAsync(x => x.Id == enquiryId, ct));
+        }
+        return FosteringWrite<RecruitmentEnquiry>.Ok(e);
+    }
+
+    private static void ReasonRule(Dictionary<string, string> errors, List<(string Field, string? Before, string? After)> changes, string? reason)
+    {
+        if (reason is { Length: > MaxReason }) errors["Reason"] = $"The reason must be {MaxReason} characters or fewer";
+        else if (string.IsNullOrWhiteSpace(reason) && changes.Any(c => c.Before is not null))
+            errors["Reason"] = "Enter why you are changing what was already recorded";
+    }
+
+    private void AddCorrections(List<(string Field, string? Before, string? After)> changes, string? reason, int? workerId, int? enquiryId, int? householdId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (field, before, after) in changes)
+            db.FosteringCorrections.Add(new FosteringCorrection
+            {
+                EnquiryId = enquiryId, HouseholdId = householdId, Field = field, Before = before, After = after,
+                Reason = string.IsNullOrWhiteSpace(reason) ? (before is null ? "Recorded" : "") : reason.Trim(), RecordedAt = now, RecordedByWorkerId = workerId,
+            });
     }
 
     public async Task<Dictionary<string, string>> ValidateAsync(HouseholdOptions o, CancellationToken ct)
@@ -111,16 +207,169 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
         return errors;
     }
 
-    public async Task<FosterHousehold> AddAsync(HouseholdOptions o, CancellationToken ct)
+    public async Task<FosterHousehold> AddAsync(HouseholdOptions o, CancellationToken ct, Guid? submissionId = null)
     {
-        var h = new FosterHousehold
-        {
-            Kind = o.Kind, Name = o.Name!.Trim(), Postcode = o.Postcode!.Trim().ToUpperInvariant(), EnquiryId = o.EnquiryId, ApprovalDate = o.ApprovalDate,
-            TemporaryApprovalDate = o.TemporaryApprovalDate, MaxChildren = o.MaxChildren, AgeFrom = o.AgeFrom, AgeTo = o.AgeTo, CareType = o.CareType,
-            SupervisingWorkerId = o.SupervisingWorkerId, RecordedAt = clock.GetUtcNow().UtcDateTime, Version = Guid.NewGuid(),
-        };
+        if (submissionId is { } sid && await db.FosterHouseholds.FirstOrDefaultAsync(x => x.SubmissionId == sid, ct) is { } earlier) return earlier;
+        var h = new FosterHousehold { Kind = o.Kind, RecordedAt = clock.GetUtcNow().UtcDateTime, Version = Guid.NewGuid(), SubmissionId = submissionId };
+        Apply(h, o);
         db.FosterHouseholds.Add(h);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is { } again)
+        {
+            db.ChangeTracker.Clear();
+            return await db.FosterHouseholds.FirstAsync(x => x.SubmissionId == again, ct);
+        }
         return h;
+    }
+
+    private static void Apply(FosterHousehold h, HouseholdOptions o)
+    {
+        h.Name = o.Name!.Trim(); h.Postcode = o.Postcode!.Trim().ToUpperInvariant(); h.EnquiryId = o.EnquiryId; h.ApprovalDate = o.ApprovalDate;
+        h.TemporaryApprovalDate = o.TemporaryApprovalDate; h.MaxChildren = o.MaxChildren; h.AgeFrom = o.AgeFrom; h.AgeTo = o.AgeTo; h.CareType = o.CareType;
+        h.SupervisingWorkerId = o.SupervisingWorkerId;
+    }
+
+    /// Changes a household's approval terms (or records a connected person's full approval), with
+    /// the reason; each changed value is added to FosteringCorrections. The kind does not change.
+    public async Task<FosteringWrite<FosterHousehold>> UpdateAsync(int householdId, HouseholdOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var h = await db.FosterHouseholds.FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        if (h is null) return FosteringWrite<FosterHousehold>.Missing();
+        o = o with { Kind = h.Kind };
+        var errors = await ValidateAsync(o, ct);
+        var changes = new List<(string Field, string? Before, string? After)>();
+        if (errors.Count == 0)
+        {
+            var preview = new FosterHousehold { Kind = h.Kind };
+            Apply(preview, o);
+            changes = Describe(h).Zip(Describe(preview)).Where(p => p.First.Value != p.Second.Value).Select(p => (p.First.Field, p.First.Value, p.Second.Value)).ToList();
+        }
+        if (errors.Count == 0 && version != h.Version) return FosteringWrite<FosterHousehold>.Stale(h);
+        if (changes.Count > 0 && string.IsNullOrWhiteSpace(reason)) errors["Reason"] = "Enter why the approval terms are changing";
+        else if (reason is { Length: > MaxReason }) errors["Reason"] = $"The reason must be {MaxReason} characters or fewer";
+        if (errors.Count > 0) return FosteringWrite<FosterHousehold>.Invalid(errors);
+        if (changes.Count == 0) return FosteringWrite<FosterHousehold>.Ok(h);
+        Apply(h, o);
+        h.Version = Guid.NewGuid();
+        AddCorrections(changes, reason, workerId, enquiryId: null, householdId: h.Id);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<FosterHousehold>.Stale(await db.FosterHouseholds.AsNoTracking().FirstAsync(x => x.Id == householdId, ct));
+        }
+        return FosteringWrite<FosterHousehold>.Ok(h);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public Dictionary<string, string> Validate(VisitOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (o.VisitDate is null) errors[nameof(o.VisitDate)] = "Enter the date of the visit";
+        else if (o.VisitDate > Today) errors[nameof(o.VisitDate)] = "The visit date must be today or in the past";
+        if (o.Notes is { Length: > 4000 }) errors[nameof(o.Notes)] = "Notes must be 4000 characters or fewer";
+        return errors;
+    }
+
+    public Dictionary<string, string> Validate(TrainingOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(o.Course)) errors[nameof(o.Course)] = "Enter the course";
+        else if (o.Course.Length > 200) errors[nameof(o.Course)] = "The course must be 200 characters or fewer";
+        if (o.CompletedDate > Today) errors[nameof(o.CompletedDate)] = "The date completed must be today or in the past";
+        if (o.CompletedDate is null && o.RequiredBy is null) errors[nameof(o.RequiredBy)] = "Enter when the course is required by, or when it was completed";
+        return errors;
+    }
+
+    public Dictionary<string, string> Validate(CarerReviewOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (o.ReviewDate is null) errors[nameof(o.ReviewDate)] = "Enter the date of the review";
+        else if (o.ReviewDate > Today) errors[nameof(o.ReviewDate)] = "The review date must be today or in the past";
+        if (o.Summary is { Length: > 4000 }) errors[nameof(o.Summary)] = "The summary must be 4000 characters or fewer";
+        return errors;
+    }
+
+    public Dictionary<string, string> Validate(FeedbackOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (o.GivenDate is null) errors[nameof(o.GivenDate)] = "Enter the date of the feedback";
+        else if (o.GivenDate > Today) errors[nameof(o.GivenDate)] = "The date must be today or in the past";
+        if (o.SupportRating is not (>= 1 and <= 5)) errors[nameof(o.SupportRating)] = "Rate the support from 1 to 5";
+        if (o.TrainingRating is not (>= 1 and <= 5)) errors[nameof(o.TrainingRating)] = "Rate the training from 1 to 5";
+        if (o.Comments is { Length: > 4000 }) errors[nameof(o.Comments)] = "Comments must be 4000 characters or fewer";
+        return errors;
+    }
+
+    public Task<FosteringWrite<SupervisionVisit>> AddAsync(int householdId, VisitOptions o, int workerId, Guid? submissionId, CancellationToken ct) =>
+        AddRowAsync(householdId, Validate(o), submissionId, db.SupervisionVisits, x => x.SubmissionId == submissionId,
+            () => new SupervisionVisit { HouseholdId = householdId, VisitDate = o.VisitDate!.Value, Unannounced = o.Unannounced, Notes = o.Notes?.Trim() ?? "", WorkerId = workerId, SubmissionId = submissionId }, ct);
+
+    public Task<FosteringWrite<CarerTraining>> AddAsync(int householdId, TrainingOptions o, Guid? submissionId, CancellationToken ct) =>
+        AddRowAsync(householdId, Validate(o), submissionId, db.CarerTraining, x => x.SubmissionId == submissionId,
+            () => new CarerTraining { HouseholdId = householdId, Course = o.Course!.Trim(), RequiredBy = o.RequiredBy, CompletedDate = o.CompletedDate, SubmissionId = submissionId }, ct);
+
+    public Task<FosteringWrite<CarerReview>> AddAsync(int householdId, CarerReviewOptions o, Guid? submissionId, CancellationToken ct) =>
+        AddRowAsync(householdId, Validate(o), submissionId, db.CarerReviews, x => x.SubmissionId == submissionId,
+            () => new CarerReview { HouseholdId = householdId, ReviewDate = o.ReviewDate!.Value, ToPanel = o.ToPanel, ApprovalContinues = o.ApprovalContinues, Summary = o.Summary?.Trim() ?? "", SubmissionId = submissionId }, ct);
+
+    public Task<FosteringWrite<CarerFeedback>> AddAsync(int householdId, FeedbackOptions o, Guid? submissionId, CancellationToken ct) =>
+        AddRowAsync(householdId, Validate(o), submissionId, db.CarerFeedback, x => x.SubmissionId == submissionId,
+            () => new CarerFeedback { HouseholdId = householdId, GivenDate = o.GivenDate!.Value, SupportRating = o.SupportRating!.Value, TrainingRating = o.TrainingRating!.Value, Comments = o.Comments?.Trim() ?? "", SubmissionId = submissionId }, ct);
+
+    /// Adds one row about a household in one save; the same submission twice gives the first row back.
+    private async Task<FosteringWrite<T>> AddRowAsync<T>(int householdId, Dictionary<string, string> errors, Guid? submissionId, DbSet<T> set,
+        System.Linq.Expressions.Expression<Func<T, bool>> sameSubmission, Func<T> build, CancellationToken ct) where T : class
+    {
+        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return FosteringWrite<T>.Missing();
+        if (submissionId is not null && await set.FirstOrDefaultAsync(sameSubmission, ct) is { } earlier) return FosteringWrite<T>.Ok(earlier);
+        if (errors.Count > 0) return FosteringWrite<T>.Invalid(errors);
+        var row = build();
+        set.Add(row);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is not null)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<T>.Ok(await set.FirstAsync(sameSubmission, ct));
+        }
+        return FosteringWrite<T>.Ok(row);
+    }
+
+    public Dictionary<string, string> Validate(SupportOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (o.Kind is null || !Enum.IsDefined(o.Kind.Value)) errors[nameof(o.Kind)] = "Select the kind of support";
+        if (o.StartDate is null) errors[nameof(o.StartDate)] = "Enter the date the support started";
+        else if (o.StartDate > Today) errors[nameof(o.StartDate)] = "The date the support started must be today or in the past";
+        if (string.IsNullOrWhiteSpace(o.Description)) errors[nameof(o.Description)] = "Describe the support";
+        else if (o.Description.Length > 1000) errors[nameof(o.Description)] = "The description must be 1000 characters or fewer";
+        return errors;
+    }
+
+    /// Support received by special guardians (under the child's special guardianship order) or, after
+    /// an adoption order, by adopters (their funnel record, so the adopted child is not named). Added, never rewritten.
+    public async Task<FosteringWrite<GuardianSupport>> AddSupportAsync(int? specialGuardianshipId, int? adopterEnquiryId, SupportOptions o, int? workerId,
+        Guid? submissionId, CancellationToken ct)
+    {
+        var exists = specialGuardianshipId is { } sg ? await db.SpecialGuardianships.AnyAsync(x => x.Id == sg, ct)
+            : adopterEnquiryId is { } ae && await db.RecruitmentEnquiries.AnyAsync(x => x.Id == ae && x.Kind == ApplicantKind.Adoption && x.ApprovalDate != null, ct);
+        if (!exists) return FosteringWrite<GuardianSupport>.Missing();
+        if (submissionId is { } sid && await db.GuardianSupport.FirstOrDefaultAsync(x => x.SubmissionId == sid, ct) is { } earlier) return FosteringWrite<GuardianSupport>.Ok(earlier);
+        var errors = Validate(o);
+        if (errors.Count > 0) return FosteringWrite<GuardianSupport>.Invalid(errors);
+        var row = new GuardianSupport
+        {
+            SpecialGuardianshipId = specialGuardianshipId, AdopterEnquiryId = specialGuardianshipId is null ? adopterEnquiryId : null, Kind = o.Kind!.Value,
+            StartDate = o.StartDate!.Value, Description = o.Description!.Trim(), RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = workerId, SubmissionId = submissionId,
+        };
+        db.GuardianSupport.Add(row);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is { } again)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<GuardianSupport>.Ok(await db.GuardianSupport.FirstAsync(x => x.SubmissionId == again, ct));
+        }
+        return FosteringWrite<GuardianSupport>.Ok(row);
     }
 }

@@ -35,6 +35,7 @@ public class FosterHousehold : IVersioned
     public DateOnly? DeregisteredDate { get; set; }
     public string? DeregisteredReason { get; set; }
     public DateTime RecordedAt { get; set; }
+    public Guid? SubmissionId { get; set; }
     public Guid Version { get; set; }
 
     public bool IsTemporary => Kind == HouseholdKind.ConnectedPerson && ApprovalDate is null && TemporaryApprovalDate is not null;
@@ -60,6 +61,7 @@ public class SupervisionVisit
     public int WorkerId { get; set; }
     public bool Unannounced { get; set; }
     public string Notes { get; set; } = "";
+    public Guid? SubmissionId { get; set; }
 }
 
 /// A training course a carer (or adopter) has done or still must do. Completed null: still required.
@@ -72,6 +74,7 @@ public class CarerTraining
     public string Course { get; set; } = "";
     public DateOnly? RequiredBy { get; set; }
     public DateOnly? CompletedDate { get; set; }
+    public Guid? SubmissionId { get; set; }
 }
 
 public class CarerReview
@@ -82,6 +85,7 @@ public class CarerReview
     public bool ToPanel { get; set; }
     public bool ApprovalContinues { get; set; } = true;
     public string Summary { get; set; } = "";
+    public Guid? SubmissionId { get; set; }
 }
 
 /// Carers' own view of the support and training they get, 1 (poor) to 5 (very good).
@@ -93,6 +97,7 @@ public class CarerFeedback
     public int SupportRating { get; set; }
     public int TrainingRating { get; set; }
     public string Comments { get; set; } = "";
+    public Guid? SubmissionId { get; set; }
 }
 
 /// A special guardian (kinship carer under a special guardianship order) and the support they get.
@@ -117,6 +122,26 @@ public class GuardianSupport
     public DateOnly StartDate { get; set; }
     public SupportKind Kind { get; set; }
     public string Description { get; set; } = "";
+    public DateTime? RecordedAt { get; set; }
+    public int? RecordedByWorkerId { get; set; }
+    public Guid? SubmissionId { get; set; }
+}
+
+/// A correction to a recruitment enquiry or a household's approval terms: the value before and
+/// after, why, by whom and when. The record itself holds the current value; its history is here,
+/// added and never rewritten.
+public class FosteringCorrection
+{
+    public int Id { get; set; }
+    public int? EnquiryId { get; set; }
+    public int? HouseholdId { get; set; }
+    /// What changed, in words ("Panel date").
+    public string Field { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public int? RecordedByWorkerId { get; set; }
 }
 
 /// What is due for a household: the next annual review (FSR reg 28: at least annually, from approval

@@ -56,6 +56,7 @@ public class RecruitmentEnquiry : IVersioned
     public bool SecondTimeAdopter { get; set; }
     public DateTime RecordedAt { get; set; }
     public int? RecordedByWorkerId { get; set; }
+    public Guid? SubmissionId { get; set; }
     public Guid Version { get; set; }
 
     public DateOnly? DateReached(RecruitmentStage stage) => stage switch

@@ -18,6 +18,10 @@ public class PermanencePlan : IVersioned
     public string Notes { get; set; } = "";
     public DateTime RecordedAt { get; set; }
     public int? RecordedByWorkerId { get; set; }
+    /// The child's care plan (shared Plan of kind Care) the permanence decision belongs to: its
+    /// outcomes, actions and contingency are the plan's content; this row is the decision.
+    public int? PlanId { get; set; }
+    public Haven.Core.Plans.Plan? Plan { get; set; }
     public Guid Version { get; set; }
 }
 

@@ -32,12 +32,19 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         return errors;
     }
 
+    /// The child's open care plan (shared Plan of kind Care), if one has been started.
+    public static Task<int?> CarePlanIdAsync(HavenDbContext db, int childId, CancellationToken ct) =>
+        db.Plans.Where(p => p.ChildId == childId && p.Kind == Haven.Core.Plans.PlanKind.Care && p.EndDate == null)
+            .OrderByDescending(p => p.StartDate).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
     public async Task<PermanencePlan> SetPlanAsync(int childId, PermanencePlanOptions o, int? workerId, CancellationToken ct)
     {
         var plan = new PermanencePlan
         {
             ChildId = childId, Type = o.Type, SetAtReview = o.SetAtReview!.Value, OnTrack = o.OnTrack, Notes = o.Notes?.Trim() ?? "",
             RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = workerId, Version = Guid.NewGuid(),
+            // The decision belongs to the child's care plan (outcomes, actions, contingency live there).
+            PlanId = await CarePlanIdAsync(db, childId, ct),
         };
         db.PermanencePlans.Add(plan);
         await db.SaveChangesAsync(ct);

@@ -104,6 +104,12 @@ public sealed class PlanService(HavenDbContext db, TimeProvider clock)
             var registration = await db.ChildProtectionPlans.FirstAsync(p => p.ChildId == childId && p.EndDate == null && p.PlanId == null, ct);
             registration.Plan = plan;
         }
+        // A pathway plan's dimensions and a care plan's permanence decision are linked to the plan's content.
+        if (kind == PlanKind.Pathway && await db.PathwayPlans.FirstOrDefaultAsync(p => p.ChildId == childId && p.PlanId == null, ct) is { } pathway)
+            pathway.Plan = plan;
+        if (kind == PlanKind.Care)
+            foreach (var decision in await db.PermanencePlans.Where(p => p.ChildId == childId && p.PlanId == null).ToListAsync(ct))
+                decision.Plan = plan;
         await db.SaveChangesAsync(ct);
         return ServiceResult<Plan>.Ok(plan);
     }

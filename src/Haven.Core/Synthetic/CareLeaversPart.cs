@@ -1,3 +1,4 @@
+using Haven.Core.Plans;
 using Haven.Core.CareLeavers;
 using Haven.Core.Health;
 using Haven.Core.Involvements;
@@ -31,6 +32,7 @@ internal sealed class CareLeaversPart : IBoroughPart
         if (advisers.Count == 0) advisers = plan.Workers.Where(w => w.Role == HavenRole.SocialWorker).ToList();
         var now = DateTime.UtcNow;
         var plans = new List<PathwayPlan>();
+        var shared = new List<Plan>();
         var reviews = new List<PathwayReview>();
         var birthdays = new List<BirthdayReturn>();
         var stayingPut = new List<StayingPut>();
@@ -57,6 +59,7 @@ internal sealed class CareLeaversPart : IBoroughPart
                 PracticalSkills = "Cooking, bills and tenancy skills sessions.", Identity = "Life story work; documents gathered.",
                 RecordedAt = now, RecordedByWorkerId = pa.Id, Version = Guid.NewGuid(),
             });
+            shared.Add(PathwayContent(plans[^1], leaving.Span.End, child.Person.FirstName, pa.Id));
             foreach (var r in leaving.Span.Reviews.Where(r => r <= today))
                 reviews.Add(new PathwayReview { ChildId = id, ReviewDate = r, ReviewedByWorkerId = pa.Id, Summary = "Pathway plan reviewed with the young person.", RecordedAt = now });
 
@@ -138,6 +141,10 @@ internal sealed class CareLeaversPart : IBoroughPart
             if (rng.Chance(0.4))
                 summaries.Add(new HealthRecord { ChildId = id, Kind = HealthRecordKind.HistorySummaryGiven, Date = leaving.Start.AddDays(rng.Between(0, 200)) is var g && g <= today ? g : today, RecordedAt = now, RecordedByWorkerId = pa.Id, Version = Guid.NewGuid() });
         }
+        // The outcomes, actions and contingency of each pathway plan live in the shared Plan model;
+        // written without random draws so the rest of the borough is unchanged.
+        await context.Writer.SaveAsync(shared);
+        for (var i = 0; i < plans.Count; i++) plans[i].PlanId = shared[i].Id;
         await context.Writer.BulkAsync(plans);
         await context.Writer.BulkAsync(reviews);
         await context.Writer.BulkAsync(birthdays);
@@ -146,5 +153,29 @@ internal sealed class CareLeaversPart : IBoroughPart
         await context.Writer.BulkAsync(changes);
         await context.Writer.BulkAsync(eet);
         await context.Writer.BulkAsync(summaries);
+    }
+
+    /// A shared Plan of kind Pathway for a generated pathway plan: started when it was agreed (or
+    /// assessed), ended when the young person stopped being supported, with fixed content.
+    private static Plan PathwayContent(PathwayPlan p, DateOnly? end, string firstName, int workerId)
+    {
+        var start = p.AgreedDate ?? p.NeedsAssessmentDate!.Value;
+        var at = start.ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc);
+        var plan = new Plan
+        {
+            ChildId = p.ChildId, Kind = PlanKind.Pathway, StartDate = start, EndDate = end is { } e && e >= start ? e : null, CurrentVersionNumber = 1,
+            RecordedAt = at, RecordedByWorkerId = workerId, Version = Guid.NewGuid(),
+        };
+        var version = new PlanVersion { Number = 1, Reason = "Plan started", RecordedAt = at, RecordedByWorkerId = workerId,
+            Contingency = "If the tenancy breaks down, supported lodgings while a new home is found; the personal adviser visits weekly." };
+        version.Outcomes.Add(new PlanOutcome { Order = 1, Text = $"{firstName} has a safe, settled place to live" });
+        version.Outcomes.Add(new PlanOutcome { Order = 2, Text = $"{firstName} is in education, training or work" });
+        version.Outcomes.Add(new PlanOutcome { Order = 3, Text = $"{firstName} can manage money and a tenancy" });
+        version.Actions.Add(new PlanAction { Key = new Guid(p.ChildId, 7, 1, new byte[8]), Order = 1, What = "Apply for the setting-up-home allowance", Who = "Personal adviser",
+            DueDate = start.AddDays(60), LastProgressOn = start });
+        version.Actions.Add(new PlanAction { Key = new Guid(p.ChildId, 7, 2, new byte[8]), Order = 2, What = "Visit the college and enrol", Who = firstName,
+            DueDate = start.AddDays(90), LastProgressOn = start });
+        plan.Versions.Add(version);
+        return plan;
     }
 }

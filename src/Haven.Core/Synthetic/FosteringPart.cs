@@ -326,6 +326,12 @@ internal sealed class FosteringPart : IBoroughPart
                 (PermanencePlanType.SpecialGuardianship, 10), (PermanencePlanType.Adoption, age < 5 ? 12 : 0), (PermanencePlanType.Other, age >= 16 ? 15 : 3)]);
             plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = type, SetAtReview = set, OnTrack = rng.Chance(0.8), Notes = "", RecordedAt = set.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });
         }
+        // Each permanence decision belongs to the care plan (PlansPart) in force when it was set, or the latest before it.
+        var carePlans = (await context.Writer.Db.Plans.AsNoTracking().Where(x => x.Kind == Haven.Core.Plans.PlanKind.Care)
+            .Select(x => new { x.ChildId, x.Id, x.StartDate }).ToListAsync(context.CancellationToken)).ToLookup(x => x.ChildId);
+        foreach (var pp in plans)
+            pp.PlanId = carePlans[pp.ChildId].Where(x => x.StartDate <= pp.SetAtReview).OrderByDescending(x => x.StartDate).Select(x => (int?)x.Id).FirstOrDefault()
+                ?? carePlans[pp.ChildId].OrderBy(x => x.StartDate).Select(x => (int?)x.Id).FirstOrDefault();
         await context.Writer.BulkAsync(plans.GroupBy(x => (x.ChildId, x.SetAtReview)).Select(g => g.First()));
         await context.Writer.BulkAsync(cases);
 

@@ -17,7 +17,7 @@ public sealed record EnquiryDto(int Id, ApplicantKind Kind, string HouseholdName
 
 public sealed record EnquiryInputDto(ApplicantKind? Kind, string? HouseholdName, string? Postcode, EnquirySource? Source, int? CampaignId,
     DateOnly? EnquiryDate, DateOnly? InitialVisitDate, DateOnly? ApplicationDate, DateOnly? Stage1Date, DateOnly? Stage2Date, DateOnly? PanelDate,
-    DateOnly? ApprovalDate, DateOnly? LeftDate, LeavingReason? LeftReason, string? LeftNotes, bool? SecondTimeAdopter, Guid? Version);
+    DateOnly? ApprovalDate, DateOnly? LeftDate, LeavingReason? LeftReason, string? LeftNotes, bool? SecondTimeAdopter, Guid? Version, string? Reason = null);
 
 public sealed record HouseholdDto(int Id, HouseholdKind Kind, string Name, string Postcode, DateOnly? ApprovalDate, DateOnly? TemporaryApprovalDate,
     DateOnly? TemporaryApprovalEnds, int MaxChildren, int AgeFrom, int AgeTo, CareType CareType, int SupervisingWorkerId, DateOnly? NextReviewDue, Guid Version);
@@ -134,21 +134,18 @@ public static class FosteringApi
         return Results.Created($"/api/v1/fostering/enquiries/{e.Id}", ToDto(e));
     }
 
-    private static async Task<IResult> UpdateEnquiryAsync(int enquiryId, EnquiryInputDto body, HavenDbContext db, FosteringService service, CancellationToken ct)
+    private static async Task<IResult> UpdateEnquiryAsync(int enquiryId, EnquiryInputDto body, HttpContext http, HavenDbContext db, FosteringService service, CancellationToken ct)
     {
-        var e = await db.RecruitmentEnquiries.FirstOrDefaultAsync(x => x.Id == enquiryId, ct);
-        if (e is null) return NotFound("enquiry");
+        if (!await db.RecruitmentEnquiries.AnyAsync(x => x.Id == enquiryId, ct)) return NotFound("enquiry");
         var errors = new Dictionary<string, string>();
         if (body.Version is null) errors["Version"] = "Send the version of the enquiry you read";
         var o = Parse(body, errors);
-        if (o is not null && errors.Count == 0) errors = await service.ValidateAsync(o, ct);
         if (errors.Count > 0) return Invalid(errors);
-        if (body.Version != e.Version) return Conflict();
-        FosteringService.Apply(e, o!);
-        e.Version = Guid.NewGuid();
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Conflict(); }
-        return Results.Ok(ToDto(e));
+        var result = await service.UpdateAsync(enquiryId, o!, body.Version!.Value, body.Reason, CurrentWorker.From(http.User)?.WorkerId, ct);
+        if (result.NotFound) return NotFound("enquiry");
+        if (result.Errors.Count > 0) return Invalid(new(result.Errors));
+        if (result.Conflict) return Conflict();
+        return Results.Ok(ToDto(result.Value!));
     }
 
     private static IResult Conflict() => Results.Problem(statusCode: 409, title: "The record changed since you read it. Read it again and reapply your change.",
@@ -185,60 +182,20 @@ public static class FosteringApi
         return Results.Created($"/api/v1/fostering/households/{h.Id}", ToDto(h, HouseholdSchedule.NextReview(h, [])));
     }
 
-    private static async Task<IResult> AddReviewAsync(int householdId, CarerReviewInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
-        var errors = new Dictionary<string, string>();
-        if (b.ReviewDate is null) errors["reviewDate"] = "Enter the date of the review";
-        else if (b.ReviewDate > Today(clock)) errors["reviewDate"] = "The review date must be today or in the past";
-        if (b.Summary is { Length: > 4000 }) errors["summary"] = "The summary must be 4000 characters or fewer";
-        if (errors.Count > 0) return Invalid(errors);
-        db.CarerReviews.Add(new CarerReview { HouseholdId = householdId, ReviewDate = b.ReviewDate!.Value, ToPanel = b.ToPanel ?? false, ApprovalContinues = b.ApprovalContinues ?? true, Summary = b.Summary?.Trim() ?? "" });
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
-    }
+    private static async Task<IResult> AddReviewAsync(int householdId, CarerReviewInputDto b, FosteringService service, CancellationToken ct) =>
+        Created(householdId, await service.AddAsync(householdId, new CarerReviewOptions(b.ReviewDate, b.ToPanel ?? false, b.ApprovalContinues ?? true, b.Summary), null, ct));
 
-    private static async Task<IResult> AddVisitAsync(int householdId, SupervisionVisitInputDto b, HttpContext http, HavenDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
-        var errors = new Dictionary<string, string>();
-        if (b.VisitDate is null) errors["visitDate"] = "Enter the date of the visit";
-        else if (b.VisitDate > Today(clock)) errors["visitDate"] = "The visit date must be today or in the past";
-        if (b.Notes is { Length: > 4000 }) errors["notes"] = "Notes must be 4000 characters or fewer";
-        if (errors.Count > 0) return Invalid(errors);
-        db.SupervisionVisits.Add(new SupervisionVisit { HouseholdId = householdId, VisitDate = b.VisitDate!.Value, Unannounced = b.Unannounced ?? false, Notes = b.Notes?.Trim() ?? "", WorkerId = CurrentWorker.From(http.User)!.WorkerId });
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
-    }
+    private static IResult Created<T>(int householdId, FosteringWrite<T> result) where T : class =>
+        result.NotFound ? NotFound("household") : result.Errors.Count > 0 ? Invalid(new(result.Errors)) : Results.Created($"/api/v1/fostering/households/{householdId}", null);
 
-    private static async Task<IResult> AddTrainingAsync(int householdId, TrainingInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
-        var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(b.Course)) errors["course"] = "Enter the course";
-        else if (b.Course.Length > 200) errors["course"] = "The course must be 200 characters or fewer";
-        if (b.CompletedDate > Today(clock)) errors["completedDate"] = "The date completed must be today or in the past";
-        if (b.CompletedDate is null && b.RequiredBy is null) errors["requiredBy"] = "Enter when the course is required by, or when it was completed";
-        if (errors.Count > 0) return Invalid(errors);
-        db.CarerTraining.Add(new CarerTraining { HouseholdId = householdId, Course = b.Course!.Trim(), RequiredBy = b.RequiredBy, CompletedDate = b.CompletedDate });
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
-    }
+    private static async Task<IResult> AddVisitAsync(int householdId, SupervisionVisitInputDto b, HttpContext http, FosteringService service, CancellationToken ct) =>
+        Created(householdId, await service.AddAsync(householdId, new VisitOptions(b.VisitDate, b.Unannounced ?? false, b.Notes), CurrentWorker.From(http.User)!.WorkerId, null, ct));
 
-    private static async Task<IResult> AddFeedbackAsync(int householdId, FeedbackInputDto b, HavenDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
-        var errors = new Dictionary<string, string>();
-        if (b.GivenDate is null) errors["givenDate"] = "Enter the date of the feedback";
-        else if (b.GivenDate > Today(clock)) errors["givenDate"] = "The date must be today or in the past";
-        if (b.SupportRating is not (>= 1 and <= 5)) errors["supportRating"] = "Rate the support from 1 to 5";
-        if (b.TrainingRating is not (>= 1 and <= 5)) errors["trainingRating"] = "Rate the training from 1 to 5";
-        if (b.Comments is { Length: > 4000 }) errors["comments"] = "Comments must be 4000 characters or fewer";
-        if (errors.Count > 0) return Invalid(errors);
-        db.CarerFeedback.Add(new CarerFeedback { HouseholdId = householdId, GivenDate = b.GivenDate!.Value, SupportRating = b.SupportRating!.Value, TrainingRating = b.TrainingRating!.Value, Comments = b.Comments?.Trim() ?? "" });
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
-    }
+    private static async Task<IResult> AddTrainingAsync(int householdId, TrainingInputDto b, FosteringService service, CancellationToken ct) =>
+        Created(householdId, await service.AddAsync(householdId, new TrainingOptions(b.Course, b.RequiredBy, b.CompletedDate), null, ct));
+
+    private static async Task<IResult> AddFeedbackAsync(int householdId, FeedbackInputDto b, FosteringService service, CancellationToken ct) =>
+        Created(householdId, await service.AddAsync(householdId, new FeedbackOptions(b.GivenDate, b.SupportRating, b.TrainingRating, b.Comments), null, ct));
 
     private static async Task<IResult> LinkPlacementAsync(int householdId, PlacementLinkInputDto b, HavenDbContext db, CancellationToken ct)
     {

@@ -17,10 +17,12 @@ public class CarersModel(HavenDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool Mine { get; private set; }
+    public bool MayRecord { get; private set; }
 
     public async Task OnGetAsync(bool mine, CancellationToken ct)
     {
         Mine = mine;
+        MayRecord = CurrentWorker.From(User) is { } w && Haven.Web.Infrastructure.Policies.DoesFosteringWork(w.Role);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var me = CurrentWorker.From(User)?.WorkerId ?? -1;
         var households = await db.FosterHouseholds.AsNoTracking().Include(h => h.SupervisingWorker)

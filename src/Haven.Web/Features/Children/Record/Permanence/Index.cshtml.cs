@@ -14,12 +14,14 @@ public class IndexModel(HavenDbContext db, PermanenceService permanence, TimePro
     public ChildHeader Header { get; private set; } = null!;
     public IReadOnlyList<PermanencePlan> Plans { get; private set; } = [];
     public AdoptionView? Adoption { get; private set; }
+    public IReadOnlyList<Haven.Core.Fostering.SpecialGuardianship> SpecialGuardianships { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         Header = (await ChildHeader.LoadAsync(db, childId, "permanence", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
         Plans = await db.PermanencePlans.AsNoTracking().Where(p => p.ChildId == childId).OrderByDescending(p => p.SetAtReview).ThenByDescending(p => p.Id).ToListAsync(ct);
         Adoption = await permanence.AdoptionAsync(childId, ct);
+        SpecialGuardianships = await db.SpecialGuardianships.AsNoTracking().Include(s => s.Support).Where(s => s.ChildId == childId).OrderByDescending(s => s.OrderDate).ToListAsync(ct);
         return Page();
     }
 }
