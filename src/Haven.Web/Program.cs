@@ -131,6 +131,7 @@ services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 services.AddProblemDetails();
+services.AddHavenApiBadRequests();
 services.AddHavenRateLimits(builder.Configuration);
 services.AddHealthChecks();
 services.AddHostedService<StartupTasks>();
@@ -144,6 +145,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseHavenApiProblems();
 app.UseHavenSecurityHeaders();
 app.UseFrontendAssets();
 app.UseRouting();

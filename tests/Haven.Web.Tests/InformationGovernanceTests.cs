@@ -282,6 +282,23 @@ public abstract class InformationGovernanceTests(HavenApp app)
         // A row about the child's involvement that names it only by a plain column: a period of care's InvolvementId,
         // and an amendment-like dependent of a destroyed row (the plain reference list decides which).
         var involvementId = await app.Data.WithDbAsync(db => db.Involvements.Where(i => i.ChildId == expired).Select(i => i.Id).SingleAsync());
+        // Another child's record that points at the expired child's involvement only through a plain
+        // InvolvementId column (no foreign key, and no ChildId of the expired child): only the
+        // plain-column rule can find it. It must survive, its pointer cleared.
+        Assert.Contains(plain, r => r.Dependent.ClrType == typeof(Haven.Core.ChildrenLookedAfter.PeriodOfCare) && r.Column.Name == "InvolvementId");
+        var kept = await app.Data.CreateChildAsync();
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager);
+        var pointer = await app.Data.WithDbAsync(async db =>
+        {
+            var period = new Haven.Core.ChildrenLookedAfter.PeriodOfCare
+            {
+                ChildId = kept, DecisionDate = new DateOnly(2024, 1, 1), AuthorisedByWorkerId = manager.WorkerId, DecisionReason = "Test",
+                StartDate = new DateOnly(2024, 1, 1), CategoryOfNeedCode = "N1", HomePostcode = "AB1 2CD", InvolvementId = involvementId, RecordedAt = DateTime.UtcNow,
+            };
+            db.PeriodsOfCare.Add(period);
+            await db.SaveChangesAsync();
+            return period.Id;
+        });
         var before = new Dictionary<string, List<int>>();
         foreach (var (_, _, principal) in plain.DistinctBy(r => r.Principal))
             before[principal.Name] = await app.Data.WithDbAsync(db => IdsAsync(db, principal));
@@ -296,6 +313,9 @@ public abstract class InformationGovernanceTests(HavenApp app)
             Assert.Null(await service.ApproveAndDestroyAsync(decision.Id, decision.Version, second));
         }
         Assert.False(await app.Data.WithDbAsync(db => db.Involvements.AnyAsync(i => i.Id == involvementId)));
+        var survivor = await app.Data.WithDbAsync(db => db.PeriodsOfCare.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pointer));
+        Assert.NotNull(survivor);
+        Assert.Null(survivor.InvolvementId);
         foreach (var (dependent, column, principal) in plain)
         {
             var after = await app.Data.WithDbAsync(db => IdsAsync(db, principal));

@@ -72,6 +72,13 @@ public sealed partial class HavenServer : IAsyncDisposable
         return VmHwm().Match(status) is { Success: true } m ? long.Parse(m.Groups[1].Value) / 1024.0 : double.NaN;
     }
 
+    /// The server's resident memory now (VmRSS), in MiB; Linux only.
+    public double CurrentMemoryMiB()
+    {
+        var status = File.ReadAllText($"/proc/{_process.Id}/status");
+        return VmRss().Match(status) is { Success: true } m ? long.Parse(m.Groups[1].Value) / 1024.0 : double.NaN;
+    }
+
     /// Ends the process at once (SIGKILL): no shutdown, no flushing, as in a crash or power cut
     /// of the app server.
     public async Task KillAsync()
@@ -93,4 +100,7 @@ public sealed partial class HavenServer : IAsyncDisposable
 
     [GeneratedRegex(@"VmHWM:\s+(\d+) kB")]
     private static partial Regex VmHwm();
+
+    [GeneratedRegex(@"VmRSS:\s+(\d+) kB")]
+    private static partial Regex VmRss();
 }

@@ -7,6 +7,8 @@ using Haven.Bench;
 using Haven.Core.Data;
 
 // scripts/bench is the documented way in; it installs wrk and builds first (docs/benchmark.md).
+// scripts/soak runs the soak instead (docs/soak.md).
+if (args.FirstOrDefault() == "soak") return await new RootCommand("Haven soak") { Soak.Create() }.Parse(args).InvokeAsync();
 var children = new Option<int>("--children") { Description = "Size of the borough", DefaultValueFactory = _ => 3000 };
 var provider = new Option<string>("--provider") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
 var connection = new Option<string?>("--connection") { Description = "Connection string (default: a file under artifacts/bench, or the scripts/postgres.sh server)" };

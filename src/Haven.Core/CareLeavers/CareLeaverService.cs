@@ -20,7 +20,9 @@ public sealed record PathwayReviewOptions(int ChildId, DateOnly ReviewDate, stri
 public sealed record PathwayPlanOptions(int ChildId, DateOnly? NeedsAssessmentDate, DateOnly? AgreedDate,
     IReadOnlyDictionary<PathwayDimension, string?> Dimensions, Guid? Version);
 public sealed record ContactOptions(int ChildId, DateOnly ContactDate, ContactMethod? Method, string? Summary, Guid? SubmissionId);
-public sealed record BirthdayOptions(int ChildId, int Age, string? InTouchCode, string? ActivityCode, string? AccommodationCode);
+/// Version: the answer the form was read at (Guid.Empty when there was none yet); null (API callers
+/// that do not send one) records the answer whatever is saved.
+public sealed record BirthdayOptions(int ChildId, int Age, string? InTouchCode, string? ActivityCode, string? AccommodationCode, Guid? Version = null);
 public sealed record DocumentOptions(int ChildId, CareLeaverDocumentKind Kind, bool Held);
 public sealed record StayingPutOptions(int ChildId, string? CarerName, DateOnly StartDate, DateOnly? EndDate, Guid? SubmissionId);
 public sealed record EetDiscussionOptions(int ChildId, DateOnly PanelDate, string? OptionsConsidered, string? Action, int ActionOwnerWorkerId,
@@ -184,6 +186,8 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
 
     /// Records (or corrects) what the 903 asks about one birthday. Not in touch (or died, refused,
     /// no longer needs services, went home) means activity and accommodation "0" (903 rules 344/345).
+    public const string BirthdayConflict = "Someone else recorded this birthday while you were editing it. Their answer is saved and shown below; yours is in the form: save again to replace theirs";
+
     public async Task<CareLeaverResult> RecordBirthdayAsync(BirthdayOptions o, CurrentWorker by, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
@@ -206,7 +210,10 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0) return CareLeaverResult.Fail(errors);
         var row = await db.BirthdayReturns.FirstOrDefaultAsync(r => r.ChildId == o.ChildId && r.Age == o.Age, ct);
+        if (o.Version is { } read && (row?.Version ?? Guid.Empty) != read)
+            return CareLeaverResult.Fail(new() { ["InTouchCode"] = BirthdayConflict });
         if (row is null) db.BirthdayReturns.Add(row = new BirthdayReturn { ChildId = o.ChildId, Age = o.Age });
+        else db.Entry(row).Property(r => r.Version).OriginalValue = o.Version ?? row.Version;
         row.InTouchCode = inTouch!;
         row.ActivityCode = inTouch == "YES" ? activity! : "0";
         row.AccommodationCode = inTouch == "YES" ? accommodation! : "0";
@@ -217,10 +224,21 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         return CareLeaverResult.Ok(row.Id);
     }
 
+    public const string DocumentsConflict = "Someone else changed the documents while you were editing them. What they saved is shown below; your choice is in the form: save again to replace theirs";
+
+    /// One token for the set of document rows a form was read at (they are saved all at once).
+    public static string DocumentsStamp(IEnumerable<CareLeaverDocument> rows) =>
+        string.Join('.', rows.OrderBy(r => r.Kind).Select(r => r.Version.ToString("N")[..12]));
+
     /// Sets which documents the young person holds, all at once.
-    public async Task<CareLeaverResult> SetDocumentsAsync(int childId, IReadOnlyCollection<CareLeaverDocumentKind> held, CancellationToken ct = default)
+    /// Stamp: the documents' versions as the form read them (DocumentsStamp); null (API callers
+    /// that do not send one) sets them whatever is saved.
+    public async Task<CareLeaverResult> SetDocumentsAsync(int childId, IReadOnlyCollection<CareLeaverDocumentKind> held, CancellationToken ct = default, string? stamp = null)
     {
         var rows = await db.CareLeaverDocuments.Where(d => d.ChildId == childId).ToListAsync(ct);
+        if (stamp is not null && stamp != DocumentsStamp(rows))
+            return CareLeaverResult.Fail(new() { ["Held"] = DocumentsConflict });
+        foreach (var row in rows) db.Entry(row).Property(r => r.Version).OriginalValue = row.Version;
         foreach (var kind in Enum.GetValues<CareLeaverDocumentKind>())
         {
             var row = rows.FirstOrDefault(r => r.Kind == kind);
@@ -279,7 +297,7 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         if (text.Length > 20000) return CareLeaverResult.Fail(new() { ["Text"] = "The local offer must be 20,000 characters or fewer" });
         var offer = await db.LocalOffers.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
         if (offer is null) db.LocalOffers.Add(offer = new LocalOffer());
-        else if (version is { } v && v != offer.Version)
+        else if (version != offer.Version)
             return CareLeaverResult.Fail(new() { ["Text"] = "Someone else changed the local offer while you were editing it: your text is below, theirs is saved" });
         offer.Text = text.Trim();
         offer.UpdatedAt = Now;

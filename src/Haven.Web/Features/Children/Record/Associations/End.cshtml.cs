@@ -33,6 +33,16 @@ public class EndModel(HavenDbContext db, AssociationService associations, Networ
     {
         var a = await associations.FindAsync(childId, associationId, ct);
         if (a is null || !await LoadAsync(childId, associationId, ct)) return NotFound();
+        // A form read before someone else changed (or ended) the association: say so first, with
+        // their version on the page, rather than only that it has already ended.
+        if (ModelState.IsValid && Version is { } read && read != a.Version)
+        {
+            Conflict = true;
+            ModelState.AddModelError(nameof(EndDate), "Someone else changed this association while you were working on it. Check it below before saving again");
+            Version = a.Version;
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
         if (ModelState.IsValid)
         {
             foreach (var (field, message) in AssociationService.ValidateEnd(a, EndDate!.Value, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)))

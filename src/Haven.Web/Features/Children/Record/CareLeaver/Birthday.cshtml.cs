@@ -14,7 +14,11 @@ public class BirthdayModel(HavenDbContext db, CareLeaverService service, TimePro
     [BindProperty] public string? InTouchCode { get; set; }
     [BindProperty] public string? AccommodationCode { get; set; }
     [BindProperty] public string? ActivityCode { get; set; }
+    /// The saved answer the form was read at (empty when there was none).
+    [BindProperty] public Guid Version { get; set; }
     public int Age { get; private set; }
+    /// The answer someone else saved while this form was open.
+    public BirthdayReturn? Theirs { get; private set; }
 
     private static IReadOnlyList<SelectListItem> From(CodeList list, string prompt) =>
         new[] { new SelectListItem(prompt, "") }.Concat(list.All.Select(c => new SelectListItem($"{c.Description} ({c.Value})", c.Value))).ToList();
@@ -28,7 +32,7 @@ public class BirthdayModel(HavenDbContext db, CareLeaverService service, TimePro
         Age = age;
         await LoadHeaderAsync(childId, ct);
         if (await Db.BirthdayReturns.AsNoTracking().FirstOrDefaultAsync(b => b.ChildId == childId && b.Age == age, ct) is { } row)
-            (InTouchCode, AccommodationCode, ActivityCode) = (row.InTouchCode, row.AccommodationCode, row.ActivityCode);
+            (InTouchCode, AccommodationCode, ActivityCode, Version) = (row.InTouchCode, row.AccommodationCode, row.ActivityCode, row.Version);
         return Page();
     }
 
@@ -36,7 +40,13 @@ public class BirthdayModel(HavenDbContext db, CareLeaverService service, TimePro
     {
         if (age is < 17 or > 25) return NotFound();
         Age = age;
-        var result = await service.RecordBirthdayAsync(new BirthdayOptions(childId, age, InTouchCode, ActivityCode, AccommodationCode), CurrentWorker.From(User)!, ct);
+        var result = await service.RecordBirthdayAsync(new BirthdayOptions(childId, age, InTouchCode, ActivityCode, AccommodationCode, Version), CurrentWorker.From(User)!, ct);
+        if (result.Errors.TryGetValue("InTouchCode", out var m) && m == CareLeaverService.BirthdayConflict)
+        {
+            Theirs = await Db.BirthdayReturns.AsNoTracking().FirstOrDefaultAsync(b => b.ChildId == childId && b.Age == age, ct);
+            Version = Theirs?.Version ?? Guid.Empty;
+            ModelState.Remove(nameof(Version));
+        }
         return await DoneOrRedisplayAsync(childId, result, $"{age}th birthday recorded", ct);
     }
 }

@@ -10,13 +10,19 @@ namespace Haven.Web.Features.Children.Record.CareLeaver;
 public class DocumentsModel(HavenDbContext db, CareLeaverService service, TimeProvider clock) : CareLeaverPage(db, clock)
 {
     [BindProperty] public List<string> Held { get; set; } = [];
+    /// The documents' versions the form was read at.
+    [BindProperty] public string Stamp { get; set; } = "";
+    /// What someone else saved while this form was open.
+    public IReadOnlyList<CareLeaverDocument>? Theirs { get; private set; }
 
     public static readonly IReadOnlyList<SelectListItem> Items = Options<CareLeaverDocumentKind>(CareLeaverDocument.Describe);
 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         await LoadHeaderAsync(childId, ct);
-        Held = (await Db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId && d.Held).Select(d => d.Kind).ToListAsync(ct)).Select(k => k.ToString()).ToList();
+        var rows = await Db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId).ToListAsync(ct);
+        Held = rows.Where(d => d.Held).Select(d => d.Kind.ToString()).ToList();
+        Stamp = CareLeaverService.DocumentsStamp(rows);
         return Page();
     }
 
@@ -27,7 +33,13 @@ public class DocumentsModel(HavenDbContext db, CareLeaverService service, TimePr
             if (Enum.TryParse<CareLeaverDocumentKind>(h, out var k) && Enum.IsDefined(k)) kinds.Add(k);
             else ModelState.AddModelError(nameof(Held), "Select documents from the list");
         if (!ModelState.IsValid) { await LoadHeaderAsync(childId, ct); return Page(); }
-        var result = await service.SetDocumentsAsync(childId, kinds, ct);
+        var result = await service.SetDocumentsAsync(childId, kinds, ct, Stamp ?? "");
+        if (result.Errors.TryGetValue(nameof(Held), out var m) && m == CareLeaverService.DocumentsConflict)
+        {
+            Theirs = await Db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId).OrderBy(d => d.Kind).ToListAsync(ct);
+            Stamp = CareLeaverService.DocumentsStamp(Theirs);
+            ModelState.Remove(nameof(Stamp));
+        }
         return await DoneOrRedisplayAsync(childId, result, "Documents updated", ct);
     }
 }
