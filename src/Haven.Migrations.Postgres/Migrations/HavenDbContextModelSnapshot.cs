@@ -589,9 +589,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("NeedsAssessmentDate")
                         .HasColumnType("date");
 
-                    b.Property<int?>("PlanId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("PracticalSkills")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -616,8 +613,6 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId")
                         .IsUnique();
-
-                    b.HasIndex("PlanId");
 
                     b.ToTable("PathwayPlans");
                 });
@@ -1789,18 +1784,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("PreviousPermanenceCode")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("PreviousPermanenceDate")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("PreviousPermanenceLa")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
                     b.Property<string>("ReasonCeasedCode")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -2844,9 +2827,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.Property<int>("SupportRating")
                         .HasColumnType("integer");
 
@@ -2856,9 +2836,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.ToTable("CarerFeedback");
                 });
@@ -2880,9 +2857,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReviewDate")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2894,9 +2868,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.ToTable("CarerReviews");
                 });
@@ -2926,17 +2897,11 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("RequiredBy")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.HasKey("Id");
 
                     b.HasIndex("EnquiryId");
 
                     b.HasIndex("HouseholdId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.ToTable("CarerTraining");
                 });
@@ -2994,9 +2959,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.Property<int>("SupervisingWorkerId")
                         .HasColumnType("integer");
 
@@ -3011,59 +2973,9 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnquiryId");
 
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
-
                     b.HasIndex("SupervisingWorkerId");
 
                     b.ToTable("FosterHouseholds");
-                });
-
-            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("After")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Before")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int?>("EnquiryId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int?>("HouseholdId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("RecordedByWorkerId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnquiryId");
-
-                    b.HasIndex("HouseholdId");
-
-                    b.ToTable("FosteringCorrections");
                 });
 
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
@@ -3087,29 +2999,17 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTime?>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("RecordedByWorkerId")
-                        .HasColumnType("integer");
-
                     b.Property<int?>("SpecialGuardianshipId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AdopterEnquiryId");
 
                     b.HasIndex("SpecialGuardianshipId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.ToTable("GuardianSupport");
                 });
@@ -3247,9 +3147,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Stage2Date")
                         .HasColumnType("date");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -3257,9 +3154,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.HasIndex("Kind", "EnquiryDate");
 
@@ -3308,9 +3202,6 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid");
-
                     b.Property<bool>("Unannounced")
                         .HasColumnType("boolean");
 
@@ -3323,9 +3214,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
-
-                    b.HasIndex("SubmissionId")
-                        .IsUnique();
 
                     b.HasIndex("WorkerId");
 
@@ -5179,9 +5067,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("OnTrack")
                         .HasColumnType("boolean");
 
-                    b.Property<int?>("PlanId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -5201,8 +5086,6 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("PlanId");
 
                     b.HasIndex("ChildId", "SetAtReview");
 
@@ -6187,14 +6070,7 @@ namespace Haven.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Child");
-
-                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.CareLeavers.PathwayReview", b =>
@@ -6790,19 +6666,6 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("SupervisingWorker");
                 });
 
-            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
-                {
-                    b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
-                        .WithMany()
-                        .HasForeignKey("EnquiryId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Haven.Core.Fostering.FosterHousehold", null)
-                        .WithMany()
-                        .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
                 {
                     b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
@@ -7251,13 +7114,6 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.Plans.Plan", b =>

@@ -416,9 +416,11 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         await using var db = borough.Open();
         await using var reporting = borough.OpenForReporting();
         var plans = await db.ChildProtectionPlans.AsNoTracking().ToListAsync();
+        var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         var figures = new Haven.Core.Performance.PerformanceFigures(reporting, new Haven.Core.ChildrenLookedAfter.StabilityFigures(db),
             new Haven.Core.Missing.ReturnHomeInterviewTakeUp(reporting), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
-            new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)));
+            clock, new Haven.Core.ChildProtection.ChildProtectionSettings(),
+            new Haven.Core.CareLeavers.CareLeaverCohort(db, new Haven.Core.CareLeavers.CareLeaverService(db, clock)), new Haven.Core.ChildrenInCare.InvolvementCareSpans(db));
 
         // Act
         var starting = plans.Where(p => p.StartDate > Today.AddYears(-1) && p.StartDate <= Today).ToList();
