@@ -30,6 +30,7 @@ public static class HavenCli
         root.Subcommands.Add(DocsCommand.Create(output));
         root.Subcommands.Add(ReturnsCommand.CreateReturns(output, error));
         root.Subcommands.Add(ReturnsCommand.CreateValidate(output, error));
+        root.Subcommands.Add(FeedCommand.Create(output, error));
         return root;
     }
 }

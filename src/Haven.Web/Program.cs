@@ -27,6 +27,7 @@ services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddDueWorkSources();
 services.AddStatutoryReturns();
+Haven.Web.Features.DataFeed.DataFeedRegistration.AddDfeFeed(services, builder.Configuration);
 services.AddScoped<Haven.Core.CaseNotes.CaseNoteService>();
 services.AddSingleton<Haven.Core.ChildrenLookedAfter.IPostcodeLocator, Haven.Core.ChildrenLookedAfter.SyntheticPostcodeLocator>();
 services.AddScoped<Haven.Core.ChildrenLookedAfter.LookedAfterService>();

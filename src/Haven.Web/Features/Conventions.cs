@@ -33,6 +33,7 @@ public static class Conventions
         c.AuthorizeFolder("/Performance", Policies.Performance);
         c.AuthorizeFolder("/Returns", Policies.Returns);
         c.AuthorizeFolder("/DataQuality", Policies.DataQuality);
+        c.AuthorizeFolder("/DataFeed", Policies.Returns);
         c.AuthorizeFolder("/Quality", Policies.Quality);
         c.AuthorizeFolder("/Workforce", Policies.Quality);
     }

@@ -47,6 +47,8 @@ public static class Navigation
             Policies.SeesDataQuality, r => r == HavenRole.PerformanceAnalyst),
         new("Statutory returns", "/returns", "The CIN census, SSDA903 and Ofsted Annex A, produced for download.", PerformanceAndQuality,
             Policies.ProducesReturns, r => r == HavenRole.PerformanceAnalyst),
+        new("DfE data feed", "/data-feed", "The daily data feed to the Department for Education: last sends, failures and children waiting.", PerformanceAndQuality,
+            Policies.ProducesReturns, r => false),
 
         new("Virtual school", "/virtual-school", "Children in care's education: PEPs, attendance and progress.", Services,
             r => r is HavenRole.VirtualSchoolOfficer or HavenRole.TeamManager or HavenRole.SeniorLeader, r => r == HavenRole.VirtualSchoolOfficer),

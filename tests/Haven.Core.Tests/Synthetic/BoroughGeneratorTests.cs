@@ -74,6 +74,25 @@ public sealed class TestDatabase : IDisposable
 public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputHelper output) : IClassFixture<GeneratedBorough>
 {
     [Fact]
+    public async Task Generate_DfeFeed_EveryPayloadValidatesAgainstTheDfeSchema()
+    {
+        await using var db = borough.Open();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var payloads = await Haven.Core.Returns.DfeFeed.DfeFeedBuilder.BuildAsync(db, GeneratedBorough.Today);
+        var built = watch.Elapsed;
+        var errors = payloads.Chunk(100)
+            .SelectMany(batch => Haven.Core.Returns.DfeFeed.DfeFeedJson.Validate(Haven.Core.Returns.DfeFeed.DfeFeedJson.SerializeBatch(batch)))
+            .ToList();
+        output.WriteLine($"{payloads.Count} children, {payloads.Sum(p => p.SocialCareEpisodes?.Count ?? 0)} episodes, "
+            + $"{payloads.Sum(p => p.SocialCareEpisodes?.Sum(e => e.ChildLookedAfterPlacements?.Count ?? 0) ?? 0)} placements; "
+            + $"built in {built.TotalSeconds:0.00}s, validated in {(watch.Elapsed - built).TotalSeconds:0.00}s");
+        Assert.True(payloads.Count > 500, "the borough has children in scope");
+        Assert.Contains(payloads, p => p.SocialCareEpisodes?.Any(e => e.ChildLookedAfterPlacements is not null) == true);
+        Assert.Contains(payloads, p => p.SocialCareEpisodes?.Any(e => e.ChildProtectionPlans is not null) == true);
+        Assert.Empty(errors.Take(20));
+    }
+
+    [Fact]
     public async Task Generate_CinCensus_HasNoErrorsFromHavensCinRules()
     {
         await using var db = borough.Open();

@@ -1,0 +1,34 @@
+using Haven.Core.Data;
+using Haven.Core.Returns.DfeFeed;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Web.Features.DataFeed;
+
+/// The DfE data feed for performance analysts: whether it is configured (setting names only, never
+/// values), the last sends, and the children whose last attempt failed, who wait for the next send.
+public class IndexModel(HavenDbContext db, DfeFeedOptions options) : PageModel
+{
+    public IReadOnlyList<DfeFeedSend> Sends { get; private set; } = [];
+    public IReadOnlyList<DfeFeedSubmission> Failures { get; private set; } = [];
+    public int FailureCount { get; private set; }
+    public int Accepted { get; private set; }
+    public int Purged { get; private set; }
+    public IReadOnlyList<string> MissingForTest { get; private set; } = [];
+    public IReadOnlyList<string> MissingForLive { get; private set; } = [];
+    public string ScheduleText => options.ScheduledMode is { } mode and not DfeFeedMode.DryRun
+        ? $"{mode} endpoint, every day at {options.ScheduledAtUtc.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC"
+        : "Off";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        MissingForTest = options.MissingFor(DfeFeedMode.Test);
+        MissingForLive = options.MissingFor(DfeFeedMode.Live);
+        Sends = await db.DfeFeedSends.AsNoTracking().OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Take(20).ToListAsync(ct);
+        var failed = db.DfeFeedSubmissions.AsNoTracking().Where(s => s.Status == DfeSubmissionStatus.Error);
+        FailureCount = await failed.CountAsync(ct);
+        Failures = await failed.OrderByDescending(s => s.ErrorAt).ThenBy(s => s.ChildId).Take(200).ToListAsync(ct);
+        Accepted = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Accepted, ct);
+        Purged = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Purged, ct);
+    }
+}
