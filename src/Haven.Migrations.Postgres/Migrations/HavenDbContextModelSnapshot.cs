@@ -589,6 +589,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("NeedsAssessmentDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PracticalSkills")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -613,6 +616,8 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId")
                         .IsUnique();
+
+                    b.HasIndex("PlanId");
 
                     b.ToTable("PathwayPlans");
                 });
@@ -1784,6 +1789,18 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreviousPermanenceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PreviousPermanenceDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PreviousPermanenceLa")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("ReasonCeasedCode")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -2827,6 +2844,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("SupportRating")
                         .HasColumnType("integer");
 
@@ -2836,6 +2856,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerFeedback");
                 });
@@ -2857,6 +2880,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReviewDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2868,6 +2894,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerReviews");
                 });
@@ -2897,11 +2926,17 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("RequiredBy")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnquiryId");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerTraining");
                 });
@@ -2959,6 +2994,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("SupervisingWorkerId")
                         .HasColumnType("integer");
 
@@ -2973,9 +3011,59 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnquiryId");
 
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
                     b.HasIndex("SupervisingWorkerId");
 
                     b.ToTable("FosterHouseholds");
+                });
+
+            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("EnquiryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnquiryId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("FosteringCorrections");
                 });
 
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
@@ -2999,17 +3087,29 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SpecialGuardianshipId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AdopterEnquiryId");
 
                     b.HasIndex("SpecialGuardianshipId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("GuardianSupport");
                 });
@@ -3147,6 +3247,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Stage2Date")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -3154,6 +3257,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "EnquiryDate");
 
@@ -3202,6 +3308,9 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("Unannounced")
                         .HasColumnType("boolean");
 
@@ -3214,6 +3323,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("WorkerId");
 
@@ -5067,6 +5179,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("OnTrack")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -5086,6 +5201,8 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("ChildId", "SetAtReview");
 
@@ -6181,7 +6298,14 @@ namespace Haven.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Child");
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.CareLeavers.PathwayReview", b =>
@@ -6777,6 +6901,19 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Navigation("SupervisingWorker");
                 });
 
+            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
+                {
+                    b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
+                        .WithMany()
+                        .HasForeignKey("EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Haven.Core.Fostering.FosterHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
                 {
                     b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
@@ -7225,6 +7362,13 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.Plans.Plan", b =>

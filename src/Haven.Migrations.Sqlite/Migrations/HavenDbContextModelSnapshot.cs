@@ -562,6 +562,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("NeedsAssessmentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PracticalSkills")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -586,6 +589,8 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChildId")
                         .IsUnique();
+
+                    b.HasIndex("PlanId");
 
                     b.ToTable("PathwayPlans");
                 });
@@ -1709,6 +1714,18 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsUnaccompaniedAsylumSeeker")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreviousPermanenceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPermanenceDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPermanenceLa")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonCeasedCode")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -2714,6 +2731,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupportRating")
                         .HasColumnType("INTEGER");
 
@@ -2723,6 +2743,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerFeedback");
                 });
@@ -2742,6 +2765,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ReviewDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2753,6 +2779,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerReviews");
                 });
@@ -2780,11 +2809,17 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("RequiredBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnquiryId");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("CarerTraining");
                 });
@@ -2840,6 +2875,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupervisingWorkerId")
                         .HasColumnType("INTEGER");
 
@@ -2854,9 +2892,57 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnquiryId");
 
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
+
                     b.HasIndex("SupervisingWorkerId");
 
                     b.ToTable("FosterHouseholds");
+                });
+
+            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnquiryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnquiryId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("FosteringCorrections");
                 });
 
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
@@ -2878,10 +2964,19 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SpecialGuardianshipId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2889,6 +2984,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasIndex("AdopterEnquiryId");
 
                     b.HasIndex("SpecialGuardianshipId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("GuardianSupport");
                 });
@@ -3020,6 +3118,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Stage2Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -3027,6 +3128,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "EnquiryDate");
 
@@ -3071,6 +3175,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Unannounced")
                         .HasColumnType("INTEGER");
 
@@ -3083,6 +3190,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("WorkerId");
 
@@ -4870,6 +4980,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<bool>("OnTrack")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -4889,6 +5002,8 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("ChildId", "SetAtReview");
 
@@ -5940,7 +6055,14 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Child");
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.CareLeavers.PathwayReview", b =>
@@ -6536,6 +6658,19 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Navigation("SupervisingWorker");
                 });
 
+            modelBuilder.Entity("Haven.Core.Fostering.FosteringCorrection", b =>
+                {
+                    b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
+                        .WithMany()
+                        .HasForeignKey("EnquiryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Haven.Core.Fostering.FosterHousehold", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Haven.Core.Fostering.GuardianSupport", b =>
                 {
                     b.HasOne("Haven.Core.Fostering.RecruitmentEnquiry", null)
@@ -6984,6 +7119,13 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Haven.Core.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Haven.Core.Plans.Plan", b =>
