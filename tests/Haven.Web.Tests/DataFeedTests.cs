@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Haven.Core.Returns.DfeFeed;
 
 namespace Haven.Web.Tests;
@@ -57,6 +58,25 @@ public abstract class DataFeedTests(HavenApp app)
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, true);
         }
+    }
+
+    [Fact]
+    public async Task DataFeedCheck_ListsANewChildAsWaiting_AndSendsNothing()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var childId = await app.Data.CreateChildAsync(c => c.Referrals.Add(today.AddDays(-2)));
+        var analyst = await app.Data.CreateWorkerAsync(HavenRole.PerformanceAnalyst);
+        var client = app.NewClient();
+        await client.SignInAsync(analyst.UserName);
+        var sendsBefore = await app.Data.WithDbAsync(db => db.DfeFeedSends.CountAsync());
+
+        var before = await client.GetPageAsync("/data-feed");
+        Assert.Null(before.QuerySelector("#waiting-summary"));
+        var page = await client.GetPageAsync("/data-feed?check=true");
+
+        Assert.Contains("new or changed", page.QuerySelector("#waiting-summary")!.TextContent);
+        Assert.Contains($"H{childId}", page.QuerySelector("#waiting")!.TextContent);
+        Assert.Equal(sendsBefore, await app.Data.WithDbAsync(db => db.DfeFeedSends.CountAsync()));
     }
 }
 

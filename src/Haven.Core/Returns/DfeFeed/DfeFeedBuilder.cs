@@ -95,6 +95,10 @@ public static partial class DfeFeedBuilder
                     && h.Date >= windowStart && h.Date <= today)
                 .Select(h => new { h.ChildId, h.Date, h.SdqScore }).ToListAsync(ct))
             .ToLookup(h => h.ChildId);
+        // care_leavers.contact_date: the latest contact a worker recorded with the young person.
+        var lastContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => ids.Contains(c.ChildId) && c.ContactDate <= today)
+                .GroupBy(c => c.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(c => c.ContactDate) }).ToListAsync(ct))
+            .ToDictionary(c => c.ChildId, c => c.Last);
         var s47Ids = section47s.Keys.ToList();
         var s47Ends = await db.Section47Enquiries.AsNoTracking().Where(s => s47Ids.Contains(s.Id))
             .Select(s => new { s.Id, s.CompletedDate }).ToDictionaryAsync(s => s.Id, s => s.CompletedDate, ct);
@@ -163,7 +167,11 @@ public static partial class DfeFeedBuilder
                 adoptionEpisode = episodes.Count == 0 ? 0 : EpisodeFor(decision.DatePlaced);
             }
             DfeCareLeavers? leaver = oc3.TryGetValue(childId, out var o)
-                ? new DfeCareLeavers { Activity = Max(Blank(o.Activ), 2), Accommodation = Blank(o.Accom) is { } acc ? acc[..1] : null }
+                ? new DfeCareLeavers
+                {
+                    ContactDate = lastContacts.TryGetValue(childId, out var contacted) ? contacted : null,
+                    Activity = Max(Blank(o.Activ), 2), Accommodation = Blank(o.Accom) is { } acc ? acc[..1] : null,
+                }
                 : null;
 
             var scEpisodes = new List<DfeSocialCareEpisode>();

@@ -1,5 +1,6 @@
 using Haven.Core.Data;
 using Haven.Core.Returns.DfeFeed;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,8 +8,13 @@ namespace Haven.Web.Features.DataFeed;
 
 /// The DfE data feed for performance analysts: whether it is configured (setting names only, never
 /// values), the last sends, and the children whose last attempt failed, who wait for the next send.
-public class IndexModel(HavenDbContext db, DfeFeedOptions options) : PageModel
+public class IndexModel(HavenDbContext db, DfeFeedOptions options, TimeProvider clock) : PageModel
 {
+    /// Set by the "check what is waiting" button: rebuild every payload now and compare it with what
+    /// the DfE last accepted, without sending or recording anything.
+    [BindProperty(SupportsGet = true)] public bool Check { get; set; }
+    public DfeFeedPlan? Waiting { get; private set; }
+
     public IReadOnlyList<DfeFeedSend> Sends { get; private set; } = [];
     public IReadOnlyList<DfeFeedSubmission> Failures { get; private set; } = [];
     public int FailureCount { get; private set; }
@@ -30,5 +36,6 @@ public class IndexModel(HavenDbContext db, DfeFeedOptions options) : PageModel
         Failures = await failed.OrderByDescending(s => s.ErrorAt).ThenBy(s => s.ChildId).Take(200).ToListAsync(ct);
         Accepted = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Accepted, ct);
         Purged = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Purged, ct);
+        if (Check) Waiting = await DfeFeedRun.PlanAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options, full: false, ct);
     }
 }
