@@ -5872,6 +5872,13 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("LastPurge")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastPurgeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("LastSendId")
                         .HasColumnType("integer");
 

@@ -5643,6 +5643,13 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastPurge")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastPurgeAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LastSendId")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Haven.Core.Access;
+using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
 using Haven.Core.Returns.DfeFeed;
 using Haven.Core.Tests.Synthetic;
@@ -28,6 +30,11 @@ public sealed class FakeDfeReceiver : IAsyncDisposable
     public ConcurrentQueue<(int Status, string Body)> Received { get; } = new();
     public int TokenRequests => _tokens;
     public string RetryAfter { get; set; } = "1";
+    /// Answer a 200 with one token per child (as D2I's client expects) instead of the schema's one batch Receipt.
+    public bool TokenPerChild { get; set; }
+    /// When set, a children request waits for it before answering (Arrived says one is waiting).
+    public TaskCompletionSource? Hold { get; set; }
+    public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public string BaseUrl { get; private set; } = "";
 
     private FakeDfeReceiver(WebApplication app)
@@ -45,12 +52,19 @@ public sealed class FakeDfeReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(ctx.Request.Body);
             var body = await reader.ReadToEndAsync();
+            if (Hold is { } hold)
+            {
+                Arrived.TrySetResult();
+                await hold.Task;
+            }
             var status = !Next.TryDequeue(out var s) ? 200 : s;
             if (ctx.Request.Headers.Authorization != $"Bearer {_validToken}" || ctx.Request.Headers["SupplierKey"] != "key" || la != 305) status = 401;
             else if (status == 200 && DfeFeedJson.Validate(body).Count > 0) status = 400;
             if (status == 401) _validToken = null;
             Received.Enqueue((status, body));
             if (status == 429) ctx.Response.Headers.RetryAfter = RetryAfter;
+            if (status == 200 && TokenPerChild)
+                return Results.Json(JsonDocument.Parse(body).RootElement.EnumerateArray().Select(c => $"token-{c.GetProperty("la_child_id").GetString()}").ToList());
             if (status == 200) return Results.Json(Guid.NewGuid().ToString());
             return Results.Text($"status {status}", statusCode: status);
         });
@@ -103,6 +117,7 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
     private FakeDfeReceiver _dfe = null!;
     private DfeFeedTests.Seeded _seed = null!;
     private readonly List<TimeSpan> _waits = [];
+    private AccessLog? _log;
 
     public async Task InitializeAsync()
     {
@@ -122,7 +137,13 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
         await using var db = _database.Open();
         using var http = new HttpClient();
         return await DfeFeedRun.RunAsync(db, options ?? _dfe.Options(), mode, full, Today, http, null, TimeProvider.System, default,
-            delay: (d, _) => { _waits.Add(d); return Task.CompletedTask; });
+            delay: (d, _) => { _waits.Add(d); return Task.CompletedTask; }, audit: new DfeFeedAudit(_log ??= _database.AccessLog(), "system:dfe-feed"));
+    }
+
+    private async Task<List<AccessLogEntry>> AccessLogAsync()
+    {
+        await using var db = _database.Open();
+        return await db.AccessLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
     }
 
     private async Task<List<DfeFeedSubmission>> SubmissionsAsync()
@@ -141,6 +162,7 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
         var subs = await SubmissionsAsync();
         Assert.All(subs, s => Assert.Equal(DfeSubmissionStatus.Accepted, s.Status));
         Assert.All(subs, s => Assert.True(Guid.TryParse(s.Receipt, out _)));
+        Assert.Single(subs.Select(s => s.Receipt).Distinct()); // the schema's Receipt is the batch's
         Assert.Equal(1, _dfe.TokenRequests);
 
         var second = await RunAsync();
@@ -150,6 +172,14 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
         var full = await RunAsync(full: true);
         Assert.Equal(3, full.Accepted);
         Assert.Equal(2, _dfe.Received.Count);
+    }
+
+    [Fact]
+    public async Task Run_DfeAnswersOneTokenPerChild_EachChildKeepsItsOwn()
+    {
+        _dfe.TokenPerChild = true;
+        Assert.Equal(3, (await RunAsync()).Accepted);
+        Assert.All(await SubmissionsAsync(), s => Assert.Equal($"token-{s.LaChildId}", s.Receipt));
     }
 
     [Fact]
@@ -275,6 +305,17 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
         var ben = (await SubmissionsAsync()).Single(s => s.ChildId == _seed.Ben);
         Assert.Equal(DfeSubmissionStatus.Purged, ben.Status);
 
+        // Each purge is in the access log against the child with the local change behind it, and kept for the page.
+        var purges = (await AccessLogAsync()).Where(e => e.Detail?.StartsWith("DfE purge") == true).ToDictionary(e => e.ChildId!.Value);
+        Assert.Equal([_seed.Ann, _seed.Ben], purges.Keys.Order());
+        Assert.Equal(AccessAction.Export, purges[_seed.Ann].Action);
+        Assert.Equal("system:dfe-feed", purges[_seed.Ann].UserName);
+        Assert.Contains($"CIN plan P{_seed.AnnPlan}: deleted from Haven", purges[_seed.Ann].Detail);
+        Assert.Contains("accepted", purges[_seed.Ann].Detail);
+        Assert.Contains($"all data for H{_seed.Ben}: left scope: the child's referrals and episodes of care were deleted", purges[_seed.Ben].Detail);
+        Assert.Equal(purges[_seed.Ben].Detail, "DfE purge (Test, accepted): " + ben.LastPurge);
+        Assert.NotNull(ben.LastPurgeAt);
+
         Assert.Equal(0, (await RunAsync()).Children);
     }
 
@@ -321,4 +362,71 @@ public sealed class DfeFeedSenderTests : IAsyncLifetime
             if (Directory.Exists(folder)) Directory.Delete(folder, true);
         }
     }
+
+    [Fact]
+    public async Task Run_EpisodesCorrected_SendsThePlacementUnderItsOldIdAndNoPurge()
+    {
+        await RunAsync();
+        await using (var db = _database.Open())
+        {
+            // As LookedAfterService saves any change: the period's episodes are superseded and written
+            // again as a new revision; here Cal's start is corrected from 1 to 3 February.
+            var old = await db.Episodes.SingleAsync(e => e.Id == _seed.CalEpisode);
+            old.SupersededAt = DateTime.UtcNow;
+            old.CorrectionReason = "Date keyed wrongly";
+            db.Episodes.Add(new Episode { PeriodOfCareId = old.PeriodOfCareId, ChildId = old.ChildId, Revision = 2, StartDate = new DateOnly(2025, 2, 3),
+                ReasonForNewEpisodeCode = "S", LegalStatusCode = "C2", PlacementId = old.PlacementId });
+            var period = await db.PeriodsOfCare.SingleAsync(p => p.Id == old.PeriodOfCareId);
+            period.StartDate = new DateOnly(2025, 2, 3);
+            period.Revision = 2;
+            await db.SaveChangesAsync();
+        }
+        var next = await RunAsync();
+        Assert.Equal((1, 0), (next.Accepted, next.Purges));
+        var body = _dfe.Received.Last().Body;
+        var placement = Assert.Single(JsonDocument.Parse(body).RootElement[0].GetProperty("social_care_episodes")[0].GetProperty("child_looked_after_placements").EnumerateArray());
+        Assert.Equal($"E{_seed.CalEpisode}", placement.GetProperty("child_looked_after_placement_id").GetString());
+        Assert.Equal("2025-02-03", placement.GetProperty("start_date").GetString());
+        Assert.DoesNotContain("purge", body);
+        Assert.DoesNotContain(await AccessLogAsync(), e => e.Detail?.StartsWith("DfE purge") == true);
+    }
+
+    [Fact]
+    public async Task Run_WhileAnotherSendRuns_IsRefusedRecordedAndNothingGoesTwice()
+    {
+        _dfe.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = RunAsync();
+        await _dfe.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await RunAsync();
+        _dfe.Hold.SetResult();
+        Assert.Equal(3, (await first).Accepted);
+        Assert.False(second.Sent);
+        Assert.Contains("never two sends at once", second.Message);
+        Assert.Single(_dfe.Received);
+
+        // Another process's send (the CLI beside the web app) that has not finished holds off this one too.
+        await using (var db = _database.Open())
+        {
+            db.DfeFeedSends.Add(new DfeFeedSend { StartedAt = DateTime.UtcNow.AddMinutes(-5), Mode = DfeFeedMode.Live, Outcome = "Running" });
+            await db.SaveChangesAsync();
+        }
+        var third = await RunAsync(full: true);
+        Assert.False(third.Sent);
+        Assert.Contains("has not finished", third.Message);
+        Assert.Single(_dfe.Received);
+        await using var read = _database.Open();
+        Assert.Equal(2, await read.DfeFeedSends.CountAsync(s => s.Outcome.StartsWith("Not sent")));
+    }
+}
+
+internal static class TestDatabaseAccessLog
+{
+    private sealed class Contexts(TestDatabase database) : IDbContextFactory<HavenDbContext>
+    {
+        public HavenDbContext CreateDbContext() => database.Open();
+    }
+
+    /// The real hash-chained access log over the test database, its anchor in a throwaway file.
+    public static AccessLog AccessLog(this TestDatabase database) =>
+        new(new Contexts(database), TimeProvider.System, new AccessLogAnchor(Path.Combine(Path.GetTempPath(), $"haven-anchor-{Guid.NewGuid():N}")));
 }

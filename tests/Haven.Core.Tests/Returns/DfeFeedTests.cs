@@ -193,4 +193,24 @@ public class DfeFeedTests
         Assert.NotEmpty(DfeFeedJson.Validate(DfeFeedJson.SerializeBatch(batch)));
         Assert.Empty(DfeFeedJson.Validate(DfeFeedJson.SerializeBatch(batch.Take(100).ToList())));
     }
+
+    [Fact]
+    public void StableEpisodeKeys_RevisionsOfAPeriod_KeepEachLinesFirstId()
+    {
+        static DfeFeedBuilder.EpisodeRow R(int id, int revision, string start, int placement, bool current = false) =>
+            new(id, 1, 10, revision, D(start), placement, current);
+        var keys = DfeFeedBuilder.StableEpisodeKeys(
+        [
+            // Revision 1: placed with carers 100 on 1 Feb; a legal status change on 1 Jun.
+            R(1, 1, "2025-02-01", 100), R(2, 1, "2025-06-01", 100),
+            // Revision 2: a move to placement 200 on 1 Sep (the earlier rows are written again).
+            R(3, 2, "2025-02-01", 100), R(4, 2, "2025-06-01", 100), R(5, 2, "2025-09-01", 200),
+            // Revision 3, a correction: the legal status changed on 5 Jun, not 1 Jun; the move was to placement 300.
+            R(6, 3, "2025-02-01", 100, true), R(7, 3, "2025-06-05", 100, true), R(8, 3, "2025-09-01", 300, true),
+            // Another period of the same child: its own line.
+            new(9, 1, 11, 1, D("2026-01-10"), 400, true),
+        ]);
+        Assert.Equal((1, 2, 5, 9), (keys[6], keys[7], keys[8], keys[9]));
+        Assert.Equal((1, 2, 5), (keys[3], keys[4], keys[5]));
+    }
 }

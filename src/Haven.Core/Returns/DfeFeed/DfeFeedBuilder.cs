@@ -102,9 +102,15 @@ public static partial class DfeFeedBuilder
         var s47Ids = section47s.Keys.ToList();
         var s47Ends = await db.Section47Enquiries.AsNoTracking().Where(s => s47Ids.Contains(s.Id))
             .Select(s => new { s.Id, s.CompletedDate }).ToDictionaryAsync(s => s.Id, s => s.CompletedDate, ct);
-        var episodeKeys = (await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.ChildId) && e.SupersededAt == null)
-                .Select(e => new { e.Id, e.ChildId, e.StartDate }).ToListAsync(ct))
-            .GroupBy(e => (e.ChildId, e.StartDate)).ToDictionary(g => g.Key, g => g.Min(e => e.Id));
+        // Placement ids stay the same from one day to the next: every change to a period of care
+        // (a move, a correction) rewrites its episodes as a new revision, so each current row is
+        // keyed on the first row of its line across revisions (StableEpisodeKeys).
+        var episodeRows = await db.Episodes.AsNoTracking().Where(e => ids.Contains(e.ChildId))
+            .Select(e => new EpisodeRow(e.Id, e.ChildId, e.PeriodOfCareId, e.Revision, e.StartDate, e.PlacementId, e.SupersededAt == null))
+            .ToListAsync(ct);
+        var stableKeys = StableEpisodeKeys(episodeRows);
+        var episodeKeys = episodeRows.Where(e => e.Current)
+            .GroupBy(e => (e.ChildId, e.StartDate)).ToDictionary(g => g.Key, g => stableKeys[g.Min(e => e.Id)]);
 
         var result = new List<DfeChild>(inScope.Count);
         foreach (var childId in inScope.Order())
@@ -279,6 +285,48 @@ public static partial class DfeFeedBuilder
         EndReason = Max(Blank(e.Rec), 3),
         ChangeReason = Max(Blank(e.ReasonPlaceChange), 6),
     };
+
+    /// One row of the Episodes table as the key matching needs it.
+    public sealed record EpisodeRow(int Id, int ChildId, int PeriodOfCareId, int Revision, DateOnly StartDate, int PlacementId, bool Current);
+
+    /// Each episode row's stable key: the id of the first row of its line. A period of care's
+    /// revisions are matched one to the next: a row follows the earlier revision's row with the same
+    /// placement and start; else the one that was the same placement's same-numbered episode (a
+    /// corrected start or end); else the one with the same start (a corrected placement). A row
+    /// with no earlier match starts a new line (its own id); a line with no current row is gone.
+    public static IReadOnlyDictionary<int, int> StableEpisodeKeys(IEnumerable<EpisodeRow> rows)
+    {
+        var root = new Dictionary<int, int>();
+        foreach (var period in rows.GroupBy(r => r.PeriodOfCareId))
+        {
+            List<(EpisodeRow Row, int Nth)>? previous = null;
+            foreach (var revision in period.GroupBy(r => r.Revision).OrderBy(g => g.Key))
+            {
+                var current = revision.OrderBy(r => r.StartDate).ThenBy(r => r.Id).GroupBy(r => r.PlacementId)
+                    .SelectMany(g => g.Select((r, n) => (Row: r, Nth: n))).OrderBy(x => x.Row.StartDate).ThenBy(x => x.Row.Id).ToList();
+                var follows = new Dictionary<int, int>();
+                if (previous is not null)
+                {
+                    var claimed = new HashSet<int>();
+                    void Match(Func<(EpisodeRow Row, int Nth), (EpisodeRow Row, int Nth), bool> same)
+                    {
+                        foreach (var now in current.Where(c => !follows.ContainsKey(c.Row.Id)))
+                            foreach (var before in previous.Where(p => !claimed.Contains(p.Row.Id) && same(now, p)).Take(1))
+                            {
+                                follows[now.Row.Id] = before.Row.Id;
+                                claimed.Add(before.Row.Id);
+                            }
+                    }
+                    Match((a, b) => a.Row.PlacementId == b.Row.PlacementId && a.Row.StartDate == b.Row.StartDate);
+                    Match((a, b) => a.Row.PlacementId == b.Row.PlacementId && a.Nth == b.Nth);
+                    Match((a, b) => a.Row.StartDate == b.Row.StartDate);
+                }
+                foreach (var (row, _) in current) root[row.Id] = follows.TryGetValue(row.Id, out var before) ? root[before] : row.Id;
+                previous = current;
+            }
+        }
+        return root;
+    }
 
     /// 903 placement types A3–A6: placed for adoption.
     private static bool IsPlacedForAdoption(string place) => place is "A3" or "A4" or "A5" or "A6";

@@ -31,6 +31,10 @@ public class DfeFeedSubmission
     public string? Error { get; set; }
     public DateTime? ErrorAt { get; set; }
     public int? LastSendId { get; set; }
+    /// The last purge the DfE accepted for the child: what went and the local change that caused it
+    /// (the same text is in the access log against the child), and when.
+    public string? LastPurge { get; set; }
+    public DateTime? LastPurgeAt { get; set; }
 }
 
 /// One run of the feed: when, in which mode, full or changes only, which children, the counts and
@@ -63,6 +67,7 @@ internal sealed class DfeFeedSubmissionMapping : IEntityTypeConfiguration<DfeFee
         b.Property(s => s.AcceptedHash).HasMaxLength(64);
         b.Property(s => s.Receipt).HasMaxLength(400);
         b.Property(s => s.Error).HasMaxLength(2000);
+        b.Property(s => s.LastPurge).HasMaxLength(1000);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(s => s.Status);
     }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using Haven.Core.Access;
 using Haven.Core.Data;
 using Haven.Core.People;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,12 @@ namespace Haven.Core.Returns.DfeFeed;
 public sealed record DfeFeedItem(int ChildId, DfeChild Payload, string? RebuiltJson, string? RebuiltHash, IReadOnlyList<string> SchemaErrors)
 {
     public bool IsPurge => Payload.Purge == true;
+    /// One sentence per purge marker in Payload: what goes and the local change behind it (DfeFeedPurges).
+    public IReadOnlyList<string> PurgeCauses { get; init; } = [];
 }
+
+/// Where a send is written in the access log, and as whom (the scheduler, or the person at the CLI).
+public sealed record DfeFeedAudit(AccessLog Log, string UserName, int? WorkerId = null);
 
 /// What a run would send: the children in scope, those changed (or all, for a full run), the purges.
 public sealed record DfeFeedPlan(int InScope, IReadOnlyList<DfeFeedItem> Items)
@@ -36,6 +44,7 @@ public static class DfeFeedRun
         var submissions = await db.DfeFeedSubmissions.AsNoTracking().ToDictionaryAsync(s => s.ChildId, ct);
         var items = new List<DfeFeedItem>();
         var inScope = new HashSet<int>();
+        var windowStart = today.AddYears(-Math.Max(0, options.CohortYears));
         foreach (var payload in payloads)
         {
             if (!HavenIds.TryParse(payload.LaChildId, out var childId)) continue;
@@ -46,12 +55,21 @@ public static class DfeFeedRun
             if (!full && last?.AcceptedHash == hash) continue;
             var previous = last?.AcceptedJson is { } lastJson ? JsonSerializer.Deserialize<DfeChild>(lastJson, DfeFeedJson.Options) : null;
             var toSend = previous is null ? payload : WithPurges(payload, previous);
-            items.Add(new DfeFeedItem(childId, toSend, json, hash, DfeFeedJson.Validate(toSend)));
+            items.Add(new DfeFeedItem(childId, toSend, json, hash, DfeFeedJson.Validate(toSend))
+            {
+                PurgeCauses = previous is null ? [] : await DfeFeedPurges.ExplainAsync(db, childId, toSend, windowStart, ct),
+            });
         }
         // Children the DfE holds who are no longer in scope: purge everything held for them.
         foreach (var left in submissions.Values.Where(s => s.AcceptedJson is not null && !inScope.Contains(s.ChildId)
                      && (onlyChildren is null || onlyChildren.Contains(s.ChildId))).OrderBy(s => s.ChildId))
-            items.Add(new DfeFeedItem(left.ChildId, new DfeChild { LaChildId = left.LaChildId, Purge = true }, null, null, []));
+        {
+            var purge = new DfeChild { LaChildId = left.LaChildId, Purge = true };
+            items.Add(new DfeFeedItem(left.ChildId, purge, null, null, [])
+            {
+                PurgeCauses = await DfeFeedPurges.ExplainAsync(db, left.ChildId, purge, windowStart, ct),
+            });
+        }
         return new DfeFeedPlan(inScope.Count, items);
     }
 
@@ -100,12 +118,22 @@ public static class DfeFeedRun
         return [.. now ?? [], .. gone];
     }
 
+    /// A send that has not finished after this long is taken to have died with its process, and no
+    /// longer holds off the next one.
+    public static readonly TimeSpan RunLease = TimeSpan.FromHours(6);
+
+    // One send at a time per database in this process; across processes (the CLI beside the web
+    // app) an unfinished send younger than RunLease holds off the next.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
+
     /// Runs the feed. Dry run: writes batch-0001.json… (the exact bodies that would be posted) into
     /// folder and records the run; nothing else changes. Test/Live: nothing leaves Haven unless the
     /// endpoint and every credential are configured; otherwise the result says what is missing.
+    /// Never two sends at once: while one runs, another is refused and recorded as not sent.
+    /// With audit, each purge is written to the access log with its cause, and each send once.
     public static async Task<DfeFeedResult> RunAsync(HavenDbContext db, DfeFeedOptions options, DfeFeedMode mode, bool full, DateOnly today,
         HttpClient? http, string? folder, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<int>? onlyChildren = null,
-        Func<TimeSpan, CancellationToken, Task>? delay = null)
+        Func<TimeSpan, CancellationToken, Task>? delay = null, DfeFeedAudit? audit = null)
     {
         if (mode != DfeFeedMode.DryRun)
         {
@@ -116,21 +144,71 @@ public static class DfeFeedRun
         }
         else if (string.IsNullOrWhiteSpace(folder))
             return new DfeFeedResult(null, mode, full, 0, 0, 0, 0, 0, 0, 0, [], "A dry run needs a folder to write the batches into (--out).", false);
+        if (mode == DfeFeedMode.DryRun) return await RunOnceAsync(db, options, mode, full, today, http, folder, clock, ct, onlyChildren, delay, audit);
 
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(0, ct)) return await RefuseAsync(db, mode, full, clock, "another send from this server is still running", ct);
+        try
+        {
+            var since = clock.GetUtcNow().UtcDateTime - RunLease;
+            var running = await db.DfeFeedSends.AsNoTracking()
+                .Where(s => s.Mode != DfeFeedMode.DryRun && s.FinishedAt == null && s.StartedAt > since)
+                .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+            if (running is not null)
+                return await RefuseAsync(db, mode, full, clock,
+                    $"send {running.Id}, started at {running.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, has not finished", ct);
+            return await RunOnceAsync(db, options, mode, full, today, http, folder, clock, ct, onlyChildren, delay, audit);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<DfeFeedResult> RefuseAsync(HavenDbContext db, DfeFeedMode mode, bool full, TimeProvider clock, string why, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var send = new DfeFeedSend { StartedAt = now, FinishedAt = now, Mode = mode, Full = full, Outcome = $"Not sent: {why} (never two sends at once)." };
+        db.DfeFeedSends.Add(send);
+        await db.SaveChangesAsync(ct);
+        return new DfeFeedResult(send.Id, mode, full, 0, 0, 0, 0, 0, 0, 0, [], send.Outcome, false);
+    }
+
+    private static async Task<DfeFeedResult> RunOnceAsync(HavenDbContext db, DfeFeedOptions options, DfeFeedMode mode, bool full, DateOnly today,
+        HttpClient? http, string? folder, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<int>? onlyChildren,
+        Func<TimeSpan, CancellationToken, Task>? delay, DfeFeedAudit? audit)
+    {
+        var send = new DfeFeedSend { StartedAt = clock.GetUtcNow().UtcDateTime, Mode = mode, Full = full, Outcome = "Running" };
+        db.DfeFeedSends.Add(send);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            return await SendAsync(db, send, options, mode, full, today, http, folder, clock, ct, onlyChildren, delay, audit);
+        }
+        catch (Exception e)
+        {
+            // The send record says how it ended, so the lease is let go and the page shows the failure;
+            // children already accepted stay recorded, the rest go with the next send.
+            send.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            send.Outcome = Cut(e is OperationCanceledException ? "Stopped before the end (the app or the command was stopped)." : $"Failed: {e.Message}", 400);
+            db.ChangeTracker.Clear();
+            db.DfeFeedSends.Update(send);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async Task<DfeFeedResult> SendAsync(HavenDbContext db, DfeFeedSend send, DfeFeedOptions options, DfeFeedMode mode, bool full, DateOnly today,
+        HttpClient? http, string? folder, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<int>? onlyChildren,
+        Func<TimeSpan, CancellationToken, Task>? delay, DfeFeedAudit? audit)
+    {
         var plan = await PlanAsync(db, today, options, full, ct, onlyChildren);
         var valid = plan.Valid.ToList();
         var byLaId = valid.ToDictionary(i => i.Payload.LaChildId);
-        var send = new DfeFeedSend
-        {
-            StartedAt = clock.GetUtcNow().UtcDateTime,
-            Mode = mode,
-            Full = full,
-            Children = plan.Items.Count,
-            Purges = plan.Items.Count(i => i.IsPurge),
-            Invalid = plan.Invalid.Count(),
-            ChildIds = string.Join(' ', plan.Items.Select(i => i.Payload.LaChildId)),
-        };
-        db.DfeFeedSends.Add(send);
+        send.Children = plan.Items.Count;
+        send.Purges = plan.Items.Count(i => i.IsPurge);
+        send.Invalid = plan.Invalid.Count();
+        send.ChildIds = string.Join(' ', plan.Items.Select(i => i.Payload.LaChildId));
         await db.SaveChangesAsync(ct);
 
         // Children whose payload fails the schema are not sent; the reason is kept against each.
@@ -138,7 +216,7 @@ public static class DfeFeedRun
             await RecordAsync(db, bad.ChildId, bad.Payload.LaChildId, send.Id, s =>
             {
                 s.Status = DfeSubmissionStatus.Error;
-                s.Error = Cut("Not sent: the payload does not match the DfE schema: " + string.Join("; ", bad.SchemaErrors.Take(5)));
+                s.Error = Cut("Not sent: the payload does not match the DfE schema: " + string.Join("; ", bad.SchemaErrors.Take(5)), 2000);
                 s.ErrorAt = send.StartedAt;
             }, ct);
 
@@ -166,9 +244,13 @@ public static class DfeFeedRun
         {
             send.Batches++;
             var at = clock.GetUtcNow().UtcDateTime;
+            var purges = new List<AccessEvent>();
             foreach (var laId in outcome.ChildIds)
             {
                 var item = byLaId[laId];
+                if (item.PurgeCauses.Count > 0 && audit is not null)
+                    purges.Add(new AccessEvent(audit.UserName, audit.WorkerId, AccessAction.Export, item.ChildId, $"dfe-feed/send/{send.Id}",
+                        $"DfE purge ({mode}, {(outcome.Status == DfeBatchStatus.Accepted ? "accepted" : "not accepted")}): {string.Join("; ", item.PurgeCauses)}"));
                 await RecordAsync(db, item.ChildId, laId, send.Id, s =>
                 {
                     if (outcome.Status == DfeBatchStatus.Accepted)
@@ -176,15 +258,20 @@ public static class DfeFeedRun
                         s.AcceptedJson = item.RebuiltJson;
                         s.AcceptedHash = item.RebuiltHash;
                         s.AcceptedAt = at;
-                        s.Receipt = outcome.Receipt;
+                        s.Receipt = outcome.ReceiptFor(laId);
                         s.Status = item.IsPurge ? DfeSubmissionStatus.Purged : DfeSubmissionStatus.Accepted;
                         s.Error = null;
                         s.ErrorAt = null;
+                        if (item.PurgeCauses.Count > 0)
+                        {
+                            s.LastPurge = Cut(string.Join("; ", item.PurgeCauses), 1000);
+                            s.LastPurgeAt = at;
+                        }
                     }
                     else
                     {
                         s.Status = DfeSubmissionStatus.Error;
-                        s.Error = Cut(outcome.Error ?? outcome.Status.ToString());
+                        s.Error = Cut(outcome.Error ?? outcome.Status.ToString(), 2000);
                         s.ErrorAt = at;
                     }
                 }, ct, save: false);
@@ -193,12 +280,16 @@ public static class DfeFeedRun
             else send.Failed += outcome.ChildIds.Count;
             // Recorded at once, in one transaction with the batch's children: a batch accepted is never sent again.
             await db.SaveChangesAsync(CancellationToken.None);
+            foreach (var purge in purges) await audit!.Log.WriteAsync(purge, CancellationToken.None);
         }, ct);
         send.FinishedAt = clock.GetUtcNow().UtcDateTime;
         send.Outcome = send.Failed == 0 && send.Invalid == 0
             ? $"Sent to the {mode} endpoint: {send.Accepted} children accepted in {send.Batches} batches."
             : $"Sent to the {mode} endpoint: {send.Accepted} accepted, {send.Failed} refused or failed, {send.Invalid} not sent (schema).";
         await db.SaveChangesAsync(CancellationToken.None);
+        if (audit is not null)
+            await audit.Log.WriteAsync(new AccessEvent(audit.UserName, audit.WorkerId, AccessAction.Export, null, $"dfe-feed/send/{send.Id}",
+                $"DfE feed ({mode}{(full ? ", full" : "")}): {send.Outcome} Children: {Cut(send.ChildIds, 600)}"), CancellationToken.None);
         return Result(send, plan, files, send.Outcome, true);
     }
 
@@ -219,5 +310,5 @@ public static class DfeFeedRun
         if (save) await db.SaveChangesAsync(ct);
     }
 
-    private static string Cut(string s) => s.Length <= 2000 ? s : s[..2000];
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

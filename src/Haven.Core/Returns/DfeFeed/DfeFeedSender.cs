@@ -16,8 +16,17 @@ public enum DfeBatchStatus
 }
 
 /// What happened to one batch: its children (la_child_id), the outcome, the HTTP status of the
-/// last answer, the DfE's receipt, and the reason when it was not accepted.
-public sealed record DfeBatchOutcome(IReadOnlyList<string> ChildIds, DfeBatchStatus Status, int? HttpStatus, string? Receipt, string? Error, int Attempts);
+/// last answer, the DfE's receipt, and the reason when it was not accepted. The published schema's
+/// Receipt is one UUID for the whole batch; ChildReceipts is filled only if the DfE answers with one
+/// token per child instead (a JSON array as long as the batch, in its order, as D2I's client expects).
+public sealed record DfeBatchOutcome(IReadOnlyList<string> ChildIds, DfeBatchStatus Status, int? HttpStatus, string? Receipt, string? Error, int Attempts)
+{
+    public IReadOnlyList<string>? ChildReceipts { get; init; }
+
+    /// The receipt to keep against one child of the batch: their own where the DfE gave one, else the batch's.
+    public string? ReceiptFor(string laChildId) =>
+        ChildReceipts is { } each && ChildIds.ToList().IndexOf(laChildId) is var i and >= 0 && i < each.Count ? each[i] : Receipt;
+}
 
 /// Sends children to the DfE's endpoint in batches of at most 100, authenticated with an OAuth 2.0
 /// client-credentials token and the SupplierKey subscription header. Honours Retry-After on 429,
@@ -81,7 +90,8 @@ public sealed class DfeFeedSender(HttpClient http, DfeFeedOptions options, DfeFe
                 switch (response.StatusCode)
                 {
                     case HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.Created or HttpStatusCode.Accepted:
-                        await Done(new DfeBatchOutcome(ids, DfeBatchStatus.Accepted, lastStatus, Receipt(text), null, attempts));
+                        var perChild = ChildReceipts(text, ids.Count);
+                        await Done(new DfeBatchOutcome(ids, DfeBatchStatus.Accepted, lastStatus, perChild is null ? Receipt(text) : null, null, attempts) { ChildReceipts = perChild });
                         return;
                     case HttpStatusCode.Unauthorized when !refreshedToken:
                         // A token may have expired early: fetch a new one once, not counted as an attempt.
@@ -157,6 +167,22 @@ public sealed class DfeFeedSender(HttpClient http, DfeFeedOptions options, DfeFe
         }
         catch (JsonException) { }
         return Short(text.Trim());
+    }
+
+    /// One token per child (a JSON array of strings as long as the batch), or null.
+    private static IReadOnlyList<string>? ChildReceipts(string text, int children)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.GetArrayLength() != children) return null;
+            var tokens = doc.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? Short(e.GetString()) : null).ToList();
+            return tokens.All(t => !string.IsNullOrWhiteSpace(t)) ? tokens! : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? Short(string? s) => s is null ? null : s.Length <= 400 ? s : s[..400];
