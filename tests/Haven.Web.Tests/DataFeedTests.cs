@@ -69,6 +69,15 @@ public abstract class DataFeedTests(HavenApp app)
         var client = app.NewClient();
         await client.SignInAsync(analyst.UserName);
         var sendsBefore = await app.Data.WithDbAsync(db => db.DfeFeedSends.CountAsync());
+        // A child the DfE holds whose record no longer exists, and a purge the DfE accepted earlier.
+        var gone = 900_000_000 + Random.Shared.Next(1_000_000);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.DfeFeedSubmissions.Add(new DfeFeedSubmission { ChildId = gone, LaChildId = $"H{gone}", AcceptedJson = $$"""{"la_child_id":"H{{gone}}"}""", Status = DfeSubmissionStatus.Accepted });
+            db.DfeFeedSubmissions.Add(new DfeFeedSubmission { ChildId = gone + 1, LaChildId = $"H{gone + 1}", Status = DfeSubmissionStatus.Purged,
+                LastPurge = "CIN plan P7: deleted from Haven (the record no longer exists)", LastPurgeAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
 
         var before = await client.GetPageAsync("/data-feed");
         Assert.Null(before.QuerySelector("#waiting-summary"));
@@ -77,6 +86,11 @@ public abstract class DataFeedTests(HavenApp app)
         Assert.Contains("new or changed", page.QuerySelector("#waiting-summary")!.TextContent);
         Assert.Contains($"H{childId}", page.QuerySelector("#waiting")!.TextContent);
         Assert.Equal(sendsBefore, await app.Data.WithDbAsync(db => db.DfeFeedSends.CountAsync()));
+        // Each purge says why: what is waiting, and what the DfE accepted.
+        Assert.Contains($"all data for H{gone}: the child's record no longer exists", page.QuerySelector("#waiting")!.TextContent);
+        Assert.Contains("CIN plan P7: deleted from Haven", page.QuerySelector("#purges")!.TextContent);
+        // The receipt is the batch's, and the page says so.
+        Assert.Contains("one receipt for the whole batch", page.QuerySelector("#receipts")!.TextContent);
     }
 }
 

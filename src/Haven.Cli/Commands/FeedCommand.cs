@@ -57,7 +57,9 @@ public static class FeedCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var result = await DfeFeedRun.RunAsync(db, options, mode, isFull, day, http, parse.GetValue(folder), TimeProvider.System, ct);
+            // Sends and their purges (with the local change behind each) go into the access log as the person at the command line.
+            var audit = new DfeFeedAudit(services.GetRequiredService<Haven.Core.Access.AccessLog>(), $"cli:{Environment.UserName}");
+            var result = await DfeFeedRun.RunAsync(db, options, mode, isFull, day, http, parse.GetValue(folder), TimeProvider.System, ct, audit: audit);
             await output.WriteLineAsync($"{result.Message} In scope: {result.InScope}; in this run: {result.Children} (purges {result.Purges}, not valid {result.Invalid}).");
             foreach (var file in result.Files) await output.WriteLineAsync(file);
             return result.Failed > 0 || result.Invalid > 0 ? 1 : 0;

@@ -1,3 +1,4 @@
+using Haven.Core.Access;
 using Haven.Core.Data;
 using Haven.Core.Returns.DfeFeed;
 
@@ -16,45 +17,20 @@ public static class DataFeedRegistration
     }
 }
 
-/// The daily changes-only send inside the web app, at Haven:DfeFeed:ScheduledAtUtc. Off unless
-/// ScheduledMode is set; even then nothing goes until the endpoint and credentials are configured
-/// (it logs which settings are missing, by name only).
+/// The daily changes-only send inside the web app; the schedule itself (off unless configured, once
+/// a day at ScheduledAtUtc, failures carried to the next day) is DfeFeedSchedule in Core, tested there.
 public sealed class DataFeedScheduler(IServiceScopeFactory scopes, DfeFeedOptions options, IHttpClientFactory httpClients, TimeProvider clock,
-    ILogger<DataFeedScheduler> log) : BackgroundService
+    AccessLog accessLog, ILogger<DataFeedScheduler> log) : BackgroundService
 {
     public const string HttpClientName = "dfe-feed";
+    public const string AuditUserName = "system:dfe-feed";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.ScheduledMode is not ({ } mode and (DfeFeedMode.Test or DfeFeedMode.Live))) return;
-        if (options.MissingFor(mode) is { Count: > 0 } missing)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DfeFeedSchedule.RunAsync(options, async (mode, today, ct) =>
         {
-            log.LogWarning("The daily DfE feed is scheduled ({Mode}) but will not send: missing {Settings}.", mode, string.Join(", ", missing));
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = DateOnly.FromDateTime(now).ToDateTime(options.ScheduledAtUtc, DateTimeKind.Utc);
-            if (next <= now) next = next.AddDays(1);
-            try
-            {
-                await Task.Delay(next - now, clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
-                var result = await DfeFeedRun.RunAsync(db, options, mode, full: false, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-                    httpClients.CreateClient(HttpClientName), null, clock, stoppingToken);
-                log.LogInformation("DfE feed ({Mode}): {Message}", mode, result.Message);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The next day's run tries again; the send record shows what was done before the failure.
-                log.LogError(e, "The daily DfE feed failed.");
-            }
-        }
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+            return await DfeFeedRun.RunAsync(db, options, mode, full: false, today, httpClients.CreateClient(HttpClientName), null, clock, ct,
+                audit: new DfeFeedAudit(accessLog, AuditUserName));
+        }, clock, log, stoppingToken);
 }

@@ -18,6 +18,8 @@ public class IndexModel(HavenDbContext db, DfeFeedOptions options, TimeProvider 
     public IReadOnlyList<DfeFeedSend> Sends { get; private set; } = [];
     public IReadOnlyList<DfeFeedSubmission> Failures { get; private set; } = [];
     public int FailureCount { get; private set; }
+    /// The latest purges the DfE accepted, with the local change behind each.
+    public IReadOnlyList<DfeFeedSubmission> Purges { get; private set; } = [];
     public int Accepted { get; private set; }
     public int Purged { get; private set; }
     public IReadOnlyList<string> MissingForTest { get; private set; } = [];
@@ -36,6 +38,8 @@ public class IndexModel(HavenDbContext db, DfeFeedOptions options, TimeProvider 
         Failures = await failed.OrderByDescending(s => s.ErrorAt).ThenBy(s => s.ChildId).Take(200).ToListAsync(ct);
         Accepted = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Accepted, ct);
         Purged = await db.DfeFeedSubmissions.CountAsync(s => s.Status == DfeSubmissionStatus.Purged, ct);
+        Purges = await db.DfeFeedSubmissions.AsNoTracking().Where(s => s.LastPurgeAt != null)
+            .OrderByDescending(s => s.LastPurgeAt).ThenBy(s => s.ChildId).Take(50).ToListAsync(ct);
         if (Check) Waiting = await DfeFeedRun.PlanAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), options, full: false, ct);
     }
 }
