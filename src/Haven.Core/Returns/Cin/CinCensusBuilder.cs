@@ -32,6 +32,10 @@ public static class CinCensusBuilder
         if (onlyChildren is not null) referralsQuery = referralsQuery.Where(r => onlyChildren.Contains(r.ChildId));
         var referrals = await referralsQuery.OrderBy(r => r.ChildId).ThenBy(r => r.ReferralDate).ThenBy(r => r.Id).ToListAsync(ct);
         var childIds = referralsQuery.Select(r => r.ChildId);
+        // "ReferralId IN (the referrals)" rather than EXISTS per row: the database then reads the
+        // assessments and enquiries of those referrals through their ReferralId index instead of
+        // scanning every assessment and enquiry (45,000 and 18,000 at 50,000 children) for My work's few children.
+        var referralIds = referralsQuery.Select(r => r.Id);
 
         var people = await db.People.AsNoTracking().Where(p => childIds.Contains(p.Id))
             .Select(p => new
@@ -42,12 +46,12 @@ public static class CinCensusBuilder
             .ToDictionaryAsync(p => p.Id, ct);
 
         var assessments = (await db.Assessments.AsNoTracking().Include(a => a.Factors)
-                .Where(a => referralsQuery.Any(r => r.Id == a.ReferralId))
+                .Where(a => referralIds.Contains(a.ReferralId))
                 .Where(a => a.StartDate <= to && (a.AuthorisedDate == null || a.AuthorisedDate >= from))
                 .ToListAsync(ct))
             .ToLookup(a => a.ReferralId);
         var section47s = (await db.Section47Enquiries.AsNoTracking()
-                .Where(s => referralsQuery.Any(r => r.Id == s.ReferralId))
+                .Where(s => referralIds.Contains(s.ReferralId))
                 .Where(s => s.StartDate <= to)
                 .ToListAsync(ct))
             .Where(s => (s.InitialConferenceDate ?? s.CompletedDate) is not { } end || end >= from)
