@@ -26,10 +26,8 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
     private static readonly (string Code, double Weight)[] Participation =
         [("PN1", 45), ("PN2", 10), ("PN3", 5), ("PN4", 3), ("PN5", 12), ("PN6", 20), ("PN7", 5)];
 
-    private enum Route { Voluntary, VoluntaryThenCourt, Court, PoliceProtection, EmergencyProtection }
-
-    private static readonly (Route Route, double Weight)[] Routes =
-        [(Route.Voluntary, 15), (Route.VoluntaryThenCourt, 22), (Route.Court, 48), (Route.PoliceProtection, 10), (Route.EmergencyProtection, 5)];
+    private static readonly (CareRoute Route, double Weight)[] Routes =
+        [(CareRoute.Voluntary, 15), (CareRoute.VoluntaryThenCourt, 22), (CareRoute.Court, 48), (CareRoute.PoliceProtection, 10), (CareRoute.EmergencyProtection, 5)];
 
     public async Task WriteAsync(BoroughPartContext context)
     {
@@ -38,7 +36,7 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         // Routes into care, stratified separately for periods open today and ended ones, so the
         // legal status share at 31 March (about 75 children) stays near England's whatever the
         // random sequence; with independent draws the full care order share swung by ±6 points.
-        var routes = (Open: new Stratified<Route>(Routes, rng), Ended: new Stratified<Route>(Routes, rng));
+        var routes = (Open: new Stratified<CareRoute>(Routes, rng), Ended: new Stratified<CareRoute>(Routes, rng));
         var locator = new SyntheticPostcodeLocator();
         var involvements = (await context.Writer.Db.Involvements.AsNoTracking().Where(i => i.Kind == InvolvementKind.InCare)
             .Select(i => new { i.Id, i.ChildId, i.StartDate }).ToListAsync(context.CancellationToken))
@@ -199,77 +197,12 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         return (code, la, date);
     }
 
-    private static IReadOnlyList<EpisodeLine> BuildEpisodes(Random rng, Stratified<Route> routes, ChildPlan child, ChildSpan cs, PeriodOfCare period, List<PlacementRecord> placements, DateOnly today)
+    private static IReadOnlyList<EpisodeLine> BuildEpisodes(Random rng, Stratified<CareRoute> routes, ChildPlan child, ChildSpan cs, PeriodOfCare period, List<PlacementRecord> placements, DateOnly today)
     {
         var start = cs.Start;
         var until = cs.Span.End ?? today;
-        var legal = LegalTimeline(rng, routes, child, period, start, until, placements);
-        IReadOnlyList<EpisodeLine> lines = [new(start, null, "S", legal[0].Code, placements[0].Id, placements[0].Id, null)];
-        var changes = legal.Skip(1).Select(l => (l.Date, Legal: (string?)l.Code, Placement: (PlacementRecord?)null))
-            .Concat(placements.Skip(1).Select(p => (Date: p.StartDate, Legal: (string?)null, Placement: (PlacementRecord?)p)))
-            .Where(c => c.Date > start && c.Date < until)
-            .GroupBy(c => c.Date).OrderBy(g => g.Key);
-        foreach (var g in changes)
-        {
-            var ls = g.Select(c => c.Legal).LastOrDefault(c => c is not null);
-            var p = g.Select(c => c.Placement).LastOrDefault(c => c is not null);
-            var (after, problems) = EpisodeRules.Apply(lines, new EpisodeChange(g.Key, ls, p?.Id, p?.Id, p is null ? null : rng.Weighted(MoveReasons)));
-            if (problems.Count == 0) lines = after;
-        }
-        if (cs.Span.End is { } end && end > lines[^1].Start)
-        {
-            var (after, problems) = EpisodeRules.End(lines, end, Ceased(rng, child, end, placements[^1]));
-            if (problems.Count == 0) lines = after;
-        }
-        return lines;
-    }
-
-    private static List<(DateOnly Date, string Code)> LegalTimeline(Random rng, Stratified<Route> routes, ChildPlan child, PeriodOfCare period, DateOnly start, DateOnly until, List<PlacementRecord> placements)
-    {
-        if (period.IsUnaccompaniedAsylumSeeker) return [(start, "V2")];
-        var route = routes.Next();
-        // A child placed with parents cannot be accommodated under section 20 (903 rule 378).
-        if (route is Route.Voluntary or Route.VoluntaryThenCourt && placements.Any(p => p.PlacementTypeCode == "P1")) route = Route.Court;
-        var timeline = new List<(DateOnly, string)>();
-        var courtFrom = start;
-        switch (route)
-        {
-            case Route.Voluntary: timeline.Add((start, "V2")); break;
-            case Route.VoluntaryThenCourt: timeline.Add((start, "V2")); courtFrom = start.AddDays(rng.Between(20, 120)); break;
-            case Route.PoliceProtection: timeline.Add((start, "L1")); courtFrom = start.AddDays(rng.Between(1, 3)); break;
-            case Route.EmergencyProtection: timeline.Add((start, "L2")); courtFrom = start.AddDays(rng.Between(3, 8)); break;
-        }
-        if (route != Route.Voluntary)
-        {
-            if (courtFrom == start) timeline.Add((start, "C1"));
-            else if (courtFrom < until) timeline.Add((courtFrom, "C1"));
-            // Care proceedings mostly end within 26 to 45 weeks with a full care order.
-            var order = courtFrom.AddDays(rng.Between(120, 280));
-            if (order < until && rng.Chance(0.95))
-            {
-                timeline.Add((order, "C2"));
-                // Young children with a plan for adoption get a placement order some months later.
-                var placementOrder = order.AddDays(rng.Between(60, 200));
-                if (child.AgeOn(start) < 5 && placementOrder < until && rng.Chance(0.35)) timeline.Add((placementOrder, "E1"));
-            }
-        }
-        // A child placed for adoption is under a placement order by the time they move in; for an
-        // adoption that went to an order, about 8 months before (CLA25: decision to match 10 months,
-        // match to placed 1 month).
-        if (placements.LastOrDefault(p => p.PlacementTypeCode.StartsWith('A')) is { } adoption)
-        {
-            var po = adoption.StartDate.AddDays(-(adoption.EndDate is null ? rng.Between(20, 90) : rng.Between(120, 330)));
-            if (po <= timeline[^1].Item1) po = timeline[^1].Item1.AddDays(1);
-            // (903 rule 408: A5/A6 only under a placement order; when the last order falls on or after
-            // the move, the placement order comes with the move instead.)
-            if (timeline[^1].Item2 != "E1")
-            {
-                if (po < adoption.StartDate) timeline.Add((po, "E1"));
-                else if (timeline[^1].Item1 < adoption.StartDate) timeline.Add((adoption.StartDate, "E1"));
-                else timeline[^1] = (timeline[^1].Item1, "E1");
-            }
-        }
-        return timeline;
+        var legal = CareTimeline.LegalStatuses(rng, period.IsUnaccompaniedAsylumSeeker ? null : routes.Next(), child.AgeOn(start), start, until, placements);
+        return CareTimeline.Episodes(start, until, cs.Span.End, legal, placements, () => rng.Weighted(MoveReasons), () => Ceased(rng, child, cs.Span.End!.Value, placements[^1]));
     }
 
     private static (string Type, string? Provider) Codes(Random rng, Synthetic.Placement p, int age)

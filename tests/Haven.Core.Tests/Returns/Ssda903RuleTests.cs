@@ -19,7 +19,7 @@ public sealed class Ssda903RuleTests
     public static Ssda903Data Valid() => new(
         ReturnPeriod.CollectionYear(2026),
         [
-            new("1", "F", D(2010, 5, 1), "WBRI", "A12345678901Z", null, null),
+            new("1", "F", D(2010, 5, 1), "WBRI", "A12345678901Z", "0", null),
             new("2", "M", D(2007, 6, 15), "WIRI", "UN3", null, null),
             new("3", "M", D(2022, 2, 1), "WBRI", "UN1", null, null),
         ],
@@ -162,7 +162,23 @@ public sealed class Ssda903RuleTests
         ["503D"] = d => Episode(d, 0, e => e with { Place = "U6" }),
         ["503E"] = d => Episode(d, 0, e => e with { PlaceProvider = "PR2" }),
         ["503F"] = d => Episode(d, 0, e => e with { Urn = "SC999999" }),
+        // MOTHER / MC_DOB: child 1 is a girl of 15 in care; child 3 made a girl of 13 who was adopted in the year.
+        ["393"] = d => Header(d, 0, h => h with { Mother = null }),
+        ["607"] = d => Header(d, 2, h => h with { Sex = "F", Dob = D(2012, 1, 1) }),
+        ["611"] = d => Header(d, 0, h => h with { Mother = "1" }),
+        ["612"] = d => Header(d, 0, h => h with { MotherChildDob = D(2025, 9, 1) }),
+        ["620"] = d => Header(d, 0, h => h with { Mother = "1", MotherChildDob = D(2020, 1, 1) }),
+        ["621"] = d => Header(d, 0, h => h with { Mother = "1", MotherChildDob = D(2009, 1, 1) }),
     };
+
+    [Fact]
+    public void MotherRules_GirlWhoIsAMotherWithHerChildsDateOfBirth_Pass()
+    {
+        // Child 1, born 1 May 2010, had her first child on 1 September 2025, at 15; a 12-year-old
+        // girl who left care in the year recorded as not a mother (0).
+        var d = Header(Header(Valid(), 0, h => h with { Mother = "1", MotherChildDob = D(2025, 9, 1) }), 2, h => h with { Sex = "F", Dob = D(2013, 1, 1), Mother = "0" });
+        Assert.Empty(new Ssda903Rule[] { new Rule393(), new Rule607(), new Rule611(), new Rule612(), new Rule620(), new Rule621() }.SelectMany(r => r.Check(d)));
+    }
 
     /// Child 4 starts to be looked after in September 2025 (so needs a PrevPerm row).
     private static readonly Ssda903Episode StartedInTheYear = new("4", D(2025, 9, 1), "S", "V2", "N1", "U6", "PR1", null, null, null, "AB1 2CD", "AB1 1AA", "XXXXXXX");

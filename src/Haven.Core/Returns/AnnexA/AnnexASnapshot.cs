@@ -103,13 +103,6 @@ public sealed class AnnexASnapshot
         var after = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var q = db.Set<Person>().AsNoTracking();
 
-        var sealedIds = (await db.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
-        var children = (await q.Where(p => p.Kind == PersonKind.Child)
-                .Select(p => new { p.Id, p.Sex, p.EthnicityCode, p.DateOfBirth, p.DisabilityCodes, p.IsUnaccompaniedAsylumSeeker, p.IsRestricted })
-                .ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new ChildFacts(p.Id, HavenIds.Format(p.Id), AnnexACodes.Sex(p.Sex), AnnexACodes.Ethnicity(p.EthnicityCode), p.DateOfBirth,
-                AnnexACodes.YesNo(p.DisabilityCodes is { Length: > 0 } d && d.Trim() != "NONE"), p.IsUnaccompaniedAsylumSeeker, p.IsRestricted, sealedIds.Contains(p.Id)));
-
         var contacts = await db.ContactChildren.AsNoTracking()
             .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
             .Select(c => new { c.ChildId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
@@ -121,35 +114,61 @@ public sealed class AnnexASnapshot
             foreach (var (id, r) in await service.EligibilityAsync(chunk, asAt, ct))
                 if (r.IsCareLeaver) careLeavers[id] = r;
 
+        // Only the children some list can include are loaded, each with their history up to the as-at day
+        // (the columns look back: previous plans, last seen, the period of care). A list includes a
+        // child for a contact, early help, referral, assessment, enquiry, plan or period of care in the
+        // window, for being a care leaver on the as-at day, or for an adoption decision by then.
+        var wStart = window.Start;
+        var adoptions = await db.AdoptionCases.AsNoTracking().Where(a => a.AdmDecisionDate <= asAt).OrderBy(a => a.AdmDecisionDate).ThenBy(a => a.ChildId).ToListAsync(ct);
+        var included = new HashSet<int>(contacts.Select(c => c.ChildId));
+        included.UnionWith(careLeavers.Keys);
+        included.UnionWith(adoptions.Select(a => a.ChildId));
+        included.UnionWith(await db.EarlyHelpEpisodes.Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).Select(e => e.ChildId).ToListAsync(ct));
+        included.UnionWith(await db.Referrals.Where(r => r.ReferralDate <= asAt && (r.ReferralDate >= wStart || r.ClosureDate == null || r.ClosureDate >= wStart)).Select(r => r.ChildId).ToListAsync(ct));
+        included.UnionWith(await db.Assessments.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.AuthorisedDate == null || x.AuthorisedDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+        included.UnionWith(await db.Section47Enquiries.Where(x => x.StartDate <= asAt && x.StartDate >= wStart).Select(x => x.ChildId).ToListAsync(ct));
+        included.UnionWith(await db.ChildProtectionPlans.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+        included.UnionWith(await db.PeriodsOfCare.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+        // One array parameter (json_each on SQLite, an array on PostgreSQL), not one parameter per child:
+        // tens of thousands of children pass SQLite's limit on parameters.
+        var ids = included.Order().ToList();
+
+        var sealedIds = (await db.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
+        var children = (await q.Where(p => p.Kind == PersonKind.Child && EF.Parameter(ids).Contains(p.Id))
+                .Select(p => new { p.Id, p.Sex, p.EthnicityCode, p.DateOfBirth, p.DisabilityCodes, p.IsUnaccompaniedAsylumSeeker, p.IsRestricted })
+                .ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => new ChildFacts(p.Id, HavenIds.Format(p.Id), AnnexACodes.Sex(p.Sex), AnnexACodes.Ethnicity(p.EthnicityCode), p.DateOfBirth,
+                AnnexACodes.YesNo(p.DisabilityCodes is { Length: > 0 } d && d.Trim() != "NONE"), p.IsUnaccompaniedAsylumSeeker, p.IsRestricted, sealedIds.Contains(p.Id)));
+
         return new AnnexASnapshot
         {
             Window = window,
             Children = children,
-            Allocations = (await db.Allocations.AsNoTracking().Include(a => a.Team).Include(a => a.Worker).Where(a => a.StartDate <= asAt).ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Allocations = (await db.Allocations.AsNoTracking().Include(a => a.Team).Include(a => a.Worker).Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId)).ToListAsync(ct)).ToLookup(a => a.ChildId),
             Contacts = contacts.Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).OrderBy(c => c.Date).ThenBy(c => c.ChildId).ToList(),
-            EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
-            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt).ToListAsync(ct)).ToLookup(a => a.ChildId),
-            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt).ToListAsync(ct)).ToLookup(s => s.ChildId),
-            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt).ToListAsync(ct)).ToLookup(c => c.ChildId),
-            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
-            ChildInNeedPlans = (await db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            PeriodsOfCare = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            Episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt).ToListAsync(ct)).ToLookup(e => e.ChildId),
-            Placements = (await db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            Visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
-            Reviews = (await db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            IroVisits = (await db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt).ToListAsync(ct)).ToLookup(v => v.ChildId),
-            Health = (await db.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && (h.Kind == HealthRecordKind.InitialHealthAssessment
+            EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
+            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId)).ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt && EF.Parameter(ids).Contains(s.ChildId)).ToListAsync(ct)).ToLookup(s => s.ChildId),
+            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt && EF.Parameter(ids).Contains(c.ChildId)).ToListAsync(ct)).ToLookup(c => c.ChildId),
+            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            ChildInNeedPlans = (await db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            PeriodsOfCare = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt && EF.Parameter(ids).Contains(e.ChildId)).ToListAsync(ct)).ToLookup(e => e.ChildId),
+            Placements = (await db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Reviews = (await db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            IroVisits = (await db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Health = (await db.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && EF.Parameter(ids).Contains(h.ChildId) && (h.Kind == HealthRecordKind.InitialHealthAssessment
                 || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck)).ToListAsync(ct)).ToLookup(h => h.ChildId),
-            Missing = (await db.MissingEpisodes.AsNoTracking().Include(m => m.Interview).Where(m => m.StartedAt < after).ToListAsync(ct)).ToLookup(m => m.ChildId),
-            PermanencePlans = (await db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt).ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Missing = (await db.MissingEpisodes.AsNoTracking().Include(m => m.Interview).Where(m => m.StartedAt < after && EF.Parameter(ids).Contains(m.ChildId)).ToListAsync(ct)).ToLookup(m => m.ChildId),
+            PermanencePlans = (await db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
             CareLeavers = careLeavers,
-            PathwayReviews = (await db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            CareLeaverContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt).ToListAsync(ct)).ToLookup(c => c.ChildId),
-            Birthdays = (await db.BirthdayReturns.AsNoTracking().ToListAsync(ct)).ToLookup(b => b.ChildId),
-            Adoptions = await db.AdoptionCases.AsNoTracking().Where(a => a.AdmDecisionDate <= asAt).OrderBy(a => a.AdmDecisionDate).ThenBy(a => a.ChildId).ToListAsync(ct),
+            PathwayReviews = (await db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
+            CareLeaverContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt && EF.Parameter(ids).Contains(c.ChildId)).ToListAsync(ct)).ToLookup(c => c.ChildId),
+            Birthdays = (await db.BirthdayReturns.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.ChildId)).ToListAsync(ct)).ToLookup(b => b.ChildId),
+            Adoptions = adoptions,
             Adopters = await db.RecruitmentEnquiries.AsNoTracking().Where(e => e.Kind == ApplicantKind.Adoption && e.EnquiryDate <= asAt).OrderBy(e => e.EnquiryDate).ThenBy(e => e.Id).ToListAsync(ct),
         };
     }
