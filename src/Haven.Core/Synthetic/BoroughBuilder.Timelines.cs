@@ -492,7 +492,7 @@ internal sealed partial class BoroughBuilder
             var until = span.End ?? _today;
             // Ending in adoption: placed with the adopters about 9 months before the order (CLA25).
             var placed = span.EndsInAdoption ? until.AddDays(-AdoptionRng.Between(150, 400)) : until;
-            var changes = PlanMoves(span.Start, placed);
+            var changes = PlanMoves(span.Start, placed, until, span.End is null);
             var starts = new List<DateOnly> { span.Start };
             starts.AddRange(changes);
             for (var i = 0; i < starts.Count; i++)
@@ -513,7 +513,19 @@ internal sealed partial class BoroughBuilder
         }
     }
 
-    private List<DateOnly> PlanMoves(DateOnly start, DateOnly until) => PlacementMoves.Plan(_rng, start, until);
+    // Whether a child in care 2.5 years or more settles (PlacementMoves): stratified, open and ended
+    // periods apart, so long-term stability holds near England's 69% with 15-20 such children;
+    // from their own random stream, so the rest of the borough keeps its draws.
+    private Stratified<bool>? _settlesOpen, _settlesEnded;
+
+    private List<DateOnly> PlanMoves(DateOnly start, DateOnly placed, DateOnly until, bool open)
+    {
+        if (!PlacementMoves.IsLong(start, until)) return PlacementMoves.Plan(_rng, start, placed);
+        var settles = open
+            ? _settlesOpen ??= new([(true, PlacementMoves.SettledShare), (false, 1 - PlacementMoves.SettledShare)], new Random(_options.Seed ^ 0x5e77))
+            : _settlesEnded ??= new([(true, PlacementMoves.SettledShare), (false, 1 - PlacementMoves.SettledShare)], new Random(_options.Seed ^ 0x5e78));
+        return PlacementMoves.Plan(_rng, start, placed, settles.Next());
+    }
 
     private Placement NewPlacement(CaseGroup g, DateOnly start, bool uasc, bool current)
     {

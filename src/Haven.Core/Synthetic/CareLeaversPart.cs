@@ -11,7 +11,12 @@ namespace Haven.Core.Synthetic;
 /// birthday from the 18th while supported, staying put for those with former foster carers,
 /// documents, a few significant changes and the EET panel for some not in EET. Calibrated to
 /// England 2025 (national-statistics.md, care leavers): at 19–21, EET 54%, NEET 40%, not known 6%;
-/// suitable accommodation 89%, unsuitable 5%; at 17–18 EET 64%, suitable 91%.
+/// suitable accommodation 89%, unsuitable 5%; at 17–18 EET 64%, suitable 91%; 22-year-olds in
+/// touch 58%. Each birthday's in touch / activity / accommodation comes from a stratified sequence
+/// per age band (Returns), kept apart for the birthday that is each young person's latest today
+/// (the one the care leavers page and the dashboard count), so the 40-odd care leavers of a
+/// 3,000-child borough show England's shares. (Independent draws mixed with a lasting propensity
+/// gave 75% EET and 93% suitable: the sum of two uniform draws is not uniform.)
 internal sealed class CareLeaversPart : IBoroughPart
 {
     public string Name => "CareLeavers";
@@ -21,11 +26,29 @@ internal sealed class CareLeaversPart : IBoroughPart
     private static readonly (string, double)[] Suitable = [("U1", 35), ("D1", 25), ("Z1", 15), ("B1", 10), ("E1", 8), ("K1", 4), ("T1", 3)];
     private static readonly (string, double)[] Unsuitable = [("V2", 20), ("D2", 20), ("S2", 15), ("X2", 15), ("U2", 15), ("W2", 15)];
     private static readonly (string, double)[] NotInTouch = [("NO", 70), ("REFU", 20), ("NREQ", 10)];
+    /// One birthday's answer: in touch or not, and if in touch, in EET or not and suitably housed or not.
+    private readonly record struct Return(bool InTouch, bool Eet, bool Suitable);
+
+    /// Weights per age band, from England 2025: EET and suitable add to the published shares and
+    /// not in touch is the "not known" share (at 22 the published share not in touch, 42%). In this
+    /// order EET, suitable and in touch are each one stretch of the stratified sequence, so each
+    /// share is within about one young person of its weight.
+    private static readonly (Return, double)[] At18 = [(new(true, true, false), 2), (new(true, true, true), 62), (new(true, false, true), 29), (new(true, false, false), 2), (new(false, false, false), 5)];
+    private static readonly (Return, double)[] At19To21 = [(new(true, true, false), 2), (new(true, true, true), 52), (new(true, false, true), 37), (new(true, false, false), 3), (new(false, false, false), 6)];
+    private static readonly (Return, double)[] At22On = [(new(true, true, false), 2), (new(true, true, true), 31), (new(true, false, true), 24), (new(true, false, false), 1), (new(false, false, false), 42)];
+
+    private static (Return, double)[] Band(int age) => age <= 18 ? At18 : age <= 21 ? At19To21 : At22On;
+
     private static readonly (SignificantChangeKind, double)[] Changes = [(SignificantChangeKind.Move, 60), (SignificantChangeKind.BecameParent, 25), (SignificantChangeKind.Custody, 15)];
 
     public async Task WriteAsync(BoroughPartContext context)
     {
         var rng = context.RandomFor(Name);
+        // Birthday answers: one sequence per age band for each young person's latest birthday, one for earlier ones.
+        var returnsRng = context.RandomFor(Name + ".Birthdays");
+        var returns = new Dictionary<(bool Latest, (Return, double)[] Band), Stratified<Return>>();
+        Return NextReturn(bool latest, int age) =>
+            (returns.TryGetValue((latest, Band(age)), out var seq) ? seq : returns[(latest, Band(age))] = new Stratified<Return>(Band(age), returnsRng)).Next();
         var plan = context.Plan;
         var today = context.Today;
         var advisers = plan.Workers.Where(w => w.Role == HavenRole.PersonalAdviser).ToList();
@@ -64,32 +87,25 @@ internal sealed class CareLeaversPart : IBoroughPart
                 reviews.Add(new PathwayReview { ChildId = id, ReviewDate = r, ReviewedByWorkerId = pa.Id, Summary = "Pathway plan reviewed with the young person.", RecordedAt = now });
 
             // Birthdays from the 18th while supported (to the 21st; to the 25th for some).
-            var propensityEet = rng.NextDouble();
-            var propensityHome = rng.NextDouble();
             var supportedTo = rng.Chance(0.4) ? 25 : 21;
             var end = leaving.Span.End ?? today;
             string? at18 = null;
-            for (var age = 18; age <= supportedTo; age++)
+            var ages = Enumerable.Range(18, supportedTo - 17).Where(age => dob.AddYears(age) is var birthday
+                && birthday <= today && birthday <= end.AddMonths(1) && birthday >= leaving.Start).ToList();
+            foreach (var age in ages)
             {
-                var birthday = dob.AddYears(age);
-                if (birthday > today || birthday > end.AddMonths(1) || birthday < leaving.Start) continue;
-                var older = age >= 19;
-                var inTouch = rng.Chance(age >= 22 ? 0.6 : older ? 0.94 : 0.95);
-                if (!inTouch)
+                var answer = NextReturn(age == ages[^1], age);
+                if (!answer.InTouch)
                 {
                     birthdays.Add(new BirthdayReturn { ChildId = id, Age = age, InTouchCode = rng.Weighted(NotInTouch), ActivityCode = "0", AccommodationCode = "0", RecordedAt = now, Version = Guid.NewGuid() });
                     continue;
                 }
-                var eetShare = older ? 0.54 / 0.94 : 0.64 / 0.95;
-                var suitableShare = older ? 0.89 / 0.94 : 0.91 / 0.95;
-                var isEet = (propensityEet * 0.6 + rng.NextDouble() * 0.4) < eetShare;
-                var isSuitable = (propensityHome * 0.5 + rng.NextDouble() * 0.5) < suitableShare;
-                var accommodation = isSuitable ? rng.Weighted(Suitable) : rng.Weighted(Unsuitable);
+                var accommodation = answer.Suitable ? rng.Weighted(Suitable) : rng.Weighted(Unsuitable);
                 if (accommodation == "Z1" && age > 20) accommodation = "U1";
                 if (age == 18) at18 = accommodation;
                 birthdays.Add(new BirthdayReturn
                 {
-                    ChildId = id, Age = age, InTouchCode = "YES", ActivityCode = isEet ? rng.Weighted(EetActivities) : rng.Weighted(NeetActivities),
+                    ChildId = id, Age = age, InTouchCode = "YES", ActivityCode = answer.Eet ? rng.Weighted(EetActivities) : rng.Weighted(NeetActivities),
                     AccommodationCode = accommodation, RecordedAt = now, RecordedByWorkerId = pa.Id, Version = Guid.NewGuid(),
                 });
             }
