@@ -5,7 +5,7 @@ namespace Haven.BrowserTests;
 
 /// Quality assurance in a real browser: a team manager audits a case from the child's record,
 /// grades it and sets an action for the worker; the action is on the worker's My work. Then the
-/// quality and workforce pages. Every page passes the axe scan.
+/// quality and workforce pages (with the workforce forms' team pages). Every page passes the axe scan.
 public sealed class QualityJourney(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -39,7 +39,8 @@ public sealed class QualityJourney(BrowserFixture app) : IClassFixture<BrowserFi
         await Journeys.AssertAccessibleAsync(page, "quality-audit");
 
         // The quality and workforce pages a manager uses.
-        foreach (var (path, name) in new[] { ("/quality", "quality"), ("/quality/audits", "quality-audits"), ("/quality/themes", "quality-themes"), ("/workforce", "workforce"), ("/workforce/caseloads", "workforce-caseloads") })
+        foreach (var (path, name) in new[] { ("/quality", "quality"), ("/quality/audits", "quality-audits"), ("/quality/themes", "quality-themes"), ("/workforce", "workforce"), ("/workforce/caseloads", "workforce-caseloads"),
+                     ("/workforce/teams", "workforce-teams"), ($"/workforce/teams/{teamId}", "workforce-team") })
         {
             var response = await page.GotoAsync(app.BaseUrl + path);
             Assert.Equal(200, response!.Status);

@@ -6,7 +6,8 @@ namespace Haven.BrowserTests;
 
 /// The statutory returns in a real browser: a performance analyst chooses a return and a year and
 /// downloads it (a wrong year first, to see the error); a team manager opens Data quality and follows
-/// a failure's link to the place in the child's record where it is put right. Every page passes axe.
+/// a failure's link to the place in the child's record where it is put right; the analyst also checks
+/// what the DfE data feed has waiting. Every page passes axe.
 public sealed class ReturnsJourney(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -37,6 +38,11 @@ public sealed class ReturnsJourney(BrowserFixture app) : IClassFixture<BrowserFi
         await cin.GetByLabel("Collection year").FillAsync(year.ToString());
         var download = await page.RunAndWaitForDownloadAsync(() => cin.GetByRole(AriaRole.Button, new() { Name = "Download CIN census" }).ClickAsync());
         Assert.Equal($"cincensus-{year}.zip", download.SuggestedFilename);
+
+        // The DfE data feed's on-demand check of what is waiting (nothing is sent).
+        await page.GotoAsync("/data-feed?check=true");
+        await Assertions.Expect(page.Locator("#waiting-summary")).ToContainTextAsync("Checked just now");
+        await Journeys.AssertAccessibleAsync(page, "data-feed-check");
 
         var other = await app.NewPageAsync();
         await Journeys.SignInAsync(other, manager.UserName);

@@ -65,8 +65,10 @@ public abstract class PerformanceTests(HavenApp app)
         var names = new Dictionary<char, string>();
         // A-F born 1 Mar 2012 (Year 4 in 2020-21: primary). G: Year 8 (secondary), SDQ age. H: aged 2.
         // K, L: care leavers aged 18. M, N: adopted.
-        var born = new Dictionary<char, DateOnly> { ['G'] = new(2008, 5, 10), ['H'] = new(2018, 6, 1), ['K'] = new(2002, 6, 1), ['L'] = new(2002, 9, 1), ['M'] = new(2017, 1, 1), ['N'] = new(2017, 6, 1) };
-        foreach (var c in "ABCDEFGHKLMN")
+        // P-U: the trend test's children in 2012-13 (see BuildTrendsAsync).
+        var born = new Dictionary<char, DateOnly> { ['G'] = new(2008, 5, 10), ['H'] = new(2018, 6, 1), ['K'] = new(2002, 6, 1), ['L'] = new(2002, 9, 1), ['M'] = new(2017, 1, 1), ['N'] = new(2017, 6, 1),
+            ['P'] = new(2001, 1, 1), ['Q'] = new(2002, 1, 1), ['R'] = new(1994, 12, 15), ['S'] = new(1994, 1, 20), ['T'] = new(2001, 8, 15), ['U'] = new(2001, 8, 15) };
+        foreach (var c in "ABCDEFGHKLMNPQRSTU")
         {
             var last = $"Perf{c}{tag}";
             var dob = born.GetValueOrDefault(c, new DateOnly(2012, 3, 1));
@@ -179,6 +181,7 @@ public abstract class PerformanceTests(HavenApp app)
             CpVisit('A', planA, new DateOnly(2021, 1, 25), seen: false);
             CpVisit('B', planB2, new DateOnly(2021, 1, 29));
             await BuildMoreAsync(db, ids, manager, w1, w3, careE, careF, careG, careH, now);
+            await BuildTrendsAsync(db, ids, manager, now);
             return await db.SaveChangesAsync();
         });
         var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, t1);
@@ -283,6 +286,95 @@ public abstract class PerformanceTests(HavenApp app)
         Lado(new DateOnly(2021, 1, 29), null, null);
     }
 
+    /// December 2012 and January 2013 (a period nothing else writes to; everyone here left care by
+    /// June 2013 and is too old to be a care leaver in 2020-21 or now): the month-end trends of
+    /// placement stability and care leavers, and attendance by recorded year group. The figures are
+    /// worked out in Compute_HandBuiltBorough_StabilityAndCareLeaversHaveMonthlyTrends.
+    private static async Task BuildTrendsAsync(Haven.Core.Data.HavenDbContext db, Dictionary<char, int> ids, TestWorker manager, DateTime now)
+    {
+        PeriodOfCare Care(char c, DateOnly start)
+        {
+            var p = new PeriodOfCare
+            {
+                ChildId = ids[c], DecisionDate = start, AuthorisedByWorkerId = manager.WorkerId, DecisionReason = "x", StartDate = start, EndDate = new DateOnly(2013, 6, 1),
+                CategoryOfNeedCode = "N1", HomePostcode = "HB1 1AA", RecordedAt = now, Version = Guid.NewGuid(),
+            };
+            db.PeriodsOfCare.Add(p);
+            return p;
+        }
+        void Placed(char c, PeriodOfCare period, DateOnly start, DateOnly end, decimal? miles = null)
+        {
+            var placement = new Placement { ChildId = ids[c], PeriodOfCareId = period.Id, PlacementTypeCode = "U1", CarerName = "Carer", AddressLine1 = "1 Road", Town = "Haven", Postcode = "HB1 1AA",
+                StartDate = start, EndDate = end, DistanceFromHomeMiles = miles, Matching = "x", RecordedAt = now, Version = Guid.NewGuid() };
+            db.Episodes.Add(new Episode { PeriodOfCareId = period.Id, ChildId = ids[c], Revision = 1, StartDate = start, EndDate = end, ReasonForNewEpisodeCode = "P", LegalStatusCode = "C2", Placement = placement, RecordedAt = now });
+        }
+        var careP = Care('P', new DateOnly(2012, 2, 1));
+        var careQ = Care('Q', new DateOnly(2010, 1, 1));
+        Care('T', new DateOnly(2012, 9, 1));
+        Care('U', new DateOnly(2012, 9, 1));
+        await db.SaveChangesAsync();
+        // P (aged 11): three placements, the third from 10 Jan 2013, 5 then 25 miles from home.
+        Placed('P', careP, new DateOnly(2012, 2, 1), new DateOnly(2012, 6, 1));
+        Placed('P', careP, new DateOnly(2012, 6, 1), new DateOnly(2013, 1, 10), 5m);
+        Placed('P', careP, new DateOnly(2013, 1, 10), new DateOnly(2013, 6, 1), 25m);
+        // Q (aged 10): in care since 2010, in the same placement from 15 Jan 2011 (2 years on 15 Jan 2013).
+        Placed('Q', careQ, new DateOnly(2010, 1, 1), new DateOnly(2011, 1, 15));
+        Placed('Q', careQ, new DateOnly(2011, 1, 15), new DateOnly(2013, 6, 1));
+
+        // R: in care from 2008 to the 18th birthday on 15 Dec 2012; at 18 in touch, in EET, suitably housed.
+        // S: in care from 2008 to the 18th birthday on 20 Jan 2012; at 18 in touch, not in EET; at 19 (20 Jan 2013) not in touch.
+        void InCare(char c, DateOnly start, DateOnly end) => db.Involvements.Add(new Haven.Core.Involvements.Involvement { ChildId = ids[c], Kind = Haven.Core.Involvements.InvolvementKind.InCare, StartDate = start, EndDate = end, RecordedAt = now });
+        InCare('R', new DateOnly(2008, 1, 1), new DateOnly(2012, 12, 15));
+        InCare('S', new DateOnly(2008, 1, 1), new DateOnly(2012, 1, 20));
+        void Birthday(char c, int age, string inTouch, string activity, string accommodation) => db.BirthdayReturns.Add(new Haven.Core.CareLeavers.BirthdayReturn
+            { ChildId = ids[c], Age = age, InTouchCode = inTouch, ActivityCode = activity, AccommodationCode = accommodation, RecordedAt = now, Version = Guid.NewGuid() });
+        Birthday('R', 18, "YES", "F2", "B1");
+        Birthday('S', 18, "YES", "G4", "B1");
+        Birthday('S', 19, "NO", "0", "0");
+
+        // T and U: both born 15 Aug 2001, so Year 7 (secondary) in 2012-13 by age. T's school
+        // recorded Year 5 on 1 Jul 2012 (2011-12), so Year 6 (primary) in 2012-13; U has no school record.
+        db.EducationRecords.Add(new EducationRecord { ChildId = ids['T'], Kind = EducationRecordKind.School, Date = new DateOnly(2012, 7, 1), SchoolName = "Haven Primary", YearGroup = 5, RecordedAt = now, Version = Guid.NewGuid() });
+        void Attendance(char c, decimal percent) => db.EducationRecords.Add(new EducationRecord
+            { ChildId = ids[c], Kind = EducationRecordKind.TermAttendance, Date = new DateOnly(2012, 12, 14), AcademicYear = 2012, Term = SchoolTerm.Autumn, AttendancePercent = percent, RecordedAt = now, Version = Guid.NewGuid() });
+        Attendance('T', 93.5m);
+        Attendance('U', 95.0m);
+    }
+
+    [Fact]
+    public async Task Compute_HandBuiltBorough_StabilityAndCareLeaversHaveMonthlyTrends()
+    {
+        await BoroughAsync();
+        IReadOnlyList<MeasureResult> results;
+        using (var scope = app.Services.CreateScope())
+            results = await scope.ServiceProvider.GetRequiredService<PerformanceFigures>().ComputeAsync(new DateOnly(2012, 12, 1), new DateOnly(2013, 1, 31));
+        var all = results.ToDictionary(r => r.Measure.Id);
+        void Check(string id, (int Met, int Total) december, (int Met, int Total) january)
+        {
+            Assert.True(all[id].TrendAvailable);
+            Assert.Equal([new DateOnly(2012, 12, 31), new DateOnly(2013, 1, 31)], all[id].Trend.Select(t => t.On));
+            Assert.Equal([december, january], all[id].Trend.Select(t => (t.Value.Met, t.Value.Total)));
+            Assert.Equal(january, (all[id].Latest.Met, all[id].Latest.Total));
+        }
+        // In care on both dates: P, Q, T, U. Placements lived in over the 12 months: on 31 Dec P 2
+        // (the first ended 1 Jun 2012, after 31 Dec 2011), Q 1 (the first ended in 2011); on 31 Jan P 3.
+        Check("three-placements", (0, 4), (1, 4));
+        // Long-term cohort (under 16, in care 2.5 years): Q only; same placement 2 years from 15 Jan 2013.
+        Check("long-term-stability", (0, 1), (1, 1));
+        // Distance known: P only (Q's is not recorded); 5 miles on 31 Dec, 25 on 31 Jan (over 20).
+        Check("distance-placements", (0, 1), (1, 1));
+        // Care leavers with a birthday return: R (18 from 15 Dec) and S. On 31 Dec both use their 18th
+        // birthday's return; on 31 Jan S has reached 19 (not in touch, so neither suitable nor in EET).
+        Check("care-leavers-in-touch", (2, 2), (1, 2));
+        Check("care-leavers-accommodation", (2, 2), (1, 2));
+        Check("care-leavers-eet", (1, 2), (1, 2));
+        // Attendance by the recorded year group: T primary (Year 6, 93.5), U secondary by age (95.0).
+        Check("attendance-primary", (1, 1), (1, 1));
+        Assert.Equal(93.5m, all["attendance-primary"].Latest.Value);
+        Check("attendance-secondary", (1, 1), (1, 1));
+        Assert.Equal(95.0m, all["attendance-secondary"].Latest.Value);
+    }
+
     [Fact]
     public async Task Compute_HandBuiltBorough_VisitsHealthEducationAndServices()
     {
@@ -381,7 +473,7 @@ public abstract class PerformanceTests(HavenApp app)
         Assert.Equal([4, 4], all["children-in-care"].Trend.Select(t => t.Value.Total));
         Assert.Equal(new[] { 'D', 'E', 'G', 'H' }.Select(c => _children![c]).Order(), all["children-in-care"].Items.Select(i => i.ChildId).Order());
         Assert.Equal((0, 4), H("three-placements"));
-        Assert.False(all["three-placements"].TrendAvailable);
+        Assert.Equal([(0, 4), (0, 4)], all["three-placements"].Trend.Select(t => (t.Value.Met, t.Value.Total)));
         // Caseloads on 31 Jan: the borough's 5 allocations over W1 (2), W2 (1), W3 (2), among any others.
         var caseload = Breakdown.Filter(all["caseloads"].Items, await OrgAsync(), null, null, _borough!.W1.WorkerId);
         Assert.Equal(2, caseload.Count);
@@ -452,6 +544,32 @@ public abstract class PerformanceTests(HavenApp app)
         Assert.NotNull(page.QuerySelector("a[href='/stability']"));
         // For a team manager the dashboard is one of the reports (Navigation), not in the top menu.
         Assert.NotNull(page.QuerySelector("nav a[href='/reports']"));
+    }
+
+    [Fact]
+    public async Task Dashboard_AfterASave_ShowsTheNewFigureAtOnce()
+    {
+        // January 2011, which no other test looks at: Q is in care (from 2010), then R comes into care.
+        var b = await BoroughAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(b.Manager.UserName);
+        const string url = "/performance?from=2011-01-01&to=2011-01-31";
+        string InCare(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-headline=children-in-care]")!.TextContent.Trim();
+
+        Assert.StartsWith("1 children", InCare(await client.GetPageAsync(url)));
+        Assert.StartsWith("1 children", InCare(await client.GetPageAsync(url)));
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.PeriodsOfCare.Add(new PeriodOfCare
+            {
+                ChildId = b.Child['R'], DecisionDate = new DateOnly(2011, 1, 10), AuthorisedByWorkerId = b.Manager.WorkerId, DecisionReason = "x",
+                StartDate = new DateOnly(2011, 1, 10), EndDate = new DateOnly(2011, 2, 1), CategoryOfNeedCode = "N1", HomePostcode = "HB1 1AA",
+                RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.StartsWith("2 children", InCare(await client.GetPageAsync(url)));
     }
 
     [Fact]

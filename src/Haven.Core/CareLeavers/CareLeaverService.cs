@@ -70,10 +70,13 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
 
     /// Young people who may be care leavers now: an open leaving-care involvement, or aged 16 to 24
     /// with any care history. Their status is then worked out from the history.
-    public IQueryable<int> Candidates(DateOnly asOf)
+    public IQueryable<int> Candidates(DateOnly asOf) => Candidates(asOf, asOf);
+
+    /// The candidates on any date from first to last (for a trend over those dates).
+    public IQueryable<int> Candidates(DateOnly first, DateOnly last)
     {
-        var born25 = asOf.AddYears(-25);
-        var born16 = asOf.AddYears(-16);
+        var born25 = first.AddYears(-25);
+        var born16 = last.AddYears(-16);
         return db.People.Where(p => p.DateOfBirth != null && p.DateOfBirth > born25 && p.DateOfBirth <= born16
                 && (db.Involvements.Any(i => i.ChildId == p.Id && (i.Kind == InvolvementKind.CareLeaver || i.Kind == InvolvementKind.InCare))
                     || db.PeriodsOfCare.Any(c => c.ChildId == p.Id)))

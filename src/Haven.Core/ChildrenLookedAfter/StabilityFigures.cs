@@ -39,26 +39,42 @@ public sealed record StabilityChild(int ChildId, DateOnly InCareSince, int Moves
 /// may see named is for the page to decide.
 public sealed class StabilityFigures(HavenDbContext db)
 {
-    public async Task<IReadOnlyList<StabilityChild>> LoadAsync(DateOnly on, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StabilityChild>> LoadAsync(DateOnly on, CancellationToken ct = default) =>
+        (await LoadAsync([on], ct))[on];
+
+    /// The same figures on each of several dates (a month-end trend) from one load: the periods of
+    /// care open on any of the dates and their placements, then every date worked out in memory.
+    public async Task<IReadOnlyDictionary<DateOnly, IReadOnlyList<StabilityChild>>> LoadAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken ct = default)
     {
-        var periods = await db.PeriodsOfCare.AsNoTracking()
-            .Where(p => p.StartDate <= on && (p.EndDate == null || p.EndDate > on))
-            .Select(p => new { p.Id, p.ChildId, p.StartDate, p.Child.DateOfBirth }).ToListAsync(ct);
-        var ids = periods.Select(p => p.Id).ToList();
-        var placements = new List<Placement>();
-        foreach (var chunk in ids.Chunk(1000))
-            placements.AddRange(await db.Episodes.AsNoTracking().Where(e => chunk.Contains(e.PeriodOfCareId) && e.SupersededAt == null)
-                .Select(e => e.Placement).Distinct().ToListAsync(ct));
+        var result = dates.Distinct().ToDictionary(d => d, _ => (IReadOnlyList<StabilityChild>)[]);
+        if (result.Count == 0) return result;
+        var first = result.Keys.Min();
+        var last = result.Keys.Max();
+        var periodsQuery = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= last && (p.EndDate == null || p.EndDate > first));
+        var periods = await periodsQuery.Select(p => new { p.Id, p.ChildId, p.StartDate, p.EndDate, p.Child.DateOfBirth }).ToListAsync(ct);
+        var periodIds = periodsQuery.Select(p => p.Id);
+        var placements = await db.Episodes.AsNoTracking().Where(e => periodIds.Contains(e.PeriodOfCareId) && e.SupersededAt == null)
+            .Select(e => e.Placement).Distinct()
+            .Select(x => new { x.Id, x.PeriodOfCareId, x.StartDate, x.EndDate, x.PlacementTypeCode, x.DistanceFromHomeMiles, x.InsideCouncilArea }).ToListAsync(ct);
         var byPeriod = placements.ToLookup(p => p.PeriodOfCareId);
-        var result = new List<StabilityChild>();
-        foreach (var p in periods.Where(p => p.DateOfBirth is not null))
+        var children = periods.Where(p => p.DateOfBirth is not null).Select(p =>
         {
             var mine = byPeriod[p.Id].OrderBy(x => x.StartDate).ToList();
             var c = new ChildPlacements(p.ChildId, p.DateOfBirth!.Value, p.StartDate,
                 mine.Select(x => new PlacementSpan(x.StartDate, x.EndDate, x.PlacementTypeCode, x.DistanceFromHomeMiles)).ToList());
-            var current = mine.LastOrDefault(x => x.StartDate <= on && (x.EndDate is null || x.EndDate > on));
-            result.Add(new StabilityChild(p.ChildId, p.StartDate, Stability.MovesInLastYear(c, on), Stability.PlacementsInLastYear(c, on),
-                Stability.LongTermStable(c, on), current?.DistanceFromHomeMiles, current?.InsideCouncilArea, current?.PlacementTypeCode, current?.StartDate));
+            return (Period: p, Placements: mine, Child: c);
+        }).ToList();
+        foreach (var on in result.Keys.ToList())
+        {
+            var list = new List<StabilityChild>();
+            foreach (var (p, mine, c) in children)
+            {
+                if (p.StartDate > on || (p.EndDate is { } end && end <= on)) continue;
+                var current = mine.LastOrDefault(x => x.StartDate <= on && (x.EndDate is null || x.EndDate > on));
+                list.Add(new StabilityChild(p.ChildId, p.StartDate, Stability.MovesInLastYear(c, on), Stability.PlacementsInLastYear(c, on),
+                    Stability.LongTermStable(c, on), current?.DistanceFromHomeMiles, current?.InsideCouncilArea, current?.PlacementTypeCode, current?.StartDate));
+            }
+            result[on] = list;
         }
         return result;
     }

@@ -61,7 +61,13 @@ public static class HavenDatabase
     public static IServiceCollection AddHavenDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContextFactory<HavenDbContext>(o => Configure(o, settings));
+        services.AddSingleton<RecordChanges>();
+        services.AddSingleton<RecordChangesInterceptor>();
+        services.AddDbContextFactory<HavenDbContext>((sp, o) =>
+        {
+            Configure(o, settings);
+            o.AddInterceptors(sp.GetRequiredService<RecordChangesInterceptor>());
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HavenDbContext>>().CreateDbContext());
         // Figures, dashboards and returns read through ReportingDbContext: the replica if
         // ConnectionStrings:HavenReporting names one, otherwise the primary.

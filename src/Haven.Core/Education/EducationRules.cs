@@ -34,6 +34,11 @@ public static class EducationRules
         return age - 4;
     }
 
+    /// The year group on a date from one recorded at school on an earlier date: it moves up one
+    /// each academic year (a child held back or moved up keeps the school's year, not their age's).
+    public static int YearGroupOn(int recordedYearGroup, DateOnly recordedOn, DateOnly date) =>
+        recordedYearGroup + AcademicYearOf(date) - AcademicYearOf(recordedOn);
+
     public static EducationPhase PhaseOf(int yearGroup) => yearGroup switch
     {
         <= 0 => EducationPhase.EarlyYears,

@@ -53,7 +53,7 @@ public sealed class VirtualSchoolCohort(HavenDbContext db, ICareSpans care)
             var rs = byChild.GetValueOrDefault(c.Id) ?? [];
             EducationRecord? Latest(EducationRecordKind k) => rs.FirstOrDefault(r => r.Kind == k);
             var school = Latest(EducationRecordKind.School);
-            int? year = school?.YearGroup is { } y ? y + academicYear - EducationRules.AcademicYearOf(school.Date)
+            int? year = school?.YearGroup is { } y ? EducationRules.YearGroupOn(y, school.Date, today)
                 : c.DateOfBirth is { } dob ? EducationRules.YearGroupOn(dob, today) : null;
             var pep = Latest(EducationRecordKind.PersonalEducationPlan);
             var start = spans.GetValueOrDefault(c.Id);

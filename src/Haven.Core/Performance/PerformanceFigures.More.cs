@@ -179,7 +179,15 @@ public sealed partial class PerformanceFigures
             var phase = m == PerformanceMeasures.AttendancePrimary ? EducationPhase.Primary : EducationPhase.Secondary;
             var terms = (await db.EducationRecords.AsNoTracking().Where(r => r.Kind == EducationRecordKind.TermAttendance && r.AttendancePercent != null && r.Date <= to && children.Contains(r.ChildId))
                 .Select(r => new { r.ChildId, r.Date, r.AcademicYear, r.Term, Percent = r.AttendancePercent!.Value }).ToListAsync(ct)).ToLookup(r => r.ChildId);
-            return on => InCare(on).Where(p => p.Dob is { } dob && EducationRules.PhaseOf(EducationRules.YearGroupOn(dob, on)) == phase)
+            // The phase from the year group the school recorded (the latest school record by the
+            // date, moved up each academic year, as the virtual school view), else from date of birth.
+            var schools = (await db.EducationRecords.AsNoTracking().Where(r => r.Kind == EducationRecordKind.School && r.YearGroup != null && r.Date <= to && children.Contains(r.ChildId))
+                .Select(r => new { r.Id, r.ChildId, r.Date, Year = r.YearGroup!.Value }).ToListAsync(ct)).ToLookup(r => r.ChildId);
+            int? YearGroup(PlanRow p, DateOnly on) =>
+                schools[p.ChildId].Where(r => r.Date <= on).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).FirstOrDefault() is { } school
+                    ? EducationRules.YearGroupOn(school.Year, school.Date, on)
+                    : p.Dob is { } dob ? EducationRules.YearGroupOn(dob, on) : null;
+            return on => InCare(on).Where(p => YearGroup(p, on) is { } year && EducationRules.PhaseOf(year) == phase)
                 .Select(p => terms[p.ChildId].Where(t => t.Date <= on && t.Date > on.AddYears(-1))
                     .OrderByDescending(t => t.AcademicYear).ThenByDescending(t => t.Term).ThenByDescending(t => t.Date).FirstOrDefault())
                 .Where(t => t is not null)

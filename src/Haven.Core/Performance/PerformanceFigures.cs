@@ -91,6 +91,8 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
     public async Task<IReadOnlyList<MeasureResult>> ComputeAsync(DateOnly from, DateOnly to, IEnumerable<MeasureDefinition>? measures = null, CancellationToken ct = default)
     {
         if (to < from) (from, to) = (to, from);
+        _careLeavers = null;
+        _stability = null;
         var months = Months(from, to);
         var allocations = await AllocationsAsync(from, to, ct);
         var results = new List<MeasureResult>();
@@ -145,6 +147,10 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
         return item with { WorkerId = best?.WorkerId, TeamId = best?.TeamId };
     }
 
+    // Loaded once per request for the measures that share them (three each), for the period asked.
+    private Task<IReadOnlyDictionary<DateOnly, IReadOnlyList<CareLeaverRow>>>? _careLeavers;
+    private Task<IReadOnlyDictionary<DateOnly, IReadOnlyList<StabilityChild>>>? _stability;
+
     private sealed record Slice(DateOnly Month, DateOnly On, IReadOnlyCollection<MeasureItem> Items);
 
     private async Task<(List<MeasureItem> Items, List<Slice> Trend, bool TrendAvailable)> ItemsAsync(
@@ -156,18 +162,18 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
             var byMonth = items.ToLookup(i => new DateOnly(i.Date.Year, i.Date.Month, 1));
             return (items, months.Select(x => new Slice(x.Month, x.End, byMonth[x.Month].ToList())).ToList(), true);
         }
+        var ends = months.Select(x => x.End).ToList();
         if (CareLeaverMeasures.ContainsKey(m))
         {
-            // Care leavers are worked out by CareLeaverCohort (the rules of /care-leavers) on one date.
-            var items = CareLeavers(m, await careLeavers.OnAsync(to, ct), to);
-            return (items, [new Slice(new DateOnly(to.Year, to.Month, 1), to, items)], false);
+            // Care leavers are worked out by CareLeaverCohort (the rules of /care-leavers) on each month end.
+            var cohort = await (_careLeavers ??= careLeavers.OnAsync(ends.Append(to).ToList(), ct));
+            return (CareLeavers(m, cohort[to], to), months.Select(x => new Slice(x.Month, x.End, CareLeavers(m, cohort[x.End], x.End))).ToList(), true);
         }
         if (m == PerformanceMeasures.ThreePlacements || m == PerformanceMeasures.LongTermStability || m == PerformanceMeasures.DistancePlacements)
         {
-            // Placement stability is worked out by StabilityFigures (the rules of /stability) on one date.
-            var children = await stability.LoadAsync(to, ct);
-            var items = Stability(m, children, to);
-            return (items, [new Slice(new DateOnly(to.Year, to.Month, 1), to, items)], false);
+            // Placement stability is worked out by StabilityFigures (the rules of /stability) on each month end.
+            var children = await (_stability ??= stability.LoadAsync(ends.Append(to).ToList(), ct));
+            return (Stability(m, children[to], to), months.Select(x => new Slice(x.Month, x.End, Stability(m, children[x.End], x.End))).ToList(), true);
         }
         var stock = await StockAsync(m, from, to, ct);
         var trend = months.Select(x => new Slice(x.Month, x.End, stock(x.End))).ToList();

@@ -29,23 +29,23 @@ public static class PerformanceApi
         return null;
     }
 
-    private static async Task<IResult> ListAsync(string? from, string? to, string? format, HttpContext http, PerformanceFigures figures, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? from, string? to, string? format, HttpContext http, PerformanceFigures figures, PerformanceCache cache, CancellationToken ct)
     {
         var period = PerformancePeriod.Parse(from, to, figures.DefaultPeriod());
         if (Check(http, period) is { } problem) return problem;
-        var results = await figures.ComputeAsync(period.From, period.To, ct: ct);
+        var results = await cache.ComputeAsync(period.From, period.To, ct: ct);
         if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return Results.Text(PerformanceView.Csv(results, period), "text/csv");
         return Results.Ok(results.Select(ToDto));
     }
 
-    private static async Task<IResult> OneAsync(string id, string? from, string? to, HttpContext http, PerformanceFigures figures, CancellationToken ct)
+    private static async Task<IResult> OneAsync(string id, string? from, string? to, HttpContext http, PerformanceFigures figures, PerformanceCache cache, CancellationToken ct)
     {
         var period = PerformancePeriod.Parse(from, to, figures.DefaultPeriod());
         if (Check(http, period) is { } problem) return problem;
         if (PerformanceMeasures.Find(id) is not { } m)
             return Results.Problem(statusCode: 404, title: "There is no such measure.", extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.NotFound });
-        var r = (await figures.ComputeAsync(period.From, period.To, [m], ct))[0];
+        var r = (await cache.ComputeAsync(period.From, period.To, [m], ct))[0];
         var org = await figures.OrganisationAsync(ct);
         var rows = Breakdown.Rows(m, r.Items, org, BreakdownLevel.Service).Select(x => new BreakdownDto("service", x.Key, x.Label, Value(x.Value)))
             .Concat(Breakdown.Rows(m, r.Items, org, BreakdownLevel.Team).Select(x => new BreakdownDto("team", x.Key, x.Label, Value(x.Value)))).ToList();

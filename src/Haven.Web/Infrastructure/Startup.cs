@@ -142,6 +142,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.StabilityFigures>();
         services.AddScoped<Haven.Core.Performance.PerformanceFigures>();
+        services.AddSingleton<Haven.Core.Performance.PerformanceCache>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.CourtAndFamilyTimeService>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();

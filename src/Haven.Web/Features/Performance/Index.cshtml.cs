@@ -11,7 +11,7 @@ namespace Haven.Web.Features.Performance;
 /// The performance dashboard: every measure of PerformanceMeasures, live from the record, for any
 /// period and "as at" date, beside England and statistical neighbours; and the hub of the other
 /// reports pages. Counts only: nobody is named here (see Measure for the drill-down).
-public class IndexModel(PerformanceFigures figures, AccessLog log) : PageModel
+public class IndexModel(PerformanceFigures figures, PerformanceCache cache, AccessLog log) : PageModel
 {
     public sealed record ReportLink(string Text, string Href, string Description);
 
@@ -52,7 +52,7 @@ public class IndexModel(PerformanceFigures figures, AccessLog log) : PageModel
         // Show the dates used (unless the inputs came back with what was typed, kept in ModelState).
         From = Period.From;
         To = Period.To;
-        Results = await figures.ComputeAsync(Period.From, Period.To, ct: ct);
+        Results = await cache.ComputeAsync(Period.From, Period.To, ct: ct);
         Population = figures.ChildPopulation;
         Reports = ReportsFor(CurrentWorker.From(User)!.Role);
     }

@@ -9,7 +9,7 @@ namespace Haven.Web.Features.Performance;
 /// One measure: its definition, trend, comparison and the drill-down service → team → worker →
 /// the children behind the number. Every row counts every item; at the last level the children
 /// the viewer may open are named and the rest are counted, not named (as /stability does).
-public class MeasureModel(PerformanceFigures figures, ChildAccess access, AccessLog log) : PageModel
+public class MeasureModel(PerformanceFigures figures, PerformanceCache cache, ChildAccess access, AccessLog log) : PageModel
 {
     public sealed record ChildRow(int ChildId, string Name, DateOnly Date, bool Met);
     public sealed record Crumb(string Text, string? Href);
@@ -31,7 +31,7 @@ public class MeasureModel(PerformanceFigures figures, ChildAccess access, Access
     {
         if (PerformanceMeasures.Find(id) is not { } measure) return NotFound();
         Period = PerformancePeriod.Parse(from, to, figures.DefaultPeriod());
-        Result = (await figures.ComputeAsync(Period.From, Period.To, [measure], ct))[0];
+        Result = (await cache.ComputeAsync(Period.From, Period.To, [measure], ct))[0];
         Population = figures.ChildPopulation;
         var org = await figures.OrganisationAsync(ct);
         // A team or worker implies its service: fill in the levels above so the trail is whole.
