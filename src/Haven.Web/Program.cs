@@ -147,6 +147,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseHavenApiProblems();
+app.UseHavenConcurrencyConflicts();
 app.UseHavenSecurityHeaders();
 app.UseFrontendAssets();
 app.UseRouting();

@@ -5,6 +5,7 @@ using Haven.Core.CareLeavers;
 using Haven.Core.Data;
 using Haven.Core.Missing;
 using Haven.Core.Networks;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,8 @@ public abstract class ConcurrencyTests(HavenApp app)
         Func<HavenDbContext, Task<string?>> Read,
         Func<int, string>? Shown = null,
         HavenRole Role = HavenRole.SocialWorker,
-        string Form = "main form[method=post]");
+        string Form = "main form[method=post]",
+        bool Keeps = true);
 
     public sealed record Context(int ChildId, TestWorker Worker, IServiceProvider Services)
     {
@@ -37,6 +39,18 @@ public abstract class ConcurrencyTests(HavenApp app)
             await db.SaveChangesAsync();
             return (int)db.Entry(entity).Property("Id").CurrentValue!;
         }
+
+        /// A contact at the front door about this child, awaiting a decision.
+        public async Task<int> AddContactAsync()
+        {
+            var id = await Add(new Haven.Core.FrontDoor.Contact
+            {
+                ReceivedAt = DateTime.UtcNow.AddHours(-3), Channel = Haven.Core.FrontDoor.ContactChannel.Phone, SourceCode = "1A", ContactorName = "Class teacher",
+                Worry = "Came to school hungry three days running", Consent = Haven.Core.FrontDoor.ConsentToShare.Given, RecordedAt = DateTime.UtcNow.AddHours(-3),
+            });
+            await Add(new Haven.Core.FrontDoor.ContactChild { ContactId = id, ChildId = ChildId });
+            return id;
+        }
     }
 
     public abstract record Coverage;
@@ -46,6 +60,12 @@ public abstract class ConcurrencyTests(HavenApp app)
     /// same version, on both databases) proves it. Written as "Class.Method" from nameof, so a
     /// renamed test breaks the build.
     public sealed record DrivenBy(string Test) : Coverage;
+    /// Edited only through the API: both writers read the record at the same version; the first PUT
+    /// saves; the second, sent with that version, must get 409 with both versions (current: what is
+    /// saved, yours: what it sent) and save nothing. Read gives the field and the row's version.
+    public sealed record ApiEdit(Func<Context, Task<ApiTarget>> Setup) : Coverage;
+    public sealed record ApiTarget(string Url, Func<int, Guid, object> Body, Func<HavenDbContext, Task<(string? Value, Guid Version)>> Read,
+        Func<int, string> Shown, HavenRole Role = HavenRole.TeamManager);
     /// Never changed after it is added (corrections and new versions are added beside it), so
     /// there is nothing for two writers to overwrite.
     public sealed record AppendOnly(string Reason) : Coverage;
@@ -164,23 +184,184 @@ public abstract class ConcurrencyTests(HavenApp app)
         [typeof(Haven.Core.ChildProtection.StrategyDiscussion)] = new AppendOnly("Recorded once; the section 47 enquiry it starts is edited separately (Section47Enquiry)."),
         [typeof(Haven.Core.Exploitation.PanelMeeting)] = new AppendOnly("A meeting is created with its list; decisions and actions are rows of their own (PanelChild, PanelAction)."),
 
+        // One-time actions and the registers' forms.
+        [typeof(Haven.Core.ChildrenLookedAfter.PreProceedings)] = new PageEdit(async c =>
+        {
+            var id = await c.Add(new Haven.Core.ChildrenLookedAfter.PreProceedings
+            {
+                ChildId = c.ChildId, DecisionDate = Today.AddDays(-30), ParentsProgress = "Not yet reviewed", RecordedAt = DateTime.UtcNow,
+            });
+            return new Target($"/children/{c.ChildId}/care/court/pre-proceedings/{id}",
+                n => new Dictionary<string, string> { ["ParentsProgress"] = $"Progress noted by writer {n}" },
+                async db => (await db.PreProceedings.AsNoTracking().FirstAsync(p => p.Id == id)).ParentsProgress,
+                n => $"Progress noted by writer {n}");
+        }),
+        [typeof(Haven.Core.Education.Inclusion.MissingEducation)] = new PageEdit(async c =>
+        {
+            var id = await c.Add(new Haven.Core.Education.Inclusion.MissingEducation
+            {
+                ChildId = c.ChildId, ReferredOn = Today.AddDays(-20), ReferredBy = "School attendance officer", RecordedAt = DateTime.UtcNow,
+            });
+            return new Target($"/children/{c.ChildId}/inclusion/missing-education/{id}/close",
+                n => new Dictionary<string, string>(Date("ClosedOn", Today.AddDays(-n))) { ["Closure"] = "Other", ["ClosureDetail"] = $"Closed by writer {n}" },
+                async db => (await db.MissingEducations.AsNoTracking().FirstAsync(m => m.Id == id)).ClosureDetail,
+                n => $"Closed by writer {n}");
+        }),
+        [typeof(Haven.Core.ChildProtection.Section47Enquiry)] = new PageEdit(async c =>
+        {
+            var referral = await c.Add(new Haven.Core.Referrals.Referral { ChildId = c.ChildId, ReferralDate = Today.AddDays(-20), SourceCode = "1A", RecordedAt = DateTime.UtcNow });
+            var discussion = await c.Add(new Haven.Core.ChildProtection.StrategyDiscussion
+            {
+                ChildId = c.ChildId, ReferralId = referral, Date = Today.AddDays(-10), Concerns = "Bruising seen at school", StartSection47 = true, RecordedAt = DateTime.UtcNow,
+            });
+            var id = await c.Add(new Haven.Core.ChildProtection.Section47Enquiry
+            {
+                ChildId = c.ChildId, ReferralId = referral, StrategyDiscussionId = discussion, StartDate = Today.AddDays(-10), InitialConferenceDue = Today.AddDays(5),
+            });
+            return new Target($"/children/{c.ChildId}/child-protection/section-47/{id}",
+                n => new Dictionary<string, string>(Date("CompletedDate", Today.AddDays(-n))) { ["Outcome"] = "NotSubstantiated", ["OutcomeSummary"] = $"Findings of writer {n}" },
+                async db => (await db.Section47Enquiries.AsNoTracking().FirstAsync(e => e.Id == id)).OutcomeSummary,
+                n => $"Findings of writer {n}", Keeps: false);
+        }),
+        [typeof(Haven.Core.Exploitation.PanelAction)] = new PageEdit(async c =>
+        {
+            var meeting = await c.Add(new Haven.Core.Exploitation.PanelMeeting { HeldOn = Today.AddDays(-14), Chair = "Chair of the panel", RecordedAt = DateTime.UtcNow });
+            var id = await c.Add(new Haven.Core.Exploitation.PanelAction
+            {
+                MeetingId = meeting, ChildId = c.ChildId, Text = "Share the disruption plan with the school", OwnerWorkerId = c.Worker.WorkerId, DueOn = Today.AddDays(7), RecordedAt = DateTime.UtcNow,
+            });
+            return new Target($"/mega/actions/{id}/complete",
+                n => new Dictionary<string, string>(Date("CompletedOn", Today.AddDays(-n))) { ["Note"] = $"Done by writer {n}" },
+                async db => (await db.PanelActions.AsNoTracking().FirstAsync(a => a.Id == id)).CompletionNote,
+                n => $"Done by writer {n}");
+        }),
+        [typeof(Haven.Core.Oversight.OversightAction)] = new PageEdit(async c =>
+        {
+            var entry = await c.Add(new Haven.Core.Oversight.OversightEntry
+            {
+                ChildId = c.ChildId, Kind = Haven.Core.Oversight.OversightKind.Direction, Date = Today.AddDays(-5), ManagerWorkerId = c.Worker.WorkerId,
+                Direction = "Visit within the week", RecordedAt = DateTime.UtcNow,
+            });
+            var id = await c.Add(new Haven.Core.Oversight.OversightAction { OversightEntryId = entry, ChildId = c.ChildId, What = "Visit the child at home", Who = "Social worker", DueDate = Today.AddDays(2) });
+            return new Target($"/children/{c.ChildId}/oversight",
+                _ => new Dictionary<string, string>(),
+                async db => await db.OversightActions.AsNoTracking().Where(a => a.Id == id).Select(a => $"{a.CompletedOn}|{a.Version}").FirstAsync(),
+                Form: "main form[action*='handler=Done']", Keeps: false);
+        }),
+        [typeof(Haven.Core.Quality.AuditTool)] = new PageEdit(async c =>
+        {
+            var id = await c.Add(new Haven.Core.Quality.AuditTool { Name = "Concurrency audit tool", CreatedAt = DateTime.UtcNow });
+            return new Target("/quality/tools",
+                _ => new Dictionary<string, string>(),
+                async db => await db.AuditTools.AsNoTracking().Where(t => t.Id == id).Select(t => $"{t.IsActive}|{t.Version}").FirstAsync(),
+                Role: HavenRole.TeamManager, Form: $"main form[action*='toolId={id}&'], main form[action$='toolId={id}']", Keeps: false);
+        }),
+        [typeof(Haven.Core.InformationGovernance.LegalHold)] = new PageEdit(async c =>
+        {
+            await c.Add(new Haven.Core.InformationGovernance.LegalHold
+            {
+                HeldPersonId = c.ChildId, Reason = "Civil claim expected", Owner = "Legal services", ReviewOn = Today.AddMonths(6), PlacedAt = DateTime.UtcNow, PlacedByWorkerId = c.Worker.WorkerId,
+            });
+            return new Target("/information-governance/retention",
+                _ => new Dictionary<string, string>(),
+                async db => await db.LegalHolds.AsNoTracking().Where(h => h.HeldPersonId == c.ChildId).Select(h => $"{h.ReleasedAt}|{h.Version}").FirstAsync(),
+                Role: HavenRole.InformationGovernance, Form: "main form[action*='handler=ReleaseHold']", Keeps: false);
+        }),
+        [typeof(Haven.Core.InformationGovernance.SubjectAccessRequest)] = new PageEdit(async c =>
+        {
+            var id = await c.Add(new Haven.Core.InformationGovernance.SubjectAccessRequest
+            {
+                SubjectPersonId = c.ChildId, RequesterName = "The young person", RequesterKind = default, IsChildsOwnRequest = true, IdentityCheck = "Passport seen",
+                Scope = "Everything", ReceivedOn = Today.AddDays(-5), DueOn = Today.AddDays(25), RecordedAt = DateTime.UtcNow, RecordedByWorkerId = c.Worker.WorkerId,
+            });
+            return new Target($"/information-governance/subject-access/{id}",
+                n => new Dictionary<string, string> { ["ExtensionReason"] = $"Complex, says writer {n}" },
+                async db => (await db.SubjectAccessRequests.AsNoTracking().FirstAsync(r => r.Id == id)).ExtensionReason,
+                n => $"Complex, says writer {n}", Role: HavenRole.InformationGovernance, Form: "main form[action*='handler=Extend']", Keeps: false);
+        }),
+        [typeof(Haven.Core.FrontDoor.Contact)] = new PageEdit(async c =>
+        {
+            var contact = await c.AddContactAsync();
+            return new Target($"/front-door/contacts/{contact}/checks/new",
+                n => new Dictionary<string, string> { ["Agency"] = "Police", ["Rag"] = "Amber", ["Question"] = $"Question from writer {n}" },
+                async db => string.Join(",", await db.MashChecks.AsNoTracking().Where(m => m.ContactId == contact).Select(m => m.Question).ToListAsync()),
+                n => $"Question from writer {n}", Role: HavenRole.MashWorker);
+        }),
+        [typeof(Haven.Core.FrontDoor.MashCheck)] = new PageEdit(async c =>
+        {
+            var contact = await c.AddContactAsync();
+            var id = await c.Add(new Haven.Core.FrontDoor.MashCheck
+            {
+                ContactId = contact, Agency = Haven.Core.FrontDoor.PartnerAgency.Health, Rag = Haven.Core.FrontDoor.Rag.Amber, Question = "Known to the health visitor?",
+                RequestedAt = DateTime.UtcNow.AddHours(-2), DueAt = DateTime.UtcNow.AddHours(22),
+            });
+            return new Target($"/front-door/contacts/{contact}/checks/{id}",
+                n => new Dictionary<string, string> { ["Response"] = $"Health answer typed by writer {n}" },
+                async db => (await db.MashChecks.AsNoTracking().FirstAsync(m => m.Id == id)).Response,
+                n => $"Health answer typed by writer {n}", Role: HavenRole.MashWorker);
+        }),
+        [typeof(Haven.Core.FrontDoor.OutOfHoursHandover)] = new PageEdit(async c =>
+        {
+            var contact = await c.AddContactAsync();
+            var id = await c.Add(new Haven.Core.FrontDoor.OutOfHoursHandover { ContactId = contact, ActionsTaken = "Police welfare check overnight", RecordedAt = DateTime.UtcNow.AddHours(-8) });
+            return new Target("/front-door",
+                _ => new Dictionary<string, string>(),
+                async db => await db.OutOfHoursHandovers.AsNoTracking().Where(h => h.Id == id).Select(h => $"{h.AcknowledgedAt}|{h.Version}").FirstAsync(),
+                Role: HavenRole.MashWorker, Form: "main form[action*='handler=Acknowledge']", Keeps: false);
+        }),
+
+        // Edited only through the API.
+        [typeof(Haven.Core.Permanence.AdoptionCase)] = new ApiEdit(async c =>
+        {
+            await c.Add(new Haven.Core.Permanence.AdoptionCase
+            {
+                ChildId = c.ChildId, AdmDecisionDate = Today.AddMonths(-6), EarlyPermanence = Haven.Core.Permanence.EarlyPermanence.NotConsidered,
+                Siblings = Haven.Core.Permanence.SiblingPlacement.NoSiblingsInPlan, RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/adoption",
+                (n, version) => new
+                {
+                    admDecisionDate = Today.AddMonths(-6), earlyPermanence = "NotConsidered", siblings = "NoSiblingsInPlan",
+                    familyFindingStarted = Today.AddDays(-10 - n), version,
+                },
+                async db => await db.AdoptionCases.AsNoTracking().Where(a => a.ChildId == c.ChildId).Select(a => new ValueTuple<string?, Guid>(a.FamilyFindingStarted.ToString(), a.Version)).FirstAsync(),
+                n => Today.AddDays(-10 - n).ToString("yyyy-MM-dd"));
+        }),
+        [typeof(Haven.Core.Fostering.RecruitmentEnquiry)] = new ApiEdit(async c =>
+        {
+            var id = await c.Add(new Haven.Core.Fostering.RecruitmentEnquiry
+            {
+                Kind = Haven.Core.Fostering.ApplicantKind.Fostering, HouseholdName = "The first household", Source = Haven.Core.Fostering.EnquirySource.Web,
+                EnquiryDate = Today.AddDays(-20), RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/fostering/enquiries/{id}",
+                (n, version) => new
+                {
+                    kind = "Fostering", householdName = $"Household named by writer {n}", source = "Web", enquiryDate = Today.AddDays(-20),
+                    version, reason = $"Spelling corrected by writer {n}",
+                },
+                async db => await db.RecruitmentEnquiries.AsNoTracking().Where(e => e.Id == id).Select(e => new ValueTuple<string?, Guid>(e.HouseholdName, e.Version)).FirstAsync(),
+                n => $"Household named by writer {n}");
+        }),
+
         // Edited with a version check, not yet driven here.
-        [typeof(Haven.Core.InformationGovernance.SubjectAccessRequest)] = new NotYetDriven("Request page: identity, scope, extension and release, checked against Version in SubjectAccessService."),
-        [typeof(Haven.Core.InformationGovernance.LegalHold)] = new NotYetDriven("Retention page: releasing a hold, checked in RetentionService."),
-        [typeof(Haven.Core.InformationGovernance.DestructionDecision)] = new NotYetDriven("Retention page: second officer's approval, checked in RetentionService (a Core test refuses a stale approval)."),
-        [typeof(Haven.Core.Lado.LadoAction)] = new NotYetDriven("Case page: marking an action done, OriginalValue check in LadoService."),
-        [typeof(Haven.Core.Quality.AuditTool)] = new NotYetDriven("Tools page: making a tool active or inactive, OriginalValue check in AuditService."),
+        [typeof(Haven.Core.InformationGovernance.DestructionDecision)] = new NotYetDriven("Retention page: second officer's approval, checked in RetentionService (a Core test refuses a stale approval); driving it needs records past their retention date."),
+        [typeof(Haven.Core.Lado.LadoAction)] = new PageEdit(async c =>
+        {
+            var person = await c.Add(new Haven.Core.Lado.LadoPerson { FirstName = "Gareth", LastName = "Coach", RecordedAt = DateTime.UtcNow });
+            var caseId = await c.Add(new Haven.Core.Lado.LadoCase
+            {
+                PersonId = person, Role = "Football coach", EmployerName = "Town juniors", EmployerSector = Haven.Core.Lado.EmployerSector.SportAndLeisure,
+                ReceivedOn = Today.AddDays(-9), ReferrerName = "Club welfare officer", Allegation = "Shouted at and pushed a player", RecordedAt = DateTime.UtcNow,
+            });
+            var meeting = await c.Add(new Haven.Core.Lado.LadoMeeting { LadoCaseId = caseId, HeldOn = Today.AddDays(-5), Attendees = "LADO, club, police", Summary = "Club to investigate", RecordedAt = DateTime.UtcNow });
+            var id = await c.Add(new Haven.Core.Lado.LadoAction { LadoMeetingId = meeting, LadoCaseId = caseId, Description = "Club to complete its investigation", Owner = "Club", DueOn = Today.AddDays(10) });
+            return new Target($"/lado/{caseId}",
+                _ => new Dictionary<string, string>(),
+                async db => await db.LadoActions.AsNoTracking().Where(a => a.Id == id).Select(a => $"{a.CompletedOn}|{a.Version}").FirstAsync(),
+                Role: HavenRole.Lado, Form: "main form[action*='handler=complete']", Keeps: false);
+        }),
         [typeof(Haven.Core.Quality.CaseAudit)] = new NotYetDriven("Audit page: correcting or removing an audit, OriginalValue check in AuditService."),
-        [typeof(Haven.Core.Oversight.OversightAction)] = new NotYetDriven("Oversight page: completing an action, OriginalValue check in OversightService."),
-        [typeof(Haven.Core.Education.Inclusion.MissingEducation)] = new NotYetDriven("Missing education action and close pages, checked in InclusionService."),
-        [typeof(Haven.Core.ChildrenLookedAfter.PreProceedings)] = new NotYetDriven("Pre-proceedings edit page, checked in CourtAndFamilyTimeService (same code as CareProceedings)."),
-        [typeof(Haven.Core.Permanence.AdoptionCase)] = new NotYetDriven("PUT /api/v1/children/{id}/adoption with version, checked in PermanenceService."),
-        [typeof(Haven.Core.Fostering.RecruitmentEnquiry)] = new NotYetDriven("PUT /api/v1/fostering/enquiries/{id} with version, checked in FosteringApi."),
-        [typeof(Haven.Core.ChildProtection.Section47Enquiry)] = new NotYetDriven("Section 47 page, OriginalValue check in ChildProtectionService."),
-        [typeof(Haven.Core.FrontDoor.Contact)] = new NotYetDriven("Request a check (ContactVersion), checked in FrontDoorService."),
-        [typeof(Haven.Core.FrontDoor.MashCheck)] = new NotYetDriven("Partner response page, checked in FrontDoorService."),
-        [typeof(Haven.Core.FrontDoor.OutOfHoursHandover)] = new NotYetDriven("Acknowledging a handover, checked in FrontDoorService."),
-        [typeof(Haven.Core.Exploitation.PanelAction)] = new NotYetDriven("MEGA action completion page, checked in PanelService."),
         [typeof(Haven.Core.ChildInNeed.ChildInNeedPlan)] = new NotYetDriven("Child in need plan start and review, OriginalValue check in ChildInNeedPlanService."),
     };
 
@@ -241,9 +422,12 @@ public abstract class ConcurrencyTests(HavenApp app)
                 if (afterA == before) { failures.Add($"{what}: the first writer's save changed nothing ({before})"); continue; }
 
                 var b = await second.PostFormAsync(formB, target.Fill(2));
-                var body = await b.Content.ReadAsStringAsync();
                 var afterB = await app.Data.WithDbAsync(target.Read);
                 if (afterB != afterA) failures.Add($"{what}: the second writer overwrote the first ({afterA} became {afterB}), answering {(int)b.StatusCode}");
+                // A one-click action (mark done, release, acknowledge) may answer with Post/Redirect/Get
+                // and say so on the page it redirects to; nothing of the second writer's is left to keep.
+                if (!target.Keeps && (int)b.StatusCode is 302 or 303 && b.Headers.Location is { } next)
+                    b = await second.GetAsync(new Uri(new Uri("http://localhost/"), next));
                 if ((int)b.StatusCode is not (200 or 409)) { failures.Add($"{what}: the second writer got {(int)b.StatusCode}, not the form with a conflict message"); continue; }
                 var again = await Pages.ParseAsync(b);
                 var text = again.Body!.TextContent;
@@ -251,7 +435,7 @@ public abstract class ConcurrencyTests(HavenApp app)
                     failures.Add($"{what}: the second writer was not told someone else changed it");
                 if (target.Shown is { } shown && !text.Contains(shown(1)))
                     failures.Add($"{what}: the second writer is not shown the saved version ({shown(1)})");
-                foreach (var (name, value) in target.Fill(2))
+                foreach (var (name, value) in target.Keeps ? target.Fill(2) : new Dictionary<string, string>())
                 {
                     var field = again.QuerySelector($"main [name='{name}']");
                     var kept = field switch
@@ -273,6 +457,148 @@ public abstract class ConcurrencyTests(HavenApp app)
         }
         Assert.True(failures.Count == 0, $"{failures.Count} problems over {Table.Values.OfType<PageEdit>().Count()} page edits:\n" + string.Join("\n", failures));
         Assert.Equal(Table.Values.OfType<PageEdit>().Count(), driven);
+    }
+
+    [Fact]
+    public async Task EveryApiEdit_SecondWriterFromTheSameVersion_Gets409WithBothVersions_AndTheFirstChangeStays()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        var clients = new Dictionary<HavenRole, (HttpClient First, HttpClient Second)>();
+        async Task<HttpClient> TokenClientAsync(TestWorker w)
+        {
+            var (exit, output, error) = await app.RunCliAsync("users", "token", "create", "--user", w.UserName, "--days", "1");
+            Assert.True(exit == 0, error);
+            var client = app.NewClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+            return client;
+        }
+        var failures = new List<string>();
+        var driven = 0;
+        foreach (var (type, coverage) in Table)
+        {
+            if (coverage is not ApiEdit edit) continue;
+            var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.DateOfBirth = Today.AddYears(-3); });
+            var target = await edit.Setup(new Context(childId, worker, app.Services));
+            if (!clients.TryGetValue(target.Role, out var pair))
+                clients[target.Role] = pair = (await TokenClientAsync(await app.Data.CreateWorkerAsync(target.Role, team)),
+                    await TokenClientAsync(await app.Data.CreateWorkerAsync(target.Role, team)));
+            var what = $"{type.Name} at PUT {target.Url}";
+            var (before, read) = await app.Data.WithDbAsync(target.Read);
+            var a = await pair.First.PutAsJsonAsync(target.Url, target.Body(1, read));
+            var (afterA, _) = await app.Data.WithDbAsync(target.Read);
+            if (!a.IsSuccessStatusCode || afterA == before)
+            {
+                failures.Add($"{what}: the first writer's save answered {(int)a.StatusCode} and left {afterA} ({await a.Content.ReadAsStringAsync()})");
+                continue;
+            }
+            var b = await pair.Second.PutAsJsonAsync(target.Url, target.Body(2, read));
+            var (afterB, _) = await app.Data.WithDbAsync(target.Read);
+            if (afterB != afterA) failures.Add($"{what}: the second writer overwrote the first ({afterA} became {afterB})");
+            if (b.StatusCode != System.Net.HttpStatusCode.Conflict) { failures.Add($"{what}: the second writer got {(int)b.StatusCode}, not 409"); continue; }
+            using var problem = System.Text.Json.JsonDocument.Parse(await b.Content.ReadAsStringAsync());
+            var root = problem.RootElement;
+            if (!root.TryGetProperty("current", out var current) || !current.GetRawText().Contains(target.Shown(1)))
+                failures.Add($"{what}: the 409 does not carry the saved version ({target.Shown(1)}) as current");
+            if (!root.TryGetProperty("yours", out var yours) || !yours.GetRawText().Contains(target.Shown(2)))
+                failures.Add($"{what}: the 409 does not carry the second writer's version ({target.Shown(2)}) as yours");
+            driven++;
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} problems over {Table.Values.OfType<ApiEdit>().Count()} API edits:\n" + string.Join("\n", failures));
+        Assert.Equal(Table.Values.OfType<ApiEdit>().Count(), driven);
+    }
+
+    [Fact]
+    public async Task CareLeaverApi_ChangeWithoutAVersion_Is428_AStaleOneIs409WithBothVersions_AndNothingIsOverwritten()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.DateOfBirth = Today.AddYears(-19).AddMonths(-1); });
+        var (exit, output, error) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
+        Assert.True(exit == 0, error);
+        var api = app.NewClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+        var birthday = $"/api/v1/children/{childId}/care-leaver/birthdays/19";
+        var documents = $"/api/v1/children/{childId}/care-leaver/documents";
+        Task<BirthdayReturn> SavedBirthday() => app.Data.WithDbAsync(db => db.BirthdayReturns.AsNoTracking().FirstAsync(b => b.ChildId == childId && b.Age == 19));
+
+        // The first answer needs no version: there is nothing to overwrite.
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PutAsJsonAsync(birthday, new { inTouch = "NO" })).StatusCode);
+        var first = await SavedBirthday();
+        // Changing it without the version read is refused, and says what to send.
+        var blind = await api.PutAsJsonAsync(birthday, new { inTouch = "REFU" });
+        Assert.Equal((System.Net.HttpStatusCode)428, blind.StatusCode);
+        Assert.Contains("version", await blind.Content.ReadAsStringAsync());
+        Assert.Equal("NO", (await SavedBirthday()).InTouchCode);
+        // With the version read: saved. From that same (now stale) version again: 409 with both.
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PutAsJsonAsync(birthday, new { inTouch = "DIED", version = first.Version })).StatusCode);
+        var stale = await api.PutAsJsonAsync(birthday, new { inTouch = "REFU", version = first.Version });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = (await stale.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>());
+        Assert.Contains("DIED", problem.GetProperty("current").GetRawText());
+        Assert.Contains("REFU", problem.GetProperty("yours").GetRawText());
+        Assert.Equal("DIED", (await SavedBirthday()).InTouchCode);
+
+        // Documents: the set as first recorded needs no version; a change does.
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PutAsJsonAsync(documents, new { held = new[] { "Passport" } })).StatusCode);
+        var blindDocs = await api.PutAsJsonAsync(documents, new { held = new[] { "BankAccount" } });
+        Assert.Equal((System.Net.HttpStatusCode)428, blindDocs.StatusCode);
+        var record = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/children/{childId}/care-leaver");
+        var read = record.GetProperty("documentsVersion").GetString();
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PutAsJsonAsync(documents, new { held = new[] { "Passport", "BirthCertificate" }, version = read })).StatusCode);
+        var staleDocs = await api.PutAsJsonAsync(documents, new { held = new[] { "BankAccount" }, version = read });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, staleDocs.StatusCode);
+        var docsProblem = await staleDocs.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Contains("BirthCertificate", docsProblem.GetProperty("current").GetRawText());
+        Assert.Contains("BankAccount", docsProblem.GetProperty("yours").GetRawText());
+        var held = await app.Data.WithDbAsync(db => db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId && d.Held).Select(d => d.Kind).ToListAsync());
+        Assert.Equal([CareLeaverDocumentKind.BirthCertificate, CareLeaverDocumentKind.Passport], held.Order());
+    }
+
+    /// Fires once, just before the context under test saves: the other writer's change lands
+    /// between that context's version check (in memory) and its save.
+    private sealed class OtherWriterFirst(Func<Task> write) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            if (!Fired)
+            {
+                Fired = true;
+                await write();
+            }
+            return result;
+        }
+    }
+
+    [Fact]
+    public async Task Race_AnotherWriterSavesBetweenTheVersionCheckAndTheSave_GetsTheConflictMessage_NotAnError()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.InformationGovernance, team);
+        var childId = await app.Data.CreateChildAsync();
+        var id = await new Context(childId, worker, app.Services).Add(new Haven.Core.InformationGovernance.SubjectAccessRequest
+        {
+            SubjectPersonId = childId, RequesterName = "The young person", IsChildsOwnRequest = true, IdentityCheck = "Passport seen",
+            Scope = "Everything", ReceivedOn = Today.AddDays(-5), DueOn = Today.AddDays(25), RecordedAt = DateTime.UtcNow, RecordedByWorkerId = worker.WorkerId,
+        });
+        var read = await app.Data.WithDbAsync(db => db.SubjectAccessRequests.Where(r => r.Id == id).Select(r => r.Version).FirstAsync());
+        var other = new OtherWriterFirst(() => app.Data.WithDbAsync(db => db.SubjectAccessRequests.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExtensionReason, "Extended by the other officer").SetProperty(r => r.Version, Guid.NewGuid()))));
+        var options = new DbContextOptionsBuilder<HavenDbContext>();
+        HavenDatabase.Configure(options, app.Services.GetRequiredService<DatabaseSettings>());
+        options.AddInterceptors(other);
+        await using var racing = new HavenDbContext(options.Options);
+        using var scope = app.Services.CreateScope();
+        var service = new Haven.Core.InformationGovernance.SubjectAccessService(racing, scope.ServiceProvider.GetRequiredService<AccessLog>(), TimeProvider.System);
+
+        var answer = await service.ExtendAsync(id, "Extended by this officer", read);
+
+        Assert.True(other.Fired);
+        Assert.Equal(Haven.Core.InformationGovernance.SubjectAccessService.Conflict, answer);
+        Assert.Equal("Extended by the other officer", await app.Data.WithDbAsync(db => db.SubjectAccessRequests.Where(r => r.Id == id).Select(r => r.ExtensionReason).FirstAsync()));
     }
 }
 

@@ -74,7 +74,7 @@ public abstract class HostileInputTests(HavenApp app)
             Regex.Replace(route.Trim('/').Replace("{childId:int}", childId.ToString()).Replace("{childId}", childId.ToString()), @"/\{[A-Za-z]+(:int)?\?\}", ""),
             @"\{[A-Za-z]+(:[a-z]+)?\}", "1");
 
-    private async Task<(int ChildId, HttpClient Worker, HttpClient Manager, HttpClient Api)> FixtureAsync()
+    private async Task<(int ChildId, HttpClient Worker, HttpClient Manager, HttpClient Api, TestWorker Allocated, int TeamId)> FixtureAsync()
     {
         var (_, team) = await app.Data.CreateTeamAsync();
         var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
@@ -90,13 +90,13 @@ public abstract class HostileInputTests(HavenApp app)
         var (_, output, _) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
         var api = app.NewClient();
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
-        return (childId, w, m, api);
+        return (childId, w, m, api, worker, team);
     }
 
     [Fact]
     public async Task EveryForm_WithHostileValues_NeverFails_RefusesClearly_SavesNothingHalf_AndShowsWhatItSavedInert()
     {
-        var (childId, worker, manager, _) = await FixtureAsync();
+        var (childId, worker, manager, _, allocated, team) = await FixtureAsync();
         var failures = new List<string>();
         int forms = 0, posts = 0;
         var pages = Endpoints()
@@ -104,10 +104,37 @@ public abstract class HostileInputTests(HavenApp app)
             .Select(e => e.RoutePattern.RawText!)
             .Where(r => !r.StartsWith("api/") && !r.StartsWith("/api/") && !r.Contains("account") && !r.Contains("sign-out") && !r.Contains("error"))
             .Distinct().OrderBy(r => r).ToList();
+        var reached = new HashSet<string>();
         foreach (var route in pages)
         {
             var url = Url(route, childId);
-            foreach (var client in new[] { worker, manager })
+            reached.Add(url);
+            await FormsAtAsync(url, [worker, manager]);
+        }
+
+        // Forms behind a second id (an episode, an action, a check, a request), which the routes
+        // above reach only with id 1 (mostly a 404): one record of each kind, made the way the
+        // concurrency table makes it, on this test's child, posted to as the role that edits it.
+        var byRole = new Dictionary<HavenRole, HttpClient> { [HavenRole.SocialWorker] = worker, [HavenRole.TeamManager] = manager };
+        var formsBefore = forms;
+        foreach (var (_, coverage) in ConcurrencyTests.Table)
+        {
+            if (coverage is not ConcurrencyTests.PageEdit edit) continue;
+            var target = await edit.Setup(new ConcurrencyTests.Context(childId, allocated, app.Services));
+            if (!reached.Add(target.Url)) continue;
+            if (!byRole.TryGetValue(target.Role, out var client))
+            {
+                var someone = await app.Data.CreateWorkerAsync(target.Role, team);
+                byRole[target.Role] = client = app.NewClient();
+                await client.SignInAsync(someone.UserName);
+            }
+            await FormsAtAsync(target.Url, [client]);
+        }
+        Assert.True(forms - formsBefore >= 10, $"only {forms - formsBefore} forms behind a second id were reached");
+
+        async Task FormsAtAsync(string url, HttpClient[] clients)
+        {
+            foreach (var client in clients)
             {
                 var get = await client.GetAsync(url);
                 if ((int)get.StatusCode >= 500) { failures.Add($"GET {url}: {(int)get.StatusCode}"); break; }
@@ -211,7 +238,7 @@ public abstract class HostileInputTests(HavenApp app)
     [Fact]
     public async Task EveryApiPayload_WithHostileValues_Gets400ValidationProblemOrSucceeds_NeverA5xx_AndARefusalSavesNothing()
     {
-        var (childId, _, _, api) = await FixtureAsync();
+        var (childId, _, _, api, _, _) = await FixtureAsync();
         var failures = new List<string>();
         var sent = 0;
         var endpoints = Endpoints().Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/")

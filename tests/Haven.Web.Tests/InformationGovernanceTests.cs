@@ -22,7 +22,7 @@ public abstract class InformationGovernanceTests(HavenApp app)
         var child = await app.Data.CreateChildAsync(c =>
         {
             c.FirstName = "Ngozi"; c.LastName = surname; c.AllocatedTo = worker; c.Restricted = restricted;
-            c.WithNote("Home visit", "Ngozi talked about school and her rabbit.");
+            c.WithNote("Home visit", "Ngozi talked about school and her rabbit. Ada was asleep upstairs.");
         });
         var sibling = await app.Data.CreateChildAsync(c =>
         {
@@ -106,6 +106,12 @@ public abstract class InformationGovernanceTests(HavenApp app)
         var note = Assert.Single(notes.EnumerateArray());
         Assert.Contains("rabbit", note.GetProperty("Values").GetProperty("Body").GetString());
         Assert.True(note.GetProperty("ReviewForRedaction").GetBoolean());
+        // Passage by passage: only the sentence naming her mother is for redaction review.
+        var passages = note.GetProperty("Passages").EnumerateArray().Where(p => p.GetProperty("Column").GetString() == "Body").ToList();
+        Assert.Equal([false, true], passages.Select(p => p.GetProperty("ReviewForRedaction").GetBoolean()));
+        Assert.Equal("Ada was asleep upstairs.", passages[1].GetProperty("Text").GetString());
+        Assert.StartsWith("Ada Okafor", passages[1].GetProperty("Names")[0].GetString());
+        Assert.Equal("1", page.QuerySelector("#passages")!.TextContent);
         var relationships = sections.Single(s => s.GetProperty("Record").GetString() == "Relationship").GetProperty("Rows").EnumerateArray().ToList();
         Assert.Equal(2, relationships.Count);
         Assert.All(relationships, r => Assert.Single(r.GetProperty("OtherPeople").EnumerateArray()));

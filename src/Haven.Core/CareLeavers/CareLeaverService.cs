@@ -213,6 +213,9 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0) return CareLeaverResult.Fail(errors);
         var row = await db.BirthdayReturns.FirstOrDefaultAsync(r => r.ChildId == o.ChildId && r.Age == o.Age, ct);
+        // Changing an answer already recorded needs the version it was read at (Guid.Empty: read
+        // when there was none); without one it could overwrite someone else's answer unseen.
+        if (row is not null && o.Version is null) return CareLeaverResult.Fail(new() { ["Version"] = BirthdayVersionRequired });
         if (o.Version is { } read && (row?.Version ?? Guid.Empty) != read)
             return CareLeaverResult.Fail(new() { ["InTouchCode"] = BirthdayConflict });
         if (row is null) db.BirthdayReturns.Add(row = new BirthdayReturn { ChildId = o.ChildId, Age = o.Age });
@@ -223,9 +226,13 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         row.RecordedAt = Now;
         row.RecordedByWorkerId = by.WorkerId;
         row.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
+        // Another writer between the read above and this save: the same conflict, nothing saved.
+        if (!await db.TrySaveChangesAsync(ct)) return CareLeaverResult.Fail(new() { ["InTouchCode"] = BirthdayConflict });
         return CareLeaverResult.Ok(row.Id);
     }
+
+    public const string BirthdayVersionRequired = "This birthday is already recorded: send the version you read (birthdays[].version) to change it";
+    public const string DocumentsVersionRequired = "Documents are already recorded: send the version you read (documentsVersion) to change them";
 
     public const string DocumentsConflict = "Someone else changed the documents while you were editing them. What they saved is shown below; your choice is in the form: save again to replace theirs";
 
@@ -234,11 +241,12 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
         string.Join('.', rows.OrderBy(r => r.Kind).Select(r => r.Version.ToString("N")[..12]));
 
     /// Sets which documents the young person holds, all at once.
-    /// Stamp: the documents' versions as the form read them (DocumentsStamp); null (API callers
-    /// that do not send one) sets them whatever is saved.
+    /// Stamp: the documents' versions as the form or API caller read them (DocumentsStamp; "" when
+    /// none were recorded). Null is refused once any are recorded: it could overwrite unseen.
     public async Task<CareLeaverResult> SetDocumentsAsync(int childId, IReadOnlyCollection<CareLeaverDocumentKind> held, CancellationToken ct = default, string? stamp = null)
     {
         var rows = await db.CareLeaverDocuments.Where(d => d.ChildId == childId).ToListAsync(ct);
+        if (stamp is null && rows.Count > 0) return CareLeaverResult.Fail(new() { ["Version"] = DocumentsVersionRequired });
         if (stamp is not null && stamp != DocumentsStamp(rows))
             return CareLeaverResult.Fail(new() { ["Held"] = DocumentsConflict });
         foreach (var row in rows) db.Entry(row).Property(r => r.Version).OriginalValue = row.Version;
@@ -249,7 +257,7 @@ public sealed class CareLeaverService(HavenDbContext db, TimeProvider clock)
             if (row is null) db.CareLeaverDocuments.Add(new CareLeaverDocument { ChildId = childId, Kind = kind, Held = isHeld, CheckedDate = Today, RecordedAt = Now, Version = Guid.NewGuid() });
             else { row.Held = isHeld; row.CheckedDate = Today; row.RecordedAt = Now; row.Version = Guid.NewGuid(); }
         }
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveChangesAsync(ct)) return CareLeaverResult.Fail(new() { ["Held"] = DocumentsConflict });
         return CareLeaverResult.Ok(childId);
     }
 

@@ -72,9 +72,15 @@ public sealed class ChildProtectionService(HavenDbContext db, TimeProvider clock
         return ServiceResult<StrategyDiscussion>.Ok(discussion);
     }
 
+    public const string Section47Conflict = "Someone else completed or changed this enquiry while you were editing it. What they recorded is shown above; your answers are still in the form";
+
     public async Task<ServiceResult<Section47Enquiry>> CompleteSection47Async(CompleteSection47Options o, CurrentWorker by, CancellationToken ct = default)
     {
         var s = await db.Section47Enquiries.FirstAsync(x => x.Id == o.EnquiryId, ct);
+        // A form read before someone else completed or changed the enquiry: say so first (the page
+        // shows what they recorded), rather than only that it is already complete.
+        if (s.Version != o.Version)
+            return ServiceResult<Section47Enquiry>.Fail(new Dictionary<string, string> { [""] = Section47Conflict });
         var errors = new Dictionary<string, string>();
         if (s.CompletedDate is not null) errors[""] = "This enquiry has already been completed";
         if (o.Outcome is null || !Enum.IsDefined(o.Outcome.Value)) errors[nameof(o.Outcome)] = "Select the outcome of the enquiry";

@@ -213,13 +213,13 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
         if (o.NewPlacement is { } p)
         {
             placement = NewPlacement(period!, p, o.Date, by, Now);
-            await db.SaveChangesAsync(ct);
+            if (!await db.TrySaveChangesAsync(ct)) return PeriodConflict;
         }
         var change = new EpisodeChange(o.Date, string.IsNullOrWhiteSpace(o.LegalStatusCode) ? null : o.LegalStatusCode.ToUpperInvariant(),
             placement?.Id, placement?.CarerKey, o.NewPlacement is null ? null : o.ReasonPlaceChangeCode);
         var (after, problems) = EpisodeRules.Apply(lines!, change);
         if (problems.Count > 0) return LookedAfterResult.Fail("Date", problems[0].Message); // the transaction rolls back on dispose
-        await SaveRevisionAsync(period!, after, by, o.CorrectionReason, ct);
+        if (!await SaveRevisionAsync(period!, after, by, o.CorrectionReason, ct)) return PeriodConflict;
         await tx.CommitAsync(ct);
         return new(period!.Id, new Dictionary<string, string>());
     }
@@ -233,7 +233,7 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
             return LookedAfterResult.Fail("EpisodeNumber", "To change when the child became looked after, correct the period of care's start");
         var (after, problems) = EpisodeRules.MoveStart(lines!, o.EpisodeNumber - 1, o.NewStartDate);
         if (problems.Count > 0) return LookedAfterResult.Fail("NewStartDate", problems[0].Message);
-        await SaveRevisionAsync(period!, after, by, o.Reason.Trim(), ct);
+        if (!await SaveRevisionAsync(period!, after, by, o.Reason.Trim(), ct)) return PeriodConflict;
         return new(period!.Id, new Dictionary<string, string>());
     }
 
@@ -245,7 +245,7 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
         var (after, problems) = EpisodeRules.End(lines!, o.EndDate, o.ReasonCeasedCode ?? "");
         if (problems.Count > 0)
             return LookedAfterResult.Fail(problems[0].Message.StartsWith("Select", StringComparison.Ordinal) ? "ReasonCeasedCode" : "EndDate", problems[0].Message);
-        await SaveRevisionAsync(period!, after, by, null, ct);
+        if (!await SaveRevisionAsync(period!, after, by, null, ct)) return PeriodConflict;
         return new(period!.Id, new Dictionary<string, string>());
     }
 
@@ -322,7 +322,7 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
         var period = await db.PeriodsOfCare.FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null) return (null, null, LookedAfterResult.Fail("PeriodOfCareId", "There is no such period of care"));
         if (period.Version != version)
-            return (null, null, LookedAfterResult.Fail("Version", "Someone else changed this period of care after you opened it. Check the episodes now recorded and make your change again"));
+            return (null, null, PeriodConflict);
         await db.Episodes.Where(e => e.PeriodOfCareId == periodId && e.SupersededAt == null).Include(e => e.Placement).LoadAsync(ct);
         return (period, ToLines(period.Episodes.Where(e => e.SupersededAt == null)), null);
     }
@@ -333,7 +333,11 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
 
     /// Supersedes the current episodes and writes the new revision; keeps the period, its placements
     /// and the child's InCare involvement in step with it, in one save.
-    private async Task SaveRevisionAsync(PeriodOfCare period, IReadOnlyList<EpisodeLine> lines, CurrentWorker by, string? reason, CancellationToken ct)
+    private static LookedAfterResult PeriodConflict =>
+        LookedAfterResult.Fail("Version", "Someone else changed this period of care after you opened it. Check the episodes now recorded and make your change again");
+
+    /// False when another writer saved the period between our read and this save (nothing written).
+    private async Task<bool> SaveRevisionAsync(PeriodOfCare period, IReadOnlyList<EpisodeLine> lines, CurrentWorker by, string? reason, CancellationToken ct)
     {
         var now = Now;
         foreach (var old in period.Episodes.Where(e => e.SupersededAt == null).ToList())
@@ -370,7 +374,7 @@ public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IP
             involvement.StartDate = period.StartDate;
             involvement.EndDate = period.EndDate;
         }
-        await db.SaveChangesAsync(ct);
+        return await db.TrySaveChangesAsync(ct);
     }
 
     private Placement NewPlacement(PeriodOfCare period, PlacementOptions p, DateOnly start, CurrentWorker by, DateTime now)

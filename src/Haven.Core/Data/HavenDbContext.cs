@@ -64,6 +64,26 @@ public partial class HavenDbContext : IdentityDbContext<HavenUser>
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// Saves, or answers false when another writer changed a versioned row between this context
+    /// reading it and saving it (EF's concurrency token refused the update). Nothing was written;
+    /// the tracked changes are cleared so the caller can read the current state and show it. A
+    /// service that compares a form's version in memory must still use this (or catch the
+    /// exception): two writers racing past that comparison would otherwise meet an unhandled
+    /// DbUpdateConcurrencyException instead of the conflict message.
+    public async Task<bool> TrySaveChangesAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     private static readonly string[] NameProperties = [nameof(Person.FirstName), nameof(Person.LastName), nameof(Person.OtherNames), nameof(Person.KnownAs)];
 
     private void BeforeSave()

@@ -80,15 +80,20 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
         return null;
     }
 
+    public const string HoldConflict = "Someone else changed this hold while you were looking at it: check it and try again";
+    public const string DecisionConflict = "Someone else changed this decision while you were looking at it: check it and try again";
+
     public async Task<string?> ReleaseHoldAsync(int holdId, Guid version, CurrentWorker by, CancellationToken ct = default)
     {
         var hold = await db.LegalHolds.FirstOrDefaultAsync(h => h.Id == holdId, ct);
-        if (hold is null || hold.ReleasedAt is not null) return "That hold is not in force";
-        if (hold.Version != version) return "Someone else changed this hold while you were looking at it: check it and try again";
+        if (hold is null) return "That hold is not in force";
+        // The version first: a second officer whose page is stale is told someone else acted, not just that it is released.
+        if (hold.Version != version) return HoldConflict;
+        if (hold.ReleasedAt is not null) return "That hold is not in force";
         hold.ReleasedAt = clock.GetUtcNow().UtcDateTime;
         hold.ReleasedByWorkerId = by.WorkerId;
-        await db.SaveChangesAsync(ct);
-        return null;
+        // Another officer saving between the read above and this save is the same conflict, not an error.
+        return await db.TrySaveChangesAsync(ct) ? null : HoldConflict;
     }
 
     public async Task<string?> ProposeAsync(int personId, string reason, CurrentWorker by, CancellationToken ct = default)
@@ -111,25 +116,36 @@ public sealed class RetentionService(HavenDbContext db, RetentionSchedule schedu
     public async Task<string?> ApproveAndDestroyAsync(int decisionId, Guid version, CurrentWorker by, CancellationToken ct = default)
     {
         var decision = await db.DestructionDecisions.FirstOrDefaultAsync(d => d.Id == decisionId, ct);
-        if (decision is null || decision.CarriedOutAt is not null) return "That decision is not waiting for approval";
-        if (decision.Version != version) return "Someone else changed this decision while you were looking at it: check it and try again";
+        if (decision is null) return "That decision is not waiting for approval";
+        if (decision.Version != version) return DecisionConflict;
+        if (decision.CarriedOutAt is not null) return "That decision is not waiting for approval";
         if (decision.ProposedByWorkerId == by.WorkerId) return "A second officer must approve: you proposed this destruction";
         var due = await DueForAsync(decision.HavenNumber, ct);
         if (due is null) return "These records are no longer past their retention date, or work with the child has reopened";
         if (due.Hold is not null) return $"These records are under a legal hold: {due.Hold.Reason}";
 
         var strategy = db.Database.CreateExecutionStrategy();
-        var rows = await strategy.ExecuteAsync(async () =>
+        int rows;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var destroyed = await DestroyAsync(decision.HavenNumber, ct);
-            decision.ApprovedAt = decision.CarriedOutAt = clock.GetUtcNow().UtcDateTime;
-            decision.ApprovedByWorkerId = by.WorkerId;
-            decision.RowsDestroyed = destroyed;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return destroyed;
-        });
+            rows = await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var destroyed = await DestroyAsync(decision.HavenNumber, ct);
+                decision.ApprovedAt = decision.CarriedOutAt = clock.GetUtcNow().UtcDateTime;
+                decision.ApprovedByWorkerId = by.WorkerId;
+                decision.RowsDestroyed = destroyed;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return destroyed;
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another officer acted between the read and the save: the transaction rolled back, nothing was destroyed.
+            db.ChangeTracker.Clear();
+            return DecisionConflict;
+        }
         await log.WriteAsync(new AccessEvent(by.UserName, by.WorkerId, AccessAction.Destroy, decision.HavenNumber, $"retention/{decision.Id}",
             $"Records destroyed under retention decision {decision.Id} ({decision.RetentionClass}, kept until {decision.KeepUntil:yyyy-MM-dd}): {rows} rows"), ct);
         return null;

@@ -17,6 +17,51 @@ namespace Haven.Core.InformationGovernance;
 public sealed record BundleRow(IReadOnlyDictionary<string, object?> Values, IReadOnlyList<int> OtherPeople, IReadOnlyList<string> FreeTextColumns)
 {
     public bool ReviewForRedaction => OtherPeople.Count > 0 || FreeTextColumns.Count > 0;
+
+    /// The row's free text cut into passages, each marked on its own when it names a third party,
+    /// so the reviewer redacts the sentence about the neighbour, not the whole record.
+    public IReadOnlyList<BundlePassage> Passages { get; init; } = [];
+}
+
+/// One passage (a sentence, within its paragraph) of a free-text column, and the third parties it
+/// names. Marked for redaction review when it names anyone; the rest of the text is disclosed.
+public sealed record BundlePassage(string Column, int Paragraph, int Sentence, string Text, IReadOnlyList<string> Names)
+{
+    public bool ReviewForRedaction => Names.Count > 0;
+}
+
+/// Cuts free text into passages and finds, in each, the third parties it names: by full name, or
+/// by first or last name alone as a whole word (over-marking is safer than missing someone; the
+/// reviewer decides). The subject's own names never count.
+public static class SubjectAccessPassages
+{
+    private static readonly System.Text.RegularExpressions.Regex Paragraphs = new(@"\r?\n\s*", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private static readonly System.Text.RegularExpressions.Regex Sentences = new(@"(?<=[.!?])\s+(?=\S)", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    public static IReadOnlyList<BundlePassage> Mark(string column, string text, IReadOnlyList<ThirdParty> thirdParties, string subjectName)
+    {
+        var own = subjectName.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var patterns = thirdParties.Select(t => (t.Name, Words: t.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w.Length > 1 && !own.Contains(w)).Prepend(t.Name).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(w => new System.Text.RegularExpressions.Regex($@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(w)}(?![\p{{L}}\p{{N}}])",
+                    System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)).ToList()))
+            .ToList();
+        var passages = new List<BundlePassage>();
+        var paragraph = 0;
+        foreach (var para in Paragraphs.Split(text.Trim()))
+        {
+            if (para.Length == 0) continue;
+            paragraph++;
+            var sentence = 0;
+            foreach (var s in Sentences.Split(para))
+            {
+                sentence++;
+                var names = patterns.Where(p => p.Words.Any(w => w.IsMatch(s))).Select(p => p.Name).Distinct().ToList();
+                passages.Add(new BundlePassage(column, paragraph, sentence, s, names));
+            }
+        }
+        return passages;
+    }
 }
 
 /// The rows of one kind of record, and in which column(s) the subject is named there.
@@ -44,6 +89,7 @@ public sealed record SubjectAccessBundle(
 
     public int Rows => Sections.Sum(s => s.Rows.Count) + Mentions.Sum(s => s.Rows.Count);
     public int RowsForRedactionReview => Sections.Concat(Mentions).Sum(s => s.Rows.Count(r => r.ReviewForRedaction));
+    public int PassagesForRedactionReview => Sections.Concat(Mentions).Sum(s => s.Rows.Sum(r => r.Passages.Count(p => p.ReviewForRedaction)));
 }
 
 public static class SubjectAccessGatherer
@@ -129,10 +175,20 @@ public static class SubjectAccessGatherer
                     .Select(p => new { p.Id, p.FirstName, p.LastName, p.Kind }).ToListAsync(ct))
                 .OrderBy(p => p.Id).Select(p => new ThirdParty(p.Id, HavenIds.Format(p.Id), $"{p.FirstName} {p.LastName}", p.Kind.ToString())).ToList();
 
+            // Each free-text passage marked on its own for the people it names.
+            IReadOnlyList<BundleSection> WithPassages(List<BundleSection> list) => list.Select(section => section with
+            {
+                Rows = section.Rows.Select(r => r.FreeTextColumns.Count == 0 ? r : r with
+                {
+                    Passages = r.FreeTextColumns.SelectMany(c => r.Values.TryGetValue(c, out var v) && v is string text
+                        ? SubjectAccessPassages.Mark(c, text, thirdParties, name) : []).ToList(),
+                }).ToList(),
+            }).ToList();
+
             var viewed = await db.AccessLog.AsNoTracking().Where(e => e.ChildId == personId).OrderBy(e => e.Sequence)
                 .Select(e => new AccessLogLine(e.At, e.UserName, e.Action.ToString(), e.Resource)).ToListAsync(ct);
 
-            return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, sections, mentions, thirdParties, viewed) { Withheld = withheld };
+            return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, WithPassages(sections), WithPassages(mentions), thirdParties, viewed) { Withheld = withheld };
         }
         finally
         {

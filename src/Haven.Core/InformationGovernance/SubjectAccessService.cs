@@ -54,6 +54,8 @@ public sealed class SubjectAccessService(HavenDbContext db, AccessLog log, TimeP
         return errors;
     }
 
+    public const string Conflict = "Someone else changed this request while you were looking at it: check it and try again";
+
     /// Extends the deadline to three months from receipt for a complex request, with the reason.
     public async Task<string?> ExtendAsync(int requestId, string reason, Guid version, CancellationToken ct = default)
     {
@@ -61,12 +63,11 @@ public sealed class SubjectAccessService(HavenDbContext db, AccessLog log, TimeP
         if (reason.Length > 500) return "The reason must be 500 characters or fewer";
         var request = await db.SubjectAccessRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return "There is no such request";
-        if (request.Version != version) return "Someone else changed this request while you were looking at it: check it and try again";
+        if (request.Version != version) return Conflict;
         if (request.ExtensionReason is not null) return "This request has already been extended";
         request.DueOn = SubjectAccessRequest.ExtendedDueFrom(request.ReceivedOn);
         request.ExtensionReason = reason.Trim();
-        await db.SaveChangesAsync(ct);
-        return null;
+        return await db.TrySaveChangesAsync(ct) ? null : Conflict;
     }
 
     public async Task<SubjectAccessBundle?> PreviewAsync(SubjectAccessRequest request, CurrentWorker by, CancellationToken ct = default)

@@ -121,6 +121,9 @@ public sealed class LadoService(HavenDbContext db, TimeProvider clock)
     public async Task CompleteActionAsync(int caseId, int actionId, Guid version, DateOnly completedOn, CancellationToken ct = default)
     {
         var a = await db.LadoActions.FirstAsync(x => x.Id == actionId && x.LadoCaseId == caseId, ct);
+        // Done already by someone else: the same date set again would change nothing and save
+        // nothing, so the stale page would be told "done" rather than that someone else did it.
+        if (a.Version != version) throw new DbUpdateConcurrencyException("The LADO action was changed by someone else.");
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
         a.CompletedOn = completedOn;
         await db.SaveChangesAsync(ct);

@@ -71,6 +71,8 @@ public sealed class OversightService(HavenDbContext db, TimeProvider clock)
     public async Task<ServiceResult<OversightAction>> CompleteActionAsync(int actionId, Guid version, CurrentWorker by, CancellationToken ct = default)
     {
         var action = await db.OversightActions.FirstAsync(a => a.Id == actionId, ct);
+        // Done already by someone whose change this page had not seen: the same conflict as a race.
+        if (action.Version != version) throw new DbUpdateConcurrencyException("The oversight action was changed by someone else.");
         if (action.CompletedOn is not null) return ServiceResult<OversightAction>.Ok(action);
         db.Entry(action).Property(a => a.Version).OriginalValue = version;
         action.CompletedOn = Today;

@@ -119,7 +119,8 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
                 open.EndDate = order < open.StartDate ? open.StartDate : order;
         }
         a.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
+        // Another writer saving between the read above and this save is the same stale record, not an error.
+        if (!await db.TrySaveChangesAsync(ct)) throw new Missing.StaleRecordException("The adoption record changed since you read it.");
         return a;
     }
 

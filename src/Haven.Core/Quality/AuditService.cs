@@ -77,6 +77,9 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
     public async Task SetActiveAsync(int toolId, Guid version, bool active, CancellationToken ct = default)
     {
         var tool = await db.AuditTools.FirstAsync(t => t.Id == toolId, ct);
+        // Two managers retiring the same tool set the same value, which saves nothing: the second,
+        // whose page was stale, is told someone else changed it, as for any other stale form.
+        if (tool.Version != version) throw new DbUpdateConcurrencyException("The audit tool was changed by someone else.");
         db.Entry(tool).Property(t => t.Version).OriginalValue = version;
         tool.IsActive = active;
         await db.SaveChangesAsync(ct);
@@ -150,6 +153,7 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
     public async Task CompleteActionAsync(int actionId, Guid version, DateOnly on, CurrentWorker by, CancellationToken ct = default)
     {
         var action = await db.AuditActions.FirstAsync(a => a.Id == actionId, ct);
+        if (action.Version != version) throw new DbUpdateConcurrencyException("The audit action was changed by someone else.");
         db.Entry(action).Property(a => a.Version).OriginalValue = version;
         action.CompletedOn = on;
         action.CompletedByWorkerId = by.WorkerId;

@@ -12,12 +12,12 @@ public sealed record CareLeaverStatusDto(string Status, string AnnexACategory, D
 public sealed record CareLeaverStatusFromDto(string Status, DateOnly From);
 public sealed record CareLeaverDto(CareLeaverStatusDto Eligibility, PathwayPlanDto? PathwayPlan, IReadOnlyList<CareLeaverDueDto> Due,
     IReadOnlyList<SignificantChangeDto> SignificantChanges, IReadOnlyList<PathwayReviewDto> Reviews, IReadOnlyList<BirthdayDto> Birthdays,
-    IReadOnlyList<DocumentDto> Documents, IReadOnlyList<StayingPutDto> StayingPut);
+    IReadOnlyList<DocumentDto> Documents, IReadOnlyList<StayingPutDto> StayingPut, string DocumentsVersion = "");
 public sealed record PathwayPlanDto(DateOnly? NeedsAssessmentDate, DateOnly? AgreedDate, IReadOnlyDictionary<string, string> Dimensions, Guid Version);
 public sealed record CareLeaverDueDto(string What, DateOnly Due, string Rule);
 public sealed record SignificantChangeDto(int Id, string Kind, DateOnly EventDate, string Details);
 public sealed record PathwayReviewDto(int Id, DateOnly ReviewDate, string Summary);
-public sealed record BirthdayDto(int Age, string InTouch, string Activity, string Accommodation);
+public sealed record BirthdayDto(int Age, string InTouch, string Activity, string Accommodation, Guid Version);
 public sealed record DocumentDto(string Kind, bool Held, DateOnly CheckedDate);
 public sealed record StayingPutDto(int Id, string CarerName, DateOnly StartDate, DateOnly? EndDate);
 
@@ -25,8 +25,10 @@ public sealed record NewSignificantChangeDto(string? Kind, DateOnly? EventDate, 
 public sealed record NewPathwayReviewDto(DateOnly? ReviewDate, string? Summary, Guid? SubmissionId);
 public sealed record PathwayPlanUpdateDto(DateOnly? NeedsAssessmentDate, DateOnly? AgreedDate, Dictionary<string, string?>? Dimensions, Guid? Version);
 public sealed record NewCareLeaverContactDto(DateOnly? ContactDate, string? Method, string? Summary, Guid? SubmissionId);
-public sealed record BirthdayUpdateDto(string? InTouch, string? Activity, string? Accommodation);
-public sealed record DocumentsUpdateDto(List<string>? Held);
+/// Version: the birthday's version as read (birthdays[].version); required to change one already recorded.
+public sealed record BirthdayUpdateDto(string? InTouch, string? Activity, string? Accommodation, Guid? Version = null);
+/// Version: documentsVersion as read ("" when none were recorded); required once any are recorded.
+public sealed record DocumentsUpdateDto(List<string>? Held, string? Version = null);
 public sealed record NewStayingPutDto(string? CarerName, DateOnly? StartDate, DateOnly? EndDate, Guid? SubmissionId);
 public sealed record NewEetDiscussionDto(DateOnly? PanelDate, string? OptionsConsidered, string? Action, int? ActionOwnerWorkerId, DateOnly? ActionDue,
     string? Outcome, DateOnly? OutcomeDate, Guid? SubmissionId);
@@ -54,6 +56,7 @@ public static class CareLeaversApi
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var e = (await service.EligibilityAsync([childId], today, ct)).GetValueOrDefault(childId) ?? new EligibilityResult(CareLeaverStatus.None, null, null, 0, []);
         var plan = await db.PathwayPlans.AsNoTracking().FirstOrDefaultAsync(p => p.ChildId == childId, ct);
+        var documents = await db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId).ToListAsync(ct);
         return Results.Ok(new CareLeaverDto(
             new CareLeaverStatusDto(e.Status.ToString(), Eligibility.AnnexACode(e.Status), e.AppliesFrom, e.EligibleFrom, e.DaysLookedAfterSince14,
                 e.History.Select(h => new CareLeaverStatusFromDto(h.Status.ToString(), h.From)).ToList()),
@@ -65,12 +68,15 @@ public static class CareLeaversApi
             await db.PathwayReviews.AsNoTracking().Where(r => r.ChildId == childId).OrderBy(r => r.ReviewDate)
                 .Select(r => new PathwayReviewDto(r.Id, r.ReviewDate, r.Summary)).ToListAsync(ct),
             await db.BirthdayReturns.AsNoTracking().Where(b => b.ChildId == childId).OrderBy(b => b.Age)
-                .Select(b => new BirthdayDto(b.Age, b.InTouchCode, b.ActivityCode, b.AccommodationCode)).ToListAsync(ct),
-            (await db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId).ToListAsync(ct))
-                .OrderBy(d => d.Kind).Select(d => new DocumentDto(d.Kind.ToString(), d.Held, d.CheckedDate)).ToList(),
+                .Select(b => new BirthdayDto(b.Age, b.InTouchCode, b.ActivityCode, b.AccommodationCode, b.Version)).ToListAsync(ct),
+            Documents(documents),
             await db.StayingPutArrangements.AsNoTracking().Where(s => s.ChildId == childId).OrderBy(s => s.StartDate)
-                .Select(s => new StayingPutDto(s.Id, s.CarerName, s.StartDate, s.EndDate)).ToListAsync(ct)));
+                .Select(s => new StayingPutDto(s.Id, s.CarerName, s.StartDate, s.EndDate)).ToListAsync(ct),
+            CareLeaverService.DocumentsStamp(documents)));
     }
+
+    private static List<DocumentDto> Documents(IEnumerable<CareLeaverDocument> rows) =>
+        rows.OrderBy(d => d.Kind).Select(d => new DocumentDto(d.Kind.ToString(), d.Held, d.CheckedDate)).ToList();
 
     private static async Task<IResult> ChangeAsync(int childId, NewSignificantChangeDto body, HttpContext http, CareLeaverService service, CancellationToken ct)
     {
@@ -112,17 +118,34 @@ public static class CareLeaversApi
         return Done(childId, await service.RecordContactAsync(new ContactOptions(childId, body.ContactDate!.Value, method, body.Summary, body.SubmissionId), CurrentWorker.From(http.User)!, ct));
     }
 
-    private static async Task<IResult> BirthdayAsync(int childId, int age, BirthdayUpdateDto body, HttpContext http, CareLeaverService service, CancellationToken ct) =>
-        Done(childId, await service.RecordBirthdayAsync(new BirthdayOptions(childId, age, body.InTouch, body.Activity, body.Accommodation), CurrentWorker.From(http.User)!, ct),
-            new Dictionary<string, string> { ["InTouchCode"] = "inTouch", ["ActivityCode"] = "activity", ["AccommodationCode"] = "accommodation" });
+    private static async Task<IResult> BirthdayAsync(int childId, int age, BirthdayUpdateDto body, HttpContext http, HavenDbContext db, CareLeaverService service, CancellationToken ct)
+    {
+        var result = await service.RecordBirthdayAsync(new BirthdayOptions(childId, age, body.InTouch, body.Activity, body.Accommodation, body.Version), CurrentWorker.From(http.User)!, ct);
+        if (result.Errors.TryGetValue("Version", out var required)) return ApiProblems.NeedsVersion("version", required);
+        if (result.Errors.TryGetValue("InTouchCode", out var m) && m == CareLeaverService.BirthdayConflict)
+        {
+            var b = await db.BirthdayReturns.AsNoTracking().FirstAsync(x => x.ChildId == childId && x.Age == age, ct);
+            return ApiProblems.Stale("Someone else recorded this birthday since you read it. Nothing was saved: read it again and reapply your change.",
+                new BirthdayDto(b.Age, b.InTouchCode, b.ActivityCode, b.AccommodationCode, b.Version), body);
+        }
+        return Done(childId, result, new Dictionary<string, string> { ["InTouchCode"] = "inTouch", ["ActivityCode"] = "activity", ["AccommodationCode"] = "accommodation" });
+    }
 
-    private static async Task<IResult> DocumentsAsync(int childId, DocumentsUpdateDto body, CareLeaverService service, CancellationToken ct)
+    private static async Task<IResult> DocumentsAsync(int childId, DocumentsUpdateDto body, HavenDbContext db, CareLeaverService service, CancellationToken ct)
     {
         var kinds = new List<CareLeaverDocumentKind>();
         foreach (var h in body.Held ?? [])
             if (Enum.TryParse<CareLeaverDocumentKind>(h, true, out var k) && Enum.IsDefined(k) && !int.TryParse(h, out _)) kinds.Add(k);
             else return ApiProblems.Invalid(new Dictionary<string, string[]> { ["held"] = [$"Unknown document: use {string.Join(", ", Enum.GetNames<CareLeaverDocumentKind>())}"] });
-        return Done(childId, await service.SetDocumentsAsync(childId, kinds, ct));
+        var result = await service.SetDocumentsAsync(childId, kinds, ct, body.Version);
+        if (result.Errors.TryGetValue("Version", out var required)) return ApiProblems.NeedsVersion("version", required);
+        if (result.Errors.TryGetValue("Held", out var m) && m == CareLeaverService.DocumentsConflict)
+        {
+            var rows = await db.CareLeaverDocuments.AsNoTracking().Where(d => d.ChildId == childId).ToListAsync(ct);
+            return ApiProblems.Stale("Someone else changed the documents since you read them. Nothing was saved: read them again and reapply your change.",
+                new { documents = Documents(rows), version = CareLeaverService.DocumentsStamp(rows) }, body);
+        }
+        return Done(childId, result);
     }
 
     private static async Task<IResult> StayingPutAsync(int childId, NewStayingPutDto body, CareLeaverService service, CancellationToken ct)

@@ -144,12 +144,13 @@ public static class FosteringApi
         var result = await service.UpdateAsync(enquiryId, o!, body.Version!.Value, body.Reason, CurrentWorker.From(http.User)?.WorkerId, ct);
         if (result.NotFound) return NotFound("enquiry");
         if (result.Errors.Count > 0) return Invalid(new(result.Errors));
-        if (result.Conflict) return Conflict();
+        if (result.Conflict) return Conflict(result.Value is { } now ? ToDto(now) : null, body);
         return Results.Ok(ToDto(result.Value!));
     }
 
-    private static IResult Conflict() => Results.Problem(statusCode: 409, title: "The record changed since you read it. Read it again and reapply your change.",
-        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+    /// Both versions go back: what is saved now (current) and what was sent (yours); nothing was saved.
+    private static IResult Conflict(object? current, object? yours) =>
+        ApiProblems.Stale("The record changed since you read it. Read it again and reapply your change.", current, yours);
 
     private static async Task<IResult> FiguresAsync(ApplicantKind? kind, FosteringFigures figures, CancellationToken ct) =>
         Results.Ok(await figures.LoadAsync(kind ?? ApplicantKind.Fostering, ct));
@@ -238,8 +239,10 @@ public static class FosteringApi
         errors = await service.ValidateAsync(childId, o, ct);
         if (errors.Count > 0) return Invalid(errors);
         try { await service.SaveAdoptionAsync(childId, o, b.Version, ct); }
-        catch (StaleRecordException) { return Conflict(); }
-        catch (DbUpdateConcurrencyException) { return Conflict(); }
+        catch (Exception e) when (e is StaleRecordException or DbUpdateConcurrencyException)
+        {
+            return Conflict(await service.AdoptionAsync(childId, ct) is { } now ? ToDto(now) : null, b);
+        }
         return Results.Ok(ToDto((await service.AdoptionAsync(childId, ct))!));
     }
 }

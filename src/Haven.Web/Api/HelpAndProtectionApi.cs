@@ -93,6 +93,7 @@ public static class HelpAndProtectionApi
             var result = await assessments.RecordAsync(new RecordAssessmentOptions(assessmentId, body.Version, body.ParentsInvolvement, body.ExtendedFamilyInvolvement,
                 body.IdentityAndCulture, body.Analysis, body.WishesAndFeelings, body.DirectWorkTools, body.Observations, body.ChildSeenDate, body.ChildSeenAloneDate,
                 body.FactorCodes ?? []), ct);
+            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)
@@ -113,6 +114,7 @@ public static class HelpAndProtectionApi
         try
         {
             var result = await assessments.AuthoriseAsync(new AuthoriseAssessmentOptions(assessmentId, body.Version, outcome, body.AuthorisedDate, body.ManagerComments), CurrentWorker.From(http.User)!, ct);
+            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)
@@ -162,6 +164,7 @@ public static class HelpAndProtectionApi
         try
         {
             var result = await protection.CompleteSection47Async(new CompleteSection47Options(enquiryId, body.Version, outcome, body.CompletedDate, body.OutcomeSummary), CurrentWorker.From(http.User)!, ct);
+            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)

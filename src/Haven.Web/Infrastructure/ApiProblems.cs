@@ -16,4 +16,18 @@ public static class ApiProblems
     public static IResult Invalid(IDictionary<string, string[]> errors) => Results.ValidationProblem(
         errors, title: "The request is not valid.",
         extensions: new Dictionary<string, object?> { ["code"] = ValidationFailed });
+
+    public const int VersionRequired = 1005;
+
+    /// A stale version: someone else saved first. Both versions go back: what is saved now and what
+    /// the caller sent, so a client can show them side by side; nothing was saved.
+    public static IResult Stale(string title, object? current, object? yours) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: title,
+        extensions: new Dictionary<string, object?> { ["code"] = Conflict, ["current"] = current, ["yours"] = yours });
+
+    /// An update of a record that already exists, sent without the version the caller read: it
+    /// could silently overwrite someone else's change, so it is refused (428) and nothing is saved.
+    public static IResult NeedsVersion(string field, string message) => Results.Problem(
+        statusCode: StatusCodes.Status428PreconditionRequired, title: message,
+        extensions: new Dictionary<string, object?> { ["code"] = VersionRequired, ["field"] = field });
 }

@@ -36,6 +36,7 @@ public partial class StatusModel(BreakGlassSettings breakGlass) : PageModel
         404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address."),
         429 => ("Too many attempts", "You have tried too many times. Wait, then try again later."),
         400 => ("There is a problem with the request", "Go back and try again."),
+        409 => ("Someone else changed this record", Haven.Web.Infrastructure.ConcurrencyConflicts.Message + "."),
         _ => ("Sorry, there is a problem with the service", "Try again later. Nothing you saved before this message has been lost."),
     };
 }

@@ -34,6 +34,8 @@ public class CompleteActionModel(HavenDbContext db, PanelService panel, ChildAcc
     {
         if (await LoadAsync(actionId, ct) is { } fail) return fail;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        // Someone else marked it done (or changed it) after this form was read: the conflict, with their version, first.
+        if (Version != Action.Version) return StalePage();
         if (Action.CompletedOn is not null) ModelState.AddModelError(nameof(CompletedOn), "This action is already done");
         if (CompletedOn is { } d && d > today) ModelState.AddModelError(nameof(CompletedOn), "The date the action was done must be today or in the past");
         if (CompletedOn is { } d2 && d2 < Action.Meeting.HeldOn) ModelState.AddModelError(nameof(CompletedOn), "The date the action was done must be on or after the meeting that set it");
@@ -45,15 +47,21 @@ public class CompleteActionModel(HavenDbContext db, PanelService panel, ChildAcc
         }
         catch (StaleRecordException)
         {
-            Conflict = true;
-            ModelState.AddModelError(nameof(CompletedOn), "Someone else changed this action while you were working on it. Check it below before saving again");
             db.ChangeTracker.Clear();
             await LoadAsync(actionId, ct);
-            Version = Action.Version;
-            return Page();
+            return StalePage();
         }
         TempData["Notice"] = "Action marked done";
         return Redirect($"/mega/{Action.MeetingId}");
+    }
+
+    private IActionResult StalePage()
+    {
+        Conflict = true;
+        ModelState.AddModelError(nameof(CompletedOn), "Someone else changed this action while you were working on it. Check it below before saving again");
+        Version = Action.Version;
+        ModelState.Remove(nameof(Version));
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(int actionId, CancellationToken ct)

@@ -19,6 +19,8 @@ public class RequestCheckModel(HavenDbContext db, ChildAccess access, AccessLog 
     [BindProperty, Required(ErrorMessage = "Enter what you are asking the agency")] public string? Question { get; set; }
     [BindProperty] public Guid ContactVersion { get; set; }
     public int ContactId { get; private set; }
+    /// On a conflict: the checks already requested on the contact (someone else's among them).
+    public IReadOnlyList<MashCheck>? Sent { get; private set; }
 
     public static IEnumerable<SelectListItem> AgencyItems => Enum.GetValues<PartnerAgency>().Select(a => new SelectListItem(MashCheck.Describe(a), a.ToString()));
     public static IEnumerable<SelectListItem> RagItems =>
@@ -53,6 +55,8 @@ public class RequestCheckModel(HavenDbContext db, ChildAccess access, AccessLog 
         {
             ContactVersion = await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Version).FirstAsync(ct);
             ModelState.Remove(nameof(ContactVersion));
+            // Theirs beside yours: the requests now on the contact, so a duplicate is easy to see.
+            Sent = await db.MashChecks.AsNoTracking().Where(c => c.ContactId == contactId).OrderBy(c => c.RequestedAt).ToListAsync(ct);
             ModelState.AddModelError(string.Empty, e.Message + $" See the contact (opens in a new tab) before sending this request again.");
             return Page();
         }

@@ -31,6 +31,8 @@ public class CloseMissingEducationModel(HavenDbContext db, InclusionService incl
     public async Task<IActionResult> OnPostAsync(int childId, int cmeId, CancellationToken ct)
     {
         if (!await LoadAsync(childId, cmeId, ct)) return NotFound();
+        // Someone else closed or changed the referral after this form was read: say so, with theirs shown.
+        if (Version != Referral.Version) return StalePage();
         if (!ModelState.IsValid) return Page();
         AddErrors(inclusion.ValidateClosure(Referral, ClosedOn!.Value, Closure, ClosureDetail));
         if (!ModelState.IsValid) return Page();
@@ -42,12 +44,21 @@ public class CloseMissingEducationModel(HavenDbContext db, InclusionService incl
         {
             Db.ChangeTracker.Clear();
             await LoadAsync(childId, cmeId, ct);
-            Version = Referral.Version;
-            ModelState.AddModelError(nameof(ClosedOn), "Someone else changed this referral while you were working on it. Check it, then save again if it should still close");
-            return Page();
+            return StalePage();
         }
         TempData["Notice"] = "Referral closed";
         return Redirect($"/children/{childId}/inclusion");
+    }
+
+    public bool Conflict { get; private set; }
+
+    private IActionResult StalePage()
+    {
+        Conflict = true;
+        Version = Referral.Version;
+        ModelState.Remove(nameof(Version));
+        ModelState.AddModelError(nameof(ClosedOn), "Someone else changed this referral while you were working on it. Check what is recorded now, then save again if it should still close");
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int childId, int id, CancellationToken ct)
