@@ -247,6 +247,176 @@ public abstract class FosteringFormsTests(HavenApp app)
         AssertRefused(await outsider.GetAsync($"/fostering/enquiries/{adopters}/support/add"));
     }
 
+    private async Task<int> MainstreamHouseholdAsync(HttpClient client, TestWorker worker, string name, DateOnly approved) =>
+        IdFrom(await client.SubmitAsync("/fostering/carers/add", With(new()
+        {
+            ["Kind"] = "Mainstream", ["Name"] = name, ["Postcode"] = "BR3 3AA", ["MaxChildren"] = "2", ["AgeFrom"] = "0", ["AgeTo"] = "17",
+            ["CareType"] = "LongTerm", ["SupervisingWorkerId"] = worker.WorkerId.ToString(),
+        }, Date("ApprovalDate", approved))));
+
+    [Fact]
+    public async Task RowCorrections_VisitTrainingReviewFeedback_CorrectedWithReasonAndHistoryStaleRefused()
+    {
+        var (worker, client) = await FosteringWorkerAsync();
+        var id = await MainstreamHouseholdAsync(client, worker, $"Correct {Guid.NewGuid():N}"[..20], Today.AddYears(-2));
+        await client.SubmitAsync($"/fostering/carers/{id}/visits/add", With(Date("VisitDate", Today.AddDays(-3)), new() { ["Unannounced"] = "no", ["Notes"] = "Fine" }));
+        await client.SubmitAsync($"/fostering/carers/{id}/training/add", With(new() { ["Course"] = "Safer caring" }, Date("RequiredBy", Today.AddMonths(2))));
+        await client.SubmitAsync($"/fostering/carers/{id}/reviews/add", With(Date("ReviewDate", Today.AddDays(-9)), new() { ["ToPanel"] = "no", ["ApprovalContinues"] = "yes" }));
+        await client.SubmitAsync($"/fostering/carers/{id}/feedback/add", With(Date("GivenDate", Today.AddDays(-2)), new() { ["SupportRating"] = "3", ["TrainingRating"] = "3" }));
+        var (visitId, trainingId, reviewId, feedbackId) = await app.Data.WithDbAsync(async db => (
+            await db.SupervisionVisits.Where(v => v.HouseholdId == id).Select(v => v.Id).SingleAsync(), await db.CarerTraining.Where(v => v.HouseholdId == id).Select(v => v.Id).SingleAsync(),
+            await db.CarerReviews.Where(v => v.HouseholdId == id).Select(v => v.Id).SingleAsync(), await db.CarerFeedback.Where(v => v.HouseholdId == id).Select(v => v.Id).SingleAsync()));
+
+        // The household page links each row to its correction form, which opens filled in.
+        var household = await client.GetPageAsync($"/fostering/carers/{id}");
+        Assert.NotNull(household.QuerySelector($"#visits a[href='/fostering/carers/{id}/visits/{visitId}/correct']"));
+        var stale = await client.GetPageAsync($"/fostering/carers/{id}/visits/{visitId}/correct");
+        Assert.Equal("Fine", stale.QuerySelector("textarea[name=Notes]")!.TextContent.Trim());
+
+        // Changing what was recorded needs a reason; bad input gets its message; with a reason the row is corrected and the old value kept.
+        var noReason = await Pages.ParseAsync(await client.SubmitAsync($"/fostering/carers/{id}/visits/{visitId}/correct", new Dictionary<string, string> { ["Unannounced"] = "yes" }));
+        Assert.Contains("Enter why you are changing what was already recorded", noReason.ErrorMessages());
+        var future = await Pages.ParseAsync(await client.SubmitAsync($"/fostering/carers/{id}/visits/{visitId}/correct", With(Date("VisitDate", Today.AddDays(4)), new() { ["Reason"] = "x" })));
+        Assert.Contains("The visit date must be today or in the past", future.ErrorMessages());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/fostering/carers/{id}/visits/{visitId}/correct",
+            new Dictionary<string, string> { ["Unannounced"] = "yes", ["Reason"] = "It was unannounced: recorded wrongly" })).StatusCode);
+
+        // The form read before that correction is refused, and shows what is saved now; nothing is overwritten.
+        var conflict = await Pages.ParseAsync(await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)stale.QuerySelector("main form[method=post]")!,
+            new Dictionary<string, string> { ["Notes"] = "Overwrite", ["Reason"] = "Mine" }));
+        Assert.Contains(conflict.ErrorMessages(), m => m.StartsWith("Someone else corrected this record", StringComparison.Ordinal));
+        Assert.Contains("Yes", conflict.QuerySelector("#their-version")!.TextContent);
+
+        // A course still required is completed without a reason; review and feedback corrected with one.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/fostering/carers/{id}/training/{trainingId}/correct", Date("CompletedDate", Today))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/fostering/carers/{id}/reviews/{reviewId}/correct",
+            new Dictionary<string, string> { ["ToPanel"] = "yes", ["Reason"] = "It went to panel" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/fostering/carers/{id}/feedback/{feedbackId}/correct",
+            new Dictionary<string, string> { ["SupportRating"] = "4", ["Reason"] = "Misheard" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/fostering/carers/{id}/visits/{visitId + 100000}/correct")).StatusCode);
+
+        var saved = await app.Data.WithDbAsync(async db => (await db.SupervisionVisits.SingleAsync(v => v.Id == visitId), await db.CarerTraining.SingleAsync(t => t.Id == trainingId),
+            await db.CarerReviews.SingleAsync(r => r.Id == reviewId), await db.CarerFeedback.SingleAsync(f => f.Id == feedbackId)));
+        Assert.Equal((true, "Fine", Today, true, 4), (saved.Item1.Unannounced, saved.Item1.Notes, saved.Item2.CompletedDate, saved.Item3.ToPanel, saved.Item4.SupportRating));
+        var history = (await client.GetPageAsync($"/fostering/carers/{id}")).QuerySelector("#history")!.TextContent;
+        Assert.Contains("It was unannounced: recorded wrongly", history);
+        Assert.Contains("Supervision visit of", history);
+        Assert.Contains("Misheard", history);
+        Assert.Equal(4, await app.Data.WithDbAsync(db => db.FosteringCorrections.CountAsync(c => c.HouseholdId == id)));
+    }
+
+    [Fact]
+    public async Task HouseholdLifecycle_ReviewDueOnMyWorkPlacementLinkedDeregistered_SoftWithReason()
+    {
+        var (worker, client) = await FosteringWorkerAsync();
+        var name = $"Yusuf {Guid.NewGuid():N}"[..16];
+        var id = await MainstreamHouseholdAsync(client, worker, name, Today.AddYears(-1).AddDays(-3));
+
+        // The supervising social worker's My work shows the annual review, overdue, linking to the form.
+        var myWork = await client.GetPageAsync("/");
+        var due = myWork.QuerySelector("#worker-due")!;
+        Assert.Contains($"Annual review of {name}", due.TextContent);
+        Assert.Contains("Overdue", due.TextContent);
+        Assert.NotNull(due.QuerySelector($"a[href='/fostering/carers/{id}/reviews/add']"));
+
+        // A child's placement with these carers, found by the carers' name, linked from the page (once).
+        var sw = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, (await app.Data.CreateTeamAsync()).TeamId);
+        var childId = await app.Data.CreateChildAsync(c => { c.FirstName = "Placed"; c.AllocatedTo = sw; });
+        var placementId = await app.Data.WithDbAsync(async db =>
+        {
+            var period = new Haven.Core.ChildrenLookedAfter.PeriodOfCare { ChildId = childId, DecisionDate = Today.AddDays(-30), AuthorisedByWorkerId = sw.WorkerId, StartDate = Today.AddDays(-30),
+                CategoryOfNeedCode = "N1", HomePostcode = "BR1 1AA", RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.PeriodsOfCare.Add(period);
+            await db.SaveChangesAsync();
+            var placement = new Haven.Core.ChildrenLookedAfter.Placement { ChildId = childId, PeriodOfCareId = period.Id, PlacementTypeCode = "U4", CarerName = name, AddressLine1 = "2 Low St",
+                Town = "Bromley", Postcode = "BR3 3AA", StartDate = Today.AddDays(-30), RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.Add(placement);
+            await db.SaveChangesAsync();
+            return placement.Id;
+        });
+        var find = await client.GetPageAsync($"/fostering/carers/{id}/placements/add?search={Uri.EscapeDataString(name)}");
+        Assert.DoesNotContain("Placed", find.QuerySelector("main")!.TextContent); // a fostering worker does not open children's records
+        var linkForm = (AngleSharp.Html.Dom.IHtmlFormElement)find.QuerySelector("main form[method=post]")!;
+        var linked = await client.PostFormAsync(linkForm, new Dictionary<string, string> { ["PlacementId"] = placementId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var again = await Pages.ParseAsync(await client.PostFormAsync(linkForm, new Dictionary<string, string> { ["PlacementId"] = placementId.ToString() }));
+        Assert.Contains("Select the placement with this household", again.ErrorMessages());
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.HouseholdPlacements.CountAsync(l => l.PlacementId == placementId)));
+        Assert.Contains("A child whose record you cannot open", (await client.GetPageAsync($"/fostering/carers/{id}")).QuerySelector("#placed")!.TextContent);
+
+        // Deregistration: refused while the child is placed, and without a date, reason or details.
+        var bad = await Pages.ParseAsync(await client.SubmitAsync($"/fostering/carers/{id}/deregister", new Dictionary<string, string> { ["Reason"] = "Bored" }));
+        Assert.Contains("Enter the date the household was deregistered", bad.ErrorMessages());
+        Assert.Contains("Select why the household is deregistered", bad.ErrorMessages());
+        Assert.Contains("Give the reason for deregistration in your own words", bad.ErrorMessages());
+        var stale = await client.GetPageAsync($"/fostering/carers/{id}/deregister");
+        var placed = await Pages.ParseAsync(await client.SubmitAsync($"/fostering/carers/{id}/deregister",
+            With(Date("Date", Today), new() { ["Reason"] = "Retired", ["Details"] = "Retiring to the coast" })));
+        Assert.Contains("A child is still placed with this household on that date: end the placement first", placed.ErrorMessages());
+        await app.Data.WithDbAsync(db => db.Set<Haven.Core.ChildrenLookedAfter.Placement>().Where(p => p.Id == placementId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, Today.AddDays(-1))));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/fostering/carers/{id}/deregister",
+            With(Date("Date", Today), new() { ["Reason"] = "Retired", ["Details"] = "Retiring to the coast" }))).StatusCode);
+
+        // The stale form is told it was already deregistered; the household stays, with its reason, and nothing is due.
+        var twice = await Pages.ParseAsync(await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)stale.QuerySelector("main form[method=post]")!,
+            With(Date("Date", Today), new() { ["Reason"] = "Resigned", ["Details"] = "Other reason" })));
+        Assert.Contains($"This household was deregistered on {Today:d MMMM yyyy}", twice.ErrorMessages());
+        var page = await client.GetPageAsync($"/fostering/carers/{id}");
+        Assert.Contains("Retiring to the coast", page.QuerySelector("#deregistered")!.TextContent);
+        Assert.Null(page.QuerySelector("a[href$='/deregister']"));
+        Assert.DoesNotContain(name, (await client.GetPageAsync("/")).Body!.TextContent);
+        Assert.Equal(HouseholdKind.Mainstream, await app.Data.WithDbAsync(db => db.FosterHouseholds.Where(h => h.Id == id).Select(h => h.Kind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SpecialGuardianshipAndAdopterTraining_RecordedOnceListedOnBothSides()
+    {
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var sw = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var childId = await app.Data.CreateChildAsync(c => { c.FirstName = "Guardie"; c.AllocatedTo = sw; c.DateOfBirth = Today.AddYears(-4); });
+        var client = app.NewClient();
+        await client.SignInAsync(sw.UserName);
+        var url = $"/children/{childId}/permanence/special-guardianship/add";
+
+        var bad = await Pages.ParseAsync(await client.SubmitAsync(url, With(Date("OrderDate", Today.AddYears(-5)), new() { ["AgreedSupport"] = "Holiday" })));
+        Assert.Contains("Enter the special guardians' names", bad.ErrorMessages());
+        Assert.Contains("Describe the support plan agreed with the special guardians", bad.ErrorMessages());
+        Assert.Contains("Select the support agreed from the list", bad.ErrorMessages());
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(url)).QuerySelector("main form[method=post]")!;
+        var values = With(Date("OrderDate", Today.AddDays(-14)), new() { ["GuardianNames"] = "Ruth and David Mensah", ["SupportPlan"] = "Allowance reviewed yearly; therapeutic parenting for 6 months" });
+        var agreed = new[] { "Financial", "Therapeutic" };
+        // Checkboxes send one value each: the hidden fields (anti-forgery token, submission id) plus the values.
+        var fields = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).Concat(values).Concat(agreed.Select(a => new KeyValuePair<string, string>("AgreedSupport", a))).ToList();
+        var first = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        var second = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        var order = await app.Data.WithDbAsync(db => db.SpecialGuardianships.Include(s => s.Support).SingleAsync(s => s.ChildId == childId));
+        Assert.Equal(2, order.Support.Count);
+        var tab = await client.GetPageAsync($"/children/{childId}/permanence");
+        Assert.Contains("therapeutic parenting for 6 months", tab.QuerySelector($"#support-plan-{order.Id}")!.TextContent);
+        var list = (await client.GetPageAsync("/fostering/special-guardians")).QuerySelector("#special-guardians")!;
+        Assert.Contains("Ruth and David Mensah", list.TextContent);
+        Assert.NotNull(list.QuerySelector($"a[href^='/children/{childId}/permanence']"));
+
+        // Second-time adopters' training, on the adopters' side.
+        var (_, fostering) = await FosteringWorkerAsync();
+        var name = $"Twice {Guid.NewGuid():N}"[..16];
+        var adopters = IdFrom(await fostering.SubmitAsync("/fostering/enquiries/add", With(new() { ["Kind"] = "Adoption", ["HouseholdName"] = name, ["Source"] = "Web", ["SecondTimeAdopter"] = "yes" },
+            Date("EnquiryDate", Today.AddMonths(-3)), Date("InitialVisitDate", Today.AddMonths(-2)), Date("ApplicationDate", Today.AddMonths(-2)))));
+        var noCourse = await Pages.ParseAsync(await fostering.SubmitAsync($"/fostering/enquiries/{adopters}/training/add", Date("CompletedDate", Today.AddDays(2))));
+        Assert.Contains("Enter the course", noCourse.ErrorMessages());
+        Assert.Contains("The date completed must be today or in the past", noCourse.ErrorMessages());
+        Assert.Equal(HttpStatusCode.Redirect, (await fostering.SubmitAsync($"/fostering/enquiries/{adopters}/training/add",
+            With(new() { ["Course"] = "Preparation for second-time adopters" }, Date("CompletedDate", Today.AddDays(-1))))).StatusCode);
+        Assert.Contains("Preparation for second-time adopters", (await fostering.GetPageAsync($"/fostering/enquiries/{adopters}")).QuerySelector("#adopter-training")!.TextContent);
+        var secondTime = (await fostering.GetPageAsync("/fostering/adopter-training?secondTime=true")).QuerySelector("#adopter-training")!.TextContent;
+        Assert.Contains(name, secondTime);
+        Assert.Contains("Second-time", secondTime);
+    }
+
     [Fact]
     public async Task PlanLinks_PathwayPlanAndPermanenceDecision_LinkToTheSharedPlanWhenItStarts()
     {

@@ -7,8 +7,8 @@ namespace Haven.Core.Fostering;
 
 /// For a child placed with connected persons under temporary approval (CPPCR reg 24): the full
 /// assessment must be finished before the 16 weeks end. Shown on the child's social worker's My work.
-/// Carers' annual reviews are not about one child: the fostering page lists them for each
-/// supervising social worker.
+/// For the supervising social worker (about no one child): each household's next annual review
+/// (FSR reg 28) and, for connected persons, the end of temporary approval.
 public sealed class FosteringDueWork(HavenDbContext db) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
@@ -23,5 +23,23 @@ public sealed class FosteringDueWork(HavenDbContext db) : IDueWorkSource
         return rows.Select(r => new DueItem(r.ChildId, $"Finish the connected person assessment of {r.Name} (temporary approval ends)",
             Timescales.ConnectedPersonTemporaryApproval.DueFrom(r.Temporary), Timescales.ConnectedPersonTemporaryApproval)
         { Href = "/fostering/carers" }).ToList();
+    }
+
+    public async Task<IReadOnlyList<WorkerDueItem>> ForWorkerAsync(int workerId, CancellationToken ct)
+    {
+        var households = await db.FosterHouseholds.AsNoTracking().Where(h => h.SupervisingWorkerId == workerId && h.DeregisteredDate == null).ToListAsync(ct);
+        if (households.Count == 0) return [];
+        var ids = households.Select(h => h.Id).ToList();
+        var reviews = (await db.CarerReviews.AsNoTracking().Where(r => ids.Contains(r.HouseholdId)).Select(r => new { r.HouseholdId, r.ReviewDate }).ToListAsync(ct))
+            .ToLookup(r => r.HouseholdId, r => r.ReviewDate);
+        var items = new List<WorkerDueItem>();
+        foreach (var h in households)
+        {
+            if (HouseholdSchedule.NextReview(h, reviews[h.Id]) is { } next)
+                items.Add(new WorkerDueItem($"Annual review of {h.Name}'s approval", next, Timescales.FosterCarerReview, $"/fostering/carers/{h.Id}/reviews/add"));
+            if (h.TemporaryApprovalEnds is { } ends)
+                items.Add(new WorkerDueItem($"Finish the connected person assessment of {h.Name}", ends, Timescales.ConnectedPersonTemporaryApproval, $"/fostering/carers/{h.Id}"));
+        }
+        return items;
     }
 }

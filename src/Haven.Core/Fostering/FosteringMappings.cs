@@ -43,6 +43,7 @@ internal sealed class FosterHouseholdMapping : IEntityTypeConfiguration<FosterHo
         b.Property(h => h.Name).HasMaxLength(200);
         b.Property(h => h.Postcode).HasMaxLength(10);
         b.Property(h => h.DeregisteredReason).HasMaxLength(500);
+        b.Property(h => h.DeregisteredReasonKind).HasConversion<string>().HasMaxLength(40);
         b.Property(h => h.Version).IsConcurrencyToken();
         b.Ignore(h => h.IsTemporary);
         b.Ignore(h => h.TemporaryApprovalEnds);
@@ -70,6 +71,7 @@ internal sealed class SupervisionVisitMapping : IEntityTypeConfiguration<Supervi
         b.Property(v => v.Notes).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Worker>().WithMany().HasForeignKey(x => x.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
@@ -81,6 +83,7 @@ internal sealed class CarerTrainingMapping : IEntityTypeConfiguration<CarerTrain
         b.Property(t => t.Course).HasMaxLength(200);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(x => x.EnquiryId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
@@ -91,6 +94,7 @@ internal sealed class CarerReviewMapping : IEntityTypeConfiguration<CarerReview>
     {
         b.Property(r => r.Summary).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
@@ -101,6 +105,7 @@ internal sealed class CarerFeedbackMapping : IEntityTypeConfiguration<CarerFeedb
     {
         b.Property(f => f.Comments).HasMaxLength(4000);
         b.HasOne<FosterHousehold>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.SubmissionId).IsUnique();
     }
 }
@@ -110,6 +115,8 @@ internal sealed class SpecialGuardianshipMapping : IEntityTypeConfiguration<Spec
     public void Configure(EntityTypeBuilder<SpecialGuardianship> b)
     {
         b.Property(s => s.GuardianNames).HasMaxLength(200);
+        b.Property(s => s.SupportPlan).HasMaxLength(4000);
+        b.HasIndex(s => s.SubmissionId).IsUnique();
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Support).WithOne().HasForeignKey(x => x.SpecialGuardianshipId).OnDelete(DeleteBehavior.Cascade);
     }

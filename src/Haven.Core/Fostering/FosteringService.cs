@@ -15,6 +15,8 @@ public sealed record TrainingOptions(string? Course, DateOnly? RequiredBy, DateO
 public sealed record CarerReviewOptions(DateOnly? ReviewDate, bool ToPanel, bool ApprovalContinues, string? Summary);
 public sealed record SupportOptions(SupportKind? Kind, DateOnly? StartDate, string? Description);
 public sealed record FeedbackOptions(DateOnly? GivenDate, int? SupportRating, int? TrainingRating, string? Comments);
+public sealed record SpecialGuardianshipOptions(string? GuardianNames, DateOnly? OrderDate, string? SupportPlan, IReadOnlyList<SupportKind> AgreedSupport);
+public sealed record DeregisterOptions(DateOnly? Date, DeregistrationReason? Reason, string? Details);
 
 /// The outcome of a write: the saved record, or field errors, or that the record does not exist, or
 /// that someone else changed it since the user read it (Current is what is saved now).
@@ -318,11 +320,20 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
         AddRowAsync(householdId, Validate(o), submissionId, db.CarerFeedback, x => x.SubmissionId == submissionId,
             () => new CarerFeedback { HouseholdId = householdId, GivenDate = o.GivenDate!.Value, SupportRating = o.SupportRating!.Value, TrainingRating = o.TrainingRating!.Value, Comments = o.Comments?.Trim() ?? "", SubmissionId = submissionId }, ct);
 
-    /// Adds one row about a household in one save; the same submission twice gives the first row back.
-    private async Task<FosteringWrite<T>> AddRowAsync<T>(int householdId, Dictionary<string, string> errors, Guid? submissionId, DbSet<T> set,
+    /// Adopters' training (preparation groups, second-time adopters' refresher) belongs to their funnel record.
+    public Task<FosteringWrite<CarerTraining>> AddAdopterTrainingAsync(int enquiryId, TrainingOptions o, Guid? submissionId, CancellationToken ct) =>
+        AddRowAsync(() => db.RecruitmentEnquiries.AnyAsync(e => e.Id == enquiryId && e.Kind == ApplicantKind.Adoption, ct), Validate(o), submissionId, db.CarerTraining, x => x.SubmissionId == submissionId,
+            () => new CarerTraining { EnquiryId = enquiryId, Course = o.Course!.Trim(), RequiredBy = o.RequiredBy, CompletedDate = o.CompletedDate, SubmissionId = submissionId }, ct);
+
+    private Task<FosteringWrite<T>> AddRowAsync<T>(int householdId, Dictionary<string, string> errors, Guid? submissionId, DbSet<T> set,
+        System.Linq.Expressions.Expression<Func<T, bool>> sameSubmission, Func<T> build, CancellationToken ct) where T : class =>
+        AddRowAsync(() => db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct), errors, submissionId, set, sameSubmission, build, ct);
+
+    /// Adds one row in one save; the same submission twice gives the first row back.
+    private async Task<FosteringWrite<T>> AddRowAsync<T>(Func<Task<bool>> exists, Dictionary<string, string> errors, Guid? submissionId, DbSet<T> set,
         System.Linq.Expressions.Expression<Func<T, bool>> sameSubmission, Func<T> build, CancellationToken ct) where T : class
     {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return FosteringWrite<T>.Missing();
+        if (!await exists()) return FosteringWrite<T>.Missing();
         if (submissionId is not null && await set.FirstOrDefaultAsync(sameSubmission, ct) is { } earlier) return FosteringWrite<T>.Ok(earlier);
         if (errors.Count > 0) return FosteringWrite<T>.Invalid(errors);
         var row = build();
@@ -371,5 +382,191 @@ public sealed class FosteringService(HavenDbContext db, TimeProvider clock)
             return FosteringWrite<GuardianSupport>.Ok(await db.GuardianSupport.FirstAsync(x => x.SubmissionId == again, ct));
         }
         return FosteringWrite<GuardianSupport>.Ok(row);
+    }
+
+    // Corrections of rows already recorded about a household. The row holds the corrected values;
+    // each changed value is added to FosteringCorrections (before, after, reason, who, when). A reason
+    // is needed when a value already recorded changes; a form read before someone else's correction is
+    // refused with what is saved now.
+
+    public static IReadOnlyList<(string Field, string? Value)> Describe(SupervisionVisit v) =>
+        [("Date", D(v.VisitDate)), ("Unannounced", v.Unannounced ? "Yes" : "No"), ("Notes", Blank(v.Notes))];
+
+    public static IReadOnlyList<(string Field, string? Value)> Describe(CarerTraining t) =>
+        [("Course", t.Course), ("Required by", D(t.RequiredBy)), ("Completed", D(t.CompletedDate))];
+
+    public static IReadOnlyList<(string Field, string? Value)> Describe(CarerReview r) =>
+        [("Date", D(r.ReviewDate)), ("To panel", r.ToPanel ? "Yes" : "No"), ("Approval continues", r.ApprovalContinues ? "Yes" : "No"), ("Summary", Blank(r.Summary))];
+
+    public static IReadOnlyList<(string Field, string? Value)> Describe(CarerFeedback f) =>
+        [("Date", D(f.GivenDate)), ("Support rating", f.SupportRating.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+         ("Training rating", f.TrainingRating.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Comments", Blank(f.Comments))];
+
+    private static string? Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    public async Task<FosteringWrite<SupervisionVisit>> CorrectAsync(int householdId, int visitId, VisitOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var row = await db.SupervisionVisits.FirstOrDefaultAsync(x => x.Id == visitId && x.HouseholdId == householdId, ct);
+        return await CorrectRowAsync(row, Validate(o), version, reason, workerId, householdId, r => $"Supervision visit of {D(r.VisitDate)}", Describe,
+            r => { r.VisitDate = o.VisitDate!.Value; r.Unannounced = o.Unannounced; r.Notes = o.Notes?.Trim() ?? ""; }, ct);
+    }
+
+    public async Task<FosteringWrite<CarerTraining>> CorrectAsync(int householdId, int trainingId, TrainingOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var row = await db.CarerTraining.FirstOrDefaultAsync(x => x.Id == trainingId && x.HouseholdId == householdId, ct);
+        return await CorrectRowAsync(row, Validate(o), version, reason, workerId, householdId, r => $"Training: {r.Course}", Describe,
+            r => { r.Course = o.Course!.Trim(); r.RequiredBy = o.RequiredBy; r.CompletedDate = o.CompletedDate; }, ct);
+    }
+
+    public async Task<FosteringWrite<CarerReview>> CorrectAsync(int householdId, int reviewId, CarerReviewOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var row = await db.CarerReviews.FirstOrDefaultAsync(x => x.Id == reviewId && x.HouseholdId == householdId, ct);
+        return await CorrectRowAsync(row, Validate(o), version, reason, workerId, householdId, r => $"Annual review of {D(r.ReviewDate)}", Describe,
+            r => { r.ReviewDate = o.ReviewDate!.Value; r.ToPanel = o.ToPanel; r.ApprovalContinues = o.ApprovalContinues; r.Summary = o.Summary?.Trim() ?? ""; }, ct);
+    }
+
+    public async Task<FosteringWrite<CarerFeedback>> CorrectAsync(int householdId, int feedbackId, FeedbackOptions o, Guid version, string? reason, int? workerId, CancellationToken ct)
+    {
+        var row = await db.CarerFeedback.FirstOrDefaultAsync(x => x.Id == feedbackId && x.HouseholdId == householdId, ct);
+        return await CorrectRowAsync(row, Validate(o), version, reason, workerId, householdId, r => $"Feedback of {D(r.GivenDate)}", Describe,
+            r => { r.GivenDate = o.GivenDate!.Value; r.SupportRating = o.SupportRating!.Value; r.TrainingRating = o.TrainingRating!.Value; r.Comments = o.Comments?.Trim() ?? ""; }, ct);
+    }
+
+    private async Task<FosteringWrite<T>> CorrectRowAsync<T>(T? row, Dictionary<string, string> errors, Guid version, string? reason, int? workerId, int householdId,
+        Func<T, string> what, Func<T, IReadOnlyList<(string Field, string? Value)>> describe, Action<T> apply, CancellationToken ct) where T : class, IVersioned
+    {
+        if (row is null) return FosteringWrite<T>.Missing();
+        if (errors.Count == 0 && version != row.Version) return FosteringWrite<T>.Stale(row);
+        if (errors.Count > 0) return FosteringWrite<T>.Invalid(errors);
+        var entry = db.Entry(row);
+        var label = what(row);
+        var before = describe(row);
+        apply(row);
+        var changes = before.Zip(describe(row)).Where(p => p.First.Value != p.Second.Value)
+            .Select(p => (Field: Fit($"{label}: {p.First.Field}", 100)!, Before: p.First.Value, After: p.Second.Value)).ToList();
+        ReasonRule(errors, changes, reason);
+        if (errors.Count > 0 || changes.Count == 0)
+        {
+            entry.CurrentValues.SetValues(entry.OriginalValues);
+            return errors.Count > 0 ? FosteringWrite<T>.Invalid(errors) : FosteringWrite<T>.Ok(row);
+        }
+        entry.Property(nameof(IVersioned.Version)).OriginalValue = version;
+        AddCorrections(changes.Select(c => (c.Field, Fit(c.Before, 1000), Fit(c.After, 1000))).ToList(), reason, workerId, enquiryId: null, householdId: householdId);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var id = (int)entry.Property("Id").CurrentValue!;
+            return FosteringWrite<T>.Stale(await db.Set<T>().AsNoTracking().FirstAsync(x => EF.Property<int>(x, "Id") == id, ct));
+        }
+        return FosteringWrite<T>.Ok(row);
+    }
+
+    private static string? Fit(string? s, int max) => s is { } v && v.Length > max ? v[..(max - 1)] + "…" : s;
+
+    // Special guardianship orders, recorded with the support plan agreed with the guardians.
+
+    public Dictionary<string, string> Validate(SpecialGuardianshipOptions o)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(o.GuardianNames)) errors[nameof(o.GuardianNames)] = "Enter the special guardians' names";
+        else if (o.GuardianNames.Trim().Length > 200) errors[nameof(o.GuardianNames)] = "The names must be 200 characters or fewer";
+        if (o.OrderDate is null) errors[nameof(o.OrderDate)] = "Enter the date of the special guardianship order";
+        else if (o.OrderDate > Today) errors[nameof(o.OrderDate)] = "The date of the order must be today or in the past";
+        if (string.IsNullOrWhiteSpace(o.SupportPlan)) errors[nameof(o.SupportPlan)] = "Describe the support plan agreed with the special guardians";
+        else if (o.SupportPlan.Length > 4000) errors[nameof(o.SupportPlan)] = "The support plan must be 4000 characters or fewer";
+        if (o.AgreedSupport.Any(k => !Enum.IsDefined(k))) errors[nameof(o.AgreedSupport)] = "Select the support agreed from the list";
+        return errors;
+    }
+
+    /// Records a special guardianship order for a child, its support plan, and each kind of support
+    /// the plan agrees as starting on the order date: one save, once per submission.
+    public async Task<FosteringWrite<SpecialGuardianship>> AddSpecialGuardianshipAsync(int childId, SpecialGuardianshipOptions o, int? workerId, Guid? submissionId, CancellationToken ct)
+    {
+        var child = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(p => new { p.DateOfBirth }).FirstOrDefaultAsync(ct);
+        if (child is null) return FosteringWrite<SpecialGuardianship>.Missing();
+        if (submissionId is { } sid && await db.SpecialGuardianships.FirstOrDefaultAsync(x => x.SubmissionId == sid && x.ChildId == childId, ct) is { } earlier)
+            return FosteringWrite<SpecialGuardianship>.Ok(earlier);
+        var errors = Validate(o);
+        if (!errors.ContainsKey(nameof(o.OrderDate)) && child.DateOfBirth is { } dob && o.OrderDate < dob)
+            errors[nameof(o.OrderDate)] = "The date of the order must be on or after the child's date of birth";
+        if (errors.Count > 0) return FosteringWrite<SpecialGuardianship>.Invalid(errors);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var order = new SpecialGuardianship
+        {
+            ChildId = childId, GuardianNames = o.GuardianNames!.Trim(), OrderDate = o.OrderDate!.Value, SupportPlan = o.SupportPlan!.Trim(),
+            RecordedAt = now, RecordedByWorkerId = workerId, SubmissionId = submissionId,
+        };
+        foreach (var kind in o.AgreedSupport.Distinct())
+            order.Support.Add(new GuardianSupport { Kind = kind, StartDate = order.OrderDate, Description = "Agreed in the special guardianship support plan", RecordedAt = now, RecordedByWorkerId = workerId });
+        db.SpecialGuardianships.Add(order);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is { } again)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<SpecialGuardianship>.Ok(await db.SpecialGuardianships.FirstAsync(x => x.SubmissionId == again, ct));
+        }
+        return FosteringWrite<SpecialGuardianship>.Ok(order);
+    }
+
+    // Deregistration (soft: the household and its history stay) and the children placed with a household.
+
+    public async Task<FosteringWrite<FosterHousehold>> DeregisterAsync(int householdId, DeregisterOptions o, Guid version, int? workerId, CancellationToken ct)
+    {
+        var h = await db.FosterHouseholds.FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        if (h is null) return FosteringWrite<FosterHousehold>.Missing();
+        var errors = new Dictionary<string, string>();
+        var from = h.ApprovalDate ?? h.TemporaryApprovalDate;
+        if (h.DeregisteredDate is { } already) errors[nameof(o.Date)] = $"This household was deregistered on {D(already)}";
+        else if (o.Date is null) errors[nameof(o.Date)] = "Enter the date the household was deregistered";
+        else if (o.Date > Today) errors[nameof(o.Date)] = "The date of deregistration must be today or in the past";
+        else if (from is { } f && o.Date < f) errors[nameof(o.Date)] = $"The date of deregistration must be on or after the approval on {D(f)}";
+        else
+        {
+            var date = o.Date.Value;
+            var placed = await (from link in db.HouseholdPlacements
+                                join p in db.Set<ChildrenLookedAfter.Placement>() on link.PlacementId equals p.Id
+                                where link.HouseholdId == householdId && (p.EndDate == null || p.EndDate > date)
+                                select p.Id).AnyAsync(ct);
+            if (placed) errors[nameof(o.Date)] = "A child is still placed with this household on that date: end the placement first";
+        }
+        if (o.Reason is null || !Enum.IsDefined(o.Reason.Value)) errors[nameof(o.Reason)] = "Select why the household is deregistered";
+        if (string.IsNullOrWhiteSpace(o.Details)) errors[nameof(o.Details)] = "Give the reason for deregistration in your own words";
+        else if (o.Details.Length > MaxReason) errors[nameof(o.Details)] = $"The reason must be {MaxReason} characters or fewer";
+        if (errors.Count == 0 && version != h.Version) return FosteringWrite<FosterHousehold>.Stale(h);
+        if (errors.Count > 0) return FosteringWrite<FosterHousehold>.Invalid(errors);
+        h.DeregisteredDate = o.Date; h.DeregisteredReasonKind = o.Reason; h.DeregisteredReason = o.Details!.Trim();
+        db.Entry(h).Property(x => x.Version).OriginalValue = version;
+        AddCorrections([("Deregistered", null, D(o.Date)), ("Reason for deregistration", null, o.Reason!.Value.ToString())], h.DeregisteredReason, workerId, enquiryId: null, householdId: h.Id);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<FosterHousehold>.Stale(await db.FosterHouseholds.AsNoTracking().FirstAsync(x => x.Id == householdId, ct));
+        }
+        return FosteringWrite<FosterHousehold>.Ok(h);
+    }
+
+    /// Links a placement recorded on a child's period of care to the household caring for the child.
+    public async Task<FosteringWrite<HouseholdPlacement>> LinkPlacementAsync(int householdId, int? placementId, CancellationToken ct)
+    {
+        var h = await db.FosterHouseholds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        if (h is null) return FosteringWrite<HouseholdPlacement>.Missing();
+        var placement = placementId is { } pid ? await db.Set<ChildrenLookedAfter.Placement>().AsNoTracking().Where(p => p.Id == pid)
+            .Select(p => new { p.Id, p.ChildId, p.StartDate }).FirstOrDefaultAsync(ct) : null;
+        var errors = new Dictionary<string, string>();
+        if (placement is null) errors["PlacementId"] = "Select the placement with this household";
+        else if (await db.HouseholdPlacements.AnyAsync(x => x.PlacementId == placement.Id, ct)) errors["PlacementId"] = "That placement is already linked to a household";
+        else if (h.DeregisteredDate is { } gone && placement.StartDate >= gone) errors["PlacementId"] = $"The household was deregistered on {D(gone)}, before the placement started";
+        if (errors.Count > 0) return FosteringWrite<HouseholdPlacement>.Invalid(errors);
+        var link = new HouseholdPlacement { HouseholdId = householdId, PlacementId = placement!.Id, ChildId = placement.ChildId };
+        db.HouseholdPlacements.Add(link);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return FosteringWrite<HouseholdPlacement>.Invalid(new Dictionary<string, string> { ["PlacementId"] = "That placement is already linked to a household" });
+        }
+        return FosteringWrite<HouseholdPlacement>.Ok(link);
     }
 }

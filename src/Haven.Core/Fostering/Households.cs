@@ -9,6 +9,10 @@ namespace Haven.Core.Fostering;
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum HouseholdKind { Mainstream, ConnectedPerson }
 
+/// Why a household stopped fostering for the council.
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
+public enum DeregistrationReason { Resigned, Retired, ChangeOfCircumstances, MovedToAnotherProvider, BecameSpecialGuardiansOrAdopters, ApprovalTerminated, Other }
+
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum CareType { ShortTerm, LongTerm, Emergency, Respite, ParentAndChild, FosterToAdopt }
 
@@ -32,7 +36,11 @@ public class FosterHousehold : IVersioned
     public CareType CareType { get; set; }
     public int SupervisingWorkerId { get; set; }
     public Worker SupervisingWorker { get; set; } = null!;
+    /// Deregistration is soft: the household and everything recorded about it stay; from this date
+    /// it has no approval, no reviews fall due and no child can be linked to it.
     public DateOnly? DeregisteredDate { get; set; }
+    public DeregistrationReason? DeregisteredReasonKind { get; set; }
+    /// Why, in the worker's words.
     public string? DeregisteredReason { get; set; }
     public DateTime RecordedAt { get; set; }
     public Guid? SubmissionId { get; set; }
@@ -53,7 +61,7 @@ public class HouseholdPlacement
     public int ChildId { get; set; }
 }
 
-public class SupervisionVisit
+public class SupervisionVisit : IVersioned
 {
     public int Id { get; set; }
     public int HouseholdId { get; set; }
@@ -62,10 +70,12 @@ public class SupervisionVisit
     public bool Unannounced { get; set; }
     public string Notes { get; set; } = "";
     public Guid? SubmissionId { get; set; }
+    /// Concurrency token: a correction made on a stale form is refused.
+    public Guid Version { get; set; }
 }
 
 /// A training course a carer (or adopter) has done or still must do. Completed null: still required.
-public class CarerTraining
+public class CarerTraining : IVersioned
 {
     public int Id { get; set; }
     public int? HouseholdId { get; set; }
@@ -75,9 +85,11 @@ public class CarerTraining
     public DateOnly? RequiredBy { get; set; }
     public DateOnly? CompletedDate { get; set; }
     public Guid? SubmissionId { get; set; }
+    /// Concurrency token: a correction made on a stale form is refused.
+    public Guid Version { get; set; }
 }
 
-public class CarerReview
+public class CarerReview : IVersioned
 {
     public int Id { get; set; }
     public int HouseholdId { get; set; }
@@ -86,10 +98,12 @@ public class CarerReview
     public bool ApprovalContinues { get; set; } = true;
     public string Summary { get; set; } = "";
     public Guid? SubmissionId { get; set; }
+    /// Concurrency token: a correction made on a stale form is refused.
+    public Guid Version { get; set; }
 }
 
 /// Carers' own view of the support and training they get, 1 (poor) to 5 (very good).
-public class CarerFeedback
+public class CarerFeedback : IVersioned
 {
     public int Id { get; set; }
     public int HouseholdId { get; set; }
@@ -98,6 +112,8 @@ public class CarerFeedback
     public int TrainingRating { get; set; }
     public string Comments { get; set; } = "";
     public Guid? SubmissionId { get; set; }
+    /// Concurrency token: a correction made on a stale form is refused.
+    public Guid Version { get; set; }
 }
 
 /// A special guardian (kinship carer under a special guardianship order) and the support they get.
@@ -107,6 +123,12 @@ public class SpecialGuardianship
     public int ChildId { get; set; }
     public string GuardianNames { get; set; } = "";
     public DateOnly OrderDate { get; set; }
+    /// The special guardianship support plan agreed with the guardians (SGR 2005, reg 14): what
+    /// support, from whom, for how long, and how it will be reviewed.
+    public string? SupportPlan { get; set; }
+    public DateTime? RecordedAt { get; set; }
+    public int? RecordedByWorkerId { get; set; }
+    public Guid? SubmissionId { get; set; }
     public List<GuardianSupport> Support { get; } = [];
 }
 

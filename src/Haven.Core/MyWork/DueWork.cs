@@ -20,6 +20,16 @@ public sealed record DueItem(int ChildId, string What, DateOnly Due, TimescaleRu
 public interface IDueWorkSource
 {
     Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct);
+
+    /// Work due from one worker that is about no one child (a foster household's annual review, for
+    /// its supervising social worker). Most sources have none.
+    Task<IReadOnlyList<WorkerDueItem>> ForWorkerAsync(int workerId, CancellationToken ct) => Task.FromResult<IReadOnlyList<WorkerDueItem>>([]);
+}
+
+/// Something due from a worker by a timescale, about no one child; Href is where the work is done.
+public sealed record WorkerDueItem(string What, DateOnly Due, TimescaleRule Rule, string Href)
+{
+    public bool IsOverdueOn(DateOnly today) => Due < today;
 }
 
 /// Everything due for a set of children, from every registered source, soonest first.
@@ -32,6 +42,14 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
         // One DbContext per scope: the sources run one after another, never concurrently.
         foreach (var source in sources) items.AddRange(await source.ForChildrenAsync(childIds, ct));
         return items.OrderBy(x => x.Due).ThenBy(x => x.ChildId).ToList();
+    }
+
+    /// What is due from this worker that is about no one child, from every registered source, soonest first.
+    public async Task<IReadOnlyList<WorkerDueItem>> ForWorkerAsync(int workerId, CancellationToken ct = default)
+    {
+        var items = new List<WorkerDueItem>();
+        foreach (var source in sources) items.AddRange(await source.ForWorkerAsync(workerId, ct));
+        return items.OrderBy(x => x.Due).ThenBy(x => x.What, StringComparer.Ordinal).ToList();
     }
 }
 

@@ -175,21 +175,21 @@ internal sealed class FosteringPart : IBoroughPart
                 {
                     var next = at.AddYears(1).AddDays(rng.Chance(0.85) ? -rng.Between(0, 30) : rng.Between(1, 90));
                     if (next > end) break;
-                    reviews.Add(new CarerReview { HouseholdId = h.Id, ReviewDate = next, ToPanel = at == approved, ApprovalContinues = true, Summary = "Approval continues on the same terms." });
+                    reviews.Add(new CarerReview { HouseholdId = h.Id, Version = Guid.NewGuid(), ReviewDate = next, ToPanel = at == approved, ApprovalContinues = true, Summary = "Approval continues on the same terms." });
                     at = next;
                 }
                 string[] core = ["Skills to Foster", "Safeguarding and safer caring", "Therapeutic parenting", "Managing allegations", "Paediatric first aid"];
                 foreach (var course in core.Take(rng.Between(2, 5)))
-                    training.Add(new CarerTraining { HouseholdId = h.Id, Course = course, CompletedDate = rng.DateBetween(approved.AddDays(-120), approved.AddDays(300) < end ? approved.AddDays(300) : end) });
+                    training.Add(new CarerTraining { HouseholdId = h.Id, Version = Guid.NewGuid(), Course = course, CompletedDate = rng.DateBetween(approved.AddDays(-120), approved.AddDays(300) < end ? approved.AddDays(300) : end) });
                 if (h.DeregisteredDate is null && rng.Chance(0.25))
-                    training.Add(new CarerTraining { HouseholdId = h.Id, Course = "Training, Support and Development Standards", RequiredBy = approved.AddYears(1) });
+                    training.Add(new CarerTraining { HouseholdId = h.Id, Version = Guid.NewGuid(), Course = "Training, Support and Development Standards", RequiredBy = approved.AddYears(1) });
             }
             if (h.DeregisteredDate is null)
             {
                 for (var d = today.AddDays(-rng.Between(0, 40)); d > today.AddMonths(-6) && d > (h.ApprovalDate ?? h.TemporaryApprovalDate ?? today); d = d.AddDays(-rng.Between(35, 55)))
-                    visits.Add(new SupervisionVisit { HouseholdId = h.Id, VisitDate = d, WorkerId = h.SupervisingWorkerId, Unannounced = rng.Chance(0.15), Notes = "Supervision visit: support, training and the children placed discussed." });
+                    visits.Add(new SupervisionVisit { HouseholdId = h.Id, Version = Guid.NewGuid(), VisitDate = d, WorkerId = h.SupervisingWorkerId, Unannounced = rng.Chance(0.15), Notes = "Supervision visit: support, training and the children placed discussed." });
                 if (rng.Chance(0.6))
-                    feedback.Add(new CarerFeedback { HouseholdId = h.Id, GivenDate = rng.DateBetween(today.AddMonths(-11), today), SupportRating = rng.Weighted<int>([(5, 40), (4, 35), (3, 15), (2, 7), (1, 3)]),
+                    feedback.Add(new CarerFeedback { HouseholdId = h.Id, Version = Guid.NewGuid(), GivenDate = rng.DateBetween(today.AddMonths(-11), today), SupportRating = rng.Weighted<int>([(5, 40), (4, 35), (3, 15), (2, 7), (1, 3)]),
                         TrainingRating = rng.Weighted<int>([(5, 35), (4, 40), (3, 17), (2, 6), (1, 2)]), Comments = "" });
             }
         }

@@ -2853,6 +2853,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("TrainingRating")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2891,6 +2895,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("ToPanel")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2927,6 +2935,10 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -2969,6 +2981,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<string>("DeregisteredReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DeregisteredReasonKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("EnquiryId")
                         .HasColumnType("integer");
@@ -3285,9 +3301,25 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("OrderDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("SpecialGuardianships");
                 });
@@ -3313,6 +3345,10 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.Property<bool>("Unannounced")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("VisitDate")
                         .HasColumnType("date");

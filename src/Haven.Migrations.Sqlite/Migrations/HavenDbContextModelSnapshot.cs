@@ -2740,6 +2740,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int>("TrainingRating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2776,6 +2780,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<bool>("ToPanel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2810,6 +2818,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2849,6 +2861,10 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeregisteredReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeregisteredReasonKind")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("EnquiryId")
@@ -3154,9 +3170,25 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("OrderDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("SpecialGuardianships");
                 });
@@ -3180,6 +3212,10 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Unannounced")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("VisitDate")
                         .HasColumnType("TEXT");

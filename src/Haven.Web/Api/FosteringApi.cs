@@ -30,6 +30,7 @@ public sealed record SupervisionVisitInputDto(DateOnly? VisitDate, bool? Unannou
 public sealed record TrainingInputDto(string? Course, DateOnly? RequiredBy, DateOnly? CompletedDate);
 public sealed record FeedbackInputDto(DateOnly? GivenDate, int? SupportRating, int? TrainingRating, string? Comments);
 public sealed record PlacementLinkInputDto(int? PlacementId);
+public sealed record DeregistrationInputDto(DateOnly? Date, DeregistrationReason? Reason, string? Details, Guid? Version);
 
 public sealed record PermanencePlanDto(int Id, PermanencePlanType Type, DateOnly SetAtReview, bool OnTrack, string Notes, DateTime RecordedAt);
 public sealed record PermanencePlanInputDto(PermanencePlanType? Type, DateOnly? SetAtReview, bool? OnTrack, string? Notes);
@@ -67,6 +68,8 @@ public static class FosteringApi
         g.MapPost("/households/{householdId:int}/feedback", AddFeedbackAsync).WithName("AddCarerFeedback");
         g.MapPost("/households/{householdId:int}/placements", LinkPlacementAsync).WithName("LinkHouseholdPlacement")
             .WithSummary("Link a placement recorded on a child's period of care to this household (the child's record guard is not crossed: only the link is stored)");
+        g.MapPost("/households/{householdId:int}/deregistration", DeregisterAsync).WithName("DeregisterFosterHousehold")
+            .WithSummary("Deregister a household (soft: the household and its history stay), with the date and the reason");
 
         var child = app.MapGroup("/api/v1/children/{childId:int}").RequireAuthorization(Policies.Api)
             .AddEndpointFilter<ChildRecordEndpointFilter>().WithTags("Fostering and adoption");
@@ -198,16 +201,17 @@ public static class FosteringApi
     private static async Task<IResult> AddFeedbackAsync(int householdId, FeedbackInputDto b, FosteringService service, CancellationToken ct) =>
         Created(householdId, await service.AddAsync(householdId, new FeedbackOptions(b.GivenDate, b.SupportRating, b.TrainingRating, b.Comments), null, ct));
 
-    private static async Task<IResult> LinkPlacementAsync(int householdId, PlacementLinkInputDto b, HavenDbContext db, CancellationToken ct)
+    private static async Task<IResult> LinkPlacementAsync(int householdId, PlacementLinkInputDto b, FosteringService service, CancellationToken ct) =>
+        Created(householdId, await service.LinkPlacementAsync(householdId, b.PlacementId, ct));
+
+    private static async Task<IResult> DeregisterAsync(int householdId, DeregistrationInputDto b, HttpContext http, FosteringService service, CancellationToken ct)
     {
-        if (!await db.FosterHouseholds.AnyAsync(h => h.Id == householdId, ct)) return NotFound("household");
-        var placement = b.PlacementId is { } pid ? await db.Set<Haven.Core.ChildrenLookedAfter.Placement>().AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Id, p.ChildId }).FirstOrDefaultAsync(ct) : null;
-        if (placement is null) return Invalid(new() { ["PlacementId"] = "There is no placement with that number" });
-        if (await db.HouseholdPlacements.AnyAsync(x => x.PlacementId == placement.Id, ct))
-            return Invalid(new() { ["PlacementId"] = "That placement is already linked to a household" });
-        db.HouseholdPlacements.Add(new HouseholdPlacement { HouseholdId = householdId, PlacementId = placement.Id, ChildId = placement.ChildId });
-        await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/v1/fostering/households/{householdId}", null);
+        if (b.Version is null) return Invalid(new() { ["Version"] = "Send the version of the household you read" });
+        var result = await service.DeregisterAsync(householdId, new DeregisterOptions(b.Date, b.Reason, b.Details), b.Version.Value, CurrentWorker.From(http.User)?.WorkerId, ct);
+        if (result.NotFound) return NotFound("household");
+        if (result.Errors.Count > 0) return Invalid(new(result.Errors));
+        if (result.Conflict) return Conflict();
+        return Results.Ok(ToDto(result.Value!, null));
     }
 
     private static async Task<IResult> AddPlanAsync(int childId, PermanencePlanInputDto b, HttpContext http, PermanenceService service, CancellationToken ct)

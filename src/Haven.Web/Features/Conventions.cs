@@ -36,5 +36,10 @@ public static class Conventions
         c.AuthorizeFolder("/DataFeed", Policies.Returns);
         c.AuthorizeFolder("/Quality", Policies.Quality);
         c.AuthorizeFolder("/Workforce", Policies.Quality);
+        // The fostering forms that add a row also correct one: a second route to the same page.
+        c.AddPageRoute("/Fostering/Households/Visits/Add", "/fostering/carers/{id:int}/visits/{row:int}/correct");
+        c.AddPageRoute("/Fostering/Households/Training/Add", "/fostering/carers/{id:int}/training/{row:int}/correct");
+        c.AddPageRoute("/Fostering/Households/Reviews/Add", "/fostering/carers/{id:int}/reviews/{row:int}/correct");
+        c.AddPageRoute("/Fostering/Households/Feedback/Add", "/fostering/carers/{id:int}/feedback/{row:int}/correct");
     }
 }

@@ -21,6 +21,8 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, Haven.Core.Exploitat
     public IReadOnlyList<Haven.Core.Notifications.Notification> Notifications { get; private set; } = [];
     /// MEGA panel actions I own, whoever the child's worker is.
     public IReadOnlyList<Haven.Core.Exploitation.OwnedPanelAction> PanelActions { get; private set; } = [];
+    /// Work due from me about no one child (foster households I supervise).
+    public IReadOnlyList<WorkerDueItem> WorkerDue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +45,7 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, Haven.Core.Exploitat
         Names = Children.ToDictionary(c => c.ChildId, c => c.Name);
         Due = await dueWork.ForChildrenAsync(ids, ct);
         PanelActions = await panel.OwnedByAsync(worker.WorkerId, ct);
+        WorkerDue = await dueWork.ForWorkerAsync(worker.WorkerId, ct);
         Notifications = await db.Notifications.AsNoTracking().Where(n => n.WorkerId == worker.WorkerId && n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).Take(20).ToListAsync(ct);
     }

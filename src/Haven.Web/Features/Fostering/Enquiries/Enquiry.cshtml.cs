@@ -25,6 +25,8 @@ public class EnquiryModel(HavenDbContext db, FosteringService fostering) : Enqui
     public IReadOnlyList<FosteringCorrection> History { get; private set; } = [];
     /// Adopters: the support they receive after an adoption order.
     public IReadOnlyList<GuardianSupport> Support { get; private set; } = [];
+    /// Adopters: their training (preparation groups; second-time adopters' own course).
+    public IReadOnlyList<CarerTraining> Training { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -61,6 +63,7 @@ public class EnquiryModel(HavenDbContext db, FosteringService fostering) : Enqui
         Saved = e;
         History = await db.FosteringCorrections.AsNoTracking().Where(c => c.EnquiryId == id).OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Take(200).ToListAsync(ct);
         Support = await db.GuardianSupport.AsNoTracking().Where(s => s.AdopterEnquiryId == id).OrderByDescending(s => s.StartDate).Take(100).ToListAsync(ct);
+        Training = await db.CarerTraining.AsNoTracking().Where(t => t.EnquiryId == id).OrderBy(t => t.CompletedDate != null).ThenByDescending(t => t.CompletedDate).ThenBy(t => t.RequiredBy).Take(100).ToListAsync(ct);
         await LoadCampaignsAsync(ct);
         return true;
     }

@@ -11,7 +11,7 @@ namespace Haven.Web.Features.Fostering.Households;
 /// One household: approval terms, supervising social worker, the next annual review or the end of
 /// temporary approval, and what has been recorded: supervision visits, training, annual reviews,
 /// the carers' feedback and every change to the terms.
-public class HouseholdModel(HavenDbContext db, TimeProvider clock) : PageModel
+public class HouseholdModel(HavenDbContext db, ChildAccess access, TimeProvider clock) : PageModel
 {
     public FosterHousehold Household { get; private set; } = null!;
     public DateOnly? NextReview { get; private set; }
@@ -23,6 +23,9 @@ public class HouseholdModel(HavenDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<CarerReview> Reviews { get; private set; } = [];
     public IReadOnlyList<CarerFeedback> Feedback { get; private set; } = [];
     public IReadOnlyList<FosteringCorrection> History { get; private set; } = [];
+    /// Children placed with the household: named only when the reader may open the child's record.
+    public sealed record PlacedRow(int? ChildId, string? ChildName, string PlacementType, DateOnly Start, DateOnly? End);
+    public IReadOnlyList<PlacedRow> Placed { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -39,6 +42,17 @@ public class HouseholdModel(HavenDbContext db, TimeProvider clock) : PageModel
         Feedback = await db.CarerFeedback.AsNoTracking().Where(f => f.HouseholdId == id).OrderByDescending(f => f.GivenDate).Take(50).ToListAsync(ct);
         History = await db.FosteringCorrections.AsNoTracking().Where(c => c.HouseholdId == id).OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Take(200).ToListAsync(ct);
         NextReview = HouseholdSchedule.NextReview(h, Reviews.Select(r => r.ReviewDate));
+        var placed = await (from link in db.HouseholdPlacements
+                            join p in db.Set<Haven.Core.ChildrenLookedAfter.Placement>() on link.PlacementId equals p.Id
+                            where link.HouseholdId == id
+                            orderby p.StartDate descending
+                            select new { link.ChildId, p.PlacementTypeCode, p.StartDate, p.EndDate }).AsNoTracking().Take(100).ToListAsync(ct);
+        var childIds = placed.Select(p => p.ChildId).Distinct().ToList();
+        var names = CurrentWorker.From(User) is { } me && childIds.Count > 0
+            ? await access.Children(me, AccessLevel.Read).Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, ct)
+            : new Dictionary<int, string>();
+        Placed = placed.Select(p => names.TryGetValue(p.ChildId, out var n) ? new PlacedRow(p.ChildId, n, p.PlacementTypeCode, p.StartDate, p.EndDate)
+            : new PlacedRow(null, null, p.PlacementTypeCode, p.StartDate, p.EndDate)).ToList();
         return Page();
     }
 }

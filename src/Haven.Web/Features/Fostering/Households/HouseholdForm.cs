@@ -38,6 +38,16 @@ public abstract class HouseholdFormModel(HavenDbContext db) : PageModel
         Haven.Core.Fostering.CareType.Respite => "Short breaks (respite)", Haven.Core.Fostering.CareType.ParentAndChild => "Parent and child", _ => "Foster to adopt",
     };
 
+    public static IEnumerable<SelectListItem> DeregistrationItems => Enum.GetValues<DeregistrationReason>().Select(r => new SelectListItem(Describe(r), r.ToString()));
+
+    public static string Describe(DeregistrationReason? r) => r switch
+    {
+        DeregistrationReason.Resigned => "The carers resigned", DeregistrationReason.Retired => "The carers retired",
+        DeregistrationReason.ChangeOfCircumstances => "A change in the household's circumstances", DeregistrationReason.MovedToAnotherProvider => "They moved to another fostering service",
+        DeregistrationReason.BecameSpecialGuardiansOrAdopters => "They became special guardians or adopters of a child they cared for",
+        DeregistrationReason.ApprovalTerminated => "The council ended the approval (after review and panel)", DeregistrationReason.Other => "Another reason", _ => "Reason not recorded",
+    };
+
     protected async Task LoadWorkersAsync(CancellationToken ct)
     {
         var workers = await db.Workers.AsNoTracking()

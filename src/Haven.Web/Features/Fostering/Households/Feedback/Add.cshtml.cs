@@ -1,3 +1,4 @@
+using Haven.Core.Access;
 using Haven.Core.Data;
 using Haven.Core.Fostering;
 using Haven.Web.Infrastructure.Govuk;
@@ -9,6 +10,8 @@ namespace Haven.Web.Features.Fostering.Households.Feedback;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Haven.Web.Infrastructure.Policies.FosteringWork)]
 public class AddModel(HavenDbContext db, FosteringService fostering) : HouseholdRowFormModel(db)
 {
+    private readonly HavenDbContext db = db;
+
     [BindProperty, GovukDate(ErrorMessagePrefix = "The date of the feedback")] public DateOnly? GivenDate { get; set; }
     [BindProperty] public int? SupportRating { get; set; }
     [BindProperty] public int? TrainingRating { get; set; }
@@ -23,6 +26,18 @@ public class AddModel(HavenDbContext db, FosteringService fostering) : Household
         DropBindingErrors(nameof(SupportRating), nameof(TrainingRating));
         var o = new FeedbackOptions(GivenDate, SupportRating, TrainingRating, Comments);
         if (!ModelState.IsValid) { AddRuleErrors(fostering.Validate(o)); return Page(); }
-        return Done(id, await fostering.AddAsync(id, o, Submission, ct), "Feedback recorded");
+        return Row is { } row
+            ? Corrected(id, await fostering.CorrectAsync(id, row, o, Version, Reason, CurrentWorker.From(User)?.WorkerId, ct), FosteringService.Describe, "Feedback corrected")
+            : Done(id, await fostering.AddAsync(id, o, Submission, ct), "Feedback recorded");
+    }
+
+    protected override async Task<bool> FillAsync(int id, int row, CancellationToken ct)
+    {
+        var r = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.CarerFeedback), x => x.Id == row && x.HouseholdId == id, ct);
+        if (r is null) return false;
+        GivenDate = r.GivenDate; SupportRating = r.SupportRating; TrainingRating = r.TrainingRating; Comments = r.Comments;
+        Version = r.Version;
+        return true;
     }
 }

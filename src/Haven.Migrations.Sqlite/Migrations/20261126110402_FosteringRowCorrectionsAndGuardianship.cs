@@ -1,0 +1,125 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Haven.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FosteringRowCorrectionsAndGuardianship : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "SupervisionVisits",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RecordedAt",
+                table: "SpecialGuardianships",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RecordedByWorkerId",
+                table: "SpecialGuardianships",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "SpecialGuardianships",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SupportPlan",
+                table: "SpecialGuardianships",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeregisteredReasonKind",
+                table: "FosterHouseholds",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "CarerTraining",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "CarerReviews",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "CarerFeedback",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpecialGuardianships_SubmissionId",
+                table: "SpecialGuardianships",
+                column: "SubmissionId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SpecialGuardianships_SubmissionId",
+                table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "SupervisionVisits");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedAt",
+                table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedByWorkerId",
+                table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "SupportPlan",
+                table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "DeregisteredReasonKind",
+                table: "FosterHouseholds");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "CarerTraining");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "CarerReviews");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "CarerFeedback");
+        }
+    }
+}
