@@ -150,13 +150,6 @@ public static class DfeFeedRun
         if (!await gate.WaitAsync(0, ct)) return await RefuseAsync(db, mode, full, clock, "another send from this server is still running", ct);
         try
         {
-            var since = clock.GetUtcNow().UtcDateTime - RunLease;
-            var running = await db.DfeFeedSends.AsNoTracking()
-                .Where(s => s.Mode != DfeFeedMode.DryRun && s.FinishedAt == null && s.StartedAt > since)
-                .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
-            if (running is not null)
-                return await RefuseAsync(db, mode, full, clock,
-                    $"send {running.Id}, started at {running.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, has not finished", ct);
             return await RunOnceAsync(db, options, mode, full, today, http, folder, clock, ct, onlyChildren, delay, audit);
         }
         finally
@@ -181,6 +174,23 @@ public static class DfeFeedRun
         var send = new DfeFeedSend { StartedAt = clock.GetUtcNow().UtcDateTime, Mode = mode, Full = full, Outcome = "Running" };
         db.DfeFeedSends.Add(send);
         await db.SaveChangesAsync(ct);
+        if (mode != DfeFeedMode.DryRun)
+        {
+            // Claim first, then look: of two processes starting together, the one whose row came
+            // first goes and the other stands down, so the check cannot pass for both.
+            var since = send.StartedAt - RunLease;
+            var running = await db.DfeFeedSends.AsNoTracking()
+                .Where(s => s.Id < send.Id && s.Mode != DfeFeedMode.DryRun && s.FinishedAt == null && s.StartedAt > since)
+                .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+            if (running is not null)
+            {
+                send.FinishedAt = clock.GetUtcNow().UtcDateTime;
+                send.Outcome = $"Not sent: send {running.Id}, started at {running.StartedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, "
+                    + "has not finished (never two sends at once).";
+                await db.SaveChangesAsync(ct);
+                return new DfeFeedResult(send.Id, mode, full, 0, 0, 0, 0, 0, 0, 0, [], send.Outcome, false);
+            }
+        }
         try
         {
             return await SendAsync(db, send, options, mode, full, today, http, folder, clock, ct, onlyChildren, delay, audit);
