@@ -325,6 +325,118 @@ public abstract class ChildrenInCareTests(HavenApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/children/{childId}/education/{id}/correct")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/children/{childId}/education/{id}/remove")).StatusCode);
     }
+
+    private async Task<(HttpClient Api, int ChildId, Haven.Web.Api.EducationRecordDto Record)> ApiAttendanceAsync(decimal percent)
+    {
+        var (worker, _, childId) = await ChildInCareAsync();
+        var api = await ApiClientAsync(worker);
+        var created = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education", new { kind = "TermAttendance", date = Today, term = "Autumn", attendancePercent = percent });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var record = (await created.Content.ReadFromJsonAsync<Haven.Web.Api.EducationRecordDto>())!;
+        Assert.NotEqual(Guid.Empty, record.Version);
+        return (api, childId, record);
+    }
+
+    [Fact]
+    public async Task Api_CorrectEducationRecord_AddsTheCorrectionKeepsTheEarlier_AndAStaleSecondIs409WithBothVersions()
+    {
+        var (api, childId, record) = await ApiAttendanceAsync(68.5m);
+        var correction = new { date = Today, term = "Autumn", attendancePercent = 96.5, version = record.Version, reason = "Typed the wrong figure", submissionId = Guid.NewGuid() };
+
+        var first = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{record.Id}/corrections", correction);
+        var again = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{record.Id}/corrections", correction);
+        var stale = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{record.Id}/corrections",
+            correction with { attendancePercent = 80.0, submissionId = Guid.NewGuid() });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var saved = (await first.Content.ReadFromJsonAsync<Haven.Web.Api.EducationRecordDto>())!;
+        Assert.Equal("TermAttendance", saved.Kind);
+        Assert.Equal(96.5m, saved.AttendancePercent);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(saved.Id, (await again.Content.ReadFromJsonAsync<Haven.Web.Api.EducationRecordDto>())!.Id);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal("Corrected: Typed the wrong figure", problem.RootElement.GetProperty("current").GetProperty("removalReason").GetString());
+        Assert.Equal(80.0m, problem.RootElement.GetProperty("yours").GetProperty("attendancePercent").GetDecimal());
+        var live = await api.GetFromJsonAsync<List<Haven.Web.Api.EducationRecordDto>>($"/api/v1/children/{childId}/education");
+        Assert.Equal(96.5m, Assert.Single(live!).AttendancePercent);
+        var earlier = await api.GetFromJsonAsync<Haven.Web.Api.EducationRecordDto>($"/api/v1/children/{childId}/education/{record.Id}");
+        Assert.Equal(68.5m, earlier!.AttendancePercent);
+        Assert.NotNull(earlier.RemovedAt);
+        Assert.Equal(2, await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().CountAsync(r => r.ChildId == childId)));
+    }
+
+    [Fact]
+    public async Task Api_CorrectOrRemoveEducationRecord_BadInput_Returns400WithFieldErrorsAndSavesNothing()
+    {
+        var (api, childId, record) = await ApiAttendanceAsync(91m);
+        var (_, _, othersRecord) = await ApiAttendanceAsync(50m);
+        var url = $"/api/v1/children/{childId}/education/{record.Id}";
+
+        var badCorrection = await api.PostAsJsonAsync($"{url}/corrections", new { date = Today.AddDays(3), term = "Winter", attendancePercent = 101, version = record.Version });
+        var outOfRange = await api.PostAsJsonAsync($"{url}/corrections", new { date = Today, term = "Autumn", attendancePercent = 101, version = record.Version, reason = "Wrong" });
+        var noVersion = await api.PostAsJsonAsync($"{url}/removal", new { reason = new string('x', 901) });
+        var notThisChilds = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{othersRecord.Id}/removal", new { version = othersRecord.Version, reason = "Wrong child" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, badCorrection.StatusCode);
+        var errors = (await badCorrection.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
+        Assert.True(errors.ContainsKey("term"));
+        Assert.True(errors.ContainsKey("reason"));
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Equal("Attendance must be from 0 to 100", (await outOfRange.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors["attendancePercent"].Single());
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
+        var removalErrors = (await noVersion.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
+        Assert.True(removalErrors.ContainsKey("version") && removalErrors.ContainsKey("reason"));
+        Assert.Equal(HttpStatusCode.NotFound, notThisChilds.StatusCode);
+        var rows = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().Where(r => r.ChildId == childId).ToListAsync());
+        Assert.Null(Assert.Single(rows).DeletedAt);
+    }
+
+    [Fact]
+    public async Task Api_RemoveEducationRecord_SoftRemovesWithReason_AndAStaleRemovalIs409()
+    {
+        var (api, childId, record) = await ApiAttendanceAsync(55m);
+
+        var removed = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{record.Id}/removal", new { version = record.Version, reason = "Recorded on the wrong child" });
+        var stale = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{record.Id}/removal", new { version = record.Version, reason = "Duplicate" });
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal("Recorded on the wrong child", (await removed.Content.ReadFromJsonAsync<Haven.Web.Api.EducationRecordDto>())!.RemovalReason);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal("Recorded on the wrong child", problem.RootElement.GetProperty("current").GetProperty("removalReason").GetString());
+        Assert.Equal("Duplicate", problem.RootElement.GetProperty("yours").GetProperty("reason").GetString());
+        Assert.Empty((await api.GetFromJsonAsync<List<Haven.Web.Api.EducationRecordDto>>($"/api/v1/children/{childId}/education"))!);
+        var row = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().SingleAsync(r => r.Id == record.Id));
+        Assert.Equal("Recorded on the wrong child", row.DeletionReason);
+    }
+
+    [Fact]
+    public async Task Api_CorrectHealthRecord_KeepsTheEarlierWithTheReason_BadInputIs400_AndStaleIs409()
+    {
+        var (worker, _, childId) = await ChildInCareAsync();
+        var api = await ApiClientAsync(worker);
+        var created = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "StrengthsAndDifficulties", date = Today, sdqScore = 12 });
+        var record = (await created.Content.ReadFromJsonAsync<Haven.Web.Api.HealthRecordDto>())!;
+        var url = $"/api/v1/children/{childId}/health/{record.Id}/corrections";
+
+        var bad = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 41, version = record.Version });
+        var corrected = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 21, version = record.Version, reason = "Score added up wrongly" });
+        var stale = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 22, version = record.Version, reason = "Again" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
+        Assert.True(errors.ContainsKey("reason"));
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.Equal("CauseForConcern", (await corrected.Content.ReadFromJsonAsync<Haven.Web.Api.HealthRecordDto>())!.SdqBand);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal("Corrected: Score added up wrongly", problem.RootElement.GetProperty("current").GetProperty("removalReason").GetString());
+        Assert.Equal(22, problem.RootElement.GetProperty("yours").GetProperty("sdqScore").GetInt32());
+        var live = await api.GetFromJsonAsync<List<Haven.Web.Api.HealthRecordDto>>($"/api/v1/children/{childId}/health");
+        Assert.Equal(21, Assert.Single(live!).SdqScore);
+        Assert.Equal(12, (await api.GetFromJsonAsync<Haven.Web.Api.HealthRecordDto>($"/api/v1/children/{childId}/health/{record.Id}"))!.SdqScore);
+    }
 }
 
 public sealed class ChildrenInCareTestsOnSqlite(SqliteApp app) : ChildrenInCareTests(app), IClassFixture<SqliteApp>;

@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Web.Api;
 
 public sealed record HealthRecordDto(int Id, string Kind, DateOnly Date, string? By, bool? UpToDate, int? SdqScore, string? SdqBand,
-    string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, DateTime RecordedAt);
+    string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, DateTime RecordedAt,
+    Guid Version = default, DateTime? RemovedAt = null, string? RemovalReason = null);
 
-public sealed record NewHealthRecordDto
+public record NewHealthRecordDto
 {
     /// One of: InitialHealthAssessment, ReviewHealthAssessment, DentalCheck, Immunisations, StrengthsAndDifficulties, CamhsReferral, Condition.
     public string? Kind { get; init; }
@@ -29,9 +30,9 @@ public sealed record NewHealthRecordDto
 
 public sealed record EducationRecordDto(int Id, string Kind, DateOnly Date, string? SchoolName, int? YearGroup, int? AcademicYear, string? Term,
     decimal? AttendancePercent, bool? PersistentlyAbsent, string? Sen, int? KeyStage, string? Progress, string? Activity, string? Exclusion,
-    int? DaysExcluded, string? Link, string? Notes, DateTime RecordedAt);
+    int? DaysExcluded, string? Link, string? Notes, DateTime RecordedAt, Guid Version = default, DateTime? RemovedAt = null, string? RemovalReason = null);
 
-public sealed record NewEducationRecordDto
+public record NewEducationRecordDto
 {
     /// One of: PersonalEducationPlan, School, TermAttendance, SpecialEducationalNeeds, KeyStageProgress, Exclusion, Post16.
     public string? Kind { get; init; }
@@ -64,9 +65,10 @@ public static class ChildrenInCareApi
         var education = new ChildRecordKindAttribute(RecordKind.Education);
         child.MapGet("/education", GetEducationAsync).WithMetadata(education).WithName("GetEducationRecords").WithSummary("A child's education records, newest first");
         child.MapPost("/education", AddEducationAsync).WithMetadata(education).WithName("AddEducationRecord").WithSummary("Record a PEP, school, term attendance, SEN, progress, exclusion or post-16 activity");
+        child.MapChildrenInCareCorrectionsApi();
     }
 
-    private static string Camel(string field) => JsonNamingPolicy.CamelCase.ConvertName(field);
+    internal static string Camel(string field) => JsonNamingPolicy.CamelCase.ConvertName(field);
 
     private static async Task<IResult> GetHealthAsync(int childId, HavenDbContext db, CancellationToken ct)
     {
@@ -101,6 +103,18 @@ public static class ChildrenInCareApi
         TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var options = ReadEducation(childId, body, null, errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        var invalid = EducationRecordService.Validate(options, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (invalid.Count > 0) return ApiProblems.Invalid(invalid.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
+        var saved = await education.AddAsync(options, CurrentWorker.From(http.User)!, ct);
+        return Results.Created($"/api/v1/children/{childId}/education/{saved.Id}", ToDto(saved));
+    }
+
+    /// The options for an education record from the request, with field errors for values that do
+    /// not parse; a missing kind is the given one (a correction keeps the record's kind) or an error.
+    internal static AddEducationRecordOptions ReadEducation(int childId, NewEducationRecordDto body, EducationRecordKind? kindIfMissing, Dictionary<string, string[]> errors)
+    {
         T? Parse<T>(string? value, string field) where T : struct, Enum
         {
             if (value is null) return null;
@@ -108,8 +122,8 @@ public static class ChildrenInCareApi
             errors[field] = [$"{field} must be one of: {string.Join(", ", Enum.GetNames<T>())}"];
             return null;
         }
-        var kind = Parse<EducationRecordKind>(body.Kind, "kind");
-        if (body.Kind is null) errors["kind"] = ["Kind must be one of: " + string.Join(", ", Enum.GetNames<EducationRecordKind>())];
+        var kind = Parse<EducationRecordKind>(body.Kind, "kind") ?? (body.Kind is null ? kindIfMissing : null);
+        if (body.Kind is null && kindIfMissing is null) errors["kind"] = ["Kind must be one of: " + string.Join(", ", Enum.GetNames<EducationRecordKind>())];
         if (body.Date is null) errors["date"] = ["Enter the date"];
         var options = new AddEducationRecordOptions(childId, kind ?? default, body.Date ?? default)
         {
@@ -119,17 +133,15 @@ public static class ChildrenInCareApi
             Exclusion = Parse<ExclusionKind>(body.Exclusion, "exclusion"), DaysExcluded = body.DaysExcluded, Link = body.Link, Notes = body.Notes,
             SubmissionId = body.SubmissionId,
         };
-        if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var invalid = EducationRecordService.Validate(options, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (invalid.Count > 0) return ApiProblems.Invalid(invalid.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
-        var saved = await education.AddAsync(options, CurrentWorker.From(http.User)!, ct);
-        return Results.Created($"/api/v1/children/{childId}/education/{saved.Id}", ToDto(saved));
+        return options;
     }
 
-    private static HealthRecordDto ToDto(HealthRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.By, r.UpToDate, r.SdqScore,
-        r.SdqScore is { } s ? HealthRules.Band(s).ToString() : null, r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.RecordedAt);
+    internal static HealthRecordDto ToDto(HealthRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.By, r.UpToDate, r.SdqScore,
+        r.SdqScore is { } s ? HealthRules.Band(s).ToString() : null, r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.RecordedAt,
+        r.Version, r.DeletedAt, r.DeletionReason);
 
-    private static EducationRecordDto ToDto(EducationRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.SchoolName, r.YearGroup, r.AcademicYear,
+    internal static EducationRecordDto ToDto(EducationRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.SchoolName, r.YearGroup, r.AcademicYear,
         r.Term?.ToString(), r.AttendancePercent, r.AttendancePercent is { } a ? EducationRules.IsPersistentlyAbsent(a) : null, r.Sen?.ToString(),
-        r.KeyStage, r.Progress?.ToString(), r.Activity?.ToString(), r.Exclusion?.ToString(), r.DaysExcluded, r.Link, r.Notes, r.RecordedAt);
+        r.KeyStage, r.Progress?.ToString(), r.Activity?.ToString(), r.Exclusion?.ToString(), r.DaysExcluded, r.Link, r.Notes, r.RecordedAt,
+        r.Version, r.DeletedAt, r.DeletionReason);
 }
