@@ -13,7 +13,8 @@ namespace Haven.Core.Performance;
 ///   (RecordChanges), so a figure is never stale after a save.
 /// - Short-lived: an entry is kept at most Haven:Performance:CacheSeconds (default 60; 0 turns the
 ///   cache off), which bounds how long a change made by another process (the CLI, a second web
-///   server, a replica catching up) can go unseen.
+///   server, a replica catching up) can go unseen. When only the time has run out, the old figures
+///   are answered while the new ones are worked out.
 /// - One computation per key at a time: the 32nd manager to open the dashboard at 9am waits for
 ///   the first one's figures instead of starting a 32nd computation.
 public sealed class PerformanceCache(IServiceScopeFactory scopes, RecordChanges changes, TimeProvider clock, IConfiguration config)
@@ -22,7 +23,9 @@ public sealed class PerformanceCache(IServiceScopeFactory scopes, RecordChanges 
 
     private sealed record Key(DateOnly From, DateOnly To, string Measures);
 
-    private sealed record Entry(long Generation, DateTimeOffset Until, Lazy<Task<IReadOnlyList<MeasureResult>>> Figures);
+    /// Meanwhile: the figures of the entry this one refreshes after its time ran out, with no
+    /// change saved since; answered while the new ones are worked out.
+    private sealed record Entry(long Generation, DateTimeOffset Until, Lazy<Task<IReadOnlyList<MeasureResult>>> Figures, IReadOnlyList<MeasureResult>? Meanwhile = null);
 
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
 
@@ -45,10 +48,19 @@ public sealed class PerformanceCache(IServiceScopeFactory scopes, RecordChanges 
             return measures.Select(m => done.Result.First(r => r.Measure == m)).ToList();
         var entry = _entries.AddOrUpdate(key,
             _ => New(generation, now + lifetime, from, to, measures),
-            (_, old) => Current(old, generation, now) ? old : New(generation, now + lifetime, from, to, measures));
+            (_, old) => Current(old, generation, now) ? old
+                // Only the time ran out (no change saved since): refresh, answering from the old
+                // figures until the new ones are ready, so viewers do not all wait once a minute.
+                : old.Generation >= generation && Done(old) is { } previous ? New(generation, now + lifetime, from, to, measures) with { Meanwhile = previous }
+                : New(generation, now + lifetime, from, to, measures));
         if (_entries.Count > MaxEntries) Trim(now);
-        return await entry.Figures.Value.WaitAsync(ct);
+        var figures = entry.Figures.Value;
+        if (!figures.IsCompleted && entry.Meanwhile is { } meanwhile) return meanwhile;
+        return await figures.WaitAsync(ct);
     }
+
+    private static IReadOnlyList<MeasureResult>? Done(Entry e) =>
+        e.Figures.IsValueCreated && e.Figures.Value.IsCompletedSuccessfully ? e.Figures.Value.Result : null;
 
     /// Forgets every entry (for tests and after a bulk load).
     public void Clear() => _entries.Clear();
