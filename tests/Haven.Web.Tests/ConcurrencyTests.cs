@@ -298,7 +298,7 @@ public abstract class ConcurrencyTests(HavenApp app)
             return new Target($"/front-door/contacts/{contact}/checks/{id}",
                 n => new Dictionary<string, string> { ["Response"] = $"Health answer typed by writer {n}" },
                 async db => (await db.MashChecks.AsNoTracking().FirstAsync(m => m.Id == id)).Response,
-                n => $"Health answer typed by writer {n}", Role: HavenRole.MashWorker);
+                n => $"Health answer typed by writer {n}", Role: HavenRole.MashWorker, Keeps: false);
         }),
         [typeof(Haven.Core.FrontDoor.OutOfHoursHandover)] = new PageEdit(async c =>
         {
@@ -315,13 +315,13 @@ public abstract class ConcurrencyTests(HavenApp app)
         {
             await c.Add(new Haven.Core.Permanence.AdoptionCase
             {
-                ChildId = c.ChildId, AdmDecisionDate = Today.AddMonths(-6), EarlyPermanence = Haven.Core.Permanence.EarlyPermanence.NotConsidered,
+                ChildId = c.ChildId, AdmDecisionDate = Today.AddMonths(-6), EarlyPermanence = Haven.Core.Permanence.EarlyPermanence.ConsideredNotSuitable,
                 Siblings = Haven.Core.Permanence.SiblingPlacement.NoSiblingsInPlan, RecordedAt = DateTime.UtcNow,
             });
             return new ApiTarget($"/api/v1/children/{c.ChildId}/adoption",
                 (n, version) => new
                 {
-                    admDecisionDate = Today.AddMonths(-6), earlyPermanence = "NotConsidered", siblings = "NoSiblingsInPlan",
+                    admDecisionDate = Today.AddMonths(-6), earlyPermanence = "ConsideredNotSuitable", siblings = "NoSiblingsInPlan",
                     familyFindingStarted = Today.AddDays(-10 - n), version,
                 },
                 async db => await db.AdoptionCases.AsNoTracking().Where(a => a.ChildId == c.ChildId).Select(a => new ValueTuple<string?, Guid>(a.FamilyFindingStarted.ToString(), a.Version)).FirstAsync(),
