@@ -210,7 +210,7 @@ public static class FosteringApi
         var result = await service.DeregisterAsync(householdId, new DeregisterOptions(b.Date, b.Reason, b.Details), b.Version.Value, CurrentWorker.From(http.User)?.WorkerId, ct);
         if (result.NotFound) return NotFound("household");
         if (result.Errors.Count > 0) return Invalid(new(result.Errors));
-        if (result.Conflict) return Conflict();
+        if (result.Conflict) return Conflict(result.Value is { } now ? ToDto(now, null) : null, b);
         return Results.Ok(ToDto(result.Value!, null));
     }
 
