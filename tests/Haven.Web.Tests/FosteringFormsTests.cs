@@ -401,6 +401,19 @@ public abstract class FosteringFormsTests(HavenApp app)
         Assert.Contains("Ruth and David Mensah", list.TextContent);
         Assert.NotNull(list.QuerySelector($"a[href^='/children/{childId}/permanence']"));
 
+        // The permanence plan set at a review, from the tab: bad input gets messages; the same form twice records one plan.
+        var planUrl = $"/children/{childId}/permanence/plan";
+        var badPlan = await Pages.ParseAsync(await client.SubmitAsync(planUrl, With(Date("SetAtReview", Today.AddDays(2)), new() { ["Type"] = "Elsewhere" })));
+        Assert.Contains("Select the permanence plan", badPlan.ErrorMessages());
+        Assert.Contains("Select whether the plan is on track", badPlan.ErrorMessages());
+        Assert.Contains("The review date must be today or in the past", badPlan.ErrorMessages());
+        var planForm = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(planUrl)).QuerySelector("main form[method=post]")!;
+        var planValues = With(Date("SetAtReview", Today.AddDays(-20)), new() { ["Type"] = "SpecialGuardianship", ["OnTrack"] = "yes", ["Notes"] = "Assessment of the grandparents done" });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(planForm, planValues)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(planForm, planValues)).StatusCode);
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.PermanencePlans.CountAsync(p => p.ChildId == childId)));
+        Assert.Contains("SpecialGuardianship", (await client.GetPageAsync($"/children/{childId}/permanence")).QuerySelector("#current-plan")!.TextContent);
+
         // Second-time adopters' training, on the adopters' side.
         var (_, fostering) = await FosteringWorkerAsync();
         var name = $"Twice {Guid.NewGuid():N}"[..16];

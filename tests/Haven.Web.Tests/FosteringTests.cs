@@ -117,6 +117,40 @@ public abstract class FosteringTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Post_SpecialGuardianshipAndDeregistration_SameRulesAsThePages()
+    {
+        var sw = await SocialWorkerAsync();
+        var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = sw; c.DateOfBirth = Today.AddYears(-3); });
+        var api = await ApiClientAsync(sw);
+        var bad = await api.PostAsJsonAsync($"/api/v1/children/{childId}/special-guardianships", new { orderDate = Today.AddDays(3) });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("guardianNames", problem);
+        Assert.Contains("The date of the order must be today or in the past", problem);
+        var sid = Guid.NewGuid();
+        var body = new { guardianNames = "Ama Owusu", orderDate = Today.AddDays(-7), supportPlan = "Allowance and peer group", agreedSupport = new[] { "Financial", "PeerSupport" }, submissionId = sid };
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/children/{childId}/special-guardianships", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/children/{childId}/special-guardianships", body)).StatusCode);
+        var orders = await api.GetFromJsonAsync<List<SpecialGuardianshipDto>>($"/api/v1/children/{childId}/special-guardianships");
+        Assert.Equal(2, Assert.Single(orders!).Support.Count);
+
+        var fostering = await app.Data.CreateWorkerAsync(HavenRole.FosteringWorker);
+        var carers = await ApiClientAsync(fostering);
+        var household = await (await carers.PostAsJsonAsync("/api/v1/fostering/households", new
+        {
+            kind = "Mainstream", name = "Ola Ade", postcode = "BR1 2BB", approvalDate = Today.AddYears(-3), maxChildren = 1, ageFrom = 0, ageTo = 17, careType = "LongTerm", supervisingWorkerId = fostering.WorkerId,
+        })).Content.ReadFromJsonAsync<HouseholdDto>();
+        var noReason = await carers.PostAsJsonAsync($"/api/v1/fostering/households/{household!.Id}/deregistration", new { date = Today, version = household.Version });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("details", await noReason.Content.ReadAsStringAsync());
+        var stale = await carers.PostAsJsonAsync($"/api/v1/fostering/households/{household.Id}/deregistration", new { date = Today, reason = "Resigned", details = "Letter", version = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await carers.PostAsJsonAsync($"/api/v1/fostering/households/{household.Id}/deregistration",
+            new { date = Today, reason = "Resigned", details = "Letter", version = household.Version })).StatusCode);
+        Assert.Equal(Today, await app.Data.WithDbAsync(db => db.FosterHouseholds.Where(h => h.Id == household.Id).Select(h => h.DeregisteredDate).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Post_ConnectedPersonWithLinkedPlacement_TemporaryApprovalDeadlineOnSocialWorkersMyWork()
     {
         // Arrange: a child in care placed with their aunt under temporary approval three weeks ago.

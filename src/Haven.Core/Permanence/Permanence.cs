@@ -22,6 +22,7 @@ public class PermanencePlan : IVersioned
     /// outcomes, actions and contingency are the plan's content; this row is the decision.
     public int? PlanId { get; set; }
     public Haven.Core.Plans.Plan? Plan { get; set; }
+    public Guid? SubmissionId { get; set; }
     public Guid Version { get; set; }
 }
 

@@ -14,6 +14,7 @@ internal sealed class PermanencePlanMapping : IEntityTypeConfiguration<Permanenc
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.ChildId, p.SetAtReview });
+        b.HasIndex(p => p.SubmissionId).IsUnique();
         b.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -37,17 +37,25 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         db.Plans.Where(p => p.ChildId == childId && p.Kind == Haven.Core.Plans.PlanKind.Care && p.EndDate == null)
             .OrderByDescending(p => p.StartDate).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
-    public async Task<PermanencePlan> SetPlanAsync(int childId, PermanencePlanOptions o, int? workerId, CancellationToken ct)
+    /// Records the plan set at a review (a change adds a row); the same submission twice records it once.
+    public async Task<PermanencePlan> SetPlanAsync(int childId, PermanencePlanOptions o, int? workerId, CancellationToken ct, Guid? submissionId = null)
     {
+        if (submissionId is { } sid && await db.PermanencePlans.FirstOrDefaultAsync(p => p.SubmissionId == sid && p.ChildId == childId, ct) is { } earlier) return earlier;
         var plan = new PermanencePlan
         {
+            SubmissionId = submissionId,
             ChildId = childId, Type = o.Type, SetAtReview = o.SetAtReview!.Value, OnTrack = o.OnTrack, Notes = o.Notes?.Trim() ?? "",
             RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedByWorkerId = workerId, Version = Guid.NewGuid(),
             // The decision belongs to the child's care plan (outcomes, actions, contingency live there).
             PlanId = await CarePlanIdAsync(db, childId, ct),
         };
         db.PermanencePlans.Add(plan);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (submissionId is { } again)
+        {
+            db.ChangeTracker.Clear();
+            return await db.PermanencePlans.FirstAsync(p => p.SubmissionId == again, ct);
+        }
         return plan;
     }
 

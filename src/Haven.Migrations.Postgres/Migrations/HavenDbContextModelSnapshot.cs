@@ -5227,6 +5227,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("SetAtReview")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5239,6 +5242,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ChildId", "SetAtReview");
 

@@ -5028,6 +5028,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("SetAtReview")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5040,6 +5043,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ChildId", "SetAtReview");
 

@@ -30,6 +30,10 @@ public sealed record SupervisionVisitInputDto(DateOnly? VisitDate, bool? Unannou
 public sealed record TrainingInputDto(string? Course, DateOnly? RequiredBy, DateOnly? CompletedDate);
 public sealed record FeedbackInputDto(DateOnly? GivenDate, int? SupportRating, int? TrainingRating, string? Comments);
 public sealed record PlacementLinkInputDto(int? PlacementId);
+public sealed record GuardianSupportDto(int Id, SupportKind Kind, DateOnly StartDate, string Description);
+public sealed record SpecialGuardianshipDto(int Id, string GuardianNames, DateOnly OrderDate, string? SupportPlan, IReadOnlyList<GuardianSupportDto> Support);
+public sealed record SpecialGuardianshipInputDto(string? GuardianNames, DateOnly? OrderDate, string? SupportPlan, List<SupportKind>? AgreedSupport, Guid? SubmissionId);
+public sealed record GuardianSupportInputDto(SupportKind? Kind, DateOnly? StartDate, string? Description, Guid? SubmissionId);
 public sealed record DeregistrationInputDto(DateOnly? Date, DeregistrationReason? Reason, string? Details, Guid? Version);
 
 public sealed record PermanencePlanDto(int Id, PermanencePlanType Type, DateOnly SetAtReview, bool OnTrack, string Notes, DateTime RecordedAt);
@@ -78,6 +82,9 @@ public static class FosteringApi
                 .Select(p => new PermanencePlanDto(p.Id, p.Type, p.SetAtReview, p.OnTrack, p.Notes, p.RecordedAt)).ToListAsync(ct)))
             .WithName("GetPermanencePlans").WithSummary("A child's permanence plans, current first");
         child.MapPost("/permanence-plans", AddPlanAsync).WithName("AddPermanencePlan").WithSummary("Record the permanence plan set at a review");
+        child.MapGet("/special-guardianships", ListGuardianshipsAsync).WithName("GetSpecialGuardianships").WithSummary("The child's special guardianship orders, support plans and the support the guardians receive");
+        child.MapPost("/special-guardianships", AddGuardianshipAsync).WithName("AddSpecialGuardianship").WithSummary("Record a special guardianship order with its support plan (same rules as the page)");
+        child.MapPost("/special-guardianships/{orderId:int}/support", AddGuardianSupportAsync).WithName("AddGuardianSupport").WithSummary("Record support the special guardians receive");
         child.MapGet("/adoption", GetAdoptionAsync).WithName("GetAdoption").WithSummary("The child's adoption record with timeliness in days");
         child.MapPut("/adoption", SaveAdoptionAsync).WithName("SaveAdoption").WithSummary("Record or update the adoption record; recording the adoption order seals it");
     }
@@ -212,6 +219,30 @@ public static class FosteringApi
         if (result.Errors.Count > 0) return Invalid(new(result.Errors));
         if (result.Conflict) return Conflict(result.Value is { } now ? ToDto(now, null) : null, b);
         return Results.Ok(ToDto(result.Value!, null));
+    }
+
+    private static SpecialGuardianshipDto ToDto(SpecialGuardianship o) => new(o.Id, o.GuardianNames, o.OrderDate, o.SupportPlan,
+        o.Support.OrderBy(x => x.StartDate).ThenBy(x => x.Id).Select(x => new GuardianSupportDto(x.Id, x.Kind, x.StartDate, x.Description)).ToList());
+
+    private static async Task<IResult> ListGuardianshipsAsync(int childId, HavenDbContext db, CancellationToken ct) =>
+        Results.Ok((await db.SpecialGuardianships.AsNoTracking().Include(s => s.Support).Where(s => s.ChildId == childId).OrderByDescending(s => s.OrderDate).ToListAsync(ct)).Select(ToDto));
+
+    private static async Task<IResult> AddGuardianshipAsync(int childId, SpecialGuardianshipInputDto b, HttpContext http, FosteringService service, CancellationToken ct)
+    {
+        var result = await service.AddSpecialGuardianshipAsync(childId, new SpecialGuardianshipOptions(b.GuardianNames, b.OrderDate, b.SupportPlan, b.AgreedSupport ?? []),
+            CurrentWorker.From(http.User)?.WorkerId, b.SubmissionId, ct);
+        if (result.NotFound) return NotFound("child");
+        if (result.Errors.Count > 0) return Invalid(new(result.Errors));
+        return Results.Created($"/api/v1/children/{childId}/special-guardianships", ToDto(result.Value!));
+    }
+
+    private static async Task<IResult> AddGuardianSupportAsync(int childId, int orderId, GuardianSupportInputDto b, HttpContext http, HavenDbContext db, FosteringService service, CancellationToken ct)
+    {
+        if (!await db.SpecialGuardianships.AnyAsync(s => s.Id == orderId && s.ChildId == childId, ct)) return NotFound("special guardianship order for this child");
+        var result = await service.AddSupportAsync(orderId, null, new SupportOptions(b.Kind, b.StartDate, b.Description), CurrentWorker.From(http.User)?.WorkerId, b.SubmissionId, ct);
+        if (result.NotFound) return NotFound("special guardianship order for this child");
+        if (result.Errors.Count > 0) return Invalid(new(result.Errors));
+        return Results.Created($"/api/v1/children/{childId}/special-guardianships", new GuardianSupportDto(result.Value!.Id, result.Value.Kind, result.Value.StartDate, result.Value.Description));
     }
 
     private static async Task<IResult> AddPlanAsync(int childId, PermanencePlanInputDto b, HttpContext http, PermanenceService service, CancellationToken ct)

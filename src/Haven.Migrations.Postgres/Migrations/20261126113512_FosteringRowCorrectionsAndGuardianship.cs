@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Haven.Migrations.Sqlite.Migrations
+namespace Haven.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class FosteringRowCorrectionsAndGuardianship : Migration
@@ -14,66 +14,78 @@ namespace Haven.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "SupervisionVisits",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RecordedAt",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RecordedByWorkerId",
                 table: "SpecialGuardianships",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SupportPlan",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "PermanencePlans",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerTraining",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerReviews",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerFeedback",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpecialGuardianships_SubmissionId",
                 table: "SpecialGuardianships",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PermanencePlans_SubmissionId",
+                table: "PermanencePlans",
                 column: "SubmissionId",
                 unique: true);
         }
@@ -84,6 +96,10 @@ namespace Haven.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_SpecialGuardianships_SubmissionId",
                 table: "SpecialGuardianships");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PermanencePlans_SubmissionId",
+                table: "PermanencePlans");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -104,6 +120,10 @@ namespace Haven.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SupportPlan",
                 table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "PermanencePlans");
 
             migrationBuilder.DropColumn(
                 name: "DeregisteredReasonKind",

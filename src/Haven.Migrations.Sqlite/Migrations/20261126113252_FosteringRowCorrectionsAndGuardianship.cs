@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Haven.Migrations.Postgres.Migrations
+namespace Haven.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class FosteringRowCorrectionsAndGuardianship : Migration
@@ -14,66 +14,78 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "SupervisionVisits",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RecordedAt",
                 table: "SpecialGuardianships",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RecordedByWorkerId",
                 table: "SpecialGuardianships",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "SpecialGuardianships",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SupportPlan",
                 table: "SpecialGuardianships",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "PermanencePlans",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerTraining",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerReviews",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerFeedback",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpecialGuardianships_SubmissionId",
                 table: "SpecialGuardianships",
+                column: "SubmissionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PermanencePlans_SubmissionId",
+                table: "PermanencePlans",
                 column: "SubmissionId",
                 unique: true);
         }
@@ -84,6 +96,10 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_SpecialGuardianships_SubmissionId",
                 table: "SpecialGuardianships");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PermanencePlans_SubmissionId",
+                table: "PermanencePlans");
 
             migrationBuilder.DropColumn(
                 name: "Version",
@@ -104,6 +120,10 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "SupportPlan",
                 table: "SpecialGuardianships");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "PermanencePlans");
 
             migrationBuilder.DropColumn(
                 name: "DeregisteredReasonKind",
