@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Haven.Migrations.Postgres.Migrations
+namespace Haven.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class FosteringRowCorrectionsAndGuardianship : Migration
+    public partial class FosteringCorrectionsGuardianshipAndFeedPurges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,66 +14,79 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "SupervisionVisits",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RecordedAt",
                 table: "SpecialGuardianships",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RecordedByWorkerId",
                 table: "SpecialGuardianships",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "SpecialGuardianships",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SupportPlan",
                 table: "SpecialGuardianships",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "PermanencePlans",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastPurge",
+                table: "DfeFeedSubmissions",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastPurgeAt",
+                table: "DfeFeedSubmissions",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerTraining",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerReviews",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerFeedback",
-                type: "uuid",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
@@ -128,6 +141,14 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds");
+
+            migrationBuilder.DropColumn(
+                name: "LastPurge",
+                table: "DfeFeedSubmissions");
+
+            migrationBuilder.DropColumn(
+                name: "LastPurgeAt",
+                table: "DfeFeedSubmissions");
 
             migrationBuilder.DropColumn(
                 name: "Version",

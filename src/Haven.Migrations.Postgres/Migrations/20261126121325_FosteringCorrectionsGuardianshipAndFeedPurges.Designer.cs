@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Haven.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(HavenDbContext))]
-    [Migration("20261126105240_DfeFeedPurgeCause")]
-    partial class DfeFeedPurgeCause
+    [Migration("20261126121325_FosteringCorrectionsGuardianshipAndFeedPurges")]
+    partial class FosteringCorrectionsGuardianshipAndFeedPurges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2856,6 +2856,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("TrainingRating")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2894,6 +2898,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<bool>("ToPanel")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2930,6 +2938,10 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -2972,6 +2984,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<string>("DeregisteredReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DeregisteredReasonKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int?>("EnquiryId")
                         .HasColumnType("integer");
@@ -3288,9 +3304,25 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("OrderDate")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.ToTable("SpecialGuardianships");
                 });
@@ -3316,6 +3348,10 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.Property<bool>("Unannounced")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("VisitDate")
                         .HasColumnType("date");
@@ -5194,6 +5230,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("SetAtReview")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5206,6 +5245,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ChildId", "SetAtReview");
 

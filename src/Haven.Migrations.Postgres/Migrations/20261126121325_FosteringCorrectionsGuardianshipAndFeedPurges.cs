@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Haven.Migrations.Sqlite.Migrations
+namespace Haven.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class FosteringRowCorrectionsAndGuardianship : Migration
+    public partial class FosteringCorrectionsGuardianshipAndFeedPurges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,66 +14,79 @@ namespace Haven.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "SupervisionVisits",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RecordedAt",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RecordedByWorkerId",
                 table: "SpecialGuardianships",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SupportPlan",
                 table: "SpecialGuardianships",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "SubmissionId",
                 table: "PermanencePlans",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastPurge",
+                table: "DfeFeedSubmissions",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastPurgeAt",
+                table: "DfeFeedSubmissions",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerTraining",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerReviews",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.AddColumn<Guid>(
                 name: "Version",
                 table: "CarerFeedback",
-                type: "TEXT",
+                type: "uuid",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
@@ -128,6 +141,14 @@ namespace Haven.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "DeregisteredReasonKind",
                 table: "FosterHouseholds");
+
+            migrationBuilder.DropColumn(
+                name: "LastPurge",
+                table: "DfeFeedSubmissions");
+
+            migrationBuilder.DropColumn(
+                name: "LastPurgeAt",
+                table: "DfeFeedSubmissions");
 
             migrationBuilder.DropColumn(
                 name: "Version",
