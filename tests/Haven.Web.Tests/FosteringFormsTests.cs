@@ -1,5 +1,6 @@
 using Haven.Core.Access;
 using Haven.Core.Fostering;
+using Haven.Core.Permanence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Web.Tests;
@@ -16,8 +17,13 @@ public abstract class FosteringFormsTests(HavenApp app)
         [$"{field}.Day"] = d?.Day.ToString() ?? "", [$"{field}.Month"] = d?.Month.ToString() ?? "", [$"{field}.Year"] = d?.Year.ToString() ?? "",
     };
 
-    private static Dictionary<string, string> With(params Dictionary<string, string>[] parts) =>
-        parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
+    /// The parts' fields together; a later part's value for the same field wins.
+    private static Dictionary<string, string> With(params Dictionary<string, string>[] parts)
+    {
+        var all = new Dictionary<string, string>();
+        foreach (var (key, value) in parts.SelectMany(p => p)) all[key] = value;
+        return all;
+    }
 
     private async Task<(TestWorker Worker, HttpClient Client)> FosteringWorkerAsync()
     {
@@ -367,6 +373,64 @@ public abstract class FosteringFormsTests(HavenApp app)
         Assert.Null(page.QuerySelector("a[href$='/deregister']"));
         Assert.DoesNotContain(name, (await client.GetPageAsync("/")).Body!.TextContent);
         Assert.Equal(HouseholdKind.Mainstream, await app.Data.WithDbAsync(db => db.FosterHouseholds.Where(h => h.Id == id).Select(h => h.Kind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AdoptionRecordForm_StepsRecordedStaleRefusedOrderSeals()
+    {
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var sw = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var childId = await app.Data.CreateChildAsync(c => { c.FirstName = "Adie"; c.AllocatedTo = sw; c.DateOfBirth = Today.AddYears(-2); });
+        var adoptersName = $"Approved {Guid.NewGuid():N}"[..18];
+        var adopters = await app.Data.WithDbAsync(async db =>
+        {
+            var e = new RecruitmentEnquiry { Kind = ApplicantKind.Adoption, HouseholdName = adoptersName, Source = EnquirySource.Web, EnquiryDate = Today.AddYears(-1),
+                ApprovalDate = Today.AddMonths(-4), RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.RecruitmentEnquiries.Add(e);
+            await db.SaveChangesAsync();
+            return e.Id;
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(sw.UserName);
+        var url = $"/children/{childId}/permanence/adoption";
+
+        // Bad input: every message the API gives, on the page; nothing saved.
+        var bad = await Pages.ParseAsync(await client.SubmitAsync(url, With(Date("AdmDecisionDate", Today.AddDays(3)), Date("MatchDate", Today.AddDays(-1)),
+            new() { ["EarlyPermanence"] = "Sideways", ["Siblings"] = "Apart" })));
+        Assert.Contains("Record whether early permanence (foster to adopt or concurrent planning) was considered, and the outcome", bad.ErrorMessages());
+        bad = await Pages.ParseAsync(await client.SubmitAsync(url, With(Date("AdmDecisionDate", Today.AddDays(3)), Date("MatchDate", Today.AddDays(-1)),
+            new() { ["EarlyPermanence"] = "ConsideredNoCarers", ["Siblings"] = "Apart" })));
+        Assert.Contains("The decision date must be today or in the past", bad.ErrorMessages());
+        Assert.Contains("Enter why brothers and sisters are placed apart", bad.ErrorMessages());
+        Assert.Contains("Enter the placement order date first", bad.ErrorMessages());
+        Assert.Contains("Select the adopters the child is matched with", bad.ErrorMessages());
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.AdoptionCases.CountAsync(a => a.ChildId == childId)));
+
+        // The decision and the placement order; the form then opens filled with what is saved.
+        var steps = With(Date("AdmDecisionDate", Today.AddMonths(-5)), Date("PlacementOrderDate", Today.AddMonths(-3)),
+            new() { ["EarlyPermanence"] = "ConsideredNoCarers", ["Siblings"] = "NoSiblingsInPlan" });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, steps)).StatusCode);
+        Assert.Contains("Update the adoption record", (await client.GetPageAsync($"/children/{childId}/permanence")).QuerySelector("#update-adoption")!.TextContent);
+        var readFirst = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(url)).QuerySelector("main form[method=post]")!;
+        Assert.Equal((Today.AddMonths(-3)).Year.ToString(), ((AngleSharp.Html.Dom.IHtmlInputElement)readFirst.QuerySelector("input[name='PlacementOrderDate.Year']")!).Value);
+
+        // The match, from a second form read at the same time; the first form is then stale and refused with what is saved.
+        var readSecond = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(url)).QuerySelector("main form[method=post]")!;
+        var matched = With(steps, Date("MatchDate", Today.AddMonths(-1)), new() { ["AdopterEnquiryId"] = adopters.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(readSecond, matched)).StatusCode);
+        var stale = await Pages.ParseAsync(await client.PostFormAsync(readFirst, With(steps, new() { ["Siblings"] = "Together" })));
+        Assert.NotNull(stale.QuerySelector("#their-version"));
+        var saved = await app.Data.WithDbAsync(db => db.AdoptionCases.SingleAsync(a => a.ChildId == childId));
+        Assert.Equal(SiblingPlacement.NoSiblingsInPlan, saved.Siblings);
+        Assert.Equal(adopters, saved.AdopterEnquiryId);
+
+        // Placed, then the order: the record is sealed.
+        var placed = With(matched, Date("PlacedForAdoptionDate", Today.AddDays(-20)), Date("AdoptionOrderDate", Today.AddDays(-1)));
+        var current = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(url)).QuerySelector("main form[method=post]")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(current, placed)).StatusCode);
+        saved = await app.Data.WithDbAsync(db => db.AdoptionCases.SingleAsync(a => a.ChildId == childId));
+        Assert.NotNull(saved.SealedAt);
+        Assert.Equal(Today.AddDays(-20), saved.MovedInDate);
     }
 
     [Fact]
