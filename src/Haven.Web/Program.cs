@@ -164,6 +164,7 @@ app.MapMissingApi();
 app.MapExploitationApi();
 app.MapEarlyHelpApi();
 app.MapFosteringApi();
+app.MapAllocationsApi();
 app.MapPerformanceApi();
 
 app.Run();

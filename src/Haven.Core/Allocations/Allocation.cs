@@ -21,6 +21,8 @@ public class Allocation
     public DateOnly? EndDate { get; set; }
     public int? AllocatedByWorkerId { get; set; }
     public DateTime RecordedAt { get; set; }
+    /// The 903 SW_REASON code (Codes/903_sw_reason.csv) of the change of worker that began this allocation; null for a first allocation recorded before reasons were kept.
+    public string? ChangeReasonCode { get; set; }
 
     public bool IsCurrentOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
 

@@ -8,6 +8,7 @@ internal sealed class AllocationMapping : IEntityTypeConfiguration<Allocation>
     public void Configure(EntityTypeBuilder<Allocation> b)
     {
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.ChangeReasonCode).HasMaxLength(6);
         b.HasIndex(a => new { a.ChildId, a.EndDate });
         b.HasIndex(a => new { a.WorkerId, a.EndDate });
         b.HasIndex(a => new { a.TeamId, a.EndDate });

@@ -48,4 +48,5 @@ public static class CodeLists
     public static readonly CodeList UpnUnknown = CodeList.Load("cin_upn_unknown");
     public static readonly CodeList ReferralSource = CodeList.Load("cin_referral_source");
     public static readonly CodeList SdqReason = CodeList.Load("903_sdq_reason");
+    public static readonly CodeList SwReason = CodeList.Load("903_sw_reason");
 }

@@ -187,6 +187,7 @@ public static class BoroughGenerator
             foreach (var seg in child.Group.Social.Concat(child.Group.Iro).Concat(child.OwnAllocations))
             {
                 if (seg.Worker is null || seg.Team is null || seg.End is { } end && end < from) continue;
+                var index = child.Group.Social.IndexOf(seg);
                 var start = Dates.Max(seg.Start, from);
                 yield return new Allocation
                 {
@@ -198,9 +199,21 @@ public static class BoroughGenerator
                     EndDate = seg.End,
                     AllocatedByWorkerId = plan.ManagerOf.TryGetValue(seg.Team, out var manager) ? manager.Id : null,
                     RecordedAt = At(start, 9),
+                    ChangeReasonCode = seg.Kind == AllocationKind.SocialWorker ? ChangeReason(child.Person.Id, index > 0 ? child.Group.Social[index - 1] : null, seg, index) : null,
                 };
             }
         }
+    }
+
+    /// The 903 SW_REASON of a change of social worker, derived from what the plan knows (no random
+    /// draw, so nothing else calibrated moves): a new stage or team type is a transfer (TSPROC, also
+    /// for the first worker, taking the case from the front door); a worker who has since left, LEFTRL;
+    /// otherwise a spread of management reasons fixed by the child and the change's place.
+    private static string ChangeReason(int childId, AllocSeg? previous, AllocSeg seg, int index)
+    {
+        if (previous is null || previous.Kind != seg.Kind || previous.Type != seg.Type) return "TSPROC";
+        if (previous.Worker is { IsActive: false }) return "LEFTRL";
+        return ((childId + index) % 10) switch { 0 => "ABSENC", 1 => "FCONTA", 2 => "ORGRST", 3 => "LEFTRL", _ => "MANAGE" };
     }
 
     private static IEnumerable<RecordAccessGrant> Grants(BoroughBuilder plan)

@@ -128,6 +128,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int?>("AllocatedByWorkerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangeReasonCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("integer");
 

@@ -119,6 +119,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int?>("AllocatedByWorkerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReasonCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("INTEGER");
 

@@ -137,6 +137,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Fostering.FosteringFigures>();
         services.AddScoped<Haven.Core.Permanence.PermanenceFigures>();
         services.AddScoped<Haven.Core.Permanence.PermanenceService>();
+        services.AddScoped<Haven.Core.Allocations.AllocationService>();
         services.AddScoped<Haven.Core.Education.EducationRecordService>();
         services.AddScoped<Haven.Core.Education.EducationDueWork>();
         services.AddScoped<Haven.Core.Education.VirtualSchoolCohort>();

@@ -30,6 +30,8 @@ public sealed class Ssda903BoroughTests(GeneratedBorough borough, ITestOutputHel
         Assert.NotEmpty(data.Oc2);
         Assert.NotEmpty(data.Oc3);
         Assert.NotEmpty(data.Reviews);
+        Assert.NotEmpty(data.SwEpisodes);
+        output.WriteLine($"{data.SwEpisodes.Count} SW episodes: " + string.Join(", ", data.SwEpisodes.GroupBy(w => w.SwReason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         Assert.Empty(failures);
     }
 
@@ -54,6 +56,7 @@ public sealed class Ssda903BoroughTests(GeneratedBorough borough, ITestOutputHel
             Assert.Equal(data.Oc3, back.Oc3);
             Assert.Equal(data.Ad1, back.Ad1);
             Assert.Equal(data.PlacedAdoption, back.PlacedAdoption);
+            Assert.Equal(data.SwEpisodes, back.SwEpisodes);
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -34,7 +34,19 @@ public sealed class Ssda903RuleTests
         [new("1", D(2010, 5, 1), 12, null, null, null, true, true, true, null, null, null)],
         [new("2", D(2007, 6, 15), "YES", "F2", "U1")],
         [new("3", D(2022, 2, 1), D(2024, 10, 1), D(2025, 3, 1), "0", "2", "MF", "L11")],
-        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear() };
+        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear(), SwEpisodes = ValidSw };
+
+    /// Child 1's social worker changed on 1 July 2025 (the first has an SWE number, the second a
+    /// placeholder); child 3's worker held the case until the adoption.
+    private static readonly Ssda903SwEpisode[] ValidSw =
+    [
+        new("1", D(2010, 5, 1), "SW12345", D(2025, 4, 1), D(2025, 6, 30), "TSPROC"),
+        new("1", D(2010, 5, 1), "XX42", D(2025, 7, 1), null, "LEFTRL"),
+        new("3", D(2022, 2, 1), "SW777", D(2025, 4, 1), D(2025, 10, 1), "MANAGE"),
+    ];
+
+    private static Ssda903Data Sw(Ssda903Data d, int index, Func<Ssda903SwEpisode, Ssda903SwEpisode> change) =>
+        d with { SwEpisodes = d.SwEpisodes.Select((e, i) => i == index ? change(e) : e).ToList() };
 
     /// Last year's return (2024-25) as it ended: child 1's foster placement and child 3's placement for
     /// adoption were open on 31 March 2025.
@@ -60,6 +72,11 @@ public sealed class Ssda903RuleTests
     private static readonly Dictionary<string, Func<Ssda903Data, Ssda903Data>> Breaches = new()
     {
         ["101"] = d => Header(d, 0, h => h with { Sex = "1" }),
+        ["SW-FIELDS"] = d => Sw(d, 0, s => s with { SwDecom = null }),
+        ["SW-REASON"] = d => Sw(d, 1, s => s with { SwReason = null }),
+        ["SW-ID"] = d => Sw(d, 2, s => s with { SwId = "12345" }),
+        ["SW-DATES"] = d => Sw(d, 2, s => s with { SwDec = D(2025, 3, 31) }),
+        ["SW-OVERLAP"] = d => Sw(d, 1, s => s with { SwDecom = D(2025, 6, 1) }),
         ["103"] = d => Header(d, 0, h => h with { Ethnic = "XXXX" }),
         ["131"] = d => Oc3(d, o => o with { InTouch = "MAYBE" }),
         ["132"] = d => Oc3(d, o => o with { Activ = "Z9" }),
@@ -271,6 +288,13 @@ public sealed class Ssda903RuleTests
     {
         var d = Valid() with { Previous = LastYear() with { Episodes = [LastYear().Episodes[0] with { Place = "Z1", PlaceProvider = null }, LastYear().Episodes[1]] } };
         Assert.Empty(new Rule503D().Check(Episode(d, 0, e => e with { Place = "Z12" })));
+    }
+
+    [Fact]
+    public void SwEpisodeRules_ChangeOnTheDayAndPlaceholderId_Pass()
+    {
+        var d = Sw(Sw(Valid(), 0, s => s with { SwDec = D(2025, 7, 1) }), 1, s => s with { SwId = "XX9" });
+        Assert.Empty(new Ssda903Rule[] { new RuleSwFields(), new RuleSwReason(), new RuleSwId(), new RuleSwDates(), new RuleSwOverlap() }.SelectMany(r => r.Check(d)));
     }
 
     [Theory]

@@ -58,6 +58,11 @@ public abstract class Ssda903Tests(HavenApp app)
             CHILD,DOB,IN_TOUCH,ACTIV,ACCOM
             {C},20/08/2007,YES,F2,D1
             """,
+        ["sw_episodes.csv"] = """
+            CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON
+            {A},10/03/2012,SW100001,01/04/2025,31/07/2025,TSPROC
+            {A},10/03/2012,SW100002,01/08/2025,,LEFTRL
+            """,
     };
 
     private static readonly SemaphoreSlim Once = new(1, 1);
@@ -134,6 +139,15 @@ public abstract class Ssda903Tests(HavenApp app)
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.Immunisations, Date = D(2025, 4, 10), UpToDate = true, RecordedAt = now, Version = Guid.NewGuid() },
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.DentalCheck, Date = D(2025, 7, 1), RecordedAt = now, Version = Guid.NewGuid() },
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.ReviewHealthAssessment, Date = D(2025, 8, 1), RecordedAt = now, Version = Guid.NewGuid() });
+                // Ada's social workers: the first since before the year (clipped to 1 April), a change on 1 August.
+                var (_, team) = await app.Data.CreateTeamAsync();
+                var sw1 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+                var sw2 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+                (await db.Workers.FindAsync(sw1.WorkerId))!.SweNumber = "SW100001";
+                (await db.Workers.FindAsync(sw2.WorkerId))!.SweNumber = "SW100002";
+                db.Allocations.AddRange(
+                    new Haven.Core.Allocations.Allocation { ChildId = a, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2023, 6, 1), EndDate = D(2025, 7, 31), ChangeReasonCode = "TSPROC", RecordedAt = now },
+                    new Haven.Core.Allocations.Allocation { ChildId = a, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2025, 8, 1), ChangeReasonCode = "LEFTRL", RecordedAt = now });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 18, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "D1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 17, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "C1", RecordedAt = now, Version = Guid.NewGuid() });
                 await db.SaveChangesAsync();

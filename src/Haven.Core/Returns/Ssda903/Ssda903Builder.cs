@@ -1,3 +1,4 @@
+using Haven.Core.Allocations;
 using Haven.Core.CareLeavers;
 using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
@@ -20,6 +21,9 @@ public static class Ssda903Builder
         var data = await BuildAsync(db, period, ct);
         return data with { Previous = await BuildAsync(db, new ReturnPeriod(period.Start.AddYears(-1), period.End.AddYears(-1)), ct) };
     }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     public static async Task<Ssda903Data> BuildAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct)
     {
@@ -142,7 +146,22 @@ public static class Ssda903Builder
             .Select(g => g.OrderBy(p => p.StartDate).Last())
             .Select(p => new Ssda903PrevPerm(Ref(p.ChildId), Dob(p.ChildId), p.PreviousPermanenceCode, p.PreviousPermanenceLa, p.PreviousPermanenceDate)).ToList();
 
-        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm };
+        // SWEpisodes: each social-worker allocation while the child was looked after in the year, clipped
+        // to the year and to the period of care; SW_DEC is blank when the worker still held the case at 31 March.
+        var swAllocations = await db.Allocations.AsNoTracking()
+            .Where(a => a.Kind == AllocationKind.SocialWorker && lookedAfterIds.Contains(a.ChildId) && a.StartDate <= end && (a.EndDate == null || a.EndDate >= start))
+            .Select(a => new { a.ChildId, a.WorkerId, a.Worker.SweNumber, a.StartDate, a.EndDate, a.ChangeReasonCode }).ToListAsync(ct);
+        var periodsByChild = periods.ToLookup(p => p.ChildId);
+        var swEpisodes = swAllocations.OrderBy(a => a.ChildId).ThenBy(a => a.StartDate).SelectMany(a => periodsByChild[a.ChildId].Select(p =>
+            {
+                var first = Max(Max(a.StartDate, p.StartDate), start);
+                var to = Min(a.EndDate ?? DateOnly.MaxValue, p.EndDate ?? DateOnly.MaxValue);
+                if (first > Min(to, end)) return null;
+                var swId = string.IsNullOrWhiteSpace(a.SweNumber) ? $"XX{a.WorkerId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : a.SweNumber.Trim();
+                return new Ssda903SwEpisode(Ref(a.ChildId), Dob(a.ChildId), swId, first, to > end ? (DateOnly?)null : to, a.ChangeReasonCode);
+            }).OfType<Ssda903SwEpisode>()).ToList();
+
+        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm, SwEpisodes = swEpisodes };
     }
 
     /// Looked after continuously for at least 12 months at 31 March: the period of care started on or

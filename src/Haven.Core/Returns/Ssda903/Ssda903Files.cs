@@ -60,9 +60,14 @@ public static class Ssda903Files
         p => [p.Child, D(p.Dob), p.PrevPerm, p.LaPerm, p.DatePerm],
         c => new(c[0]!, Pd(c[1]), c[2], c[3], c[4]));
 
+    private static readonly Table<Ssda903SwEpisode> SwEpisodesTable = new("sw_episodes.csv",
+        ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"],
+        w => [w.Child, D(w.Dob), w.SwId, D(w.SwDecom), D(w.SwDec), w.SwReason],
+        c => new(c[0]!, Pd(c[1]), c[2], Pd(c[3]), Pd(c[4]), c[5]));
+
     /// The file names this return writes, in the order the reference lists the tables.
     public static IReadOnlyList<string> FileNames { get; } =
-        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, PrevPermTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File];
+        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, PrevPermTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File, SwEpisodesTable.File];
 
     public static IReadOnlyList<string> Write(Ssda903Data data, string folder)
     {
@@ -79,6 +84,7 @@ public static class Ssda903Files
             WriteTable(folder, MissingTable, data.Missing),
             WriteTable(folder, Oc2Table, data.Oc2),
             WriteTable(folder, Oc3Table, data.Oc3),
+            WriteTable(folder, SwEpisodesTable, data.SwEpisodes),
         ];
     }
 
@@ -94,6 +100,7 @@ public static class Ssda903Files
             reviews, missing, ReadTable(folder, Oc2Table), ReadTable(folder, Oc3Table), ReadTable(folder, Ad1Table), ReadTable(folder, PlacedTable))
         {
             PrevPerm = ReadTable(folder, PrevPermTable),
+            SwEpisodes = ReadTable(folder, SwEpisodesTable),
         };
     }
 

@@ -33,6 +33,8 @@ public sealed record Ssda903Data(
 
     /// PrevPerm: one row per child who started a period of care in the year (the latest such period).
     public IReadOnlyList<Ssda903PrevPerm> PrevPerm { get; init; } = [];
+    /// SWEpisodes: each social worker who held the case while the child was looked after in the year.
+    public IReadOnlyList<Ssda903SwEpisode> SwEpisodes { get; init; } = [];
 }
 
 public sealed record Ssda903Header(string Child, string Sex, DateOnly? Dob, string? Ethnic, string? Upn, string? Mother, DateOnly? MotherChildDob);
@@ -56,6 +58,8 @@ public sealed record Ssda903Oc3(string Child, DateOnly? Dob, string InTouch, str
 public sealed record Ssda903Ad1(
     string Child, DateOnly? Dob, DateOnly? DateInt, DateOnly? DateMatch, string? FosterCare, string? NbAdoptr, string? SexAdoptr, string? LsAdoptr);
 
+/// SW_ID is the worker's Social Work England number, or XX and Haven's worker id when none is recorded.
+public sealed record Ssda903SwEpisode(string Child, DateOnly? Dob, string? SwId, DateOnly? SwDecom, DateOnly? SwDec, string? SwReason);
 public sealed record Ssda903PrevPerm(string Child, DateOnly? Dob, string? PrevPerm, string? LaPerm, string? DatePerm);
 
 public sealed record Ssda903PlacedAdoption(string Child, DateOnly? Dob, DateOnly DatePlaced, DateOnly? DatePlacedCeased, string? ReasonPlacedCeased);
