@@ -19,7 +19,7 @@ public static class AllocationsApi
         var child = app.MapGroup("/api/v1/children/{childId:int}").RequireAuthorization(Policies.Api)
             .AddEndpointFilter<ChildRecordEndpointFilter>().WithTags("Allocations");
         child.MapGet("/allocations", ListAsync).WithName("GetAllocations").WithSummary("Who has held the child's case, current first, with the reason for each change of worker");
-        child.MapPost("/allocations", ReallocateAsync).WithName("Reallocate")
+        child.MapPost("/allocations", ReallocateAsync).WithName("Reallocate").RequireAuthorization(Policies.Reallocate)
             .WithSummary("Change the child's social worker (kind defaults to SocialWorker): ends the current allocation the day before and adds the new one with the 903 SW_REASON code");
     }
 

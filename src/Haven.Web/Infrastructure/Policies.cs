@@ -7,6 +7,8 @@ public static class Policies
     public const string CaseWork = "casework";
     public const string AddPeople = "add-people";
     public const string TeamCaseloads = "team-caseloads";
+    /// Changing who holds a child's case: team managers and senior leaders.
+    public const string Reallocate = "reallocate";
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";
     public const string FrontDoor = "front-door";
