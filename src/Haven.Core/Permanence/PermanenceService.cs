@@ -7,9 +7,9 @@ namespace Haven.Core.Permanence;
 
 public sealed record PermanencePlanOptions(PermanencePlanType Type, DateOnly? SetAtReview, bool OnTrack, string? Notes);
 
-public sealed record AdoptionOptions(DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence EarlyPermanence,
+public sealed record AdoptionOptions(DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence? EarlyPermanence,
     DateOnly? FamilyFindingStarted, DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate,
-    DateOnly? AdoptionOrderDate, SiblingPlacement Siblings, string? SiblingsReason);
+    DateOnly? AdoptionOrderDate, SiblingPlacement? Siblings, string? SiblingsReason);
 
 /// One child's adoption record with its timeliness, for the child's permanence page and the API.
 public sealed record AdoptionView(AdoptionCase Case, DateOnly? EnteredCare, AdoptionTimeliness? Timeliness);
@@ -71,9 +71,10 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         }
         if (o.AdmDecisionDate is null) errors[nameof(o.AdmDecisionDate)] = "Enter the date of the agency decision maker's decision";
         else if (o.AdmDecisionDate > today) errors[nameof(o.AdmDecisionDate)] = "The decision date must be today or in the past";
-        if (!Enum.IsDefined(o.EarlyPermanence) || o.EarlyPermanence == EarlyPermanence.NotConsidered)
+        // No answer, a value outside the list (a tampered form) and "not yet considered" get the same message.
+        if (o.EarlyPermanence is not { } early || !Enum.IsDefined(early) || early == EarlyPermanence.NotConsidered)
             errors[nameof(o.EarlyPermanence)] = "Record whether early permanence (foster to adopt or concurrent planning) was considered, and the outcome";
-        if (!Enum.IsDefined(o.Siblings)) errors[nameof(o.Siblings)] = "Select whether brothers and sisters are placed together";
+        if (o.Siblings is not { } siblings || !Enum.IsDefined(siblings)) errors[nameof(o.Siblings)] = "Select whether brothers and sisters are placed together";
         else if (o.Siblings is SiblingPlacement.Apart or SiblingPlacement.SomeTogether && string.IsNullOrWhiteSpace(o.SiblingsReason))
             errors[nameof(o.SiblingsReason)] = "Enter why brothers and sisters are placed apart";
         if (o.SiblingsReason is { Length: > MaxText }) errors[nameof(o.SiblingsReason)] = $"The reason must be {MaxText} characters or fewer";
@@ -114,10 +115,10 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         var a = await db.AdoptionCases.FirstOrDefaultAsync(x => x.ChildId == childId, ct);
         if (a is null) db.AdoptionCases.Add(a = new AdoptionCase { ChildId = childId, RecordedAt = now });
         else if (version is null || version != a.Version) throw new Missing.StaleRecordException("The adoption record changed since you read it.");
-        a.AdmDecisionDate = o.AdmDecisionDate!.Value; a.PlacementOrderDate = o.PlacementOrderDate; a.EarlyPermanence = o.EarlyPermanence;
+        a.AdmDecisionDate = o.AdmDecisionDate!.Value; a.PlacementOrderDate = o.PlacementOrderDate; a.EarlyPermanence = o.EarlyPermanence!.Value;
         a.FamilyFindingStarted = o.FamilyFindingStarted; a.MatchDate = o.MatchDate; a.AdopterEnquiryId = o.AdopterEnquiryId;
         a.PlacedForAdoptionDate = o.PlacedForAdoptionDate; a.MovedInDate = o.MovedInDate ?? o.PlacedForAdoptionDate; a.AdoptionOrderDate = o.AdoptionOrderDate;
-        a.Siblings = o.Siblings; a.SiblingsReason = string.IsNullOrWhiteSpace(o.SiblingsReason) ? null : o.SiblingsReason.Trim();
+        a.Siblings = o.Siblings!.Value; a.SiblingsReason = string.IsNullOrWhiteSpace(o.SiblingsReason) ? null : o.SiblingsReason.Trim();
         if (a.AdoptionOrderDate is { } order && a.SealedAt is null)
         {
             // The adoption order ends the council's case: allocations close on the order date, and

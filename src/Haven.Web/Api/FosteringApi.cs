@@ -265,13 +265,9 @@ public static class FosteringApi
 
     private static async Task<IResult> SaveAdoptionAsync(int childId, AdoptionInputDto b, PermanenceService service, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
-        if (b.EarlyPermanence is null) errors["EarlyPermanence"] = "Record whether early permanence (foster to adopt or concurrent planning) was considered, and the outcome";
-        if (b.Siblings is null) errors["Siblings"] = "Select whether brothers and sisters are placed together";
-        if (errors.Count > 0) return Invalid(errors);
-        var o = new AdoptionOptions(b.AdmDecisionDate, b.PlacementOrderDate, b.EarlyPermanence!.Value, b.FamilyFindingStarted, b.MatchDate, b.AdopterEnquiryId,
-            b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings!.Value, b.SiblingsReason);
-        errors = await service.ValidateAsync(childId, o, ct);
+        var o = new AdoptionOptions(b.AdmDecisionDate, b.PlacementOrderDate, b.EarlyPermanence, b.FamilyFindingStarted, b.MatchDate, b.AdopterEnquiryId,
+            b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings, b.SiblingsReason);
+        var errors = await service.ValidateAsync(childId, o, ct);
         if (errors.Count > 0) return Invalid(errors);
         try { await service.SaveAdoptionAsync(childId, o, b.Version, ct); }
         catch (Exception e) when (e is StaleRecordException or DbUpdateConcurrencyException)

@@ -68,18 +68,14 @@ public class AdoptionModel(HavenDbContext db, PermanenceService permanence, Time
     {
         if (!await LoadAsync(childId, ct)) return NotFound();
         if (Saved?.SealedAt is not null) return Page();
-        // A value outside the lists (a tampered form) is the same as no answer.
+        // A value outside the lists (a tampered form) is the same as no answer: PermanenceService's rules,
+        // shared with the API, give the message.
         foreach (var field in new[] { nameof(EarlyPermanence), nameof(Siblings), nameof(AdopterEnquiryId) })
             if (ModelState.GetValueOrDefault(field) is { Errors.Count: > 0 }) ModelState.Remove(field);
-        if (EarlyPermanence is { } ep && !Enum.IsDefined(ep)) EarlyPermanence = null;
-        if (Siblings is { } sp && !Enum.IsDefined(sp)) Siblings = null;
-        if (EarlyPermanence is null) ModelState.AddModelError(nameof(EarlyPermanence), "Record whether early permanence (foster to adopt or concurrent planning) was considered, and the outcome");
-        if (Siblings is null) ModelState.AddModelError(nameof(Siblings), "Select whether brothers and sisters are placed together");
-        var o = new AdoptionOptions(AdmDecisionDate, PlacementOrderDate, EarlyPermanence ?? (EarlyPermanence)(-1), FamilyFindingStarted, MatchDate, AdopterEnquiryId,
-            MovedInDate, PlacedForAdoptionDate, AdoptionOrderDate, Siblings ?? (SiblingPlacement)(-1), SiblingsReason);
-        if (EarlyPermanence is not null && Siblings is not null)
-            foreach (var (field, message) in await permanence.ValidateAsync(childId, o, ct))
-                if (ModelState.GetValueOrDefault(field) is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
+        var o = new AdoptionOptions(AdmDecisionDate, PlacementOrderDate, EarlyPermanence, FamilyFindingStarted, MatchDate, AdopterEnquiryId,
+            MovedInDate, PlacedForAdoptionDate, AdoptionOrderDate, Siblings, SiblingsReason);
+        foreach (var (field, message) in await permanence.ValidateAsync(childId, o, ct))
+            if (ModelState.GetValueOrDefault(field) is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
         try
         {
