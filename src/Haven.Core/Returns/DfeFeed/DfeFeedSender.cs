@@ -177,7 +177,7 @@ public sealed class DfeFeedSender(HttpClient http, DfeFeedOptions options, DfeFe
             using var doc = JsonDocument.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Array || doc.RootElement.GetArrayLength() != children) return null;
             var tokens = doc.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? Short(e.GetString()) : null).ToList();
-            return tokens.All(t => !string.IsNullOrWhiteSpace(t)) ? tokens! : null;
+            return tokens.All(t => !string.IsNullOrWhiteSpace(t)) ? tokens.OfType<string>().ToList() : null;
         }
         catch (JsonException)
         {
