@@ -1,7 +1,6 @@
 using Haven.Core.Allocations;
 using Haven.Core.Assessments;
 using Haven.Core.CareLeavers;
-using Haven.Core.ChildInNeed;
 using Haven.Core.ChildProtection;
 using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
@@ -12,6 +11,7 @@ using Haven.Core.Missing;
 using Haven.Core.People;
 using Haven.Core.Permanence;
 using Haven.Core.Referrals;
+using Haven.Core.Workforce;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.Returns.AnnexA;
@@ -54,7 +54,6 @@ public sealed class AnnexASnapshot
     public required ILookup<int, ChildProtectionConference> Conferences { get; init; }
     public required ILookup<int, ChildProtectionPlan> ProtectionPlans { get; init; }
     public required ILookup<int, ChildProtectionVisit> ProtectionVisits { get; init; }
-    public required ILookup<int, ChildInNeedPlan> ChildInNeedPlans { get; init; }
     public required ILookup<int, PeriodOfCare> PeriodsOfCare { get; init; }
     public required ILookup<int, Episode> Episodes { get; init; }
     public required ILookup<int, Placement> Placements { get; init; }
@@ -144,30 +143,79 @@ public sealed class AnnexASnapshot
         {
             Window = window,
             Children = children,
-            Allocations = (await db.Allocations.AsNoTracking().Include(a => a.Team).Include(a => a.Worker).Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId)).ToListAsync(ct)).ToLookup(a => a.ChildId),
+            // Each history is read with only the columns the lists show (a new entity with those set, not
+            // the whole row): notes, summaries and audit columns are most of the bytes, and reading every
+            // cell of ~400,000 rows was most of the time Annex A took at 50,000 children.
+            Allocations = (await db.Allocations.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
+                .Select(a => new Allocation { Id = a.Id, ChildId = a.ChildId, Kind = a.Kind, StartDate = a.StartDate, EndDate = a.EndDate,
+                    Team = new Team { Name = a.Team.Name }, Worker = new Worker { DisplayName = a.Worker.DisplayName } })
+                .ToListAsync(ct)).ToLookup(a => a.ChildId),
             Contacts = contacts.Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).OrderBy(c => c.Date).ThenBy(c => c.ChildId).ToList(),
             EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
-            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId)).ToListAsync(ct)).ToLookup(a => a.ChildId),
-            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt && EF.Parameter(ids).Contains(s.ChildId)).ToListAsync(ct)).ToLookup(s => s.ChildId),
-            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt && EF.Parameter(ids).Contains(c.ChildId)).ToListAsync(ct)).ToLookup(c => c.ChildId),
-            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
-            ChildInNeedPlans = (await db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            PeriodsOfCare = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            Episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt && EF.Parameter(ids).Contains(e.ChildId)).ToListAsync(ct)).ToLookup(e => e.ChildId),
-            Placements = (await db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
-            Visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
-            Reviews = (await db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            IroVisits = (await db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId)).ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
+                .Select(r => new Referral { Id = r.Id, ChildId = r.ChildId, ReferralDate = r.ReferralDate, SourceCode = r.SourceCode, NoFurtherAction = r.NoFurtherAction,
+                    PrimaryNeedCode = r.PrimaryNeedCode, ClosureDate = r.ClosureDate, ReasonForClosureCode = r.ReasonForClosureCode })
+                .ToListAsync(ct)).ToLookup(r => r.ChildId),
+            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
+                .Select(a => new Assessment { Id = a.Id, ChildId = a.ChildId, ReferralId = a.ReferralId, StartDate = a.StartDate, ChildSeenDate = a.ChildSeenDate,
+                    AuthorisedDate = a.AuthorisedDate, Outcome = a.Outcome })
+                .ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt && EF.Parameter(ids).Contains(s.ChildId))
+                .Select(s => new Section47Enquiry { Id = s.Id, ChildId = s.ChildId, StartDate = s.StartDate, Outcome = s.Outcome, CompletedDate = s.CompletedDate })
+                .ToListAsync(ct)).ToLookup(s => s.ChildId),
+            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt && EF.Parameter(ids).Contains(c.ChildId))
+                .Select(c => new ChildProtectionConference { Id = c.Id, ChildId = c.ChildId, Kind = c.Kind, Date = c.Date, Section47EnquiryId = c.Section47EnquiryId,
+                    ChildProtectionPlanId = c.ChildProtectionPlanId, PlanNeeded = c.PlanNeeded, CategoryOfAbuse = c.CategoryOfAbuse })
+                .ToListAsync(ct)).ToLookup(c => c.ChildId),
+            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId))
+                .Select(p => new ChildProtectionPlan { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfAbuse = p.CategoryOfAbuse,
+                    PreviousPlans = p.PreviousPlans })
+                .ToListAsync(ct)).ToLookup(p => p.ChildId),
+            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt && EF.Parameter(ids).Contains(v.ChildId))
+                .Select(v => new ChildProtectionVisit { Id = v.Id, ChildId = v.ChildId, ChildProtectionPlanId = v.ChildProtectionPlanId, Date = v.Date, ChildSeen = v.ChildSeen,
+                    ChildSeenAlone = v.ChildSeenAlone })
+                .ToListAsync(ct)).ToLookup(v => v.ChildId),
+            PeriodsOfCare = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId))
+                .Select(p => new PeriodOfCare { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfNeedCode = p.CategoryOfNeedCode,
+                    ReasonCeasedCode = p.ReasonCeasedCode, IsUnaccompaniedAsylumSeeker = p.IsUnaccompaniedAsylumSeeker, UascCeasedDate = p.UascCeasedDate })
+                .ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt && EF.Parameter(ids).Contains(e.ChildId))
+                .Select(e => new Episode { Id = e.Id, ChildId = e.ChildId, PeriodOfCareId = e.PeriodOfCareId, StartDate = e.StartDate, EndDate = e.EndDate, LegalStatusCode = e.LegalStatusCode })
+                .ToListAsync(ct)).ToLookup(e => e.ChildId),
+            Placements = (await db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId))
+                .Select(p => new Placement { Id = p.Id, ChildId = p.ChildId, PeriodOfCareId = p.PeriodOfCareId, StartDate = p.StartDate, EndDate = p.EndDate,
+                    PlacementTypeCode = p.PlacementTypeCode, ProviderCode = p.ProviderCode, Postcode = p.Postcode, Urn = p.Urn, InsideCouncilArea = p.InsideCouncilArea })
+                .ToListAsync(ct)).ToLookup(p => p.ChildId),
+            Visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId))
+                .Select(v => new StatutoryVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate, ChildSeen = v.ChildSeen })
+                .ToListAsync(ct)).ToLookup(v => v.ChildId),
+            Reviews = (await db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
+                .Select(r => new LookedAfterReview { Id = r.Id, ChildId = r.ChildId, PeriodOfCareId = r.PeriodOfCareId, ReviewDate = r.ReviewDate })
+                .ToListAsync(ct)).ToLookup(r => r.ChildId),
+            IroVisits = (await db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt && EF.Parameter(ids).Contains(v.ChildId))
+                .Select(v => new IroVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate })
+                .ToListAsync(ct)).ToLookup(v => v.ChildId),
             Health = (await db.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && EF.Parameter(ids).Contains(h.ChildId) && (h.Kind == HealthRecordKind.InitialHealthAssessment
-                || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck)).ToListAsync(ct)).ToLookup(h => h.ChildId),
-            Missing = (await db.MissingEpisodes.AsNoTracking().Include(m => m.Interview).Where(m => m.StartedAt < after && EF.Parameter(ids).Contains(m.ChildId)).ToListAsync(ct)).ToLookup(m => m.ChildId),
-            PermanencePlans = (await db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt && EF.Parameter(ids).Contains(p.ChildId)).ToListAsync(ct)).ToLookup(p => p.ChildId),
+                    || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck))
+                .Select(h => new HealthRecord { Id = h.Id, ChildId = h.ChildId, Kind = h.Kind, Date = h.Date })
+                .ToListAsync(ct)).ToLookup(h => h.ChildId),
+            Missing = (await db.MissingEpisodes.AsNoTracking().Where(m => m.StartedAt < after && EF.Parameter(ids).Contains(m.ChildId))
+                .Select(m => new MissingEpisode { Id = m.Id, ChildId = m.ChildId, Type = m.Type, StartedAt = m.StartedAt,
+                    Interview = m.Interview == null ? null : new ReturnHomeInterview { Response = m.Interview.Response } })
+                .ToListAsync(ct)).ToLookup(m => m.ChildId),
+            PermanencePlans = (await db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt && EF.Parameter(ids).Contains(p.ChildId))
+                .Select(p => new PermanencePlan { Id = p.Id, ChildId = p.ChildId, SetAtReview = p.SetAtReview, Type = p.Type })
+                .ToListAsync(ct)).ToLookup(p => p.ChildId),
             CareLeavers = careLeavers,
-            PathwayReviews = (await db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId)).ToListAsync(ct)).ToLookup(r => r.ChildId),
-            CareLeaverContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt && EF.Parameter(ids).Contains(c.ChildId)).ToListAsync(ct)).ToLookup(c => c.ChildId),
-            Birthdays = (await db.BirthdayReturns.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.ChildId)).ToListAsync(ct)).ToLookup(b => b.ChildId),
+            PathwayReviews = (await db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
+                .Select(r => new PathwayReview { Id = r.Id, ChildId = r.ChildId, ReviewDate = r.ReviewDate })
+                .ToListAsync(ct)).ToLookup(r => r.ChildId),
+            CareLeaverContacts = (await db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt && EF.Parameter(ids).Contains(c.ChildId))
+                .Select(c => new CareLeaverContact { Id = c.Id, ChildId = c.ChildId, ContactDate = c.ContactDate })
+                .ToListAsync(ct)).ToLookup(c => c.ChildId),
+            Birthdays = (await db.BirthdayReturns.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.ChildId))
+                .Select(b => new BirthdayReturn { Id = b.Id, ChildId = b.ChildId, Age = b.Age, InTouchCode = b.InTouchCode, ActivityCode = b.ActivityCode, AccommodationCode = b.AccommodationCode })
+                .ToListAsync(ct)).ToLookup(b => b.ChildId),
             Adoptions = adoptions,
             Adopters = await db.RecruitmentEnquiries.AsNoTracking().Where(e => e.Kind == ApplicantKind.Adoption && e.EnquiryDate <= asAt).OrderBy(e => e.EnquiryDate).ThenBy(e => e.Id).ToListAsync(ct),
         };
