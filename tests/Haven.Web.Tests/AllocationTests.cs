@@ -85,13 +85,48 @@ public abstract class AllocationTests(HavenApp app)
         var api = app.NewClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
 
-        var bad = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = next.WorkerId, startDate = Today, reasonCode = "XYZ" });
+        // Without the version of the allocation it would end: 428, nothing saved.
+        var blind = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = next.WorkerId, startDate = Today, reasonCode = "TSPROC" });
+        Assert.Equal((HttpStatusCode)428, blind.StatusCode);
+        Assert.Contains("version", await blind.Content.ReadAsStringAsync());
+        var read = (await api.GetFromJsonAsync<List<Haven.Web.Api.AllocationHistoryDto>>($"/api/v1/children/{child}/allocations"))!.Single(a => a.EndDate is null).Version;
+
+        var bad = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = next.WorkerId, startDate = Today, reasonCode = "XYZ", version = read });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("reasonCode", await bad.Content.ReadAsStringAsync());
-        var good = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = next.WorkerId, startDate = Today, reasonCode = "TSPROC" });
+        var good = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = next.WorkerId, startDate = Today, reasonCode = "TSPROC", version = read });
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
         var current = await app.Data.WithDbAsync(db => db.Allocations.AsNoTracking().SingleAsync(a => a.ChildId == child && a.EndDate == null));
         Assert.Equal((next.WorkerId, "TSPROC", AllocationKind.SocialWorker), (current.WorkerId, current.ChangeReasonCode, current.Kind));
+
+        // A second manager's change from the same (now stale) version: 409 with both, the first change stays.
+        var stale = await api.PostAsJsonAsync($"/api/v1/children/{child}/allocations", new { workerId = manager.WorkerId, startDate = Today, reasonCode = "ORGRST", version = read });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await stale.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Contains("TSPROC", problem.GetProperty("current").GetRawText());
+        Assert.Contains("ORGRST", problem.GetProperty("yours").GetRawText());
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.Allocations.CountAsync(a => a.ChildId == child && a.EndDate == null)));
+    }
+
+    [Fact]
+    public async Task AddPerson_SocialWorkerAddingAChild_IsAskedTheReason_AndTheFirstAllocationKeepsIt()
+    {
+        var (sw, _, _, _) = await SetUpAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(sw.UserName);
+        var name = $"Firstalloc{Guid.NewGuid():N}"[..20];
+        var values = new Dictionary<string, string>
+        {
+            ["Kind"] = "child", ["FirstName"] = "Nia", ["LastName"] = name, ["DateOfBirth.Day"] = "4", ["DateOfBirth.Month"] = "5", ["DateOfBirth.Year"] = "2019", ["Sex"] = "Female",
+        };
+        var missing = await Pages.ParseAsync(await client.SubmitAsync("/people/add", values));
+        Assert.Contains("Select the reason the case is allocated to you", missing.ErrorMessages());
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.People.CountAsync(p => p.LastName == name)));
+
+        values["AllocationReasonCode"] = "OTHERS";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/people/add", values)).StatusCode);
+        var first = await app.Data.WithDbAsync(db => db.Allocations.AsNoTracking().SingleAsync(a => a.Child.LastName == name));
+        Assert.Equal((sw.WorkerId, AllocationKind.SocialWorker, "OTHERS"), (first.WorkerId, first.Kind, first.ChangeReasonCode));
     }
 }
 

@@ -133,7 +133,7 @@ public abstract class ApiAndCliTests(HavenApp app)
     public async Task Post_Person_Api_CreatesChildAllocatedToTheCreator()
     {
         var (_, client) = await ApiClientAsync();
-        var response = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Child", firstName = "Ada", lastName = "Newrecord", dateOfBirth = "2019-05-04", sex = "Female", nhsNumber = "943 476 5919" });
+        var response = await client.PostAsJsonAsync("/api/v1/people", new { kind = "Child", firstName = "Ada", lastName = "Newrecord", dateOfBirth = "2019-05-04", sex = "Female", nhsNumber = "943 476 5919", allocationReason = "OTHERS" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<Haven.Web.Api.PersonCreatedDto>();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/children/{created!.Id}")).StatusCode);

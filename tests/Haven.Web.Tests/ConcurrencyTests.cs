@@ -348,6 +348,18 @@ public abstract class ConcurrencyTests(HavenApp app)
                 n => $"Household named by writer {n}");
         }),
 
+        // Who holds the case: two managers changing the social worker from the same page.
+        [typeof(Haven.Core.Allocations.Allocation)] = new PageEdit(async c =>
+        {
+            var one = await c.Add(new Haven.Core.Workforce.Worker { DisplayName = $"First choice {c.ChildId}", Role = HavenRole.SocialWorker, TeamId = c.Worker.TeamId });
+            var two = await c.Add(new Haven.Core.Workforce.Worker { DisplayName = $"Second choice {c.ChildId}", Role = HavenRole.SocialWorker, TeamId = c.Worker.TeamId });
+            return new Target($"/children/{c.ChildId}/allocation",
+                n => new Dictionary<string, string>(Date("StartDate", Today.AddDays(-1))) { ["WorkerId"] = (n == 1 ? one : two).ToString(), ["ReasonCode"] = n == 1 ? "MANAGE" : "ORGRST" },
+                async db => string.Join("|", await db.Allocations.AsNoTracking().Where(a => a.ChildId == c.ChildId && a.EndDate == null)
+                    .OrderBy(a => a.Id).Select(a => $"{a.WorkerId}:{a.ChangeReasonCode}").ToListAsync()),
+                n => $"{(n == 1 ? "First" : "Second")} choice {c.ChildId}", Role: HavenRole.TeamManager, Form: "form#reallocate");
+        }),
+
         // Edited with a version check, not yet driven here.
         [typeof(Haven.Core.InformationGovernance.DestructionDecision)] = new NotYetDriven("Retention page: second officer's approval, checked in RetentionService (a Core test refuses a stale approval); driving it needs records past their retention date."),
         [typeof(Haven.Core.Lado.LadoAction)] = new PageEdit(async c =>

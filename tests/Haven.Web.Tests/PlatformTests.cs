@@ -415,7 +415,7 @@ public abstract class PlatformTests(HavenApp app)
         var values = new Dictionary<string, string>
         {
             ["Kind"] = "child", ["FirstName"] = "Hariet", ["LastName"] = "Blackwood", ["DateOfBirth.Day"] = "9", ["DateOfBirth.Month"] = "3",
-            ["DateOfBirth.Year"] = "2014", ["Sex"] = "Female",
+            ["DateOfBirth.Year"] = "2014", ["Sex"] = "Female", ["AllocationReasonCode"] = "OTHERS",
         };
 
         var warning = await Pages.ParseAsync(await client.SubmitAsync("/people/add", values));

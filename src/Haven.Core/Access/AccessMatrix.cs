@@ -91,6 +91,9 @@ public static class AccessMatrix
     /// Who works the front door (contacts, MASH checks, threshold decisions, out-of-hours handovers):
     /// MASH workers, and managers who sign decisions off. The out-of-hours team signs in as MASH workers.
     public static bool WorksAtFrontDoor(HavenRole role) => role is HavenRole.MashWorker or HavenRole.TeamManager;
+    /// Who changes who holds a child's case (a change of social worker, with its reason): team managers
+    /// and senior leaders, who manage caseloads. Social workers see the history but do not reallocate.
+    public static bool Reallocates(HavenRole role) => role is HavenRole.TeamManager or HavenRole.SeniorLeader;
 
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 

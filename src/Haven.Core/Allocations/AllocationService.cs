@@ -11,11 +11,25 @@ public sealed class AllocationService(HavenDbContext db, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// Reallocates the child's case of this kind to another worker from startDate. Returns the field
-    /// errors (empty when saved). The same change submitted twice (the worker already holds the case
-    /// from that date for that reason) is saved once and answers as saved.
+    /// The answer (under the key "Version") when the caller sent no version while the case is allocated:
+    /// the change would end an allocation the caller has not read.
+    public const string VersionNeeded = "Send the version of the current allocation you read (version), so a change made since is not overwritten";
+    /// The answer (under the key "Version") when someone else changed the allocation since the caller read it.
+    public const string Stale = "Someone else changed who holds the case since you opened it. Nothing was saved.";
+
+    /// The open allocation of this kind (the one a change of worker ends), or null.
+    public Task<Allocation?> CurrentAsync(int childId, AllocationKind kind, CancellationToken ct) =>
+        db.Allocations.AsNoTracking().Include(a => a.Worker).Include(a => a.Team)
+            .Where(a => a.ChildId == childId && a.Kind == kind && a.EndDate == null)
+            .OrderByDescending(a => a.StartDate).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
+    /// Reallocates the child's case of this kind to another worker from startDate. version is the
+    /// Version of the current allocation the caller read (null when there was none): when it is
+    /// missing or no longer current, nothing is saved and errors["Version"] is VersionNeeded or Stale.
+    /// Returns the field errors (empty when saved). The same change submitted twice (the worker already
+    /// holds the case from that date for that reason) is saved once and answers as saved.
     public async Task<Dictionary<string, string>> ReallocateAsync(int childId, AllocationKind kind, int? newWorkerId, DateOnly? startDate,
-        string? reasonCode, int? byWorkerId, CancellationToken ct, Guid? submissionId = null)
+        string? reasonCode, int? byWorkerId, Guid? version, CancellationToken ct, Guid? submissionId = null)
     {
         var errors = new Dictionary<string, string>();
         var current = await db.Allocations.Where(a => a.ChildId == childId && a.Kind == kind && a.EndDate == null)
@@ -24,6 +38,9 @@ public sealed class AllocationService(HavenDbContext db, TimeProvider clock)
         if (current is not null && current.WorkerId == newWorkerId && current.StartDate == startDate
             && string.Equals(current.ChangeReasonCode, reasonCode, StringComparison.OrdinalIgnoreCase))
             return errors;
+        // Someone else changed the worker (or allocated the case) since the caller read it.
+        if (current is not null && version is null) return new() { ["Version"] = VersionNeeded };
+        if (current is not null ? current.Version != version : version is { } v && v != Guid.Empty) return new() { ["Version"] = Stale };
 
         var worker = newWorkerId is { } id ? await db.Workers.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct) : null;
         if (newWorkerId is null) errors["WorkerId"] = "Select the new social worker";
@@ -50,7 +67,10 @@ public sealed class AllocationService(HavenDbContext db, TimeProvider clock)
             ChildId = childId, Kind = kind, WorkerId = worker!.Id, TeamId = worker.TeamId!.Value, StartDate = start,
             AllocatedByWorkerId = byWorkerId, RecordedAt = now, ChangeReasonCode = reasonCode!.Trim().ToUpperInvariant(),
         });
-        await db.SaveChangesAsync(ct);
+        // The version read is the one the update must find: a change saved between the check above and
+        // this save fails the update instead of leaving two open allocations.
+        if (current is not null) db.Entry(current).Property(a => a.Version).OriginalValue = version!.Value;
+        if (!await db.TrySaveChangesAsync(ct)) return new() { ["Version"] = Stale };
         return errors;
     }
 }

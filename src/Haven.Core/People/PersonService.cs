@@ -9,14 +9,34 @@ namespace Haven.Core.People;
 
 public sealed record AddPersonOptions(PersonKind Kind, string FirstName, string LastName, string? KnownAs, DateOnly? DateOfBirth,
     DateOnly? ExpectedDateOfBirth, Sex Sex, string? NhsNumber, int? RelatedChildId = null, RelationshipType? RelationshipToChild = null,
-    bool ParentalResponsibility = false);
+    bool ParentalResponsibility = false, string? AllocationReasonCode = null);
 
 /// Adding people, with the rules the pages and the API share.
 public sealed class PersonService(HavenDbContext db, TimeProvider clock)
 {
-    public static IReadOnlyDictionary<string, string> Validate(AddPersonOptions o, DateOnly today)
+    /// The allocation a new child gets when this worker adds them: a case-holding worker with a team
+    /// holds the case from that day, so the record is never orphaned. Null: no allocation.
+    public static AllocationKind? AllocationOnAdd(CurrentWorker by) => by.TeamId is null ? null : by.Role switch
+    {
+        HavenRole.SocialWorker or HavenRole.TeamManager => AllocationKind.SocialWorker,
+        HavenRole.EarlyHelpWorker => AllocationKind.EarlyHelpWorker,
+        _ => null,
+    };
+
+    /// Whether adding this person starts a social worker's allocation, which the SSDA903 reports as a
+    /// social worker episode with its SW_REASON. The reason list (Codes/903_sw_reason.csv) has no code
+    /// for a first allocation, so the worker is asked for one, as at every change of worker.
+    public static bool AsksAllocationReason(CurrentWorker by, PersonKind kind) =>
+        kind == PersonKind.Child && AllocationOnAdd(by) == AllocationKind.SocialWorker;
+
+    public static IReadOnlyDictionary<string, string> Validate(AddPersonOptions o, DateOnly today, bool asksAllocationReason = false)
     {
         var errors = new Dictionary<string, string>();
+        if (asksAllocationReason && o.Kind == PersonKind.Child)
+        {
+            if (string.IsNullOrWhiteSpace(o.AllocationReasonCode)) errors["AllocationReasonCode"] = "Select the reason the case is allocated to you";
+            else if (!Codes.CodeLists.SwReason.Contains(o.AllocationReasonCode)) errors["AllocationReasonCode"] = "Select a reason from the list";
+        }
         if (string.IsNullOrWhiteSpace(o.FirstName)) errors["FirstName"] = "Enter the first name";
         else if (o.FirstName.Length > 100) errors["FirstName"] = "First name must be 100 characters or fewer";
         if (string.IsNullOrWhiteSpace(o.LastName)) errors["LastName"] = "Enter the last name";
@@ -56,15 +76,14 @@ public sealed class PersonService(HavenDbContext db, TimeProvider clock)
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
 
-        // A new child added by a case-holding worker is allocated to them, so the record is never orphaned.
-        var kind = by.Role switch
-        {
-            HavenRole.SocialWorker or HavenRole.TeamManager => AllocationKind.SocialWorker,
-            HavenRole.EarlyHelpWorker => AllocationKind.EarlyHelpWorker,
-            _ => (AllocationKind?)null,
-        };
-        if (o.Kind == PersonKind.Child && kind is { } k && by.TeamId is { } teamId)
-            db.Allocations.Add(new Allocation { ChildId = person.Id, Kind = k, WorkerId = by.WorkerId, TeamId = teamId, StartDate = today, AllocatedByWorkerId = by.WorkerId, RecordedAt = now });
+        // A new child added by a case-holding worker is allocated to them, so the record is never orphaned;
+        // a social worker's allocation keeps the reason given (the 903 SW_REASON of its episode).
+        if (o.Kind == PersonKind.Child && AllocationOnAdd(by) is { } k && by.TeamId is { } teamId)
+            db.Allocations.Add(new Allocation
+            {
+                ChildId = person.Id, Kind = k, WorkerId = by.WorkerId, TeamId = teamId, StartDate = today, AllocatedByWorkerId = by.WorkerId, RecordedAt = now,
+                ChangeReasonCode = k == AllocationKind.SocialWorker && !string.IsNullOrWhiteSpace(o.AllocationReasonCode) ? o.AllocationReasonCode.Trim().ToUpperInvariant() : null,
+            });
         if (o.RelatedChildId is { } childId && o.RelationshipToChild is { } type)
             db.Relationships.Add(new Relationship { PersonId = person.Id, RelatedPersonId = childId, Type = type, HasParentalResponsibility = o.ParentalResponsibility, StartDate = today, RecordedAt = now });
         await db.SaveChangesAsync(ct);

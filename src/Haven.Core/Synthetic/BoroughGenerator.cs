@@ -200,6 +200,7 @@ public static class BoroughGenerator
                     AllocatedByWorkerId = plan.ManagerOf.TryGetValue(seg.Team, out var manager) ? manager.Id : null,
                     RecordedAt = At(start, 9),
                     ChangeReasonCode = seg.Kind == AllocationKind.SocialWorker ? ChangeReason(child.Person.Id, index > 0 ? child.Group.Social[index - 1] : null, seg, index) : null,
+                    Version = Guid.NewGuid(),
                 };
             }
         }

@@ -152,6 +152,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<int>("WorkerId")
                         .HasColumnType("integer");
 

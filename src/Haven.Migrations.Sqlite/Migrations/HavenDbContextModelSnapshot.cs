@@ -143,6 +143,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WorkerId")
                         .HasColumnType("INTEGER");
 

@@ -49,6 +49,8 @@ public sealed record NewPersonDto
     /// <summary>Male, Female or Unknown.</summary>
     public string? Sex { get; init; }
     public string? NhsNumber { get; init; }
+    /// <summary>For a child added by a social worker or team manager (who then holds the case): the 903 SW_REASON code of that first allocation (MANAGE, FCONTA, LEFTRL, ORGRST, TSPROC, ABSENC, CHCHAN, PCCHAN, SWDIED or OTHERS; OTHERS for a child new to children's social care).</summary>
+    public string? AllocationReason { get; init; }
 }
 
 /// <summary>A person created.</summary>

@@ -98,9 +98,10 @@ public static class ChildrenApi
         if (!Enum.TryParse<PersonKind>(body.Kind, true, out var kind) || !Enum.IsDefined(kind)) errors["kind"] = ["Kind must be Child or Adult"];
         var sex = Sex.Unknown;
         if (body.Sex is not null && (!Enum.TryParse(body.Sex, true, out sex) || !Enum.IsDefined(sex))) errors["sex"] = ["Sex must be Male, Female or Unknown"];
-        var options = new AddPersonOptions(kind, body.FirstName ?? "", body.LastName ?? "", body.KnownAs, body.DateOfBirth, body.ExpectedDateOfBirth, sex, body.NhsNumber);
-        foreach (var (field, message) in PersonService.Validate(options, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            errors[char.ToLowerInvariant(field[0]) + field[1..]] = [message];
+        var options = new AddPersonOptions(kind, body.FirstName ?? "", body.LastName ?? "", body.KnownAs, body.DateOfBirth, body.ExpectedDateOfBirth, sex, body.NhsNumber,
+            AllocationReasonCode: body.AllocationReason);
+        foreach (var (field, message) in PersonService.Validate(options, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), PersonService.AsksAllocationReason(worker, kind)))
+            errors[field == "AllocationReasonCode" ? "allocationReason" : char.ToLowerInvariant(field[0]) + field[1..]] = [message];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var person = await people.AddAsync(options, worker, ct);
         return Results.Created($"/api/v1/children/{person.Id}", new PersonCreatedDto(person.HavenId, person.Id));

@@ -7,7 +7,7 @@ public static class Policies
     public const string CaseWork = "casework";
     public const string AddPeople = "add-people";
     public const string TeamCaseloads = "team-caseloads";
-    /// Changing who holds a child's case: team managers and senior leaders.
+    /// Changing who holds a child's case: team managers and senior leaders (AccessMatrix.Reallocates).
     public const string Reallocate = "reallocate";
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";

@@ -77,6 +77,12 @@ public sealed class Ssda903RuleTests
         ["SW-ID"] = d => Sw(d, 2, s => s with { SwId = "12345" }),
         ["SW-DATES"] = d => Sw(d, 2, s => s with { SwDec = D(2025, 3, 31) }),
         ["SW-OVERLAP"] = d => Sw(d, 1, s => s with { SwDecom = D(2025, 6, 1) }),
+        // Child 1 (in care all year) has no social worker in July.
+        ["SW-GAP"] = d => Sw(d, 1, s => s with { SwDecom = D(2025, 8, 1) }),
+        // Child 3 (in care since 2024) has no social worker episode for April.
+        ["SW-ALL"] = d => Sw(d, 2, s => s with { SwDecom = D(2025, 5, 1) }),
+        // Child 1 is looked after at 31 March, but the worker's episode is closed that day.
+        ["SW-OPEN"] = d => Sw(d, 1, s => s with { SwDec = D(2026, 3, 31) }),
         ["103"] = d => Header(d, 0, h => h with { Ethnic = "XXXX" }),
         ["131"] = d => Oc3(d, o => o with { InTouch = "MAYBE" }),
         ["132"] = d => Oc3(d, o => o with { Activ = "Z9" }),
@@ -291,10 +297,48 @@ public sealed class Ssda903RuleTests
     }
 
     [Fact]
+    public void SwEpisodeRules_GapWhileOutOfCare_Pass_ButTheSameGapInCareFails()
+    {
+        // Child 4 left care on 30 June (home, E13) and came back on 1 August: no social worker episode for
+        // July is needed. Kept in care through July, the same episodes leave a gap.
+        var valid = Valid();
+        var d = valid with
+        {
+            Header = [.. valid.Header, new("4", "M", D(2012, 1, 1), "WBRI", "UN1", null, null)],
+            Episodes =
+            [
+                .. valid.Episodes,
+                new("4", D(2025, 2, 1), "S", "V2", "N1", "U4", "PR1", D(2025, 6, 30), "E13", null, "AB1 2CD", "AB3 4EF", "SC111111"),
+                new("4", D(2025, 8, 1), "S", "V2", "N1", "U4", "PR1", null, null, null, "AB1 2CD", "AB3 4EF", "SC111111"),
+            ],
+            SwEpisodes =
+            [
+                .. valid.SwEpisodes,
+                new("4", D(2012, 1, 1), "SW1", D(2025, 4, 1), D(2025, 6, 30), "TSPROC"),
+                new("4", D(2012, 1, 1), "SW2", D(2025, 8, 1), null, "MANAGE"),
+            ],
+        };
+        // Made before d is checked: a `with` copy would share d's episodes-by-child once computed.
+        var stayed = d with { Episodes = [.. d.Episodes.Select(e => e.Child == "4" && e.Dec == D(2025, 6, 30) ? e with { Dec = D(2025, 8, 1), Rec = "X1" } : e)] };
+        var rules = new Ssda903Rule[] { new RuleSwGap(), new RuleSwAllReported(), new RuleSwOneOpen() };
+        Assert.Empty(rules.SelectMany(r => r.Check(d)));
+        Assert.Equal(["SW-GAP"], rules.SelectMany(r => r.Check(stayed)).Select(f => f.RuleCode));
+    }
+
+    [Fact]
+    public void SwEpisodeRules_ChildNotLookedAfterAtYearEndWithAnOpenEpisode_FailsOneOpen()
+    {
+        // Child 3 was adopted on 1 October: a social worker episode still open at 31 March is wrong.
+        var d = Sw(Valid(), 2, s => s with { SwDec = null });
+        Assert.Equal(["SW-OPEN"], new RuleSwOneOpen().Check(d).Select(f => f.RuleCode));
+        Assert.Equal("3", new RuleSwOneOpen().Check(d).Single().ChildReference);
+    }
+
+    [Fact]
     public void SwEpisodeRules_ChangeOnTheDayAndPlaceholderId_Pass()
     {
         var d = Sw(Sw(Valid(), 0, s => s with { SwDec = D(2025, 7, 1) }), 1, s => s with { SwId = "XX9" });
-        Assert.Empty(new Ssda903Rule[] { new RuleSwFields(), new RuleSwReason(), new RuleSwId(), new RuleSwDates(), new RuleSwOverlap() }.SelectMany(r => r.Check(d)));
+        Assert.Empty(new Ssda903Rule[] { new RuleSwFields(), new RuleSwReason(), new RuleSwId(), new RuleSwDates(), new RuleSwOverlap(), new RuleSwGap(), new RuleSwAllReported(), new RuleSwOneOpen() }.SelectMany(r => r.Check(d)));
     }
 
     [Theory]

@@ -62,6 +62,8 @@ public abstract class Ssda903Tests(HavenApp app)
             CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON
             {A},10/03/2012,SW100001,01/04/2025,31/07/2025,TSPROC
             {A},10/03/2012,SW100002,01/08/2025,,LEFTRL
+            {B},01/06/2015,SW100001,10/06/2025,01/12/2025,OTHERS
+            {C},20/08/2007,SW100002,01/04/2025,20/08/2025,OTHERS
             """,
     };
 
@@ -148,6 +150,11 @@ public abstract class Ssda903Tests(HavenApp app)
                 db.Allocations.AddRange(
                     new Haven.Core.Allocations.Allocation { ChildId = a, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2023, 6, 1), EndDate = D(2025, 7, 31), ChangeReasonCode = "TSPROC", RecordedAt = now },
                     new Haven.Core.Allocations.Allocation { ChildId = a, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2025, 8, 1), ChangeReasonCode = "LEFTRL", RecordedAt = now });
+                // Ben's and Cal's only social workers were allocated before reasons were kept (none recorded): a
+                // first allocation is reported as OTHERS, clipped to the period of care and the year.
+                db.Allocations.AddRange(
+                    new Haven.Core.Allocations.Allocation { ChildId = b, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2025, 5, 2), RecordedAt = now },
+                    new Haven.Core.Allocations.Allocation { ChildId = c, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2019, 11, 1), EndDate = D(2025, 8, 20), RecordedAt = now });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 18, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "D1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 17, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "C1", RecordedAt = now, Version = Guid.NewGuid() });
                 await db.SaveChangesAsync();

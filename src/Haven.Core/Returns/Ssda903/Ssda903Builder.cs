@@ -150,7 +150,13 @@ public static class Ssda903Builder
         // to the year and to the period of care; SW_DEC is blank when the worker still held the case at 31 March.
         var swAllocations = await db.Allocations.AsNoTracking()
             .Where(a => a.Kind == AllocationKind.SocialWorker && lookedAfterIds.Contains(a.ChildId) && a.StartDate <= end && (a.EndDate == null || a.EndDate >= start))
-            .Select(a => new { a.ChildId, a.WorkerId, a.Worker.SweNumber, a.StartDate, a.EndDate, a.ChangeReasonCode }).ToListAsync(ct);
+            .Select(a => new
+            {
+                a.ChildId, a.WorkerId, a.Worker.SweNumber, a.StartDate, a.EndDate,
+                // A first allocation recorded before reasons were asked for reports Allocation.FirstAllocationReason.
+                ChangeReasonCode = a.ChangeReasonCode ?? (db.Allocations.Any(o => o.ChildId == a.ChildId && o.Kind == AllocationKind.SocialWorker
+                    && (o.StartDate < a.StartDate || (o.StartDate == a.StartDate && o.Id < a.Id))) ? null : Allocation.FirstAllocationReason),
+            }).ToListAsync(ct);
         var periodsByChild = periods.ToLookup(p => p.ChildId);
         var swEpisodes = swAllocations.OrderBy(a => a.ChildId).ThenBy(a => a.StartDate).SelectMany(a => periodsByChild[a.ChildId].Select(p =>
             {

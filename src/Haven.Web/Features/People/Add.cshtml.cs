@@ -46,6 +46,14 @@ public class AddModel(PersonService people, DuplicateCheck duplicates, ChildAcce
     [BindProperty]
     public bool ConfirmedNotDuplicate { get; set; }
 
+    /// The 903 SW_REASON of the allocation the new child starts with (asked only of a worker who will hold the case).
+    [BindProperty]
+    public string? AllocationReasonCode { get; set; }
+
+    /// Whether this worker becomes the new child's social worker, so the reason is asked for.
+    public bool AsksAllocationReason => CurrentWorker.From(User) is { } me && PersonService.AsksAllocationReason(me, PersonKind.Child);
+    public static IEnumerable<SelectListItem> AllocationReasons => Haven.Core.Codes.CodeLists.SwReason.All.Select(c => new SelectListItem(c.Description, c.Value));
+
     public IReadOnlyList<LikelyMatch> Matches { get; private set; } = [];
 
     public static readonly IReadOnlyList<SelectListItem> KindItems =
@@ -73,8 +81,8 @@ public class AddModel(PersonService people, DuplicateCheck duplicates, ChildAcce
         var options = new AddPersonOptions(kind!.Value, FirstName!, LastName!, KnownAs,
             Kind == "unborn" ? null : DateOfBirth, Kind == "unborn" ? ExpectedDateOfBirth : null,
             Kind == "unborn" ? Haven.Core.People.Sex.Unknown : Sex!.Value, NhsNumber, RelatedChildId, RelationshipToChild,
-            RelationshipToChild is { } r && RelationshipTypes.IsParental(r));
-        foreach (var (field, message) in PersonService.Validate(options, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)))
+            RelationshipToChild is { } r && RelationshipTypes.IsParental(r), AllocationReasonCode);
+        foreach (var (field, message) in PersonService.Validate(options, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), PersonService.AsksAllocationReason(worker, options.Kind)))
             ModelState.AddModelError(field == "DateOfBirth" && Kind == "unborn" ? nameof(ExpectedDateOfBirth) : field, message);
         if (!ModelState.IsValid) return Page();
 

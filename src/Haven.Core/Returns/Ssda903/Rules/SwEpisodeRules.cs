@@ -60,3 +60,93 @@ public sealed class RuleSwOverlap : SwEpisodeRule
             .Where(p => p.First.SwDec is not { } dec || p.Second.SwDecom < dec)
             .Select(p => Fail(p.Second.Child, "SW_DECOM", AllocationPage));
 }
+
+/// The days a child was looked after in the year, from the Episodes file, and the days their social
+/// worker episodes cover, as inclusive date ranges. An episode runs from DECOM to the day before DEC:
+/// on DEC the child has ceased to be looked after, or the next episode has begun (a child who leaves
+/// care on their 18th birthday is a care leaver that day, held by a personal adviser). Short breaks
+/// (V3/V4) are left out: a child only on short breaks is not held as a looked-after case. A change of
+/// worker may fall on the day the other ended or the day after, so ranges one day apart join.
+internal static class SwCover
+{
+    public static List<(DateOnly From, DateOnly To)> InCare(Ssda903Data d, IEnumerable<Ssda903Episode> episodes) =>
+        Join(episodes.Where(e => e.Ls is not ("V3" or "V4") && e.Decom <= d.Period.End && (e.Dec is null || e.Dec > d.Period.Start))
+            .Select(e => (Max(e.Decom, d.Period.Start), Min(e.Dec?.AddDays(-1) ?? d.Period.End, d.Period.End))));
+
+    public static List<(DateOnly From, DateOnly To)> Covered(Ssda903Data d, IEnumerable<Ssda903SwEpisode> sw) =>
+        Join(sw.Where(s => s.SwDecom is not null).Select(s => (s.SwDecom!.Value, Min(s.SwDec ?? d.Period.End, d.Period.End))));
+
+    private static List<(DateOnly From, DateOnly To)> Join(IEnumerable<(DateOnly From, DateOnly To)> ranges)
+    {
+        var joined = new List<(DateOnly From, DateOnly To)>();
+        foreach (var r in ranges.Where(r => r.From <= r.To).OrderBy(r => r.From))
+            if (joined.Count > 0 && r.From <= joined[^1].To.AddDays(1)) joined[^1] = (joined[^1].From, Max(joined[^1].To, r.To));
+            else joined.Add(r);
+        return joined;
+    }
+
+    public static bool Overlaps((DateOnly From, DateOnly To) a, (DateOnly From, DateOnly To) b) => a.From <= b.To && b.From <= a.To;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// Looked after at 31 March: an open episode that is not a short break.
+    public static bool LookedAfterAtYearEnd(IEnumerable<Ssda903Episode> episodes) => episodes.Any(e => e.Dec is null && e.Ls is not ("V3" or "V4"));
+}
+
+/// No gap between a child's social worker episodes while the child was looked after: after one worker
+/// stops (SW_DEC), the next starts (SW_DECOM) that day or the next, unless the child was out of care
+/// in between (statutory-returns.md §1.4 item 26, "no overlaps or gaps").
+public sealed class RuleSwGap : SwEpisodeRule
+{
+    public override string Code => "SW-GAP";
+    public override string Message => "There is a gap between social worker episodes while the child was looked after.";
+    public override IEnumerable<ReturnFailure> Check(Ssda903Data d) =>
+        d.SwEpisodes.Where(s => s.SwDecom is not null).GroupBy(s => s.Child).SelectMany(g =>
+        {
+            var inCare = SwCover.InCare(d, d.EpisodesByChild[g.Key]);
+            var covered = SwCover.Covered(d, g);
+            // Between two covered stretches: the days no social worker held the case.
+            return covered.Zip(covered.Skip(1)).Where(p => inCare.Any(c => SwCover.Overlaps(c, (p.First.To.AddDays(1), p.Second.From.AddDays(-1)))))
+                .Select(p => Fail(g.Key, "SW_DECOM", AllocationPage));
+        });
+}
+
+/// Every social worker episode of the year is reported: each day a child was looked after in the year
+/// falls in a social worker episode, so there is none missing before the first reported episode or
+/// after the last (gaps between two reported episodes are SW-GAP) and no looked-after child has none
+/// (statutory-returns.md §1.4 item 26, "all episodes for the year reported").
+public sealed class RuleSwAllReported : SwEpisodeRule
+{
+    public override string Code => "SW-ALL";
+    public override string Message => "Not all of the child's social worker episodes for the year are reported: part of their time in care has no social worker episode.";
+    public override IEnumerable<ReturnFailure> Check(Ssda903Data d)
+    {
+        var swByChild = d.SwEpisodes.ToLookup(s => s.Child);
+        foreach (var g in d.EpisodesByChild)
+        {
+            var inCare = SwCover.InCare(d, g);
+            if (inCare.Count == 0) continue;
+            var covered = SwCover.Covered(d, swByChild[g.Key]);
+            if (covered.Count == 0 || inCare[0].From < covered[0].From || inCare[^1].To > covered[^1].To)
+                yield return Fail(g.Key, "SW_DECOM", AllocationPage);
+        }
+    }
+}
+
+/// One social worker episode is open (SW_DEC blank) at 31 March for a child looked after then, and none
+/// for a child who is not (statutory-returns.md §1.4 item 26, "one open at 31 March").
+public sealed class RuleSwOneOpen : SwEpisodeRule
+{
+    public override string Code => "SW-OPEN";
+    public override string Message => "A child looked after at 31 March must have exactly one open social worker episode (SW_DEC blank), and a child who is not, none.";
+    public override IEnumerable<ReturnFailure> Check(Ssda903Data d)
+    {
+        var open = d.SwEpisodes.Where(s => s.SwDec is null).GroupBy(s => s.Child).ToDictionary(g => g.Key, g => g.Count());
+        var children = d.EpisodesByChild.Select(g => g.Key).Concat(open.Keys).Distinct();
+        foreach (var child in children)
+        {
+            var wanted = SwCover.LookedAfterAtYearEnd(d.EpisodesByChild[child]) ? 1 : 0;
+            if (open.GetValueOrDefault(child) != wanted) yield return Fail(child, "SW_DEC", AllocationPage);
+        }
+    }
+}

@@ -21,6 +21,10 @@ public class IndexModel(HavenDbContext db, AllocationService allocations, TimePr
     [BindProperty, GovukDate(ErrorMessagePrefix = "The date the new worker takes the case")] public DateOnly? StartDate { get; set; }
     [BindProperty] public string? ReasonCode { get; set; }
     [BindProperty] public Guid SubmissionId { get; set; }
+    /// The version of the current social worker's allocation when the form was read (empty: none).
+    [BindProperty] public Guid? Version { get; set; }
+    /// Set when someone else changed the worker since the form was read: the page says what is saved now.
+    public string? Conflict { get; private set; }
 
     public ChildHeader Header { get; private set; } = null!;
     public sealed record Row(string Role, string Worker, string Team, DateOnly From, DateOnly? To, string? Reason);
@@ -30,13 +34,11 @@ public class IndexModel(HavenDbContext db, AllocationService allocations, TimePr
 
     public static IEnumerable<SelectListItem> Reasons => CodeLists.SwReason.All.Select(c => new SelectListItem(c.Description, c.Value));
 
-    /// Team managers and senior leaders change who holds a case; social workers may look, not change.
-    public static bool Reallocates(HavenRole role) => role is HavenRole.TeamManager or HavenRole.SeniorLeader;
-
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         if (!await LoadAsync(childId, ct)) return NotFound();
         SubmissionId = Guid.NewGuid();
+        Version = (await allocations.CurrentAsync(childId, AllocationKind.SocialWorker, ct))?.Version;
         return Page();
     }
 
@@ -44,8 +46,25 @@ public class IndexModel(HavenDbContext db, AllocationService allocations, TimePr
     {
         if (!await LoadAsync(childId, ct)) return NotFound();
         if (!MayReallocate) return Forbid();
-        foreach (var (field, message) in await allocations.ReallocateAsync(childId, AllocationKind.SocialWorker, WorkerId, StartDate, ReasonCode,
-                     CurrentWorker.From(User)?.WorkerId, ct, SubmissionId == Guid.Empty ? null : SubmissionId))
+        var errors = await allocations.ReallocateAsync(childId, AllocationKind.SocialWorker, WorkerId, StartDate, ReasonCode,
+            CurrentWorker.From(User)?.WorkerId, Version ?? Guid.Empty, ct, SubmissionId == Guid.Empty ? null : SubmissionId);
+        if (errors.ContainsKey("Version"))
+        {
+            // Someone else changed the worker first: say what is saved now, keep this manager's choices,
+            // and carry the current version so a deliberate second change can be submitted.
+            await LoadAsync(childId, ct);
+            var now = await allocations.CurrentAsync(childId, AllocationKind.SocialWorker, ct);
+            Version = now?.Version;
+            ModelState.Remove(nameof(Version));
+            Conflict = now is null
+                ? "Someone else changed who holds the case since you opened this page. Nothing was saved. The case has no social worker now."
+                : $"Someone else changed who holds the case since you opened this page. Nothing was saved. Now saved: {now.Worker.DisplayName} ({now.Team.Name}) "
+                  + $"from {now.StartDate:d MMMM yyyy}{(CodeLists.SwReason.Describe(now.ChangeReasonCode) is { } why ? $", reason: {why}" : "")}. "
+                  + "Check and submit again if the change is still needed.";
+            ModelState.AddModelError(nameof(WorkerId), "Someone else changed who holds the case: check what is saved now, then submit again if the change is still needed");
+            return Page();
+        }
+        foreach (var (field, message) in errors)
             if (ModelState.GetValueOrDefault(field) is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
         TempData["Notice"] = "Social worker changed";
@@ -56,7 +75,7 @@ public class IndexModel(HavenDbContext db, AllocationService allocations, TimePr
     {
         Header = (await ChildHeader.LoadAsync(db, childId, "summary", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
         if (Header is null) return false;
-        MayReallocate = CurrentWorker.From(User) is { } me && Reallocates(me.Role);
+        MayReallocate = CurrentWorker.From(User) is { } me && AccessMatrix.Reallocates(me.Role);
         var rows = await db.Allocations.AsNoTracking().Where(a => a.ChildId == childId)
             .OrderBy(a => a.EndDate != null).ThenByDescending(a => a.StartDate).ThenByDescending(a => a.Id)
             .Select(a => new { a.Kind, Worker = a.Worker.DisplayName, Team = a.Team.Name, a.StartDate, a.EndDate, a.ChangeReasonCode }).ToListAsync(ct);
