@@ -93,7 +93,9 @@ public sealed class PerformanceCache(IServiceScopeFactory scopes, RecordChanges 
         // The generation is read before the part is worked out: a change saved while it is moves
         // the sources' last change past it, so that entry is not used by anyone who asks after.
         var generation = changes.Generation;
-        Entry New(object? meanwhile = null) => new(generation, now + lifetime, sources, new Lazy<Task<object>>(compute), meanwhile);
+        // Task.Run: a provider whose "async" queries complete synchronously (SQLite) would
+        // otherwise work the part out on this request's thread before the meanwhile could be answered.
+        Entry New(object? meanwhile = null) => new(generation, now + lifetime, sources, new Lazy<Task<object>>(() => Task.Run(compute)), meanwhile);
         var entry = _entries.AddOrUpdate(key, _ => New(),
             (_, old) => Current(old, now) ? old
                 // Only the time ran out (no change to its sources since): refresh, answering from
