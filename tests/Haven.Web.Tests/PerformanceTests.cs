@@ -573,6 +573,32 @@ public abstract class PerformanceTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Dashboard_AfterAVisitIsSaved_RecomputesOnlyTheMeasuresThatReadVisits()
+    {
+        // February 2011, which no other test looks at. A statutory visit is read by one group of
+        // measures (cla-visits); care leavers, contacts and the social worker allocations are not
+        // worked out again.
+        var b = await BoroughAsync();
+        var client = app.NewClient();
+        await client.SignInAsync(b.Manager.UserName);
+        var cache = app.Services.GetRequiredService<PerformanceCache>();
+        const string url = "/performance?from=2011-02-01&to=2011-02-28";
+        await client.GetPageAsync(url);
+        string[] parts = ["cla-visits", "care-leavers", "contacts", "health", "attribution"];
+        var before = parts.Select(cache.Computed).ToList();
+
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.StatutoryVisits.Add(new StatutoryVisit { ChildId = b.Child['Q'], VisitDate = new DateOnly(2011, 2, 10), ChildSeen = true, VisitedByWorkerId = b.Manager.WorkerId, Summary = "x", RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() });
+            return await db.SaveChangesAsync();
+        });
+        await client.GetPageAsync(url);
+        var afterVisit = parts.Select(cache.Computed).ToList();
+
+        Assert.Equal([before[0] + 1, .. before[1..]], afterVisit);
+    }
+
+    [Fact]
     public async Task MeasurePage_DrillToWorker_NamesOnlyChildrenTheViewerMayOpen()
     {
         var b = await BoroughAsync();

@@ -102,8 +102,13 @@ public sealed partial class PerformanceFigures
             var planIds = plansQuery.Select(p => p.Id);
             if (m == PerformanceMeasures.ChildProtectionVisits)
             {
-                var visits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.ChildSeen && v.Date <= to && planIds.Contains(v.ChildProtectionPlanId))
-                    .Select(v => new { v.ChildProtectionPlanId, v.Date }).ToListAsync(ct)).ToLookup(v => v.ChildProtectionPlanId, v => v.Date);
+                // Every date asked about is on or after `from`: the last visit by then is one in the
+                // period or the latest before it, so the older ones are not loaded.
+                var seen = db.ChildProtectionVisits.AsNoTracking().Where(v => v.ChildSeen && v.Date <= to && planIds.Contains(v.ChildProtectionPlanId));
+                var visits = (await seen.Where(v => v.Date >= from).Select(v => new { v.ChildProtectionPlanId, v.Date }).ToListAsync(ct))
+                    .Concat(await seen.Where(v => v.Date < from).GroupBy(v => v.ChildProtectionPlanId)
+                        .Select(g => new { ChildProtectionPlanId = g.Key, Date = g.Max(v => v.Date) }).ToListAsync(ct))
+                    .ToLookup(v => v.ChildProtectionPlanId, v => v.Date);
                 // An unborn child has no visits of their own (ChildProtectionDueWork).
                 return on => plans.Where(p => Open(p.Start, p.End, on) && p.Dob is { } dob && dob <= on)
                     .Select(p => new MeasureItem(p.ChildId, on, ChildProtectionRules.NextVisit(p.Start, LastOnOrBefore(visits[p.Id], on, DateOnly.MinValue), cpSettings) >= on)).ToList();
@@ -116,7 +121,8 @@ public sealed partial class PerformanceFigures
         }
 
         var periodsQuery = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= to && (p.EndDate == null || p.EndDate > from));
-        var periods = await periodsQuery.Select(p => new PlanRow(p.Id, p.ChildId, p.StartDate, p.EndDate, p.Child.DateOfBirth)).ToListAsync(ct);
+        // Loaded once for the group's measures (health: five of them).
+        var periods = await (_periods ??= periodsQuery.Select(p => new PlanRow(p.Id, p.ChildId, p.StartDate, p.EndDate, p.Child.DateOfBirth)).ToListAsync(ct));
         var children = periodsQuery.Select(p => p.ChildId);
         IEnumerable<PlanRow> InCare(DateOnly on) => periods.Where(p => Open(p.Start, p.End, on));
         // DfE health outcomes count children looked after continuously for 12 months or more.
@@ -127,8 +133,11 @@ public sealed partial class PerformanceFigures
             // The placement of the episode open on the date (LookedAfterDueWork reads the same).
             var placements = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= to && (e.EndDate == null || e.EndDate > from) && children.Contains(e.ChildId))
                 .Select(e => new { e.ChildId, e.StartDate, e.EndDate, PlacementStart = e.Placement.StartDate, e.Placement.LongTermAgreedDate }).ToListAsync(ct)).ToLookup(x => x.ChildId);
-            var visits = (await db.StatutoryVisits.AsNoTracking().Where(v => v.ChildSeen && v.VisitDate <= to && children.Contains(v.ChildId))
-                .Select(v => new { v.ChildId, v.VisitDate }).ToListAsync(ct)).ToLookup(v => v.ChildId, v => v.VisitDate);
+            // As CP visits: the visits in the period and the latest one before it.
+            var seen = db.StatutoryVisits.AsNoTracking().Where(v => v.ChildSeen && v.VisitDate <= to && children.Contains(v.ChildId));
+            var visits = (await seen.Where(v => v.VisitDate >= from).Select(v => new { v.ChildId, v.VisitDate }).ToListAsync(ct))
+                .Concat(await seen.Where(v => v.VisitDate < from).GroupBy(v => v.ChildId).Select(g => new { ChildId = g.Key, VisitDate = g.Max(v => v.VisitDate) }).ToListAsync(ct))
+                .ToLookup(v => v.ChildId, v => v.VisitDate);
             return on => InCare(on).Select(p => (p, Placement: placements[p.ChildId].Where(x => Open(x.StartDate, x.EndDate, on)).MaxBy(x => x.StartDate)))
                 .Where(x => x.Placement is not null)
                 .Select(x => new MeasureItem(x.p.ChildId, on, LookedAfterSchedule.NextVisit(x.Placement!.PlacementStart,

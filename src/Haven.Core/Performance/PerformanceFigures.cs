@@ -60,6 +60,19 @@ public sealed record MeasureResult(MeasureDefinition Measure, MeasureValue Lates
         ? Math.Sign(v - e) * (Measure.Good == Direction.HigherIsBetter ? 1 : -1) : null;
 }
 
+/// A month of a measure's trend before attribution: the items on its day (stock) or in it (flow).
+public sealed record Slice(DateOnly Month, DateOnly On, IReadOnlyCollection<MeasureItem> Items);
+
+/// A measure's items and trend before they are placed with social workers.
+public sealed record MeasureRaw(MeasureDefinition Measure, IReadOnlyList<MeasureItem> Items, IReadOnlyList<Slice> Trend, bool TrendAvailable);
+
+/// The social worker allocations of a period by child, to place each item with its worker.
+public sealed class Attribution
+{
+    internal Attribution(ILookup<int, PerformanceFigures.Alloc> allocations) => Allocations = allocations;
+    internal ILookup<int, PerformanceFigures.Alloc> Allocations { get; }
+}
+
 public sealed record OrgUnit(int Id, string Name, int? ParentId);
 
 /// Services, teams and workers by id, for naming the drill-down levels.
@@ -88,19 +101,51 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
         return (new DateOnly(to.Year, to.Month, 1).AddMonths(-11), to);
     }
 
+    /// Every measure asked for (all by default), worked out now: each group of measures from its
+    /// own load (MeasureGroups), then every item placed with the child's social worker.
     public async Task<IReadOnlyList<MeasureResult>> ComputeAsync(DateOnly from, DateOnly to, IEnumerable<MeasureDefinition>? measures = null, CancellationToken ct = default)
+    {
+        if (to < from) (from, to) = (to, from);
+        var wanted = (measures ?? PerformanceMeasures.All).ToList();
+        var raw = new Dictionary<MeasureDefinition, MeasureRaw>();
+        foreach (var group in MeasureGroups.For(wanted))
+            foreach (var r in await RawAsync(group, from, to, ct))
+                raw[r.Measure] = r;
+        var attribution = await AttributionAsync(from, to, ct);
+        return Assemble(wanted.Select(m => raw[m]).ToList(), attribution);
+    }
+
+    /// The items of a group's measures and of each month of their trend, before attribution: what
+    /// PerformanceCache keeps per group until one of the group's sources changes.
+    public async Task<IReadOnlyList<MeasureRaw>> RawAsync(MeasureGroup group, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         if (to < from) (from, to) = (to, from);
         _careLeavers = null;
         _stability = null;
+        _periods = null;
         var months = Months(from, to);
-        var allocations = await AllocationsAsync(from, to, ct);
-        var results = new List<MeasureResult>();
-        foreach (var m in measures ?? PerformanceMeasures.All)
+        var results = new List<MeasureRaw>();
+        foreach (var m in group.Measures)
         {
             var (items, trend, trendAvailable) = await ItemsAsync(m, from, to, months, ct);
+            results.Add(new MeasureRaw(m, items, trend, trendAvailable));
+        }
+        return results;
+    }
+
+    /// The social worker allocations current at some time in the period, to attribute items with.
+    public async Task<Attribution> AttributionAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        new(await AllocationsAsync(from, to, ct));
+
+    /// The figures from the items: each item placed with the child's social worker on its date.
+    public IReadOnlyList<MeasureResult> Assemble(IReadOnlyList<MeasureRaw> raws, Attribution attribution)
+    {
+        var allocations = attribution.Allocations;
+        var population = ChildPopulation;
+        var results = new List<MeasureResult>(raws.Count);
+        foreach (var (m, items, trend, trendAvailable) in raws)
+        {
             var attributed = m.AboutChildren ? items.Select(i => Attribute(i, allocations)).ToList() : items;
-            var population = ChildPopulation;
             // Only the per-worker measure needs each month's items attributed to a worker.
             var trendPoints = trend.Select(t => new TrendPoint(t.Month, t.On, MeasureValue.Of(m,
                 m.Kind == MeasureKind.PerWorker ? t.Items.Select(i => Attribute(i, allocations)).ToList() : t.Items, population))).ToList();
@@ -129,7 +174,7 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
         return list;
     }
 
-    private sealed record Alloc(int WorkerId, int TeamId, DateOnly Start, DateOnly? End);
+    internal sealed record Alloc(int WorkerId, int TeamId, DateOnly Start, DateOnly? End);
 
     private async Task<ILookup<int, Alloc>> AllocationsAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         (await db.Allocations.AsNoTracking()
@@ -150,10 +195,9 @@ public sealed partial class PerformanceFigures(ReportingDbContext db, StabilityF
     // Loaded once per request for the measures that share them (three each), for the period asked.
     private Task<IReadOnlyDictionary<DateOnly, IReadOnlyList<CareLeaverRow>>>? _careLeavers;
     private Task<IReadOnlyDictionary<DateOnly, IReadOnlyList<StabilityChild>>>? _stability;
+    private Task<List<PlanRow>>? _periods;
 
-    private sealed record Slice(DateOnly Month, DateOnly On, IReadOnlyCollection<MeasureItem> Items);
-
-    private async Task<(List<MeasureItem> Items, List<Slice> Trend, bool TrendAvailable)> ItemsAsync(
+    private async Task<(IReadOnlyList<MeasureItem> Items, IReadOnlyList<Slice> Trend, bool TrendAvailable)> ItemsAsync(
         MeasureDefinition m, DateOnly from, DateOnly to, List<(DateOnly Month, DateOnly Start, DateOnly End)> months, CancellationToken ct)
     {
         if (m.Timing == MeasureTiming.Flow)
