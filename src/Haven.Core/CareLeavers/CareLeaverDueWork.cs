@@ -20,15 +20,14 @@ public sealed class CareLeaverSettings
 /// What is due for care leavers: the needs assessment for an eligible child, the 6-monthly pathway
 /// plan review, a prompt review after each significant change not yet followed by a review, and
 /// EET panel actions not yet done. Replaces the CareLeaver case of InvolvementDueWork.
-public sealed class CareLeaverDueWork(HavenDbContext db, CareLeaverService service, CareLeaverSettings settings, TimeProvider clock) : IDueWorkSource
+public sealed class CareLeaverDueWork(HavenDbContext db, CareLeaverService service, CareLeaverSettings settings, TimeProvider clock, DueWorkFacts facts) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var leaving = await db.Involvements.AsNoTracking()
-            .Where(i => childIds.Contains(i.ChildId) && i.Kind == InvolvementKind.CareLeaver && i.EndDate == null)
-            .Select(i => new { i.ChildId, i.StartDate, i.LastReviewDate }).ToListAsync(ct);
+        var leaving = (await facts.OpenInvolvementsAsync(childIds, ct)).Where(i => i.Kind == InvolvementKind.CareLeaver)
+            .Select(i => new { i.ChildId, i.StartDate, i.LastReviewDate }).ToList();
         var plans = await db.PathwayPlans.AsNoTracking().Where(p => childIds.Contains(p.ChildId))
             .Select(p => new { p.ChildId, p.NeedsAssessmentDate, p.AgreedDate }).ToDictionaryAsync(p => p.ChildId, ct);
         var reviews = await db.PathwayReviews.AsNoTracking().Where(r => childIds.Contains(r.ChildId))
@@ -59,9 +58,9 @@ public sealed class CareLeaverDueWork(HavenDbContext db, CareLeaverService servi
         }
 
         // The needs assessment, for a child who has become eligible and has none recorded.
-        var young = await db.People.AsNoTracking().Where(p => childIds.Contains(p.Id) && p.DateOfBirth != null
-                && p.DateOfBirth > today.AddYears(-18) && p.DateOfBirth <= today.AddYears(-16))
-            .Select(p => p.Id).ToListAsync(ct);
+        var (born18, born16) = (today.AddYears(-18), today.AddYears(-16));
+        var young = (await facts.ChildrenAsync(childIds, ct)).Values
+            .Where(p => p.DateOfBirth is { } dob && dob > born18 && dob <= born16).Select(p => p.Id).ToList();
         var needing = young.Where(id => plans.GetValueOrDefault(id)?.NeedsAssessmentDate is null).ToList();
         if (needing.Count > 0)
             foreach (var (childId, e) in await service.EligibilityAsync(needing, today, ct))

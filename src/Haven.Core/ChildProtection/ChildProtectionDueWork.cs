@@ -11,7 +11,7 @@ namespace Haven.Core.ChildProtection;
 /// group meeting, from the records actually held. A child protection involvement with no plan
 /// recorded (a case brought over from an earlier system) is counted from the span's start, its last
 /// review, and statutory visits in the case notes. An unborn child has no visits of their own.
-public sealed class ChildProtectionDueWork(HavenDbContext db, ChildProtectionSettings settings) : IDueWorkSource
+public sealed class ChildProtectionDueWork(HavenDbContext db, ChildProtectionSettings settings, DueWorkFacts facts) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
@@ -25,17 +25,14 @@ public sealed class ChildProtectionDueWork(HavenDbContext db, ChildProtectionSet
                 LastCoreGroup = db.CoreGroupMeetings.Where(m => m.ChildProtectionPlanId == p.Id).Max(m => (DateOnly?)m.Date),
             }).ToListAsync(ct);
         var withPlan = plans.Select(p => p.ChildId).ToHashSet();
-        var spans = await db.Involvements.AsNoTracking()
-            .Where(i => childIds.Contains(i.ChildId) && i.Kind == InvolvementKind.ChildProtection && i.EndDate == null).ToListAsync(ct);
-        spans = spans.Where(i => !withPlan.Contains(i.ChildId)).ToList();
+        var spans = (await facts.OpenInvolvementsAsync(childIds, ct))
+            .Where(i => i.Kind == InvolvementKind.ChildProtection && !withPlan.Contains(i.ChildId)).ToList();
         var spanChildren = spans.Select(i => i.ChildId).ToList();
         var noteVisits = spanChildren.Count == 0 ? [] : await db.CaseNotes.AsNoTracking()
             .Where(n => spanChildren.Contains(n.ChildId) && n.Type == CaseNoteType.StatutoryVisit && n.ChildSeen)
             .GroupBy(n => n.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(n => n.EventAt) })
             .ToDictionaryAsync(x => x.ChildId, x => DateOnly.FromDateTime(x.Last), ct);
-        var unborn = await db.People.AsNoTracking()
-            .Where(p => childIds.Contains(p.Id) && p.DateOfBirth == null && p.ExpectedDateOfBirth != null)
-            .Select(p => p.Id).ToHashSetAsync(ct);
+        var unborn = (await facts.ChildrenAsync(childIds, ct)).Values.Where(c => c.IsUnborn).Select(c => c.Id).ToHashSet();
 
         var items = new List<DueItem>();
         foreach (var p in plans)

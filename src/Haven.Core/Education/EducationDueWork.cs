@@ -9,17 +9,16 @@ namespace Haven.Core.Education;
 
 /// Personal education plans due for children in care of PEP age: the first within 20 school days
 /// of coming into care, then one each term.
-public sealed class EducationDueWork(HavenDbContext db, ICareSpans care, TimeProvider clock) : IDueWorkSource
+public sealed class EducationDueWork(HavenDbContext db, TimeProvider clock, DueWorkFacts facts) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
-        var open = (await care.ForChildrenAsync(childIds, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId)
+        var open = (await facts.CareSpansAsync(childIds, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId)
             .ToDictionary(g => g.Key, g => g.Max(s => s.Start));
         if (open.Count == 0) return [];
         var ids = open.Keys.ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var dobs = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.DateOfBirth != null)
-            .Select(p => new { p.Id, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value, ct);
+        var dobs = (await facts.ChildrenAsync(ids, ct)).Values.Where(p => p.DateOfBirth is not null).ToDictionary(p => p.Id, p => p.DateOfBirth!.Value);
         var peps = await db.EducationRecords.AsNoTracking()
             .Where(r => ids.Contains(r.ChildId) && r.Kind == EducationRecordKind.PersonalEducationPlan)
             .GroupBy(r => r.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(r => r.Date) })

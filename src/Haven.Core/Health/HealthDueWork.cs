@@ -9,16 +9,15 @@ namespace Haven.Core.Health;
 
 /// What is due for the health of children in care: the initial health assessment, then review
 /// health assessments, dental checks and the SDQ, each from the last one recorded in this period of care.
-public sealed class HealthDueWork(HavenDbContext db, ICareSpans care) : IDueWorkSource
+public sealed class HealthDueWork(HavenDbContext db, DueWorkFacts facts) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
-        var open = (await care.ForChildrenAsync(childIds, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId)
+        var open = (await facts.CareSpansAsync(childIds, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId)
             .ToDictionary(g => g.Key, g => g.Max(s => s.Start));
         if (open.Count == 0) return [];
         var ids = open.Keys.ToList();
-        var dobs = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.DateOfBirth != null)
-            .Select(p => new { p.Id, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth!.Value, ct);
+        var dobs = (await facts.ChildrenAsync(ids, ct)).Values.Where(p => p.DateOfBirth is not null).ToDictionary(p => p.Id, p => p.DateOfBirth!.Value);
         var last = await db.HealthRecords.AsNoTracking().Where(r => ids.Contains(r.ChildId))
             .GroupBy(r => new { r.ChildId, r.Kind }).Select(g => new { g.Key.ChildId, g.Key.Kind, Last = g.Max(r => r.Date) })
             .ToListAsync(ct);

@@ -2,7 +2,9 @@ using Haven.Core.Calendar;
 using Haven.Core.CaseNotes;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Haven.Core.MyWork;
 
@@ -32,15 +34,38 @@ public sealed record WorkerDueItem(string What, DateOnly Due, TimescaleRule Rule
     public bool IsOverdueOn(DateOnly today) => Due < today;
 }
 
-/// Everything due for a set of children, from every registered source, soonest first.
-public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
+/// Everything due for a set of children, from every registered source, soonest first. Each source
+/// answers for all the children at once (a fixed number of queries, however many children: the
+/// team view asks about a whole team's); what several sources need about the same children
+/// (DueWorkFacts) is read once; and the connection stays open across the sources instead of being
+/// opened and closed for each of their 40 or so queries.
+public sealed class DueWork(IEnumerable<IDueWorkSource> sources, HavenDbContext db, DueWorkFacts facts, ILogger<DueWork> log)
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct = default)
     {
         if (childIds.Count == 0) return [];
         var items = new List<DueItem>();
-        // One DbContext per scope: the sources run one after another, never concurrently.
-        foreach (var source in sources) items.AddRange(await source.ForChildrenAsync(childIds, ct));
+        var timing = log.IsEnabled(LogLevel.Debug);
+        facts.Clear();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // One DbContext per scope: the sources run one after another, never concurrently.
+            foreach (var source in sources)
+            {
+                var started = timing ? Stopwatch.GetTimestamp() : 0;
+                var found = await source.ForChildrenAsync(childIds, ct);
+                items.AddRange(found);
+                if (timing)
+                    log.LogDebug("Due work from {Source}: {Items} items for {Children} children in {Milliseconds:0.0} ms",
+                        source.GetType().Name, found.Count, childIds.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+            facts.Clear();
+        }
         return items.OrderBy(x => x.Due).ThenBy(x => x.ChildId).ToList();
     }
 
@@ -58,23 +83,23 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources)
 /// records (assessments, plans, periods of care) replace the matching cases here with sources of
 /// their own as they land (assessments: HelpAndProtectionDueWork; child in need plan reviews: PlansDueWork;
 /// child protection plans: ChildProtectionDueWork; periods of care: LookedAfterDueWork; care leavers: CareLeaverDueWork).
-public sealed class InvolvementDueWork(HavenDbContext db) : IDueWorkSource
+public sealed class InvolvementDueWork(HavenDbContext db, DueWorkFacts facts) : IDueWorkSource
 {
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
-        var involvements = await db.Involvements.AsNoTracking()
-            .Where(i => childIds.Contains(i.ChildId) && i.EndDate == null).ToListAsync(ct);
+        var involvements = await facts.OpenInvolvementsAsync(childIds, ct);
+        var inNeed = involvements.Where(i => i.Kind == InvolvementKind.ChildInNeed).Select(i => i.ChildId).Distinct().ToList();
+        if (inNeed.Count == 0) return [];
+        // Visits only of the children in need (a child in care may have thousands of notes).
         var lastVisits = await db.CaseNotes.AsNoTracking()
-            .Where(n => childIds.Contains(n.ChildId) && n.Type == CaseNoteType.StatutoryVisit && n.ChildSeen)
+            .Where(n => inNeed.Contains(n.ChildId) && n.Type == CaseNoteType.StatutoryVisit && n.ChildSeen)
             .GroupBy(n => n.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(n => n.EventAt) })
             .ToDictionaryAsync(x => x.ChildId, x => DateOnly.FromDateTime(x.Last), ct);
 
         // A pre-birth plan's visits are to the expectant parent, recorded on their record: the unborn
         // child has no statutory visits of their own until born.
-        var unborn = await db.People.AsNoTracking()
-            .Where(p => childIds.Contains(p.Id) && p.DateOfBirth == null && p.ExpectedDateOfBirth != null)
-            .Select(p => p.Id).ToHashSetAsync(ct);
+        var unborn = (await facts.ChildrenAsync(childIds, ct)).Values.Where(c => c.IsUnborn).Select(c => c.Id).ToHashSet();
 
         var items = new List<DueItem>();
         foreach (var i in involvements)

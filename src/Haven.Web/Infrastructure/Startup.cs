@@ -121,6 +121,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Returns.Cin.CinDataQualityDueWork>();
         services.AddScoped<IDueWorkSource, Haven.Core.Quality.AuditDueWork>();
         services.AddScoped<DueWork>();
+        services.AddScoped<DueWorkFacts>();
         return services;
     }
 }

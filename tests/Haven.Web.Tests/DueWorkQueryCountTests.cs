@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Haven.Core.Data;
+using Haven.Core.Involvements;
+using Haven.Core.MyWork;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Haven.Web.Tests;
+
+/// My work, the team view and the child's summary ask every registered due-work source about a set
+/// of children at once. A source that queried once per child would make the team view (100 children
+/// at 50,000) send hundreds of queries: the number of queries must not grow with the children asked about.
+public abstract class DueWorkQueryCountTests(HavenApp app)
+{
+    [Fact]
+    public async Task ForChildrenAsync_ForTwiceTheChildren_SendsNoMoreQueries()
+    {
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var few = await ChildrenAsync(worker, 3);
+        var more = few.Concat(await ChildrenAsync(worker, 3)).ToList();
+
+        var (fewQueries, fewItems) = await CountAsync(few);
+        var (moreQueries, moreItems) = await CountAsync(more);
+
+        Assert.True(fewItems > 3 * 4, $"the children should have work due from several sources, got {fewItems} items");
+        Assert.Equal(2 * fewItems, moreItems);
+        Assert.Equal(fewQueries, moreQueries);
+    }
+
+    /// Children of the same shape, so every source takes the same branches for each set: in care,
+    /// on a child protection plan's involvement, in need, a care leaver's age, with an open referral.
+    private async Task<List<int>> ChildrenAsync(TestWorker worker, int count)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var ids = new List<int>();
+        for (var i = 0; i < count; i++)
+            ids.Add(await app.Data.CreateChildAsync(c =>
+            {
+                c.AllocatedTo = worker;
+                c.DateOfBirth = today.AddYears(-17);
+                c.Involvements.Add((InvolvementKind.InCare, today.AddYears(-2)));
+                c.Involvements.Add((InvolvementKind.ChildProtection, today.AddMonths(-4)));
+                c.Involvements.Add((InvolvementKind.ChildInNeed, today.AddMonths(-5)));
+                c.Involvements.Add((InvolvementKind.CareLeaver, today.AddMonths(-1)));
+                c.Referrals.Add(today.AddMonths(-6));
+            }));
+        return ids;
+    }
+
+    private async Task<(int Queries, int Items)> CountAsync(IReadOnlyCollection<int> childIds)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+        var dueWork = scope.ServiceProvider.GetRequiredService<DueWork>();
+        using var counter = new CommandCounter(db);
+        var items = await dueWork.ForChildrenAsync(childIds);
+        return (counter.Count, items.Count);
+    }
+
+    /// Counts the commands one DbContext sends, from EF's diagnostic events (other tests' contexts in
+    /// the same process are ignored).
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext _context;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandCounter(DbContext context)
+        {
+            _context = context;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData data && ReferenceEquals(data.Context, _context))
+                Interlocked.Increment(ref _count);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
+    }
+}
+
+public sealed class DueWorkQueryCountTestsOnSqlite(SqliteApp app) : DueWorkQueryCountTests(app), IClassFixture<SqliteApp>;
+public sealed class DueWorkQueryCountTestsOnPostgres(PostgresApp app) : DueWorkQueryCountTests(app), IClassFixture<PostgresApp>;
