@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Haven.BrowserTests;
 
 /// Haven on real Kestrel (a loopback port) with a real headless Chromium from Debian's package,
-/// started by scripts/chromium.sh. Nothing is downloaded at test time.
+/// started by scripts/chromium.sh. Nothing is downloaded at test time. The database starts from the
+/// run's migrated template (SqliteApp), like every other app fixture.
 public sealed class BrowserFixture : SqliteApp
 {
     private IPlaywright? _playwright;
@@ -12,6 +13,7 @@ public sealed class BrowserFixture : SqliteApp
 
     public override async Task InitializeAsync()
     {
+        await CreateDatabaseAsync();
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');

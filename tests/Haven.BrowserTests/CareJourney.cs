@@ -10,13 +10,7 @@ namespace Haven.BrowserTests;
 /// Every page passes an axe scan (in the JavaScript run).
 public sealed class CareJourney(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        if (name.EndsWith("-nojs")) return;
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
-    }
+    private static Task AssertAccessibleAsync(IPage page, string name) => Journeys.AssertAccessibleAsync(page, name);
 
     private static async Task FillDateAsync(IPage page, string field, DateOnly date)
     {

@@ -10,17 +10,7 @@ namespace Haven.BrowserTests;
 /// menus. Every page passes axe.
 public sealed class PlansJourney(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Shots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"{name}.png"), FullPage = true });
-        if (name.EndsWith("-nojs")) return;
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
-    }
+    private static Task AssertAccessibleAsync(IPage page, string name) => Journeys.AssertAccessibleAsync(page, name);
 
     private static async Task FillDateAsync(IPage page, string field, DateOnly date)
     {

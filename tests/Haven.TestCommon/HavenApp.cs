@@ -1,5 +1,7 @@
 using Haven.Core.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,6 +17,13 @@ public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Correct-horse-battery-9";
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// True (the default): the app's database starts as a copy of one empty database migrated once
+    /// per test run and provider (MigratedTemplate), not migrated again for every fixture. The
+    /// migrations still run from nothing once per run, through the same HavenDatabase.MigrateAsync
+    /// the app uses, and the app still applies migrations at start-up (finding none to do).
+    /// Override with false for a fixture that must watch migrations run from an empty database.
+    protected virtual bool StartFromMigratedTemplate => true;
     public abstract string ConnectionString { get; }
     protected virtual bool DemoMode => false;
     protected virtual void Configure(IDictionary<string, string?> settings) { }
@@ -38,7 +47,18 @@ public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
         };
         Configure(settings);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        // Every test user is created and signed in with a password; at production's 100,000 PBKDF2
+        // iterations that hashing was a large share of the web suite's CPU. PasswordHashingTests
+        // proves the production count on an app that keeps it.
+        if (FastPasswordHashing)
+            builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
     }
+
+    /// PBKDF2 iterations for test users' passwords (production: ASP.NET Core Identity's default, 100,000).
+    public const int TestPasswordIterations = 1_000;
+
+    /// False for an app that hashes passwords exactly as production does.
+    protected virtual bool FastPasswordHashing => true;
 
     public virtual Task InitializeAsync()
     {
@@ -67,6 +87,20 @@ public class SqliteApp : HavenApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     public override string ConnectionString => $"Data Source={_path}";
 
+    /// The database starts as a copy of the run's migrated template (MigratedTemplate); the app's
+    /// own migration at start-up then finds nothing to do.
+    public override async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        await base.InitializeAsync();
+    }
+
+    /// For a fixture that starts the server its own way (BrowserFixture: Kestrel) instead of calling InitializeAsync.
+    protected async Task CreateDatabaseAsync()
+    {
+        if (StartFromMigratedTemplate) File.Copy(await MigratedTemplate.SqliteAsync(), _path);
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
@@ -91,7 +125,8 @@ public class PostgresApp : HavenApp
         await using (var conn = new NpgsqlConnection(ServerConnectionString))
         {
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+            var template = StartFromMigratedTemplate ? $" TEMPLATE \"{await MigratedTemplate.PostgresAsync()}\"" : "";
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"{template}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
         await base.InitializeAsync();

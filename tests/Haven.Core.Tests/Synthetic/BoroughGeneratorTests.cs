@@ -17,13 +17,27 @@ using Xunit.Abstractions;
 
 namespace Haven.Core.Tests.Synthetic;
 
-/// A 3,000-child borough, generated once into a SQLite file for the tests that read it.
+/// A 3,000-child borough, generated once per test run into a SQLite file for the tests that read it.
+/// Every class that takes it as IClassFixture shares the same borough (generating it is the
+/// slowest thing in Haven.Core.Tests, so it happens once, not once per class); tests only read it.
+/// The file is deleted when the test process ends.
 public sealed class GeneratedBorough : IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2026, 3, 31);
     public const int Children = 3000;
 
-    private readonly TestDatabase _database = new();
+    private static readonly Lazy<Task<(TestDatabase Database, BoroughSummary Summary)>> Shared = new(async () =>
+    {
+        var database = new TestDatabase();
+        await using (var db = database.Open())
+        {
+            var summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = Children, Seed = 20260331, Today = Today });
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => database.Dispose();
+            return (database, summary);
+        }
+    });
+
+    private TestDatabase _database = null!;
 
     public BoroughSummary Summary { get; private set; } = null!;
 
@@ -32,17 +46,9 @@ public sealed class GeneratedBorough : IAsyncLifetime
     /// The read-only context that figures pages use (ReportingDbContext), on the same file.
     public ReportingDbContext OpenForReporting() => _database.OpenForReporting();
 
-    public async Task InitializeAsync()
-    {
-        await using var db = _database.Open();
-        Summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = Children, Seed = 20260331, Today = Today });
-    }
+    public async Task InitializeAsync() => (_database, Summary) = await Shared.Value;
 
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }
 
 /// A SQLite file in its own temporary folder, with the schema created from the model (the
