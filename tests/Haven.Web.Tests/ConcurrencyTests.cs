@@ -40,6 +40,13 @@ public abstract class ConcurrencyTests(HavenApp app)
             return (int)db.Entry(entity).Property("Id").CurrentValue!;
         }
 
+        /// An approved mainstream foster household supervised by this context's worker.
+        public Task<int> AddHouseholdAsync() => Add(new Haven.Core.Fostering.FosterHousehold
+        {
+            Kind = Haven.Core.Fostering.HouseholdKind.Mainstream, Name = $"Household {Guid.NewGuid():N}"[..18], Postcode = "BR3 3AA", ApprovalDate = Today.AddYears(-2),
+            MaxChildren = 2, AgeFrom = 0, AgeTo = 17, CareType = Haven.Core.Fostering.CareType.LongTerm, SupervisingWorkerId = Worker.WorkerId, RecordedAt = DateTime.UtcNow,
+        });
+
         /// A contact at the front door about this child, awaiting a decision.
         public async Task<int> AddContactAsync()
         {
@@ -64,14 +71,15 @@ public abstract class ConcurrencyTests(HavenApp app)
     /// saves; the second, sent with that version, must get 409 with both versions (current: what is
     /// saved, yours: what it sent) and save nothing. Read gives the field and the row's version.
     public sealed record ApiEdit(Func<Context, Task<ApiTarget>> Setup) : Coverage;
+    /// Without the version read (the "version" property left out) the change must be refused with
+    /// 428 and nothing saved; sent from a stale version, 409 with current and yours.
     public sealed record ApiTarget(string Url, Func<int, Guid, object> Body, Func<HavenDbContext, Task<(string? Value, Guid Version)>> Read,
-        Func<int, string> Shown, HavenRole Role = HavenRole.TeamManager);
+        Func<int, string> Shown, HavenRole Role = HavenRole.TeamManager, string Method = "PUT");
     /// Never changed after it is added (corrections and new versions are added beside it), so
     /// there is nothing for two writers to overwrite.
     public sealed record AppendOnly(string Reason) : Coverage;
-    /// Edited with a version check in its service, but not yet driven here by two writers: a
-    /// known gap, listed so that it is visible (and counted in the closing note), not forgotten.
-    public sealed record NotYetDriven(string Edit) : Coverage;
+    // There is no "not yet driven": every editable type is driven by two writers (page, API or a
+    // named test), so a new versioned type must come with its drive, or say why it is never edited.
 
     private static string T(string cls, string method) => $"{cls}.{method}";
 
@@ -163,9 +171,33 @@ public abstract class ConcurrencyTests(HavenApp app)
         [typeof(Haven.Core.Exploitation.ExploitationScreening)] = new DrivenBy(T(nameof(ExploitationTests), nameof(ExploitationTests.Post_ReviewPage_AfterSomeoneElseReviewed_ShowsTheirDecisionAndSavesNothing))),
         [typeof(Haven.Core.Exploitation.PanelChild)] = new DrivenBy(T(nameof(ExploitationTests), nameof(ExploitationTests.Post_PanelDecision_AfterSomeoneElseDecided_KeepsTheirsAndShowsTheConflict))),
         [typeof(Haven.Core.Fostering.SupervisionVisit)] = new DrivenBy(T(nameof(FosteringFormsTests), nameof(FosteringFormsTests.RowCorrections_VisitTrainingReviewFeedback_CorrectedWithReasonAndHistoryStaleRefused))),
-        [typeof(Haven.Core.Fostering.CarerTraining)] = new NotYetDriven("Fostering row correction page: the same FosteringService.CorrectAsync version check as SupervisionVisit, whose stale form RowCorrections_… refuses; this kind is corrected there but not driven stale."),
-        [typeof(Haven.Core.Fostering.CarerReview)] = new NotYetDriven("Fostering row correction page: the same FosteringService.CorrectAsync version check as SupervisionVisit, whose stale form RowCorrections_… refuses; this kind is corrected there but not driven stale."),
-        [typeof(Haven.Core.Fostering.CarerFeedback)] = new NotYetDriven("Fostering row correction page: the same FosteringService.CorrectAsync version check as SupervisionVisit, whose stale form RowCorrections_… refuses; this kind is corrected there but not driven stale."),
+        [typeof(Haven.Core.Fostering.CarerTraining)] = new PageEdit(async c =>
+        {
+            var household = await c.AddHouseholdAsync();
+            var id = await c.Add(new Haven.Core.Fostering.CarerTraining { HouseholdId = household, Course = "Safer caring", RequiredBy = Today.AddMonths(2) });
+            return new Target($"/fostering/carers/{household}/training/{id}/correct",
+                n => new Dictionary<string, string> { ["Course"] = $"Course named by writer {n}", ["Reason"] = $"Spelling, says writer {n}" },
+                async db => (await db.CarerTraining.AsNoTracking().FirstAsync(t => t.Id == id)).Course,
+                n => $"Course named by writer {n}", Role: HavenRole.FosteringWorker);
+        }),
+        [typeof(Haven.Core.Fostering.CarerReview)] = new PageEdit(async c =>
+        {
+            var household = await c.AddHouseholdAsync();
+            var id = await c.Add(new Haven.Core.Fostering.CarerReview { HouseholdId = household, ReviewDate = Today.AddDays(-9), ApprovalContinues = true, Summary = "As first written" });
+            return new Target($"/fostering/carers/{household}/reviews/{id}/correct",
+                n => new Dictionary<string, string> { ["Summary"] = $"Review summary of writer {n}", ["Reason"] = $"Fuller, says writer {n}" },
+                async db => (await db.CarerReviews.AsNoTracking().FirstAsync(r => r.Id == id)).Summary,
+                n => $"Review summary of writer {n}", Role: HavenRole.FosteringWorker);
+        }),
+        [typeof(Haven.Core.Fostering.CarerFeedback)] = new PageEdit(async c =>
+        {
+            var household = await c.AddHouseholdAsync();
+            var id = await c.Add(new Haven.Core.Fostering.CarerFeedback { HouseholdId = household, GivenDate = Today.AddDays(-2), SupportRating = 3, TrainingRating = 3, Comments = "As first heard" });
+            return new Target($"/fostering/carers/{household}/feedback/{id}/correct",
+                n => new Dictionary<string, string> { ["Comments"] = $"What writer {n} heard", ["Reason"] = $"Misheard, says writer {n}" },
+                async db => (await db.CarerFeedback.AsNoTracking().FirstAsync(f => f.Id == id)).Comments,
+                n => $"What writer {n} heard", Role: HavenRole.FosteringWorker);
+        }),
         [typeof(Haven.Core.FrontDoor.ContactChild)] = new DrivenBy(T(nameof(FrontDoorTests), nameof(FrontDoorTests.Decision_TwoWorkersOnTheSameChild_SecondIsToldAndNothingIsLost))),
 
         // Never changed once added.
@@ -360,8 +392,25 @@ public abstract class ConcurrencyTests(HavenApp app)
                 n => $"{(n == 1 ? "First" : "Second")} choice {c.ChildId}", Role: HavenRole.TeamManager, Form: "form#reallocate");
         }),
 
-        // Edited with a version check, not yet driven here.
-        [typeof(Haven.Core.InformationGovernance.DestructionDecision)] = new NotYetDriven("Retention page: second officer's approval, checked in RetentionService (a Core test refuses a stale approval); driving it needs records past their retention date."),
+        // Records past retention, audits and child in need plans.
+        [typeof(Haven.Core.InformationGovernance.DestructionDecision)] = new PageEdit(async c =>
+        {
+            // A child of long ago, past retention with nothing open, proposed for destruction by a first officer.
+            var person = await c.Add(new Haven.Core.People.Person
+            {
+                Kind = Haven.Core.People.PersonKind.Child, FirstName = "Long", LastName = $"Ago{Guid.NewGuid():N}"[..10], DateOfBirth = new DateOnly(1930, 3, 1),
+                Sex = Haven.Core.People.Sex.Female, RecordedAt = new DateTime(1950, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+            var id = await c.Add(new Haven.Core.InformationGovernance.DestructionDecision
+            {
+                HavenNumber = person, RetentionClass = Haven.Core.InformationGovernance.RetentionClass.ContactOnly, KeepUntil = new DateOnly(1975, 3, 1),
+                Reason = "Past retention, nothing open", ProposedAt = DateTime.UtcNow, ProposedByWorkerId = c.Worker.WorkerId,
+            });
+            return new Target("/information-governance/retention",
+                _ => new Dictionary<string, string>(),
+                async db => await db.DestructionDecisions.AsNoTracking().Where(d => d.Id == id).Select(d => $"{d.CarriedOutAt}|{d.Version}").FirstAsync(),
+                Role: HavenRole.InformationGovernance, Form: $"#decision-{id} form", Keeps: false);
+        }),
         [typeof(Haven.Core.Lado.LadoAction)] = new PageEdit(async c =>
         {
             var person = await c.Add(new Haven.Core.Lado.LadoPerson { FirstName = "Gareth", LastName = "Coach", RecordedAt = DateTime.UtcNow });
@@ -377,8 +426,32 @@ public abstract class ConcurrencyTests(HavenApp app)
                 async db => await db.LadoActions.AsNoTracking().Where(a => a.Id == id).Select(a => $"{a.CompletedOn}|{a.Version}").FirstAsync(),
                 Role: HavenRole.Lado, Form: "main form[action*='handler=complete']", Keeps: false);
         }),
-        [typeof(Haven.Core.Quality.CaseAudit)] = new NotYetDriven("Audit page: correcting or removing an audit, OriginalValue check in AuditService."),
-        [typeof(Haven.Core.ChildInNeed.ChildInNeedPlan)] = new NotYetDriven("Child in need plan start and review, OriginalValue check in ChildInNeedPlanService."),
+        [typeof(Haven.Core.Quality.CaseAudit)] = new PageEdit(async c =>
+        {
+            var tool = await c.Add(new Haven.Core.Quality.AuditTool { Name = $"Tool {Guid.NewGuid():N}"[..12], CreatedAt = DateTime.UtcNow });
+            var id = await c.Add(new Haven.Core.Quality.CaseAudit
+            {
+                ChildId = c.ChildId, ToolId = tool, AuditorWorkerId = c.Worker.WorkerId, AuditedOn = Today.AddDays(-3), OverallGrade = default,
+                Findings = "Visits on time; plan not updated", RecordedAt = DateTime.UtcNow,
+            });
+            return new Target($"/quality/audits/{id}",
+                n => new Dictionary<string, string> { ["Reason"] = $"Wrong child, says manager {n}" },
+                async db => await db.CaseAudits.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id).Select(a => a.DeletionReason).FirstAsync(),
+                n => $"Wrong child, says manager {n}", Role: HavenRole.TeamManager, Form: "main form[action*='handler=Remove']", Keeps: false);
+        }),
+        [typeof(Haven.Core.ChildInNeed.ChildInNeedPlan)] = new PageEdit(async c =>
+        {
+            var plan = await c.Add(new Haven.Core.Plans.Plan
+            {
+                ChildId = c.ChildId, Kind = Haven.Core.Plans.PlanKind.ChildInNeed, StartDate = Today.AddDays(-40), CurrentVersionNumber = 1, RecordedAt = DateTime.UtcNow,
+                Versions = [new Haven.Core.Plans.PlanVersion { Number = 1, Reason = "Plan started", RecordedAt = DateTime.UtcNow }],
+            });
+            await c.Add(new Haven.Core.ChildInNeed.ChildInNeedPlan { ChildId = c.ChildId, PlanId = plan, StartDate = Today.AddDays(-40), RecordedAt = DateTime.UtcNow });
+            return new Target($"/children/{c.ChildId}/plans/{plan}/close",
+                n => new Dictionary<string, string>(Date("EndDate", Today.AddDays(-n))) { ["Reason"] = "Other", ["Note"] = $"Closed by writer {n}" },
+                async db => await db.ChildInNeedPlans.AsNoTracking().Where(p => p.PlanId == plan).Select(p => p.ClosureNote).FirstAsync(),
+                n => $"Closed by writer {n}");
+        }),
     };
 
     [Fact]
@@ -476,7 +549,122 @@ public abstract class ConcurrencyTests(HavenApp app)
     }
 
     [Fact]
-    public async Task EveryApiEdit_SecondWriterFromTheSameVersion_Gets409WithBothVersions_AndTheFirstChangeStays()
+    public async Task EveryApiEdit_SecondWriterFromTheSameVersion_Gets409WithBothVersions_AndTheFirstChangeStays() =>
+        await DriveApiEditsAsync(Table.Where(t => t.Value is ApiEdit).Select(t => (t.Key.Name, ((ApiEdit)t.Value).Setup)).ToList(), Table.Values.OfType<ApiEdit>().Count());
+
+    /// The older API edits (missing, court and family time, assessments and section 47 enquiries),
+    /// brought to the same convention as the newer ones: 428 without the version read, 409 with the
+    /// version saved now (current) and the one sent (yours) when stale, and nothing overwritten.
+    public static readonly IReadOnlyList<(string What, Func<Context, Task<ApiTarget>> Setup)> OlderApiEdits =
+    [
+        ("missing episode", async c =>
+        {
+            var returned = DateTime.UtcNow.AddDays(-2);
+            var id = await c.Add(new MissingEpisode
+            {
+                ChildId = c.ChildId, Type = MissingType.Missing, From = MissingFrom.Home, StartedAt = returned.AddHours(-20), ReturnedAt = returned,
+                Risk = MissingRisk.Low, WhereFound = "Not yet written", RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/missing-episodes/{id}",
+                (n, version) => new { type = "Missing", from = "Home", startedAt = returned.AddHours(-20), returnedAt = returned, risk = "Low", whereFound = $"Found by writer {n}", version },
+                async db => await db.MissingEpisodes.AsNoTracking().Where(e => e.Id == id).Select(e => new ValueTuple<string?, Guid>(e.WhereFound, e.Version)).FirstAsync(),
+                n => $"Found by writer {n}", HavenRole.SocialWorker);
+        }),
+        ("return home interview", async c =>
+        {
+            var returned = DateTime.UtcNow.AddDays(-2);
+            var id = await c.Add(new MissingEpisode
+            {
+                ChildId = c.ChildId, Type = MissingType.Missing, From = MissingFrom.Care, StartedAt = returned.AddHours(-20), ReturnedAt = returned, Risk = MissingRisk.Medium,
+                RecordedAt = DateTime.UtcNow,
+                Interview = new ReturnHomeInterview { OfferedAt = returned.AddHours(10), OfferedBy = "Jo, Safe Return", Independent = true, Response = InterviewResponse.NotYetKnown, RecordedAt = DateTime.UtcNow },
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/missing-episodes/{id}/return-home-interview",
+                (n, version) => new { offeredAt = returned.AddHours(10), offeredBy = $"Offered by writer {n}", independent = true, response = "NotYetKnown", version },
+                async db => await db.ReturnHomeInterviews.AsNoTracking().Where(i => i.MissingEpisodeId == id).Select(i => new ValueTuple<string?, Guid>(i.OfferedBy, i.Version)).FirstAsync(),
+                n => $"Offered by writer {n}", HavenRole.SocialWorker);
+        }),
+        ("pre-proceedings", async c =>
+        {
+            var id = await c.Add(new Haven.Core.ChildrenLookedAfter.PreProceedings { ChildId = c.ChildId, DecisionDate = Today.AddDays(-30), ParentsProgress = "Not yet reviewed", RecordedAt = DateTime.UtcNow });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/court/pre-proceedings/{id}",
+                (n, version) => new { decisionDate = Today.AddDays(-30), parentsProgress = $"Progress noted by writer {n}", version },
+                async db => await db.PreProceedings.AsNoTracking().Where(p => p.Id == id).Select(p => new ValueTuple<string?, Guid>(p.ParentsProgress, p.Version)).FirstAsync(),
+                n => $"Progress noted by writer {n}", HavenRole.SocialWorker);
+        }),
+        ("care proceedings", async c =>
+        {
+            var id = await c.Add(new Haven.Core.ChildrenLookedAfter.CareProceedings
+            {
+                ChildId = c.ChildId, ApplicationDate = Today.AddDays(-40), Court = "Family court", ParallelPlan = "Return home", ContingencyPlan = "Kinship care", RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/court/proceedings/{id}",
+                (n, version) => new { applicationDate = Today.AddDays(-40), court = "Family court", parallelPlan = $"Parallel plan of writer {n}", contingencyPlan = "Kinship care", version },
+                async db => await db.CareProceedings.AsNoTracking().Where(p => p.Id == id).Select(p => new ValueTuple<string?, Guid>(p.ParallelPlan, p.Version)).FirstAsync(),
+                n => $"Parallel plan of writer {n}", HavenRole.SocialWorker);
+        }),
+        ("time with family", async c =>
+        {
+            var id = await c.Add(new Haven.Core.ChildrenLookedAfter.ContactArrangement
+            {
+                ChildId = c.ChildId, With = Haven.Core.ChildrenLookedAfter.FamilyMember.Mother, PersonName = "Dana Reyes", Frequency = "Weekly", Supervised = true,
+                StartDate = Today.AddDays(-30), RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/family-time/{id}",
+                (n, version) => new { with = "Mother", personName = "Dana Reyes", frequency = $"As writer {n} agreed", supervised = true, startDate = Today.AddDays(-30), version },
+                async db => await db.ContactArrangements.AsNoTracking().Where(a => a.Id == id).Select(a => new ValueTuple<string?, Guid>(a.Frequency, a.Version)).FirstAsync(),
+                n => $"As writer {n} agreed", HavenRole.SocialWorker);
+        }),
+        ("assessment", async c =>
+        {
+            var id = await AddAssessmentAsync(c);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/assessments/{id}",
+                (n, version) => new { version, analysis = $"Analysis by writer {n}", childSeenDate = Today.AddDays(-6), factorCodes = new[] { "4B" } },
+                async db => await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => new ValueTuple<string?, Guid>(a.Analysis, a.Version)).FirstAsync(),
+                n => $"Analysis by writer {n}", HavenRole.SocialWorker);
+        }),
+        ("assessment authorisation", async c =>
+        {
+            var id = await AddAssessmentAsync(c, seen: true);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/assessments/{id}/authorisation",
+                (n, version) => new { version, outcome = n == 1 ? "ChildInNeedPlan" : "NoFurtherAction", authorisedDate = Today, managerComments = $"Authorised by manager {n}" },
+                async db => await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => new ValueTuple<string?, Guid>(a.Outcome.ToString(), a.Version)).FirstAsync(),
+                n => n == 1 ? "ChildInNeedPlan" : "NoFurtherAction", HavenRole.TeamManager, "POST");
+        }),
+        ("section 47 outcome", async c =>
+        {
+            var referral = await c.Add(new Haven.Core.Referrals.Referral { ChildId = c.ChildId, ReferralDate = Today.AddDays(-20), SourceCode = "1A", RecordedAt = DateTime.UtcNow });
+            var discussion = await c.Add(new Haven.Core.ChildProtection.StrategyDiscussion
+            {
+                ChildId = c.ChildId, ReferralId = referral, Date = Today.AddDays(-10), Concerns = "Bruising seen at school", StartSection47 = true, RecordedAt = DateTime.UtcNow,
+            });
+            var id = await c.Add(new Haven.Core.ChildProtection.Section47Enquiry
+            {
+                ChildId = c.ChildId, ReferralId = referral, StrategyDiscussionId = discussion, StartDate = Today.AddDays(-10), InitialConferenceDue = Today.AddDays(5),
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/section-47-enquiries/{id}/outcome",
+                (n, version) => new { version, outcome = "NotSubstantiated", completedDate = Today.AddDays(-n), outcomeSummary = $"Findings of writer {n}" },
+                async db => await db.Section47Enquiries.AsNoTracking().Where(e => e.Id == id).Select(e => new ValueTuple<string?, Guid>(e.OutcomeSummary, e.Version)).FirstAsync(),
+                n => $"Findings of writer {n}", HavenRole.SocialWorker, "POST");
+        }),
+    ];
+
+    private static async Task<int> AddAssessmentAsync(Context c, bool seen = false)
+    {
+        var referral = await c.Add(new Haven.Core.Referrals.Referral { ChildId = c.ChildId, ReferralDate = Today.AddDays(-10), SourceCode = "1A", RecordedAt = DateTime.UtcNow });
+        var assessment = new Haven.Core.Assessments.Assessment
+        {
+            ChildId = c.ChildId, ReferralId = referral, StartDate = Today.AddDays(-8), DueDate = Today.AddDays(37), ChildSeenDate = seen ? Today.AddDays(-6) : null,
+        };
+        if (seen) assessment.Factors.Add(new Haven.Core.Assessments.AssessmentFactor { Code = "4B" });
+        return await c.Add(assessment);
+    }
+
+    [Fact]
+    public async Task OlderApiEdits_WithoutAVersionAre428_AStaleOneIs409WithBothVersions_AndTheFirstChangeStays() =>
+        await DriveApiEditsAsync(OlderApiEdits, OlderApiEdits.Count);
+
+    private async Task DriveApiEditsAsync(IReadOnlyList<(string What, Func<Context, Task<ApiTarget>> Setup)> edits, int expected)
     {
         var (_, team) = await app.Data.CreateTeamAsync();
         var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
@@ -489,29 +677,38 @@ public abstract class ConcurrencyTests(HavenApp app)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
             return client;
         }
+        static HttpRequestMessage Send(ApiTarget target, object body, bool withVersion)
+        {
+            var json = System.Text.Json.JsonSerializer.SerializeToNode(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.AsObject();
+            if (!withVersion) json.Remove("version");
+            return new HttpRequestMessage(new HttpMethod(target.Method), target.Url) { Content = JsonContent.Create(json) };
+        }
         var failures = new List<string>();
         var driven = 0;
-        foreach (var (type, coverage) in Table)
+        foreach (var (name, setup) in edits)
         {
-            if (coverage is not ApiEdit edit) continue;
             var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.DateOfBirth = Today.AddYears(-3); });
-            var target = await edit.Setup(new Context(childId, worker, app.Services));
+            var target = await setup(new Context(childId, worker, app.Services));
             if (!clients.TryGetValue(target.Role, out var pair))
-                clients[target.Role] = pair = (await TokenClientAsync(await app.Data.CreateWorkerAsync(target.Role, team)),
+                clients[target.Role] = pair = (target.Role == HavenRole.SocialWorker ? await TokenClientAsync(worker) : await TokenClientAsync(await app.Data.CreateWorkerAsync(target.Role, team)),
                     await TokenClientAsync(await app.Data.CreateWorkerAsync(target.Role, team)));
-            var what = $"{type.Name} at PUT {target.Url}";
+            var what = $"{name} at {target.Method} {target.Url}";
             var (before, read) = await app.Data.WithDbAsync(target.Read);
-            var a = await pair.First.PutAsJsonAsync(target.Url, target.Body(1, read));
+            var blind = await pair.First.SendAsync(Send(target, target.Body(1, read), withVersion: false));
+            var (afterBlind, versionAfterBlind) = await app.Data.WithDbAsync(target.Read);
+            if ((int)blind.StatusCode != 428) failures.Add($"{what}: a change without the version read answered {(int)blind.StatusCode}, not 428 ({await blind.Content.ReadAsStringAsync()})");
+            if (afterBlind != before || versionAfterBlind != read) { failures.Add($"{what}: a change without the version read was saved ({before} became {afterBlind})"); continue; }
+            var a = await pair.First.SendAsync(Send(target, target.Body(1, read), withVersion: true));
             var (afterA, _) = await app.Data.WithDbAsync(target.Read);
             if (!a.IsSuccessStatusCode || afterA == before)
             {
                 failures.Add($"{what}: the first writer's save answered {(int)a.StatusCode} and left {afterA} ({await a.Content.ReadAsStringAsync()})");
                 continue;
             }
-            var b = await pair.Second.PutAsJsonAsync(target.Url, target.Body(2, read));
+            var b = await pair.Second.SendAsync(Send(target, target.Body(2, read), withVersion: true));
             var (afterB, _) = await app.Data.WithDbAsync(target.Read);
             if (afterB != afterA) failures.Add($"{what}: the second writer overwrote the first ({afterA} became {afterB})");
-            if (b.StatusCode != System.Net.HttpStatusCode.Conflict) { failures.Add($"{what}: the second writer got {(int)b.StatusCode}, not 409"); continue; }
+            if (b.StatusCode != System.Net.HttpStatusCode.Conflict) { failures.Add($"{what}: the second writer got {(int)b.StatusCode}, not 409 ({await b.Content.ReadAsStringAsync()})"); continue; }
             using var problem = System.Text.Json.JsonDocument.Parse(await b.Content.ReadAsStringAsync());
             var root = problem.RootElement;
             if (!root.TryGetProperty("current", out var current) || !current.GetRawText().Contains(target.Shown(1)))
@@ -520,8 +717,8 @@ public abstract class ConcurrencyTests(HavenApp app)
                 failures.Add($"{what}: the 409 does not carry the second writer's version ({target.Shown(2)}) as yours");
             driven++;
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} problems over {Table.Values.OfType<ApiEdit>().Count()} API edits:\n" + string.Join("\n", failures));
-        Assert.Equal(Table.Values.OfType<ApiEdit>().Count(), driven);
+        Assert.True(failures.Count == 0, $"{failures.Count} problems over {edits.Count} API edits:\n" + string.Join("\n", failures));
+        Assert.Equal(expected, driven);
     }
 
     [Fact]

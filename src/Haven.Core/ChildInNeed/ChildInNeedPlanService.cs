@@ -100,6 +100,9 @@ public sealed class ChildInNeedPlanService(HavenDbContext db, PlanService plans,
     public async Task<ServiceResult<ChildInNeedPlan>> CloseAsync(CloseChildInNeedPlanOptions o, CurrentWorker by, CancellationToken ct = default)
     {
         var cin = await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Plan).FirstAsync(p => p.Id == o.ChildInNeedPlanId, ct);
+        // The version first: a form read before someone else closed or changed the plan is a conflict
+        // (the callers show what is saved now), not "already closed".
+        if (cin.Version != o.Version) throw new DbUpdateConcurrencyException("The child in need plan changed since it was read");
         var errors = new Dictionary<string, string>();
         if (!cin.IsOpen) errors[""] = "This plan has already been closed";
         if (o.EndDate is not { } end) errors[nameof(o.EndDate)] = "Enter the date the plan ended";

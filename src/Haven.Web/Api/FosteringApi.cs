@@ -147,8 +147,8 @@ public static class FosteringApi
     private static async Task<IResult> UpdateEnquiryAsync(int enquiryId, EnquiryInputDto body, HttpContext http, HavenDbContext db, FosteringService service, CancellationToken ct)
     {
         if (!await db.RecruitmentEnquiries.AnyAsync(x => x.Id == enquiryId, ct)) return NotFound("enquiry");
+        if (body.Version is null) return ApiProblems.NeedsVersion("version", "Send the version of the enquiry you read: without it this change could overwrite someone else's");
         var errors = new Dictionary<string, string>();
-        if (body.Version is null) errors["Version"] = "Send the version of the enquiry you read";
         var o = Parse(body, errors);
         if (errors.Count > 0) return Invalid(errors);
         var result = await service.UpdateAsync(enquiryId, o!, body.Version!.Value, body.Reason, CurrentWorker.From(http.User)?.WorkerId, ct);
@@ -213,7 +213,7 @@ public static class FosteringApi
 
     private static async Task<IResult> DeregisterAsync(int householdId, DeregistrationInputDto b, HttpContext http, FosteringService service, CancellationToken ct)
     {
-        if (b.Version is null) return Invalid(new() { ["Version"] = "Send the version of the household you read" });
+        if (b.Version is null) return ApiProblems.NeedsVersion("version", "Send the version of the household you read: without it this change could overwrite someone else's");
         var result = await service.DeregisterAsync(householdId, new DeregisterOptions(b.Date, b.Reason, b.Details), b.Version.Value, CurrentWorker.From(http.User)?.WorkerId, ct);
         if (result.NotFound) return NotFound("household");
         if (result.Errors.Count > 0) return Invalid(new(result.Errors));
@@ -265,6 +265,8 @@ public static class FosteringApi
 
     private static async Task<IResult> SaveAdoptionAsync(int childId, AdoptionInputDto b, PermanenceService service, CancellationToken ct)
     {
+        if (b.Version is null && await service.AdoptionAsync(childId, ct) is not null)
+            return ApiProblems.NeedsVersion("version", "Send the version of the adoption record you read: without it this change could overwrite someone else's");
         var o = new AdoptionOptions(b.AdmDecisionDate, b.PlacementOrderDate, b.EarlyPermanence, b.FamilyFindingStarted, b.MatchDate, b.AdopterEnquiryId,
             b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings, b.SiblingsReason);
         var errors = await service.ValidateAsync(childId, o, ct);

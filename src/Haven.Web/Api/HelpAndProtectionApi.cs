@@ -16,7 +16,7 @@ public sealed record AssessmentDto(int Id, int ReferralId, DateOnly StartDate, D
 /// <summary>Start an assessment from the child's open referral, and optionally for brothers and sisters at once.</summary>
 public sealed record NewAssessmentDto(int? ReferralId, DateOnly? StartDate, IReadOnlyList<int>? SiblingIds, Guid? SubmissionId);
 
-/// <summary>The assessment's content. Version is the one you read; a stale version gets 409.</summary>
+/// <summary>The assessment's content. Version is the one you read (428 without it); a stale version gets 409 with the saved one (current) and yours.</summary>
 public sealed record AssessmentContentDto(Guid Version, string? ParentsInvolvement, string? ExtendedFamilyInvolvement, string? IdentityAndCulture,
     string? Analysis, string? WishesAndFeelings, string? DirectWorkTools, string? Observations, DateOnly? ChildSeenDate, DateOnly? ChildSeenAloneDate,
     IReadOnlyList<string>? FactorCodes);
@@ -60,9 +60,20 @@ public static class HelpAndProtectionApi
     private static Dictionary<string, string[]> Camel(IReadOnlyDictionary<string, string> errors) =>
         errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
 
-    private static IResult Conflict() => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "The record changed since you read it. Read it again and resend your change.",
-        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+    private const string StaleTitle = "The record changed since you read it. Nothing was saved: read it again and resend your change.";
+
+    /// A change must say which version it was based on; without one it could overwrite someone else's: 428, nothing saved.
+    private static IResult? NeedsVersion(Guid version, string what) => version == Guid.Empty
+        ? ApiProblems.NeedsVersion("version", $"Send the version of the {what} you read (from the GET): without it this change could overwrite someone else's")
+        : null;
+
+    /// Someone else saved first: 409 with the assessment as saved now (current) and what was sent (yours).
+    private static async Task<IResult> StaleAssessmentAsync(HavenDbContext db, int assessmentId, object yours, CancellationToken ct) =>
+        ApiProblems.Stale(StaleTitle, await db.Assessments.AsNoTracking().Include(a => a.Factors).FirstOrDefaultAsync(a => a.Id == assessmentId, ct) is { } now ? ToDto(now) : null, yours);
+
+    /// Someone else saved first: 409 with the enquiry as saved now (current) and what was sent (yours).
+    private static async Task<IResult> StaleEnquiryAsync(HavenDbContext db, int enquiryId, object yours, CancellationToken ct) =>
+        ApiProblems.Stale(StaleTitle, await db.Section47Enquiries.AsNoTracking().FirstOrDefaultAsync(s => s.Id == enquiryId, ct) is { } now ? ToDto(now) : null, yours);
 
     private static async Task<IResult> GetAssessmentsAsync(int childId, HavenDbContext db, CancellationToken ct)
     {
@@ -88,23 +99,30 @@ public static class HelpAndProtectionApi
     private static async Task<IResult> RecordAssessmentAsync(int childId, int assessmentId, AssessmentContentDto body, AssessmentService assessments, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.Version, "assessment") is { } needs) return needs;
+        // The version first: a stale writer is told someone else changed it (not, say, that it is already authorised).
+        if (await db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.Version).FirstAsync(ct) != body.Version)
+            return await StaleAssessmentAsync(db, assessmentId, body, ct);
         try
         {
             var result = await assessments.RecordAsync(new RecordAssessmentOptions(assessmentId, body.Version, body.ParentsInvolvement, body.ExtendedFamilyInvolvement,
                 body.IdentityAndCulture, body.Analysis, body.WishesAndFeelings, body.DirectWorkTools, body.Observations, body.ChildSeenDate, body.ChildSeenAloneDate,
                 body.FactorCodes ?? []), ct);
-            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleAssessmentAsync(db, assessmentId, body, ct);
         }
     }
 
     private static async Task<IResult> AuthoriseAsync(int childId, int assessmentId, AuthorisationDto body, HttpContext http, AssessmentService assessments, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.Version, "assessment") is { } needs) return needs;
+        // The version first: a stale writer is told someone else changed it (not, say, that it is already authorised).
+        if (await db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.Version).FirstAsync(ct) != body.Version)
+            return await StaleAssessmentAsync(db, assessmentId, body, ct);
         AssessmentOutcome? outcome = null;
         if (body.Outcome is not null)
         {
@@ -114,12 +132,11 @@ public static class HelpAndProtectionApi
         try
         {
             var result = await assessments.AuthoriseAsync(new AuthoriseAssessmentOptions(assessmentId, body.Version, outcome, body.AuthorisedDate, body.ManagerComments), CurrentWorker.From(http.User)!, ct);
-            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleAssessmentAsync(db, assessmentId, body, ct);
         }
     }
 
@@ -155,6 +172,7 @@ public static class HelpAndProtectionApi
     private static async Task<IResult> CompleteEnquiryAsync(int childId, int enquiryId, Section47OutcomeDto body, HttpContext http, ChildProtectionService protection, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.Section47Enquiries.AnyAsync(s => s.Id == enquiryId && s.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.Version, "enquiry") is { } needs) return needs;
         Section47Outcome? outcome = null;
         if (body.Outcome is not null)
         {
@@ -164,12 +182,12 @@ public static class HelpAndProtectionApi
         try
         {
             var result = await protection.CompleteSection47Async(new CompleteSection47Options(enquiryId, body.Version, outcome, body.CompletedDate, body.OutcomeSummary), CurrentWorker.From(http.User)!, ct);
-            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return Conflict();
+            if (result.Errors.TryGetValue("", out var e) && e == ChildProtectionService.Section47Conflict) return await StaleEnquiryAsync(db, enquiryId, body, ct);
             return result.Succeeded ? Results.Ok(ToDto(result.Value!)) : ApiProblems.Invalid(Camel(result.Errors));
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleEnquiryAsync(db, enquiryId, body, ct);
         }
     }
 

@@ -54,8 +54,8 @@ public static class MissingApi
         var episode = await db.MissingEpisodes.Include(e => e.Interview).FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, ct);
         if (episode is null) return Results.Problem(statusCode: 404, title: "There is no such missing episode for this child.",
             extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.NotFound });
+        if (body.Version is null) return ApiProblems.NeedsVersion("version", "Send the version of the episode you read: without it this change could overwrite someone else's");
         var errors = new Dictionary<string, string[]>();
-        if (body.Version is null) errors["version"] = ["Send the version of the episode you read"];
         if (body.ReturnHomeInterview is not null) errors["returnHomeInterview"] = ["Send the interview to the return-home-interview route"];
         var options = ParseEpisode(childId, body, errors);
         if (errors.Count == 0)
@@ -67,7 +67,7 @@ public static class MissingApi
         }
         catch (StaleRecordException)
         {
-            return Conflict();
+            return await StaleAsync(db, episodeId, body, ct);
         }
         return Results.Ok(ToDto(episode));
     }
@@ -78,8 +78,9 @@ public static class MissingApi
         var episode = await db.MissingEpisodes.Include(e => e.Interview).FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, ct);
         if (episode is null) return Results.Problem(statusCode: 404, title: "There is no such missing episode for this child.",
             extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.NotFound });
+        if (episode.Interview is not null && body.Version is null)
+            return ApiProblems.NeedsVersion("version", "Send the version of the interview you read: without it this change could overwrite someone else's");
         var errors = new Dictionary<string, string[]>();
-        if (episode.Interview is not null && body.Version is null) errors["version"] = ["Send the version of the interview you read"];
         var options = ParseInterview(body, episode, clock, errors, "");
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         try
@@ -88,14 +89,18 @@ public static class MissingApi
         }
         catch (StaleRecordException)
         {
-            return Conflict();
+            return await StaleAsync(db, episodeId, body, ct);
         }
         return Results.Ok(ToDto(episode));
     }
 
-    private static IResult Conflict() => Results.Problem(statusCode: 409,
-        title: "The record was changed by someone else since you read it. Read it again and resend your change.",
-        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+    /// Someone else saved first: 409 with the episode as saved now (current) and what was sent (yours); nothing saved.
+    private static async Task<IResult> StaleAsync(HavenDbContext db, int episodeId, object yours, CancellationToken ct)
+    {
+        var now = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview).FirstOrDefaultAsync(e => e.Id == episodeId, ct);
+        return ApiProblems.Stale("The record was changed by someone else since you read it. Nothing was saved: read it again and resend your change.",
+            now is null ? null : ToDto(now), yours);
+    }
 
     private static RecordMissingEpisodeOptions? ParseEpisode(int childId, NewMissingEpisodeDto body, Dictionary<string, string[]> errors)
     {

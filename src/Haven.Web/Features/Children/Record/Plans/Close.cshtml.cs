@@ -19,6 +19,8 @@ public class CloseModel(HavenDbContext db, ChildInNeedPlanService service, TimeP
 
     public ChildHeader Header { get; private set; } = null!;
     public ChildInNeedPlan Cin { get; private set; } = null!;
+    /// Someone else changed the plan after this form was read: the page shows what is saved now beside the form.
+    public bool Conflicted { get; private set; }
 
     public static IReadOnlyList<SelectListItem> ReasonItems { get; } = Enum.GetValues<ChildInNeedPlanClosureReason>()
         .Select(r => new SelectListItem(ChildInNeedPlan.Describe(r), r.ToString())).ToList();
@@ -49,6 +51,7 @@ public class CloseModel(HavenDbContext db, ChildInNeedPlanService service, TimeP
             db.ChangeTracker.Clear();
             await LoadAsync(childId, planId, ct);
             Version = Cin.Version;
+            Conflicted = true;
             ModelState.Remove(nameof(Version));
             ModelState.AddModelError(string.Empty, "Someone else changed this plan while you were closing it. Check the plan, then close it again");
             return Page();
