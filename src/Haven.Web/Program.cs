@@ -115,6 +115,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Performance, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesPerformance(w.Role)))
     .AddPolicy(Policies.Returns, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.ProducesReturns(w.Role)))
     .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)))
+    .AddPolicy(Policies.RecordIroVisits, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Haven.Core.ChildrenLookedAfter.LookedAfterService.RecordsIroVisits(w.Role)))
     .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)));
 
 services.AddRazorPages(o =>

@@ -367,7 +367,7 @@ public abstract class ChildrenInCareTests(HavenApp app)
     }
 
     [Fact]
-    public async Task Api_CorrectOrRemoveEducationRecord_BadInput_Returns400WithFieldErrorsAndSavesNothing()
+    public async Task Api_CorrectOrRemoveEducationRecord_BadInputIs400WithFieldErrors_MissingVersionIs428_AndSavesNothing()
     {
         var (api, childId, record) = await ApiAttendanceAsync(91m);
         var (_, _, othersRecord) = await ApiAttendanceAsync(50m);
@@ -376,6 +376,8 @@ public abstract class ChildrenInCareTests(HavenApp app)
         var badCorrection = await api.PostAsJsonAsync($"{url}/corrections", new { date = Today.AddDays(3), term = "Winter", attendancePercent = 101, version = record.Version });
         var outOfRange = await api.PostAsJsonAsync($"{url}/corrections", new { date = Today, term = "Autumn", attendancePercent = 101, version = record.Version, reason = "Wrong" });
         var noVersion = await api.PostAsJsonAsync($"{url}/removal", new { reason = new string('x', 901) });
+        var longReason = await api.PostAsJsonAsync($"{url}/removal", new { version = record.Version, reason = new string('x', 901) });
+        var correctionNoVersion = await api.PostAsJsonAsync($"{url}/corrections", new { date = Today, term = "Autumn", attendancePercent = 90, reason = "Wrong term" });
         var notThisChilds = await api.PostAsJsonAsync($"/api/v1/children/{childId}/education/{othersRecord.Id}/removal", new { version = othersRecord.Version, reason = "Wrong child" });
 
         Assert.Equal(HttpStatusCode.BadRequest, badCorrection.StatusCode);
@@ -384,9 +386,16 @@ public abstract class ChildrenInCareTests(HavenApp app)
         Assert.True(errors.ContainsKey("reason"));
         Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
         Assert.Equal("Attendance must be from 0 to 100", (await outOfRange.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors["attendancePercent"].Single());
-        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
-        var removalErrors = (await noVersion.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
-        Assert.True(removalErrors.ContainsKey("version") && removalErrors.ContainsKey("reason"));
+        // A missing version is 428 with code 1005 (the API's convention), before the other checks.
+        foreach (var response in new[] { noVersion, correctionNoVersion })
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, response.StatusCode);
+            using var needs = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(1005, needs.RootElement.GetProperty("code").GetInt32());
+            Assert.Equal("version", needs.RootElement.GetProperty("field").GetString());
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, longReason.StatusCode);
+        Assert.True((await longReason.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.ContainsKey("reason"));
         Assert.Equal(HttpStatusCode.NotFound, notThisChilds.StatusCode);
         var rows = await app.Data.WithDbAsync(db => db.EducationRecords.IgnoreQueryFilters().Where(r => r.ChildId == childId).ToListAsync());
         Assert.Null(Assert.Single(rows).DeletedAt);
@@ -412,7 +421,7 @@ public abstract class ChildrenInCareTests(HavenApp app)
     }
 
     [Fact]
-    public async Task Api_CorrectHealthRecord_KeepsTheEarlierWithTheReason_BadInputIs400_AndStaleIs409()
+    public async Task Api_CorrectHealthRecord_KeepsTheEarlierWithTheReason_BadInputIs400_MissingVersionIs428_AndStaleIs409()
     {
         var (worker, _, childId) = await ChildInCareAsync();
         var api = await ApiClientAsync(worker);
@@ -421,12 +430,14 @@ public abstract class ChildrenInCareTests(HavenApp app)
         var url = $"/api/v1/children/{childId}/health/{record.Id}/corrections";
 
         var bad = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 41, version = record.Version });
+        var noVersion = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 20, reason = "Score added up wrongly" });
         var corrected = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 21, version = record.Version, reason = "Score added up wrongly" });
         var stale = await api.PostAsJsonAsync(url, new { date = Today, sdqScore = 22, version = record.Version, reason = "Again" });
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
         Assert.True(errors.ContainsKey("reason"));
+        Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion.StatusCode);
         Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
         Assert.Equal("CauseForConcern", (await corrected.Content.ReadFromJsonAsync<Haven.Web.Api.HealthRecordDto>())!.SdqBand);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);

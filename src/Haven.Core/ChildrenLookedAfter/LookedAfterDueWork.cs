@@ -75,6 +75,10 @@ public sealed class LookedAfterChronology(HavenDbContext db) : IChronologySource
             .Select(r => new { r.Id, r.ReviewDate, r.ParticipationCode, Chair = r.Chair.DisplayName }).ToListAsync(ct);
         items.AddRange(reviews.Select(r => new ChronologyItem(At(r.ReviewDate), false, Category, "Looked-after review",
             LookedAfterCodes.ReviewParticipation.Describe(r.ParticipationCode), r.Chair, $"care/reviews/{r.Id}")));
+        var iroVisits = await db.IroVisits.AsNoTracking().Where(v => v.ChildId == childId)
+            .Select(v => new { v.VisitDate, v.SeenAlone, v.Purpose, Iro = v.Iro.DisplayName }).ToListAsync(ct);
+        items.AddRange(iroVisits.Select(v => new ChronologyItem(At(v.VisitDate), false, Category, "IRO visit",
+            $"{v.Purpose}{(v.SeenAlone ? "; child seen alone" : "")}", v.Iro, "care")));
         return items;
     }
 }

@@ -90,8 +90,11 @@ internal sealed class IroVisitMapping : IEntityTypeConfiguration<IroVisit>
     public void Configure(EntityTypeBuilder<IroVisit> b)
     {
         b.Property(v => v.Summary).HasMaxLength(8000);
+        b.Property(v => v.Purpose).HasMaxLength(500);
+        b.Property(v => v.Version).IsConcurrencyToken();
         b.HasOne(v => v.Iro).WithMany().HasForeignKey(v => v.IroWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(v => new { v.ChildId, v.VisitDate });
+        b.HasIndex(v => v.SubmissionId).IsUnique();
     }
 }
 

@@ -9,6 +9,18 @@ public sealed record LookedAfterRecord(IReadOnlyList<PeriodView> Periods, IReadO
 {
     public PeriodView? Current => Periods.FirstOrDefault(p => p.Period.EndDate is null);
 
+    /// The IRO's visits to the child between reviews, newest first.
+    public IReadOnlyList<IroVisit> IroVisits { get; init; } = [];
+
+    /// The IRO visits since the review before this one in the same period of care (or since the
+    /// period began), up to this review: what the review record can show the IRO kept up.
+    public IReadOnlyList<IroVisit> IroVisitsBefore(LookedAfterReview review)
+    {
+        var earlier = Reviews.Where(r => r.PeriodOfCareId == review.PeriodOfCareId && r.ReviewDate < review.ReviewDate).Select(r => (DateOnly?)r.ReviewDate).Max()
+            ?? Periods.FirstOrDefault(p => p.Period.Id == review.PeriodOfCareId)?.Period.StartDate ?? DateOnly.MinValue;
+        return IroVisits.Where(v => v.VisitDate > earlier && v.VisitDate <= review.ReviewDate).ToList();
+    }
+
     public static async Task<LookedAfterRecord> LoadAsync(HavenDbContext db, int childId, CancellationToken ct)
     {
         var periods = await db.PeriodsOfCare.AsNoTracking().Include(p => p.AuthorisedBy).Where(p => p.ChildId == childId)
@@ -19,6 +31,8 @@ public sealed record LookedAfterRecord(IReadOnlyList<PeriodView> Periods, IReadO
             .OrderByDescending(v => v.VisitDate).ToListAsync(ct);
         var reviews = await db.LookedAfterReviews.AsNoTracking().Include(r => r.Chair).Where(r => r.ChildId == childId)
             .OrderByDescending(r => r.ReviewDate).ToListAsync(ct);
+        var iroVisits = await db.IroVisits.AsNoTracking().Include(v => v.Iro).Where(v => v.ChildId == childId)
+            .OrderByDescending(v => v.VisitDate).ThenByDescending(v => v.Id).ToListAsync(ct);
         var views = periods.Select(p =>
         {
             var mine = episodes.Where(e => e.PeriodOfCareId == p.Id).ToList();
@@ -26,7 +40,7 @@ public sealed record LookedAfterRecord(IReadOnlyList<PeriodView> Periods, IReadO
             return new PeriodView(p, current, mine.Where(e => e.SupersededAt != null).ToList(),
                 current.Select(e => e.Placement).DistinctBy(x => x.Id).ToList());
         }).ToList();
-        return new LookedAfterRecord(views, visits, reviews);
+        return new LookedAfterRecord(views, visits, reviews) { IroVisits = iroVisits };
     }
 }
 

@@ -81,7 +81,7 @@ public sealed record LookedAfterResult(int? Id, IReadOnlyDictionary<string, stri
 /// rules the pages and the API share. Every change of episodes is checked by EpisodeRules first;
 /// a change that would break them is refused with the reason, and nothing is written. The child's
 /// InCare involvement opens and closes in the same save as the period of care.
-public sealed class LookedAfterService(HavenDbContext db, TimeProvider clock, IPostcodeLocator postcodes)
+public sealed partial class LookedAfterService(HavenDbContext db, TimeProvider clock, IPostcodeLocator postcodes)
 {
     public const int MaxText = 8000;
 

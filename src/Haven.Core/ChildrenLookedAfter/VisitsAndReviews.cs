@@ -43,16 +43,25 @@ public class LookedAfterReview : IVersioned
     public Guid Version { get; set; }
 }
 
-/// The IRO's contact with the child between reviews.
-public class IroVisit
+/// The IRO's contact with the child between reviews (IRO Handbook: the IRO sees the child before
+/// each review and keeps in touch between them), recorded by the IRO, a manager or the child's
+/// social worker (LookedAfterService.RecordIroVisitAsync).
+public class IroVisit : IVersioned
 {
     public int Id { get; set; }
     public int ChildId { get; set; }
     public DateOnly VisitDate { get; set; }
     public int IroWorkerId { get; set; }
     public Worker Iro { get; set; } = null!;
+    public bool SeenAlone { get; set; }
+    /// Why the IRO saw the child, in a line (before the review, after a move, the child asked…).
+    public string Purpose { get; set; } = "";
+    /// What the child said and what the IRO will follow up (optional).
     public string Summary { get; set; } = "";
+    public int? RecordedByWorkerId { get; set; }
+    public Guid? SubmissionId { get; set; }
     public DateTime RecordedAt { get; set; }
+    public Guid Version { get; set; }
 }
 
 public enum FamilyMember { Mother, Father, Parent, Brother, Sister, Sibling, Grandparent, OtherRelative }

@@ -527,6 +527,23 @@ internal sealed partial class BoroughBuilder
         return PlacementMoves.Plan(_rng, start, placed, settles.Next());
     }
 
+    // Whether a placement in a carer household, children's home or supported accommodation is more
+    // than 20 miles from home: stratified, current placements and earlier ones apart, from their own
+    // random stream, so the share stays near England's 22% however many moves the plan holds.
+    private Stratified<bool>? _farCurrent, _farEarlier;
+    private readonly List<Address> _farChildrensHomes = [], _farSupportedHousing = [];
+    private readonly List<FosterHousehold> _farHouseholds = [], _nearHouseholds = [];
+
+    /// Share of those placements more than 20 miles away: kinship placements and placements with
+    /// parents are nearly all near, so this sits a little above England's 22% (CLA25).
+    public const double FarPlacementShare = 0.24;
+
+    private bool NextFar(bool current) => (current
+        ? _farCurrent ??= new([(true, FarPlacementShare), (false, 1 - FarPlacementShare)], new Random(_options.Seed ^ 0xd157))
+        : _farEarlier ??= new([(true, FarPlacementShare), (false, 1 - FarPlacementShare)], new Random(_options.Seed ^ 0xd158))).Next();
+
+    private Places.Reach NearReach() => _rng.Chance(0.8) ? Places.Reach.Borough : Places.Reach.NearTown;
+
     private Placement NewPlacement(CaseGroup g, DateOnly start, bool uasc, bool current)
     {
         var age = Dates.AgeOn(g.Oldest == DateOnly.MaxValue ? start : g.Oldest, start);
@@ -547,9 +564,11 @@ internal sealed partial class BoroughBuilder
             case PlacementKind.Foster:
             case PlacementKind.Adoption:
             {
-                var household = kind == PlacementKind.Foster && _fosterHouseholds.Count > 5 && _rng.Chance(0.3)
-                    ? _rng.Pick(_fosterHouseholds)
-                    : NewCarerHousehold(kind == PlacementKind.Adoption);
+                var far = NextFar(current);
+                var shared = far ? _farHouseholds : _nearHouseholds;
+                var household = kind == PlacementKind.Foster && shared.Count > 5 && _rng.Chance(0.3)
+                    ? _rng.Pick(shared)
+                    : NewCarerHousehold(kind == PlacementKind.Adoption, far);
                 placement.Address = household.Address;
                 placement.Carers.AddRange(household.Carers);
                 var names = string.Join(" and ", household.Carers.Select(c => c.Name));
@@ -564,13 +583,19 @@ internal sealed partial class BoroughBuilder
                 break;
             }
             case PlacementKind.ChildrensHome:
-                placement.Address = PickOrCreate(_childrensHomes, Math.Max(8, _options.Children / 400),
-                    () => _places.NewNamedBuilding(_places.NewBuildingName("House"), _rng.Chance(0.25)));
+                placement.Address = NextFar(current)
+                    ? PickOrCreate(_farChildrensHomes, Math.Max(4, _options.Children / 800),
+                        () => _places.NewNamedBuilding(_places.NewBuildingName("House"), Places.Reach.FarTown))
+                    : PickOrCreate(_childrensHomes, Math.Max(8, _options.Children / 400),
+                        () => _places.NewNamedBuilding(_places.NewBuildingName("House"), _rng.Chance(0.3) ? Places.Reach.Borough : Places.Reach.NearTown));
                 placement.Description = $"{placement.Address.Line1} children's home, {placement.Address.Town}";
                 break;
             case PlacementKind.Supported:
-                placement.Address = PickOrCreate(_supportedHousing, Math.Max(2, _options.Children / 2500),
-                    () => _places.NewNamedBuilding(_places.NewBuildingName("Lodge"), _rng.Chance(0.5)));
+                placement.Address = NextFar(current)
+                    ? PickOrCreate(_farSupportedHousing, Math.Max(1, _options.Children / 5000),
+                        () => _places.NewNamedBuilding(_places.NewBuildingName("Lodge"), Places.Reach.FarTown))
+                    : PickOrCreate(_supportedHousing, Math.Max(2, _options.Children / 2500),
+                        () => _places.NewNamedBuilding(_places.NewBuildingName("Lodge"), _rng.Chance(0.7) ? Places.Reach.Borough : Places.Reach.NearTown));
                 placement.Description = $"supported accommodation at {placement.Address.Line1}";
                 break;
             case PlacementKind.WithParents:
@@ -586,12 +611,12 @@ internal sealed partial class BoroughBuilder
         return _rng.Pick(pool);
     }
 
-    private FosterHousehold NewCarerHousehold(bool adopters)
+    private FosterHousehold NewCarerHousehold(bool adopters, bool? far = null)
     {
         var heritage = _rng.Chance(0.55) ? Heritage.British : _rng.Pick(Enum.GetValues<Heritage>());
         var code = heritage == Heritage.British ? "WBRI" : "NOBT";
         var surname = PickSurname(heritage);
-        var address = _places.NewHome(_rng.Chance(0.56));
+        var address = far is { } f ? _places.NewHome(f ? Places.Reach.FarTown : NearReach()) : _places.NewHome(_rng.Chance(0.56));
         var since = _windowStart.AddYears(-_rng.Between(0, 15));
         var carers = new List<AdultPlan>();
         var first = NewAdult(null, heritage, _rng.Chance(0.85) ? Sex.Female : Sex.Male, _rng.BirthDateForAge(_today, _rng.Between(32, 66)), code, surname);
@@ -604,6 +629,7 @@ internal sealed partial class BoroughBuilder
         foreach (var c in carers) c.Homes.Add(new Residence(address, since, null));
         var household = new FosterHousehold(address, carers);
         if (!adopters) _fosterHouseholds.Add(household);
+        if (!adopters) (Places.IsFar(address) ? _farHouseholds : _nearHouseholds).Add(household);
         return household;
     }
 

@@ -131,6 +131,8 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         var episodes = new List<Episode>();
         var visits = new List<StatutoryVisit>();
         var reviews = new List<LookedAfterReview>();
+        var iroVisits = new List<IroVisit>();
+        var iroRng = context.RandomFor(Name + ".IroVisits");
         for (var i = 0; i < work.Count; i++)
         {
             var (child, cs, period) = work[i];
@@ -158,6 +160,8 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
                     RecordedAt = new DateTime(v, new TimeOnly(18, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
                 });
             }
+            iroVisits.AddRange(PlanIroVisits(iroRng, child, period.ChildId, cs.Start,
+                cs.Span.Reviews.Where(r => r >= cs.Start).ToList(), cs.Span.End ?? plan.Today));
             foreach (var r in cs.Span.Reviews.Where(r => r >= cs.Start && r <= (cs.Span.End ?? plan.Today)))
             {
                 var iro = child.Group.Iro.LastOrDefault(s => s.Start <= r && (s.End is null || s.End >= r))?.Worker ?? (iros.Count > 0 ? rng.Pick(iros) : null);
@@ -178,6 +182,38 @@ internal sealed class ChildrenLookedAfterPart : IBoroughPart
         await context.Writer.BulkAsync(episodes);
         await context.Writer.BulkAsync(visits);
         await context.Writer.BulkAsync(reviews);
+        await context.Writer.BulkAsync(iroVisits);
+    }
+
+    private static readonly string[] IroVisitPurposes =
+    [
+        "Before the review, to hear what the child wants to say", "To check the review's decisions are being carried out",
+        "After a change of placement", "The child asked to see the IRO",
+    ];
+
+    /// The IRO sees most children once between one review and the next (IroVisitShare), from the
+    /// IRO allocated on the day, on its own random stream so the rest of the borough keeps its draws.
+    public const double IroVisitShare = 0.8;
+
+    private static IEnumerable<IroVisit> PlanIroVisits(Random rng, ChildPlan child, int childId, DateOnly start, IReadOnlyList<DateOnly> reviewDates, DateOnly until)
+    {
+        var marks = new List<DateOnly> { start };
+        marks.AddRange(reviewDates.Where(r => r > start && r <= until).Order());
+        for (var k = 1; k < marks.Count; k++)
+        {
+            var (from, to) = (marks[k - 1], marks[k]);
+            // Before the first review only when it is far enough off; between later reviews usually.
+            if (to.DayNumber - from.DayNumber < 42 || !rng.Chance(k == 1 ? 0.4 : IroVisitShare)) continue;
+            var date = from.AddDays(rng.Next(14, to.DayNumber - from.DayNumber - 6));
+            var iro = child.Group.Iro.LastOrDefault(s => s.Start <= date && (s.End is null || s.End >= date))?.Worker;
+            if (iro is null) continue;
+            yield return new IroVisit
+            {
+                ChildId = childId, VisitDate = date, IroWorkerId = iro.Id, SeenAlone = child.AgeOn(date) >= 5 && rng.Chance(0.7),
+                Purpose = rng.Pick(IroVisitPurposes), Summary = $"Saw {child.Name} at the placement; talked about how things are and what to raise at the next review.",
+                RecordedByWorkerId = iro.Id, RecordedAt = new DateTime(date, new TimeOnly(16, 30), DateTimeKind.Utc), Version = Guid.NewGuid(),
+            };
+        }
     }
 
     /// The period's episodes: the first placement and legal status, then each legal status change

@@ -98,9 +98,41 @@ internal sealed class Places(Random rng)
     private string NewUnit() => $"{UnitLetters[rng.Next(UnitLetters.Length)]}{UnitLetters[rng.Next(UnitLetters.Length)]}";
 
     /// A new home address: in the borough, or in one of the other towns.
-    public Address NewHome(bool inBorough, bool flat = false)
+    public Address NewHome(bool inBorough, bool flat = false) => NewHomeOn(rng.Pick(inBorough ? _boroughStreets : _otherStreets), flat);
+
+    /// How far a placement is from Havenbridge: in the borough, in another town well under 20 miles
+    /// away, or in one well over 20 miles away (on SyntheticPostcodeLocator's grid, measured from the
+    /// middle of the borough; the streets of towns near the 20-mile line are used for neither).
+    public enum Reach { Borough, NearTown, FarTown }
+
+    public Address NewHome(Reach reach, bool flat = false) => NewHomeOn(rng.Pick(StreetsIn(reach)), flat);
+
+    public Address NewNamedBuilding(string name, Reach reach) => NewNamedBuildingOn(name, rng.Pick(StreetsIn(reach)));
+
+    /// Whether an address is more than 20 miles from the middle of the borough.
+    public static bool IsFar(Address address) => MilesFromBorough(address.Postcode) > 20;
+
+    private static double MilesFromBorough(string postcode) =>
+        new ChildrenLookedAfter.SyntheticPostcodeLocator().Locate(postcode) is { } at
+            ? Math.Sqrt(at.EastKm * at.EastKm + at.NorthKm * at.NorthKm) / ChildrenLookedAfter.PlacementDistance.KmPerMile : 0;
+
+    private List<Street>? _nearTown, _farTown;
+
+    private List<Street> StreetsIn(Reach reach)
     {
-        var street = rng.Pick(inBorough ? _boroughStreets : _otherStreets);
+        double Miles(Street s) => MilesFromBorough($"{s.District} {s.Sector}AA");
+        return reach switch
+        {
+            Reach.Borough => _boroughStreets,
+            Reach.NearTown => _nearTown ??= OrAll(_otherStreets.Where(s => Miles(s) < 15).ToList()),
+            _ => _farTown ??= OrAll(_otherStreets.Where(s => Miles(s) > 26).ToList()),
+        };
+    }
+
+    private List<Street> OrAll(List<Street> streets) => streets.Count > 0 ? streets : _otherStreets;
+
+    private Address NewHomeOn(Street street, bool flat)
+    {
         for (var attempt = 0; ; attempt++)
         {
             string line1;
@@ -124,9 +156,10 @@ internal sealed class Places(Random rng)
     }
 
     /// A named building (children's home, supported accommodation) with its own address.
-    public Address NewNamedBuilding(string name, bool inBorough)
+    public Address NewNamedBuilding(string name, bool inBorough) => NewNamedBuildingOn(name, rng.Pick(inBorough ? _boroughStreets : _otherStreets));
+
+    private Address NewNamedBuildingOn(string name, Street street)
     {
-        var street = rng.Pick(inBorough ? _boroughStreets : _otherStreets);
         var number = street.NextNumber;
         street.NextNumber += rng.Between(2, 6);
         _addressKeys.Add($"{name}|{street.Town}");

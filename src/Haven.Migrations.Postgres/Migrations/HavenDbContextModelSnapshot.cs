@@ -1668,13 +1668,31 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("IroWorkerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("VisitDate")
                         .HasColumnType("date");
@@ -1682,6 +1700,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IroWorkerId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("ChildId", "VisitDate");
 

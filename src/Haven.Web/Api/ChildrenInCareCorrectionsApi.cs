@@ -29,7 +29,7 @@ public sealed record EducationRemovalDto(Guid? Version, string? Reason);
 /// Correcting and removing a child's education records, under /api/v1/children/{childId}/education,
 /// and correcting health records, under /health, with the rules of the pages (EducationRecordService,
 /// HealthRecordService): a correction adds the corrected record and keeps the earlier one marked
-/// "Corrected: reason", a removal is soft with its reason, each in one save. Bad input is a 400 with field errors and saves nothing; a stale version is a 409 with
+/// "Corrected: reason", a removal is soft with its reason, each in one save. Bad input is a 400 with field errors and saves nothing; a missing version is a 428 (code 1005); a stale version is a 409 with
 /// both versions (what is saved now, and what you sent); another child's record is a 404.
 public static class ChildrenInCareCorrectionsApi
 {
@@ -64,9 +64,13 @@ public static class ChildrenInCareCorrectionsApi
     private static async Task<IResult> GetAsync(int childId, int recordId, HavenDbContext db, CancellationToken ct) =>
         await FindAsync(db, childId, recordId, ct) is { } r ? Results.Ok(ChildrenInCareApi.ToDto(r)) : NotFound();
 
+    /// A correction or removal without the version the caller read could overwrite someone else's
+    /// change unseen: 428 (issue 10's convention, ApiProblems.NeedsVersion), before any other check.
+    private static IResult? NeedsVersion(Guid? version) => version is null || version == Guid.Empty
+        ? ApiProblems.NeedsVersion("version", "Send the version of the record you read (from GET); nothing was saved") : null;
+
     private static void CheckVersionAndReason(Guid? version, string? reason, Dictionary<string, string[]> errors, string doing)
     {
-        if (version is null || version == Guid.Empty) errors["version"] = ["Send the version of the record you read"];
         if (string.IsNullOrWhiteSpace(reason)) errors["reason"] = [$"Enter why you are {doing} this record"];
         else if (reason.Trim().Length > ReasonMaxLength) errors["reason"] = [$"Reason must be {ReasonMaxLength} characters or fewer"];
     }
@@ -78,6 +82,7 @@ public static class ChildrenInCareCorrectionsApi
         // A second send of the same correction returns the one already saved.
         if (body.SubmissionId is { } sid && await db.EducationRecords.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionId == sid && r.ChildId == childId, ct) is { } done)
             return Results.Created($"/api/v1/children/{childId}/education/{done.Id}", ChildrenInCareApi.ToDto(done));
+        if (NeedsVersion(body.Version) is { } needs) return needs;
         var errors = new Dictionary<string, string[]>();
         var options = ChildrenInCareApi.ReadEducation(childId, body, old.Kind, errors);
         CheckVersionAndReason(body.Version, body.Reason, errors, "correcting");
@@ -107,6 +112,7 @@ public static class ChildrenInCareCorrectionsApi
         if (await FindHealthAsync(db, childId, recordId, ct) is not { } old) return NotFound("health");
         if (body.SubmissionId is { } sid && await db.HealthRecords.AsNoTracking().FirstOrDefaultAsync(r => r.SubmissionId == sid && r.ChildId == childId, ct) is { } done)
             return Results.Created($"/api/v1/children/{childId}/health/{done.Id}", ChildrenInCareApi.ToDto(done));
+        if (NeedsVersion(body.Version) is { } needs) return needs;
         var errors = new Dictionary<string, string[]>();
         var kind = old.Kind;
         if (body.Kind is not null && (!Enum.TryParse(body.Kind, true, out kind) || !Enum.IsDefined(kind) || kind == HealthRecordKind.HistorySummaryGiven))
@@ -136,6 +142,7 @@ public static class ChildrenInCareCorrectionsApi
         EducationRecordService education, CancellationToken ct)
     {
         if (await FindAsync(db, childId, recordId, ct) is null) return NotFound();
+        if (NeedsVersion(body.Version) is { } needs) return needs;
         var errors = new Dictionary<string, string[]>();
         CheckVersionAndReason(body.Version, body.Reason, errors, "removing");
         if (errors.Count > 0) return ApiProblems.Invalid(errors);

@@ -21,6 +21,7 @@ public static class LookedAfterApi
         care.MapPost("/periods/{periodId:int}/end", EndAsync).WithName("EndPeriodOfCare").WithSummary("The child stops being looked after");
         care.MapPost("/visits", VisitAsync).WithName("RecordStatutoryVisit").WithSummary("Record a statutory visit");
         care.MapPost("/reviews", ReviewAsync).WithName("RecordLookedAfterReview").WithSummary("Record a looked-after review");
+        care.MapIroVisitsApi();
     }
 
     private static async Task<IResult> GetAsync(int childId, HavenDbContext db, CancellationToken ct)

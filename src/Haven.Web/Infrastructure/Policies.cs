@@ -9,6 +9,8 @@ public static class Policies
     public const string TeamCaseloads = "team-caseloads";
     /// Changing who holds a child's case: team managers and senior leaders (AccessMatrix.Reallocates).
     public const string Reallocate = "reallocate";
+    /// Recording an IRO visit between reviews: IROs, team managers and social workers (LookedAfterService.RecordsIroVisits).
+    public const string RecordIroVisits = "record-iro-visits";
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";
     public const string FrontDoor = "front-door";

@@ -1,3 +1,4 @@
+using Haven.Core.Allocations;
 using System.Net.Http.Headers;
 using Haven.Core.Calendar;
 using Haven.Core.ChildrenLookedAfter;
@@ -220,6 +221,146 @@ public abstract class LookedAfterApiTests(HavenApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    private sealed record IroSetup(TestWorker Worker, TestWorker Manager, TestWorker Iro, TestWorker Colleague, HttpClient Api, int ChildId);
+
+    // IRO visits between reviews: the API and the pages, and who may record one.
+
+    /// A child in care for 100 days, with a social worker and an allocated IRO; a colleague on the
+    /// same team (who may change the team's records, but is not this child's worker).
+    private async Task<IroSetup> IroSetupAsync()
+    {
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId);
+        var iro = await app.Data.CreateWorkerAsync(HavenRole.Iro, teamId);
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = worker; c.DateOfBirth = new DateOnly(2014, 3, 2); });
+        await app.Data.WithDbAsync(db =>
+        {
+            db.Allocations.Add(new Allocation { ChildId = childId, Kind = AllocationKind.Iro, WorkerId = iro.WorkerId, TeamId = teamId, StartDate = Today.AddDays(-90), RecordedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var api = await IroApiClientAsync(worker);
+        var start = await api.PostAsJsonAsync($"/api/v1/children/{childId}/care/periods", new
+        {
+            decisionDate = Today.AddDays(-100), authorisedByWorkerId = manager.WorkerId, decisionReason = "No family able to care.",
+            startDate = Today.AddDays(-100), legalStatus = "V2", categoryOfNeed = "N4", unaccompanied = false, homePostcode = "HB1 3CD",
+            placement = new { placementType = "U4", provider = "PR1", carerName = "Jo Okafor", addressLine1 = "4 Elm Road", town = "Havenbridge", postcode = "HB4 2AB", matching = "Near school." },
+        });
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        return new(worker, manager, iro, colleague, api, childId);
+    }
+
+    private async Task<HttpClient> IroApiClientAsync(TestWorker worker)
+    {
+        var (exit, output, _) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
+        Assert.Equal(0, exit);
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+        return client;
+    }
+
+    private static async Task<IDictionary<string, string[]>> IroErrors(HttpResponseMessage r) =>
+        (await r.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors;
+
+    [Fact]
+    public async Task Api_IroVisit_BySocialWorker_DefaultsToTheAllocatedIro_IsIdempotent_AndBadInputIs400SavingNothing()
+    {
+        // Arrange
+        var s = await IroSetupAsync();
+        var url = $"/api/v1/children/{s.ChildId}/care/iro-visits";
+        var submission = Guid.NewGuid();
+
+        // Act
+        var noSeenAlone = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(-5), purpose = "Before the review" });
+        var future = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(2), seenAlone = true, purpose = "  " });
+        var beforeCare = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(-101), seenAlone = false, purpose = "Before the review" });
+        var notAnIro = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(-5), seenAlone = true, purpose = "Before the review", iroWorkerId = s.Worker.WorkerId });
+        var saved = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(-5), seenAlone = true, purpose = "Before the review", notes = "Wants more time with her brother.", submissionId = submission });
+        var again = await s.Api.PostAsJsonAsync(url, new { visitDate = Today.AddDays(-5), seenAlone = true, purpose = "Before the review", submissionId = submission });
+        var list = await s.Api.GetFromJsonAsync<List<IroVisitDto>>(url);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, noSeenAlone.StatusCode);
+        Assert.True((await IroErrors(noSeenAlone)).ContainsKey("seenAlone"));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal(["purpose", "visitDate"], (await IroErrors(future)).Keys.Order());
+        Assert.Equal(HttpStatusCode.BadRequest, beforeCare.StatusCode);
+        Assert.StartsWith("Date of the visit must be on or after the child came into care", (await IroErrors(beforeCare))["visitDate"].Single());
+        Assert.Equal(HttpStatusCode.BadRequest, notAnIro.StatusCode);
+        Assert.True((await IroErrors(notAnIro)).ContainsKey("iroWorkerId"));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal((await saved.Content.ReadFromJsonAsync<IroVisitDto>())!.Id, (await again.Content.ReadFromJsonAsync<IroVisitDto>())!.Id);
+        var visit = Assert.Single(list!);
+        Assert.Equal((s.Iro.WorkerId, true, "Before the review", "Wants more time with her brother."), (visit.IroWorkerId, visit.SeenAlone, visit.Purpose, visit.Notes));
+        Assert.NotEqual(Guid.Empty, visit.Version);
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.IroVisits.CountAsync(v => v.ChildId == s.ChildId)));
+    }
+
+    [Fact]
+    public async Task Api_IroVisit_ByAColleagueWhoIsNotTheChildsWorker_Is403AndSavesNothing_ButTheManagerMayRecord()
+    {
+        // Arrange
+        var s = await IroSetupAsync();
+        var url = $"/api/v1/children/{s.ChildId}/care/iro-visits";
+        var colleague = await IroApiClientAsync(s.Colleague);
+        var manager = await IroApiClientAsync(s.Manager);
+        var body = new { visitDate = Today.AddDays(-3), seenAlone = false, purpose = "After a change of placement", iroWorkerId = s.Iro.WorkerId };
+
+        // Act
+        var refused = await colleague.PostAsJsonAsync(url, body);
+        var byManager = await manager.PostAsJsonAsync(url, body);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byManager.StatusCode);
+        var rows = await app.Data.WithDbAsync(db => db.IroVisits.Where(v => v.ChildId == s.ChildId).ToListAsync());
+        Assert.Equal(s.Manager.WorkerId, Assert.Single(rows).RecordedByWorkerId);
+    }
+
+    [Fact]
+    public async Task Page_IroRecordsAVisit_ErrorsFirst_ThenItShowsOnTheCareTabTheReviewRecordAndTheChronology()
+    {
+        // Arrange: the child's IRO signs in.
+        var s = await IroSetupAsync();
+        var iro = app.NewClient();
+        await iro.SignInAsync(s.Iro.UserName);
+        var url = $"/children/{s.ChildId}/care/iro-visits/add";
+        var future = Today.AddDays(3);
+
+        // Act
+        var bad = await iro.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["VisitDate.Day"] = future.Day.ToString(), ["VisitDate.Month"] = future.Month.ToString(), ["VisitDate.Year"] = future.Year.ToString(), ["Purpose"] = "",
+        });
+        var badPage = await Pages.ParseAsync(bad);
+        var visitDay = Today.AddDays(-20);
+        var good = await iro.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["VisitDate.Day"] = visitDay.Day.ToString(), ["VisitDate.Month"] = visitDay.Month.ToString(), ["VisitDate.Year"] = visitDay.Year.ToString(),
+            ["SeenAlone"] = "yes", ["Purpose"] = "Before the review, to hear her views", ["Notes"] = "Likes her new school.",
+        });
+        var review = await s.Api.PostAsJsonAsync($"/api/v1/children/{s.ChildId}/care/reviews",
+            new { reviewDate = Today.AddDays(-1), chairWorkerId = s.Iro.WorkerId, participation = "PN1", advocacyOffered = false, advocacyTakenUp = false, letterToChild = "Dear Mia" });
+        var reviewId = (await review.Content.ReadFromJsonAsync<CreatedDto>())!.Id;
+        var care = await iro.GetPageAsync($"/children/{s.ChildId}/care");
+        var record = await iro.GetPageAsync($"/children/{s.ChildId}/care/reviews/{reviewId}");
+        var chronology = await iro.GetPageAsync($"/children/{s.ChildId}/chronology");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var summary = badPage.QuerySelector(".govuk-error-summary")!.TextContent;
+        Assert.Contains("Select whether the IRO saw the child alone", summary);
+        Assert.Contains("Enter why the IRO saw the child", summary);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Contains("Before the review, to hear her views", care.QuerySelector("#iro-visits")!.TextContent);
+        Assert.Contains("Before the review, to hear her views", record.QuerySelector("#review-iro-visits")!.TextContent);
+        Assert.Contains("IRO visit", chronology.Body!.TextContent);
+        var row = await app.Data.WithDbAsync(db => db.IroVisits.SingleAsync(v => v.ChildId == s.ChildId));
+        Assert.Equal((s.Iro.WorkerId, visitDay, true), (row.IroWorkerId, row.VisitDate, row.SeenAlone));
     }
 }
 

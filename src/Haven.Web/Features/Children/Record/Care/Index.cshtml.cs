@@ -9,8 +9,10 @@ namespace Haven.Web.Features.Children.Record.Care;
 
 /// The child's time in care: the current period with its SSDA903 episodes and placements, what is
 /// due next, the statutory visits and the looked-after reviews.
-public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(HavenDbContext db, TimeProvider clock, LookedAfterService service) : PageModel
 {
+    /// Whether this worker may record an IRO visit (the child's IRO, a manager, the child's social worker).
+    public bool MayRecordIroVisit { get; private set; }
     public ChildHeader Header { get; private set; } = null!;
     public LookedAfterRecord Record { get; private set; } = null!;
     public (DateOnly Due, string What)? NextVisit { get; private set; }
@@ -27,6 +29,7 @@ public class IndexModel(HavenDbContext db, TimeProvider clock) : PageModel
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Header = (await ChildHeader.LoadAsync(db, childId, "care", Today, ct))!;
         Record = await LookedAfterRecord.LoadAsync(db, childId, ct);
+        MayRecordIroVisit = Haven.Core.Access.CurrentWorker.From(User) is { } me && await service.MayRecordIroVisitAsync(me, childId, ct);
         CarePlans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.Kind == PlanKind.Care)
             .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
         if (Record.Current is { CurrentEpisode: { } episode } current)

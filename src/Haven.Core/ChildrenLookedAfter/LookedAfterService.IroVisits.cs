@@ -1,0 +1,77 @@
+using Haven.Core.Access;
+using Haven.Core.Allocations;
+using Haven.Core.Workforce;
+using Microsoft.EntityFrameworkCore;
+
+namespace Haven.Core.ChildrenLookedAfter;
+
+/// An IRO's visit to the child between reviews. IroWorkerId null means the IRO allocated to the
+/// child on the date (or the IRO recording it).
+public sealed record RecordIroVisitOptions(int ChildId, DateOnly VisitDate, int? IroWorkerId, bool SeenAlone, string Purpose, string? Notes, Guid? SubmissionId);
+
+public sealed partial class LookedAfterService
+{
+    public const int MaxIroVisitPurpose = 500;
+
+    /// The roles that record IRO visits (the web app's RecordIroVisits policy, so the route says it).
+    public static bool RecordsIroVisits(HavenRole role) => role is HavenRole.Iro or HavenRole.TeamManager or HavenRole.SocialWorker;
+
+    /// Who may record an IRO visit for this child: their IRO (the child-record guard admits an IRO
+    /// only to the children they are appointed to), a team manager, or the child's allocated social
+    /// worker, not any social worker on the team.
+    public async Task<bool> MayRecordIroVisitAsync(CurrentWorker by, int childId, CancellationToken ct = default)
+    {
+        if (by.Role is HavenRole.Iro or HavenRole.TeamManager) return true;
+        if (by.Role != HavenRole.SocialWorker) return false;
+        var today = Today;
+        return await db.Allocations.AnyAsync(a => a.ChildId == childId && a.Kind == AllocationKind.SocialWorker && a.WorkerId == by.WorkerId
+            && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today), ct);
+    }
+
+    /// The rules on the visit itself, with the child's periods of care (start, end): a date today or
+    /// before, inside a period of care (not before the child came into care), and a purpose.
+    public static Dictionary<string, string> ValidateIroVisit(RecordIroVisitOptions o, DateOnly today, IReadOnlyList<(DateOnly Start, DateOnly? End)> periods)
+    {
+        var errors = new Dictionary<string, string>();
+        if (o.VisitDate > today) errors["VisitDate"] = "Date of the visit must be today or in the past";
+        else if (periods.Count == 0) errors["VisitDate"] = "The child has not been looked after, so there is no IRO visit to record";
+        else if (o.VisitDate < periods.Min(p => p.Start))
+            errors["VisitDate"] = $"Date of the visit must be on or after the child came into care on {Show(periods.Min(p => p.Start))}";
+        else if (!periods.Any(p => p.Start <= o.VisitDate && (p.End is null || p.End >= o.VisitDate)))
+            errors["VisitDate"] = "The child was not looked after on that date";
+        if (string.IsNullOrWhiteSpace(o.Purpose)) errors["Purpose"] = "Enter why the IRO saw the child";
+        else if (o.Purpose.Trim().Length > MaxIroVisitPurpose) errors["Purpose"] = $"Purpose must be {MaxIroVisitPurpose} characters or fewer";
+        if (o.Notes is { Length: > MaxText }) errors["Notes"] = $"Notes must be {MaxText:N0} characters or fewer";
+        return errors;
+    }
+
+    /// Records the visit in one save; a repeated SubmissionId returns the visit already saved.
+    /// Errors keyed "Recorder" mean this worker may not record one (the page and API answer 403).
+    public async Task<LookedAfterResult> RecordIroVisitAsync(RecordIroVisitOptions o, CurrentWorker by, CancellationToken ct = default)
+    {
+        if (!await MayRecordIroVisitAsync(by, o.ChildId, ct))
+            return LookedAfterResult.Fail("Recorder", "Only the child's IRO, a team manager or the child's social worker can record an IRO visit");
+        if (o.SubmissionId is { } sid && await db.IroVisits.AsNoTracking().FirstOrDefaultAsync(v => v.SubmissionId == sid && v.ChildId == o.ChildId, ct) is { } existing)
+            return new(existing.Id, new Dictionary<string, string>());
+        var periods = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.ChildId == o.ChildId).Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct))
+            .Select(p => (p.StartDate, p.EndDate)).ToList();
+        var errors = ValidateIroVisit(o, Today, periods);
+        var iroId = o.IroWorkerId;
+        if (iroId is null && by.Role == HavenRole.Iro) iroId = by.WorkerId;
+        iroId ??= await db.Allocations.Where(a => a.ChildId == o.ChildId && a.Kind == AllocationKind.Iro && a.StartDate <= o.VisitDate
+                && (a.EndDate == null || a.EndDate >= o.VisitDate)).OrderByDescending(a => a.StartDate).Select(a => (int?)a.WorkerId).FirstOrDefaultAsync(ct);
+        if (iroId is null) errors["IroWorkerId"] = "Select the independent reviewing officer who saw the child";
+        else if (by.Role == HavenRole.Iro && iroId != by.WorkerId) errors["IroWorkerId"] = "An IRO records their own visits";
+        else if (!await db.Workers.AnyAsync(w => w.Id == iroId && w.Role == HavenRole.Iro, ct))
+            errors["IroWorkerId"] = "Select the independent reviewing officer who saw the child";
+        if (errors.Count > 0) return LookedAfterResult.Fail(errors);
+        var visit = new IroVisit
+        {
+            ChildId = o.ChildId, VisitDate = o.VisitDate, IroWorkerId = iroId!.Value, SeenAlone = o.SeenAlone, Purpose = o.Purpose.Trim(),
+            Summary = o.Notes?.Trim() ?? "", RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId, RecordedAt = Now,
+        };
+        db.IroVisits.Add(visit);
+        await db.SaveChangesAsync(ct);
+        return new(visit.Id, new Dictionary<string, string>());
+    }
+}

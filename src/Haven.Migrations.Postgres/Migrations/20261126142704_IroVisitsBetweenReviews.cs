@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Haven.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class IroVisitsBetweenReviews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Purpose",
+                table: "IroVisits",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RecordedByWorkerId",
+                table: "IroVisits",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SeenAlone",
+                table: "IroVisits",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubmissionId",
+                table: "IroVisits",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "IroVisits",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IroVisits_SubmissionId",
+                table: "IroVisits",
+                column: "SubmissionId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_IroVisits_SubmissionId",
+                table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "Purpose",
+                table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "RecordedByWorkerId",
+                table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "SeenAlone",
+                table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionId",
+                table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "IroVisits");
+        }
+    }
+}
