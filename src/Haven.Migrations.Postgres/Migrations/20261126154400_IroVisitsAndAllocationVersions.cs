@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Haven.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class IroVisitsBetweenReviews : Migration
+    public partial class IroVisitsAndAllocationVersions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,13 @@ namespace Haven.Migrations.Postgres.Migrations
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Allocations",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
             migrationBuilder.CreateIndex(
                 name: "IX_IroVisits_SubmissionId",
                 table: "IroVisits",
@@ -78,6 +85,10 @@ namespace Haven.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "IroVisits");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Allocations");
         }
     }
 }
