@@ -210,6 +210,7 @@ public abstract class ConcurrencyTests(HavenApp app)
         [typeof(Haven.Core.Education.EducationRecord)] = new AppendOnly("A correction is a new record that supersedes the old one; the old one is not changed."),
         [typeof(Haven.Core.ChildrenLookedAfter.StatutoryVisit)] = new AppendOnly("Visits are recorded once (idempotent by submission id)."),
         [typeof(Haven.Core.ChildrenLookedAfter.LookedAfterReview)] = new AppendOnly("Reviews are recorded once (idempotent by submission id)."),
+        [typeof(Haven.Core.ChildrenLookedAfter.IroVisit)] = new AppendOnly("IRO visits are recorded once (idempotent by submission id); no page or endpoint changes one yet. Its version is there for the correction page still to come, which must then be driven here."),
         [typeof(Haven.Core.ChildrenLookedAfter.Placement)] = new AppendOnly("A placement is added with the episode that starts it; a change of placement adds a new one under the period's version check (PeriodOfCare)."),
         [typeof(Haven.Core.Permanence.PermanencePlan)] = new AppendOnly("Each review adds the plan it set; the history is kept."),
         [typeof(Haven.Core.Fostering.RecruitmentCampaign)] = new AppendOnly("Campaigns are added through the API; there is no update endpoint."),
