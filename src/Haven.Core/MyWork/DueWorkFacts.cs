@@ -17,59 +17,46 @@ public sealed class DueWorkFacts(HavenDbContext db, ICareSpans care)
         public bool IsUnborn => DateOfBirth is null && ExpectedDateOfBirth is not null;
     }
 
-    private HashSet<int>? _peopleFor;
-    private Dictionary<int, Child> _people = [];
-    private HashSet<int>? _involvementsFor;
-    private List<Involvement> _involvements = [];
-    private HashSet<int>? _careFor;
-    private IReadOnlyList<CareSpan> _care = [];
+    /// One kind of fact, read for a set of children and answered from memory for that set or any part of it.
+    private sealed class Facts<T>(Func<T, int> childOf)
+    {
+        private HashSet<int>? _for;
+        private List<T> _rows = [];
+
+        public void Clear() => (_for, _rows) = (null, []);
+
+        public async Task<IReadOnlyList<T>> ForAsync(IReadOnlyCollection<int> childIds, Func<List<int>, Task<List<T>>> read)
+        {
+            var asked = childIds.ToHashSet();
+            if (asked.Count == 0) return [];
+            if (_for is null || !asked.IsSubsetOf(_for)) (_rows, _for) = (await read(asked.ToList()), asked);
+            return asked.SetEquals(_for) ? _rows : _rows.Where(r => asked.Contains(childOf(r))).ToList();
+        }
+    }
+
+    private readonly Facts<Child> _people = new(c => c.Id);
+    private readonly Facts<Involvement> _involvements = new(i => i.ChildId);
+    private readonly Facts<CareSpan> _care = new(s => s.ChildId);
 
     /// Forgets what was read: DueWork calls this before and after asking its sources, so nothing
     /// read is kept past the one question (a save in between would otherwise not be seen).
     public void Clear()
     {
-        (_peopleFor, _people, _involvementsFor, _involvements, _careFor, _care) = (null, [], null, [], null, []);
+        _people.Clear();
+        _involvements.Clear();
+        _care.Clear();
     }
 
     /// The children asked about (those not deleted), by id.
-    public async Task<IReadOnlyDictionary<int, Child>> ChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
-    {
-        var asked = childIds.ToHashSet();
-        if (asked.Count == 0) return new Dictionary<int, Child>();
-        if (_peopleFor is null || !asked.IsSubsetOf(_peopleFor))
-        {
-            var ids = asked.ToList();
-            _people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-                .Select(p => new Child(p.Id, p.DateOfBirth, p.ExpectedDateOfBirth)).ToDictionaryAsync(p => p.Id, ct);
-            _peopleFor = asked;
-        }
-        return asked.SetEquals(_peopleFor) ? _people : _people.Where(p => asked.Contains(p.Key)).ToDictionary();
-    }
+    public async Task<IReadOnlyDictionary<int, Child>> ChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct) =>
+        (await _people.ForAsync(childIds, ids => db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Child(p.Id, p.DateOfBirth, p.ExpectedDateOfBirth)).ToListAsync(ct))).ToDictionary(c => c.Id);
 
     /// The open involvements (no end date) of the children asked about, in the order the database gave them.
-    public async Task<IReadOnlyList<Involvement>> OpenInvolvementsAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
-    {
-        var asked = childIds.ToHashSet();
-        if (asked.Count == 0) return [];
-        if (_involvementsFor is null || !asked.IsSubsetOf(_involvementsFor))
-        {
-            var ids = asked.ToList();
-            _involvements = await db.Involvements.AsNoTracking().Where(i => ids.Contains(i.ChildId) && i.EndDate == null).ToListAsync(ct);
-            _involvementsFor = asked;
-        }
-        return asked.SetEquals(_involvementsFor) ? _involvements : _involvements.Where(i => asked.Contains(i.ChildId)).ToList();
-    }
+    public Task<IReadOnlyList<Involvement>> OpenInvolvementsAsync(IReadOnlyCollection<int> childIds, CancellationToken ct) =>
+        _involvements.ForAsync(childIds, ids => db.Involvements.AsNoTracking().Where(i => ids.Contains(i.ChildId) && i.EndDate == null).ToListAsync(ct));
 
     /// Every period of care of the children asked about (ICareSpans), in its order.
-    public async Task<IReadOnlyList<CareSpan>> CareSpansAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
-    {
-        var asked = childIds.ToHashSet();
-        if (asked.Count == 0) return [];
-        if (_careFor is null || !asked.IsSubsetOf(_careFor))
-        {
-            _care = await care.ForChildrenAsync(childIds, ct);
-            _careFor = asked;
-        }
-        return asked.SetEquals(_careFor) ? _care : _care.Where(s => asked.Contains(s.ChildId)).ToList();
-    }
+    public Task<IReadOnlyList<CareSpan>> CareSpansAsync(IReadOnlyCollection<int> childIds, CancellationToken ct) =>
+        _care.ForAsync(childIds, async ids => (await care.ForChildrenAsync(ids, ct)).ToList());
 }
