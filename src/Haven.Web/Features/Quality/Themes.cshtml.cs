@@ -34,6 +34,6 @@ public class ThemesModel(QualityFigures figures, HavenDbContext db, ChildAccess 
                                 && readable.Contains(a.ChildId)
                           orderby a.AuditedOn descending
                           select new { a.AuditedOn, Team = tm == null ? null : tm.Name, a.Learning }).Take(20).ToListAsync(ct);
-        Learning = rows.Select(r => (r.AuditedOn, r.Team, r.Learning!)).ToList();
+        Learning = rows.Select(r => (On: r.AuditedOn, Team: (string?)r.Team, Learning: r.Learning!)).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace Haven.Web.Features.Workforce;
 
 /// One team's spells of employment and funded posts, with the forms to add a spell, record a
 /// leaver's last day and change the funded posts. Every change is added; nothing is rewritten.
-public class TeamModel(HavenDbContext db, EmploymentService employment, TimeProvider clock) : PageModel
+public class TeamModel(HavenDbContext db, EmploymentService employment) : PageModel
 {
     public sealed record SpellRow(int Id, string Worker, ContractType Contract, bool Qualified, decimal Fte, DateOnly Start, DateOnly? Leave, Guid Version);
     public sealed record PostsRow(DateOnly From, decimal Posts, DateTime RecordedAt);

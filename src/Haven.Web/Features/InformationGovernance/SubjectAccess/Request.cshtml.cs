@@ -15,7 +15,7 @@ public sealed class RequestModel(HavenDbContext db, SubjectAccessService service
     [BindProperty] public string? ExtensionReason { get; set; }
     [BindProperty] public Guid Version { get; set; }
 
-    public SubjectAccessRequest? Request { get; private set; }
+    public SubjectAccessRequest? AccessRequest { get; private set; }
     public SubjectAccessBundle? Bundle { get; private set; }
     public IReadOnlyList<SubjectAccessRelease> Releases { get; private set; } = [];
 
@@ -47,10 +47,10 @@ public sealed class RequestModel(HavenDbContext db, SubjectAccessService service
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Request = await db.SubjectAccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RequestId, ct);
-        if (Request is null) return false;
+        AccessRequest = await db.SubjectAccessRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RequestId, ct);
+        if (AccessRequest is null) return false;
         Releases = await db.SubjectAccessReleases.AsNoTracking().Where(x => x.RequestId == RequestId).OrderBy(x => x.Id).ToListAsync(ct);
-        Bundle = await service.PreviewAsync(Request, CurrentWorker.From(User)!, ct);
+        Bundle = await service.PreviewAsync(AccessRequest, CurrentWorker.From(User)!, ct);
         return true;
     }
 }
