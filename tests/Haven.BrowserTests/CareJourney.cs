@@ -26,7 +26,7 @@ public sealed class CareJourney(BrowserFixture app) : IClassFixture<BrowserFixtu
     {
         var (_, teamId) = await app.Data.CreateTeamAsync();
         var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId, "Sam Okoro");
-        _ = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId, javaScript ? "Morgan Teale" : "Morgan Tealby");
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId, javaScript ? "Morgan Teale" : "Morgan Tealby");
         _ = await app.Data.CreateWorkerAsync(HavenRole.Iro, teamId, javaScript ? "Ira Reeve" : "Ira Reeves");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var childId = await app.Data.CreateChildAsync(c => { c.FirstName = "Mia"; c.AllocatedTo = worker; c.DateOfBirth = today.AddYears(-9); });
@@ -89,5 +89,25 @@ public sealed class CareJourney(BrowserFixture app) : IClassFixture<BrowserFixtu
         await AssertAccessibleAsync(page, "care-review-record" + suffix);
         await page.GotoAsync($"/children/{childId}/care");
         await Assertions.Expect(page.Locator("#period")).ToContainTextAsync("Second looked-after review");
+
+        // An IRO's visit between reviews: the form, and its error state.
+        await page.GotoAsync($"/children/{childId}/care/iro-visits/add");
+        await AssertAccessibleAsync(page, "care-iro-visit" + suffix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save visit" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the IRO saw the child");
+        await AssertAccessibleAsync(page, "care-iro-visit-errors" + suffix);
+
+        // The adoption record's form, before anything is recorded.
+        await page.GotoAsync($"/children/{childId}/permanence/adoption");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Record the adoption plan");
+        await AssertAccessibleAsync(page, "adoption-record" + suffix);
+
+        // The change of social worker, as the team manager who makes it.
+        var managerPage = await app.NewPageAsync(javaScript);
+        await Journeys.SignInAsync(managerPage, manager.UserName, suffix);
+        await managerPage.GotoAsync($"/children/{childId}/allocation");
+        await Assertions.Expect(managerPage.Locator("#allocations")).ToContainTextAsync("Sam Okoro");
+        await Assertions.Expect(managerPage.Locator("form#reallocate")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(managerPage, "allocation" + suffix);
     }
 }

@@ -46,6 +46,12 @@ public abstract class AllocationTests(HavenApp app)
         // A good change, sent twice (double click): one new allocation.
         var page = await client.GetPageAsync($"/children/{child}/allocation");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form#reallocate")!;
+        // The reasons read as the 903 list says them, without the reference's working notes; and no
+        // tab of the child's record is current (the allocation page has none of its own).
+        var reasons = form.QuerySelectorAll("select[name=ReasonCode] option, input[name=ReasonCode]").Select(o => o.ParentElement?.TextContent + o.TextContent).ToList();
+        Assert.Contains(reasons, r => r.Contains("Management decision, e.g. caseload or team change"));
+        Assert.DoesNotContain("interpretation", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector(".haven-sub-navigation [aria-current]"));
         var values = Form(next.WorkerId, Today.AddDays(-3), "LEFTRL");
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(form, values)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(form, values)).StatusCode);

@@ -73,7 +73,8 @@ public class IndexModel(HavenDbContext db, AllocationService allocations, TimePr
 
     private async Task<bool> LoadAsync(int childId, CancellationToken ct)
     {
-        Header = (await ChildHeader.LoadAsync(db, childId, "summary", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
+        // The allocation history has no tab of its own in the record's navigation, so none is current.
+        Header = (await ChildHeader.LoadAsync(db, childId, "allocation", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
         if (Header is null) return false;
         MayReallocate = CurrentWorker.From(User) is { } me && AccessMatrix.Reallocates(me.Role);
         var rows = await db.Allocations.AsNoTracking().Where(a => a.ChildId == childId)
