@@ -21,6 +21,7 @@ public sealed class FrontDoorDueWork(HavenDbContext db, TimeProvider clock) : ID
             Timescales.ReferralDecision.DueFrom(DecisionTimeliness.LocalDate(a.ReceivedAt, zone)), Timescales.ReferralDecision)
             { Href = $"/front-door/contacts/{a.ContactId}" }).ToList();
 
+        if (awaiting.Count == 0) return items;
         var contactIds = awaiting.Select(a => a.ContactId).Distinct().ToList();
         var checks = await db.MashChecks.AsNoTracking().Where(k => contactIds.Contains(k.ContactId) && k.RespondedAt == null)
             .Select(k => new { k.ContactId, k.Agency, k.DueAt }).ToListAsync(ct);

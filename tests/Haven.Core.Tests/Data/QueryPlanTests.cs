@@ -45,7 +45,7 @@ public sealed class QueryPlanTests : IDisposable
     [Fact]
     public async Task CinCensus_ForAFewChildren_ReadsAssessmentsAndEnquiriesByReferral()
     {
-        await using var db = Open();
+        await using var db = await WithOneReferralAsync();
         _capture.Commands.Clear();
 
         await CinCensusBuilder.BuildAsync(db, 2026, onlyChildren: [1, 2, 3]);
@@ -59,9 +59,52 @@ public sealed class QueryPlanTests : IDisposable
         }
     }
 
-    private HavenDbContext Open() =>
-        new(new DbContextOptionsBuilder<HavenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}")
-            .AddInterceptors(_capture).Options);
+    [Fact]
+    public async Task CinCensus_ForAFewChildren_ReadsInitialConferencesByChildNotEveryOneWithoutAnEnquiry()
+    {
+        await using var db = await WithOneReferralAsync();
+        _capture.Commands.Clear();
+
+        await CinCensusBuilder.BuildAsync(db, 2026, onlyChildren: [1, 2, 3]);
+
+        var command = _capture.Commands.Single(c => c.Contains("FROM \"ChildProtectionConferences\"", StringComparison.Ordinal)
+            && c.Contains("'Initial'", StringComparison.Ordinal));
+        var plan = Plan(db, command);
+        Assert.DoesNotContain(plan, line => line.Contains("Section47EnquiryId", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("IX_ChildProtectionConferences_ChildId_Date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CinCensus_NoEpisodeInTheYear_ReadsNothingButTheReferrals()
+    {
+        await using var db = Open();
+        _capture.Commands.Clear();
+
+        var census = await CinCensusBuilder.BuildAsync(db, 2026, onlyChildren: [1, 2, 3]);
+
+        Assert.Empty(census.Children);
+        Assert.Contains("FROM \"Referrals\"", Assert.Single(_capture.Commands), StringComparison.Ordinal);
+    }
+
+    /// One episode of need in the 2025-26 year (child 1, not otherwise recorded), so the census reads on past its referrals.
+    private async Task<HavenDbContext> WithOneReferralAsync()
+    {
+        var db = Open();
+        await db.Database.ExecuteSqlRawAsync("""
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO "Referrals" ("ChildId", "IsReReferral", "NoFurtherAction", "RecordedAt", "ReferralDate", "SourceCode", "Version")
+            VALUES (1, 0, 0, '2025-06-02 00:00:00', '2025-06-02', '1A', '6f1c1c1e-0000-4000-8000-000000000001');
+            """);
+        return db;
+    }
+
+    /// Configured as the app is (HavenDatabase), so the plans are those of the SQL the app sends.
+    private HavenDbContext Open()
+    {
+        var options = new DbContextOptionsBuilder<HavenDbContext>();
+        HavenDatabase.Configure(options, new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "haven.db")}"));
+        return new(options.AddInterceptors(_capture).Options);
+    }
 
     /// EXPLAIN QUERY PLAN of a logged command, its parameters bound to NULL (the plan does not depend on them).
     private static List<string> Plan(HavenDbContext db, string commandText)
