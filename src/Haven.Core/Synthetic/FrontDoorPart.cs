@@ -104,7 +104,7 @@ internal sealed class FrontDoorPart : IBoroughPart
             contacts.Add((Make(child.Person.Id, date, rng.Weighted(Sources), outcome, outcome == ContactOutcome.EarlyHelp ? "early-help" : "universal"), null));
         }
         await context.Writer.SaveAsync(contacts.Select(c => c.Contact));
-        foreach (var (contact, referralId) in contacts.Where(c => c.ReferralId is not null))
-            await db.Referrals.Where(r => r.Id == referralId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ContactId, contact.Id), context.CancellationToken);
+        await context.Writer.UpdateAsync<Referrals.Referral, int?>(nameof(Referrals.Referral.ContactId),
+            contacts.Where(c => c.ReferralId is not null).Select(c => (c.ReferralId!.Value, (int?)c.Contact.Id)));
     }
 }
