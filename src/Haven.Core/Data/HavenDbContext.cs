@@ -106,7 +106,8 @@ public partial class HavenDbContext : IdentityDbContext<HavenUser>
         }
     }
 
-    private static List<PersonSearchKey> BuildKeys(Person p) =>
+    /// The name-search keys SaveChanges stores for a new person (the generator's bulk writer uses it too).
+    internal static List<PersonSearchKey> BuildKeys(Person p) =>
         SearchKeys.For(p.FirstName, p.LastName, string.Join(' ', new[] { p.OtherNames, p.KnownAs }.Where(s => !string.IsNullOrWhiteSpace(s))))
             .Select(k => new PersonSearchKey { PersonId = p.Id, Key = k }).ToList();
 

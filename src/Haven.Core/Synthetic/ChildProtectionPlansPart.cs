@@ -81,14 +81,19 @@ internal sealed class ChildProtectionPlansPart : IBoroughPart
         foreach (var (plan, child, span, worker) in plans)
         {
             var last = plan.EndDate ?? today;
+            var ended = false;
             foreach (var date in span.Span.Reviews.Where(d => d > plan.StartDate && d <= last).Distinct().Order())
             {
                 var ends = plan.EndDate == date && plan.EndReason is PlanEndReason.NoLongerAtRisk or PlanEndReason.BecameLookedAfter;
                 var review = Review(rng, plan, date, ends, worker);
                 reviews.Add(review);
-                if (ends) endings.Add((plan.Id, review));
+                if (ends)
+                {
+                    endings.Add((plan.Id, review));
+                    ended = true;
+                }
             }
-            if (plan.EndDate is { } end && plan.EndReason is PlanEndReason.NoLongerAtRisk or PlanEndReason.BecameLookedAfter && !endings.Any(x => x.PlanId == plan.Id) && end > plan.StartDate)
+            if (plan.EndDate is { } end && plan.EndReason is PlanEndReason.NoLongerAtRisk or PlanEndReason.BecameLookedAfter && !ended && end > plan.StartDate)
             {
                 var review = Review(rng, plan, end, true, worker);
                 reviews.Add(review);
@@ -117,9 +122,7 @@ internal sealed class ChildProtectionPlansPart : IBoroughPart
             }
         }
         await context.Writer.SaveAsync(reviews);
-        foreach (var (planId, conference) in endings)
-            await context.Writer.Db.ChildProtectionPlans.Where(p => p.Id == planId)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndConferenceId, conference.Id), context.CancellationToken);
+        await context.Writer.UpdateAsync<ChildProtectionPlan, int?>(nameof(ChildProtectionPlan.EndConferenceId), endings.Select(e => (e.PlanId, (int?)e.Conference.Id)));
         await context.Writer.BulkAsync(visits);
         await context.Writer.BulkAsync(meetings);
     }

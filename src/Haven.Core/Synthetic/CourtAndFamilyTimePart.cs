@@ -176,9 +176,10 @@ internal sealed class CourtAndFamilyTimePart : IBoroughPart
 
         // Pre-proceedings for some families with a child on a protection plan that lasted: most
         // concerns addressed, a few still running (the 16-week timescale shows on My work).
+        var inProceedings = proceedings.Select(p => p.ChildId).ToHashSet();
         foreach (var child in children.Values)
         {
-            if (proceedings.Any(p => p.ChildId == child.Person.Id) || child.Dob is null) continue;
+            if (inProceedings.Contains(child.Person.Id) || child.Dob is null) continue;
             foreach (var cs in child.Spans.Where(s => s.Span.Kind == InvolvementKind.ChildProtection && (s.Span.End ?? today).DayNumber - s.Start.DayNumber > 240))
             {
                 if (!rng.Chance(0.15)) continue;

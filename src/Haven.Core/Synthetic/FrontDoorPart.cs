@@ -103,8 +103,23 @@ internal sealed class FrontDoorPart : IBoroughPart
             var outcome = rng.Weighted(OtherOutcomes);
             contacts.Add((Make(child.Person.Id, date, rng.Weighted(Sources), outcome, outcome == ContactOutcome.EarlyHelp ? "early-help" : "universal"), null));
         }
-        await context.Writer.SaveAsync(contacts.Select(c => c.Contact));
-        foreach (var (contact, referralId) in contacts.Where(c => c.ReferralId is not null))
-            await db.Referrals.Where(r => r.Id == referralId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ContactId, contact.Id), context.CancellationToken);
+        // Each table on its own, in the order SaveChanges wrote the graph (contacts, then each
+        // contact's child, checks and handover, in contact order), so every row gets the id it had;
+        // as plain rows they are written in bulk rather than one INSERT ... RETURNING each.
+        var parts = contacts.Select(c => (c.Contact, Children: c.Contact.Children, Checks: c.Contact.Checks, c.Contact.Handover)).ToList();
+        foreach (var (contact, _, _, _) in parts) (contact.Children, contact.Checks, contact.Handover) = ([], [], null);
+        await context.Writer.SaveAsync(parts.Select(p => p.Contact));
+        foreach (var (contact, kids, checks, handover) in parts)
+        {
+            foreach (var kid in kids) kid.ContactId = contact.Id;
+            foreach (var check in checks) check.ContactId = contact.Id;
+            if (handover is not null) handover.ContactId = contact.Id;
+        }
+        await context.Writer.SaveAsync(parts.SelectMany(p => p.Children));
+        await context.Writer.SaveAsync(parts.SelectMany(p => p.Checks));
+        await context.Writer.SaveAsync(parts.Where(p => p.Handover is not null).Select(p => p.Handover!));
+        foreach (var (contact, kids, checks, handover) in parts) (contact.Children, contact.Checks, contact.Handover) = (kids, checks, handover);
+        await context.Writer.UpdateAsync<Referrals.Referral, int?>(nameof(Referrals.Referral.ContactId),
+            contacts.Where(c => c.ReferralId is not null).Select(c => (c.ReferralId!.Value, (int?)c.Contact.Id)));
     }
 }

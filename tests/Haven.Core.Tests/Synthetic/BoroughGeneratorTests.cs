@@ -1199,6 +1199,14 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var r in await db.Relationships.OrderBy(r => r.Id).ToListAsync()) text.AppendLine($"{r.PersonId}|{r.RelatedPersonId}|{r.Type}|{r.HasParentalResponsibility}");
         foreach (var n in await db.CaseNotes.OrderBy(n => n.Id).ToListAsync()) text.AppendLine($"{n.ChildId}|{n.Type}|{n.EventAt:O}|{n.RecordedAt:O}|{n.AuthorWorkerId}|{n.Subject}|{n.Body}|{n.PeopleSeen}");
         foreach (var r in await db.Referrals.OrderBy(r => r.Id).ToListAsync()) text.AppendLine($"{r.ChildId}|{r.ReferralDate}|{r.SourceCode}|{r.PrimaryNeedCode}|{r.IsReReferral}|{r.ClosureDate}|{r.ReasonForClosureCode}");
+        // Ids and the links made after both rows were written (the generator numbers some rows itself).
+        foreach (var r in await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.ContactId }).ToListAsync()) text.AppendLine($"{r.Id}|{r.ContactId}");
+        foreach (var k in await db.PersonSearchKeys.OrderBy(k => k.PersonId).ThenBy(k => k.Key).Select(k => new { k.PersonId, k.Key }).ToListAsync()) text.AppendLine($"{k.PersonId}|{k.Key}");
+        foreach (var c in await db.ContactChildren.OrderBy(c => c.Id).ToListAsync()) text.AppendLine($"{c.Id}|{c.ContactId}|{c.ChildId}|{c.Outcome}|{c.DecidedAt:O}|{c.ReferralId}");
+        foreach (var m in await db.MashChecks.OrderBy(m => m.Id).ToListAsync()) text.AppendLine($"{m.Id}|{m.ContactId}|{m.Agency}|{m.Rag}|{m.RespondedAt:O}");
+        foreach (var a in await db.Assessments.OrderBy(a => a.Id).ToListAsync()) text.AppendLine($"{a.Id}|{a.ChildId}|{a.ReferralId}|{a.StartDate}|{a.AuthorisedDate}|{a.Outcome}");
+        foreach (var e in await db.Section47Enquiries.OrderBy(e => e.Id).ToListAsync()) text.AppendLine($"{e.Id}|{e.ChildId}|{e.ReferralId}|{e.StrategyDiscussionId}|{e.StartDate}|{e.Outcome}");
+        foreach (var c in await db.ChildProtectionPlans.OrderBy(c => c.Id).ToListAsync()) text.AppendLine($"{c.Id}|{c.ChildId}|{c.StartDate}|{c.EndDate}|{c.EndConferenceId}|{c.PlanId}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
