@@ -176,6 +176,7 @@ internal sealed class PlansPart : IBoroughPart
         var registrations = await db.ChildProtectionPlans.Where(r => r.PlanId == null).ToListAsync(context.CancellationToken);
         foreach (var r in registrations)
             if (byStart.TryGetValue((r.ChildId, r.StartDate), out var id)) r.PlanId = id;
+        db.ChangeTracker.DetectChanges(); // the writer turns automatic detection off
         await db.SaveChangesAsync(context.CancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -675,6 +675,11 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.Equal(spans.Count, plans.Count(p => p.Kind != Haven.Core.Plans.PlanKind.Pathway));
         var pathwayLinks = await db.PathwayPlans.Where(p => p.PlanId != null).Select(p => p.PlanId!.Value).Distinct().ToListAsync();
         Assert.Equal(plans.Where(p => p.Kind == Haven.Core.Plans.PlanKind.Pathway).Select(p => p.Id).Order(), pathwayLinks.Order());
+        // Every child protection registration points at the Plan written for its span (its content and versions).
+        var cpLinks = await db.ChildProtectionPlans.Select(c => c.PlanId).ToListAsync();
+        Assert.NotEmpty(cpLinks);
+        Assert.All(cpLinks, id => Assert.NotNull(id));
+        Assert.Equal(cpLinks.Count, cpLinks.Distinct().Count());
         Assert.Equal(spans.Count(s => s.Kind == InvolvementKind.ChildInNeed), cins.Count);
         Assert.All(versions, v => Assert.Equal(v.Count, v.Max));
         Assert.All(plans, p => Assert.Equal(versions.Single(v => v.Key == p.Id).Max, p.CurrentVersionNumber));
