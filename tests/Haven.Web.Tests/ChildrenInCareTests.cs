@@ -213,6 +213,61 @@ public abstract class ChildrenInCareTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Post_HealthCheckMisuseAndConviction_OC2RulesCheckedAtEntry_AndSavedWhenRight()
+    {
+        // A 13-year-old: health surveillance checks are for under-5s (903 rule 545); no intervention
+        // received needs whether one was offered and refused (159).
+        var (_, client, childId) = await ChildInCareAsync();
+        Dictionary<string, string> Form(params (string, string)[] fields)
+        {
+            var values = fields.ToDictionary(f => f.Item1, f => f.Item2);
+            foreach (var kv in DateFields("Date", Today.AddDays(-3))) values[kv.Key] = kv.Value;
+            return values;
+        }
+
+        var check = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/health/add", Form(("Kind", "HealthSurveillanceCheck"), ("UpToDate", "yes"))));
+        var misuse = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/health/add", Form(("Kind", "SubstanceMisuse"), ("InterventionReceived", "no"))));
+        var caution = await Pages.ParseAsync(await client.SubmitAsync($"/children/{childId}/health/add", Form(("Kind", "ConvictionOrCaution"))));
+
+        Assert.Contains("Health surveillance checks are recorded for a child under 5 on the date", check.ErrorMessages());
+        Assert.Contains("Select whether an intervention was offered and refused", misuse.ErrorMessages());
+        Assert.Contains("Select whether it was a conviction, a youth caution or a youth conditional caution", caution.ErrorMessages());
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.HealthRecords.CountAsync(r => r.ChildId == childId)));
+
+        var savedMisuse = await client.SubmitAsync($"/children/{childId}/health/add", Form(("Kind", "SubstanceMisuse"), ("InterventionReceived", "no"), ("InterventionOfferedRefused", "yes")));
+        var savedCaution = await client.SubmitAsync($"/children/{childId}/health/add", Form(("Kind", "ConvictionOrCaution"), ("OffenceOutcome", "YouthCaution")));
+
+        Assert.Equal(HttpStatusCode.Redirect, savedMisuse.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, savedCaution.StatusCode);
+        var history = (await client.GetPageAsync($"/children/{childId}/health")).QuerySelector("#health-history")!.TextContent;
+        Assert.Contains("Intervention offered and refused", history);
+        Assert.Contains("Youth caution", history);
+    }
+
+    [Fact]
+    public async Task Api_AddOffendingAndSubstanceMisuse_BadInputIs400WithFieldErrors_AndGoodInputRoundTrips()
+    {
+        var (worker, _, childId) = await ChildInCareAsync();
+        var api = await ApiClientAsync(worker);
+
+        var unknown = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "ConvictionOrCaution", date = Today, offenceOutcome = "Arrest" });
+        var both = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "SubstanceMisuse", date = Today, interventionReceived = true, interventionOfferedRefused = false });
+        var conviction = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "ConvictionOrCaution", date = Today, offenceOutcome = "Conviction" });
+        var misuse = await api.PostAsJsonAsync($"/api/v1/children/{childId}/health", new { kind = "SubstanceMisuse", date = Today, interventionReceived = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.ContainsKey("offenceOutcome"));
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.True((await both.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.ContainsKey("interventionOfferedRefused"));
+        Assert.Equal(HttpStatusCode.Created, conviction.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, misuse.StatusCode);
+        var records = await api.GetFromJsonAsync<List<Haven.Web.Api.HealthRecordDto>>($"/api/v1/children/{childId}/health");
+        Assert.Equal(2, records!.Count);
+        Assert.Contains(records, r => r.OffenceOutcome == "Conviction");
+        Assert.Contains(records, r => r.Kind == "SubstanceMisuse" && r.InterventionReceived == true && r.InterventionOfferedRefused is null);
+    }
+
+    [Fact]
     public async Task Chronology_IncludesHealthEducationAndLifeStory()
     {
         var (_, client, childId) = await ChildInCareAsync();

@@ -325,6 +325,38 @@ public abstract class FosteringTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Put_AdoptionWithAdopters_SavesTheAd1Details_AndDetailsThatDisagreeAre400OnApiAndPage()
+    {
+        var sw = await SocialWorkerAsync();
+        var childId = await app.Data.CreateChildAsync(c => { c.AllocatedTo = sw; c.Involvements.Add((InvolvementKind.InCare, Today.AddYears(-2))); });
+        var adopters = await ApprovedAdoptersAsync(await ApiClientAsync(await app.Data.CreateWorkerAsync(HavenRole.FosteringWorker)));
+        var api = await ApiClientAsync(sw);
+        object Body(string number) => new
+        {
+            admDecisionDate = Today.AddMonths(-12), placementOrderDate = Today.AddMonths(-10), earlyPermanence = "ConsideredNoCarers", matchDate = Today.AddMonths(-6),
+            adopterEnquiryId = adopters, siblings = "NoSiblingsInPlan", fosterCareCode = "0", adopterNumberCode = number, adopterSexCode = "MF", adopterLegalStatusCode = "L11",
+        };
+
+        // One adopter cannot be a male and female couple.
+        var bad = await api.PutAsJsonAsync($"/api/v1/children/{childId}/adoption", Body("1"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("adopterSexCode", (await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.Keys);
+        Assert.False(await app.Data.WithDbAsync(db => db.AdoptionCases.AnyAsync(a => a.ChildId == childId)));
+
+        var good = await api.PutAsJsonAsync($"/api/v1/children/{childId}/adoption", Body("2"));
+        Assert.True(good.StatusCode == HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
+        var dto = (await good.Content.ReadFromJsonAsync<AdoptionDto>())!;
+        Assert.Equal(("0", "2", "MF", "L11"), (dto.FosterCareCode, dto.AdopterNumberCode, dto.AdopterSexCode, dto.AdopterLegalStatusCode));
+
+        var browser = app.NewClient();
+        await browser.SignInAsync(sw.UserName);
+        Assert.Contains("Male and female couple", (await browser.GetPageAsync($"/children/{childId}/permanence")).QuerySelector("#adopters")!.TextContent);
+        var page = await Pages.ParseAsync(await browser.SubmitAsync($"/children/{childId}/permanence/adoption", new Dictionary<string, string> { ["AdopterLegalStatusCode"] = "L0" }));
+        Assert.Contains("Two adopters are a couple: select their legal status as a couple", page.ErrorMessages());
+        Assert.Equal("L11", await app.Data.WithDbAsync(db => db.AdoptionCases.Where(a => a.ChildId == childId).Select(a => a.AdopterLegalStatusCode).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Get_PermanenceList_ShowsChildInCareWithoutPlanUntilOneIsSet()
     {
         var sw = await SocialWorkerAsync();

@@ -49,4 +49,9 @@ public static class CodeLists
     public static readonly CodeList ReferralSource = CodeList.Load("cin_referral_source");
     public static readonly CodeList SdqReason = CodeList.Load("903_sdq_reason");
     public static readonly CodeList SwReason = CodeList.Load("903_sw_reason");
+    /// The adopters recorded at the match (903 AD1): former foster carers, how many, their sex make-up and legal status.
+    public static readonly CodeList AdopterFosterCare = CodeList.Load("903_foster_care");
+    public static readonly CodeList AdopterNumber = CodeList.Load("903_adopter_number");
+    public static readonly CodeList AdopterSex = CodeList.Load("903_adopter_sex");
+    public static readonly CodeList AdopterLegalStatus = CodeList.Load("903_adopter_legal_status");
 }

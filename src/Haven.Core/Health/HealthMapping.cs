@@ -10,6 +10,7 @@ internal sealed class HealthRecordMapping : IEntityTypeConfiguration<HealthRecor
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
         b.Property(r => r.By).HasMaxLength(200);
         b.Property(r => r.SdqReasonCode).HasMaxLength(4);
+        b.Property(r => r.OffenceOutcome).HasConversion<string>().HasMaxLength(30);
         b.Property(r => r.Title).HasMaxLength(200);
         b.Property(r => r.Outcome).HasMaxLength(500);
         b.Property(r => r.Notes).HasMaxLength(HealthRecordService.MaxNotes);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Core.Health;
 
 public sealed record AddHealthRecordOptions(int ChildId, HealthRecordKind Kind, DateOnly Date, string? By, bool? UpToDate,
-    int? SdqScore, string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, Guid? SubmissionId);
+    int? SdqScore, string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, Guid? SubmissionId,
+    bool? InterventionReceived = null, bool? InterventionOfferedRefused = null, OffenceOutcome? OffenceOutcome = null);
 
 /// The rules for adding a health record, shared by the pages and the API: each kind has the
 /// fields it needs, and a repeated submission returns the first record.
@@ -43,6 +44,25 @@ public sealed class HealthRecordService(HavenDbContext db, TimeProvider clock)
                 else if (o.SdqScore is not null && dateOfBirth is { } d && !HealthRules.SdqAge(d, o.Date))
                     e["SdqScore"] = "An SDQ score is for a child aged 4 to 16 on the date: select reason SDQ1 instead";
                 break;
+            // OC2 rules checked as the facts are entered: 546/545 (health surveillance under 5 only),
+            // 542/543 (convictions from 10), 192/193/158/159 (the substance misuse follow-ups).
+            case HealthRecordKind.HealthSurveillanceCheck:
+                if (o.UpToDate is null) e["UpToDate"] = "Select whether health surveillance checks are up to date";
+                else if (dateOfBirth is { } d5 && HealthRules.AgeOn(d5, o.Date) >= HealthRules.HealthSurveillanceMaximumAge)
+                    e["Date"] = "Health surveillance checks are recorded for a child under 5 on the date";
+                break;
+            case HealthRecordKind.SubstanceMisuse:
+                if (o.InterventionReceived is null) e["InterventionReceived"] = "Select whether the child received an intervention for substance misuse";
+                else if (o.InterventionReceived == true && o.InterventionOfferedRefused is not null)
+                    e["InterventionOfferedRefused"] = "Leave offered and refused blank when the child received an intervention";
+                else if (o.InterventionReceived == false && o.InterventionOfferedRefused is null)
+                    e["InterventionOfferedRefused"] = "Select whether an intervention was offered and refused";
+                break;
+            case HealthRecordKind.ConvictionOrCaution:
+                if (o.OffenceOutcome is not { } oo || !Enum.IsDefined(oo)) e["OffenceOutcome"] = "Select whether it was a conviction, a youth caution or a youth conditional caution";
+                if (dateOfBirth is { } d10 && HealthRules.AgeOn(d10, o.Date) < HealthRules.AgeOfCriminalResponsibility)
+                    e["Date"] = "A conviction or youth caution is recorded for a child aged 10 or over on the date";
+                break;
             case HealthRecordKind.CamhsReferral or HealthRecordKind.Condition when string.IsNullOrWhiteSpace(o.Title):
                 e["Title"] = o.Kind == HealthRecordKind.Condition ? "Enter the condition or diagnosis" : "Enter the reason for the referral";
                 break;
@@ -59,7 +79,10 @@ public sealed class HealthRecordService(HavenDbContext db, TimeProvider clock)
         var record = new HealthRecord
         {
             ChildId = o.ChildId, Kind = o.Kind, Date = o.Date, By = Clean(o.By),
-            UpToDate = o.Kind == HealthRecordKind.Immunisations ? o.UpToDate : null,
+            UpToDate = o.Kind is HealthRecordKind.Immunisations or HealthRecordKind.HealthSurveillanceCheck ? o.UpToDate : null,
+            InterventionReceived = o.Kind == HealthRecordKind.SubstanceMisuse ? o.InterventionReceived : null,
+            InterventionOfferedRefused = o.Kind == HealthRecordKind.SubstanceMisuse && o.InterventionReceived == false ? o.InterventionOfferedRefused : null,
+            OffenceOutcome = o.Kind == HealthRecordKind.ConvictionOrCaution ? o.OffenceOutcome : null,
             SdqScore = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? o.SdqScore : null,
             SdqReasonCode = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? Clean(o.SdqReasonCode)?.ToUpperInvariant() : null,
             Title = Clean(o.Title), Outcome = Clean(o.Outcome), OutcomeDate = o.OutcomeDate, Notes = Clean(o.Notes),
@@ -95,7 +118,10 @@ public sealed class HealthRecordService(HavenDbContext db, TimeProvider clock)
         var record = new HealthRecord
         {
             ChildId = o.ChildId, Kind = o.Kind, Date = o.Date, By = Clean(o.By),
-            UpToDate = o.Kind == HealthRecordKind.Immunisations ? o.UpToDate : null,
+            UpToDate = o.Kind is HealthRecordKind.Immunisations or HealthRecordKind.HealthSurveillanceCheck ? o.UpToDate : null,
+            InterventionReceived = o.Kind == HealthRecordKind.SubstanceMisuse ? o.InterventionReceived : null,
+            InterventionOfferedRefused = o.Kind == HealthRecordKind.SubstanceMisuse && o.InterventionReceived == false ? o.InterventionOfferedRefused : null,
+            OffenceOutcome = o.Kind == HealthRecordKind.ConvictionOrCaution ? o.OffenceOutcome : null,
             SdqScore = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? o.SdqScore : null,
             SdqReasonCode = o.Kind == HealthRecordKind.StrengthsAndDifficulties ? Clean(o.SdqReasonCode)?.ToUpperInvariant() : null,
             Title = Clean(o.Title), Outcome = Clean(o.Outcome), OutcomeDate = o.OutcomeDate, Notes = Clean(o.Notes),

@@ -12,6 +12,10 @@ public static class HealthRules
     public const int SdqMinimumAge = 4;
     public const int SdqMaximumAge = 16;
     public const int SdqMaxScore = 40;
+    /// OC2 HEALTH_CHECK: health surveillance (developmental) checks are for children under 5.
+    public const int HealthSurveillanceMaximumAge = 5;
+    /// OC2 CONVICTED: from the age of criminal responsibility, 10.
+    public const int AgeOfCriminalResponsibility = 10;
 
     /// The SDQ total difficulties bands DfE uses for looked-after children's outcomes: normal 0–13,
     /// borderline 14–16, cause for concern 17–40. Source: DfE, Children looked after in England

@@ -17,6 +17,21 @@ public static class HealthText
                 parts.Add(r.SdqScore is { } s ? $"Score {s}: {HealthRules.Describe(HealthRules.Band(s))}"
                     : $"No score: {CodeLists.SdqReason.Describe(r.SdqReasonCode) ?? r.SdqReasonCode}");
                 break;
+            case HealthRecordKind.HealthSurveillanceCheck:
+                parts.Add(r.UpToDate == true ? "Checks up to date" : "Checks not up to date");
+                break;
+            case HealthRecordKind.SubstanceMisuse:
+                parts.Add(r.InterventionReceived switch
+                {
+                    true => "Intervention received",
+                    false when r.InterventionOfferedRefused == true => "Intervention offered and refused",
+                    false => "No intervention received or offered",
+                    _ => "Intervention not yet known",
+                });
+                break;
+            case HealthRecordKind.ConvictionOrCaution when r.OffenceOutcome is { } outcome:
+                parts.Add(HealthRecord.Describe(outcome));
+                break;
         }
         if (r.Title is { } t) parts.Add(t);
         if (r.Outcome is { } o) parts.Add(r.OutcomeDate is { } od ? $"Outcome ({od:d MMM yyyy}): {o}" : $"Outcome: {o}");
@@ -33,6 +48,7 @@ public static class HealthText
             : "The feelings and behaviour questionnaire was not completed this time.",
         HealthRecordKind.CamhsReferral => $"You were referred for support with your mental health{(r.Title is { } t ? $" ({t})" : "")}.{(r.Outcome is { } o ? $" What happened: {o}." : "")}",
         HealthRecordKind.Condition => $"{r.Title}.{(r.Notes is { } n ? " " + n : "")}",
+        HealthRecordKind.HealthSurveillanceCheck => r.UpToDate == true ? "Your development checks were up to date." : "Some development checks were not up to date.",
         _ => r.Notes ?? "",
     };
 }

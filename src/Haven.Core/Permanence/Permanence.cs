@@ -53,6 +53,13 @@ public class AdoptionCase : IVersioned
     public DateOnly? MovedInDate { get; set; }
     public DateOnly? PlacedForAdoptionDate { get; set; }
     public DateOnly? AdoptionOrderDate { get; set; }
+    /// The adopters, recorded at the match (903 AD1): whether they are the child's former foster
+    /// carers (903_foster_care), how many (903_adopter_number), their sex make-up (903_adopter_sex)
+    /// and legal status (903_adopter_legal_status). Checked together by AdopterRules.
+    public string? FosterCareCode { get; set; }
+    public string? AdopterNumberCode { get; set; }
+    public string? AdopterSexCode { get; set; }
+    public string? AdopterLegalStatusCode { get; set; }
     public SiblingPlacement Siblings { get; set; }
     public string? SiblingsReason { get; set; }
     /// Set when the adoption order is recorded: from then only the named roles can open the record.

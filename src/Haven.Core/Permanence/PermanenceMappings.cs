@@ -26,6 +26,10 @@ internal sealed class AdoptionCaseMapping : IEntityTypeConfiguration<AdoptionCas
         b.Property(a => a.EarlyPermanence).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.Siblings).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.SiblingsReason).HasMaxLength(PermanenceService.MaxText);
+        b.Property(a => a.FosterCareCode).HasMaxLength(1);
+        b.Property(a => a.AdopterNumberCode).HasMaxLength(1);
+        b.Property(a => a.AdopterSexCode).HasMaxLength(2);
+        b.Property(a => a.AdopterLegalStatusCode).HasMaxLength(3);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<RecruitmentEnquiry>().WithMany().HasForeignKey(x => x.AdopterEnquiryId).OnDelete(DeleteBehavior.Restrict);

@@ -9,7 +9,8 @@ public sealed record PermanencePlanOptions(PermanencePlanType Type, DateOnly? Se
 
 public sealed record AdoptionOptions(DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence? EarlyPermanence,
     DateOnly? FamilyFindingStarted, DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate,
-    DateOnly? AdoptionOrderDate, SiblingPlacement? Siblings, string? SiblingsReason);
+    DateOnly? AdoptionOrderDate, SiblingPlacement? Siblings, string? SiblingsReason,
+    string? FosterCareCode = null, string? AdopterNumberCode = null, string? AdopterSexCode = null, string? AdopterLegalStatusCode = null);
 
 /// One child's adoption record with its timeliness, for the child's permanence page and the API.
 public sealed record AdoptionView(AdoptionCase Case, DateOnly? EnteredCare, AdoptionTimeliness? Timeliness);
@@ -84,6 +85,11 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         Order(nameof(o.PlacedForAdoptionDate), "The date placed for adoption", o.PlacedForAdoptionDate, o.MatchDate, "the match date");
         Order(nameof(o.AdoptionOrderDate), "The adoption order date", o.AdoptionOrderDate, o.PlacedForAdoptionDate, "the date placed for adoption");
         if (o.MatchDate is not null && o.AdopterEnquiryId is null) errors[nameof(o.AdopterEnquiryId)] = "Select the adopters the child is matched with";
+        foreach (var (field, message) in AdopterRules.Validate(Code(o.FosterCareCode), Code(o.AdopterNumberCode), Code(o.AdopterSexCode), Code(o.AdopterLegalStatusCode)))
+            errors[field] = message;
+        if (o.MatchDate is null && (o.FosterCareCode ?? o.AdopterNumberCode ?? o.AdopterSexCode ?? o.AdopterLegalStatusCode) is { Length: > 0 }
+            && !errors.ContainsKey(nameof(o.MatchDate)))
+            errors[nameof(o.MatchDate)] = "Enter the match date with the adopters' details";
         if (o.MovedInDate is { } moved)
         {
             if (moved > today) errors[nameof(o.MovedInDate)] = "The date the child moved in must be today or in the past";
@@ -118,6 +124,8 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
         a.AdmDecisionDate = o.AdmDecisionDate!.Value; a.PlacementOrderDate = o.PlacementOrderDate; a.EarlyPermanence = o.EarlyPermanence!.Value;
         a.FamilyFindingStarted = o.FamilyFindingStarted; a.MatchDate = o.MatchDate; a.AdopterEnquiryId = o.AdopterEnquiryId;
         a.PlacedForAdoptionDate = o.PlacedForAdoptionDate; a.MovedInDate = o.MovedInDate ?? o.PlacedForAdoptionDate; a.AdoptionOrderDate = o.AdoptionOrderDate;
+        (a.FosterCareCode, a.AdopterNumberCode, a.AdopterSexCode, a.AdopterLegalStatusCode) =
+            (Code(o.FosterCareCode), Code(o.AdopterNumberCode), Code(o.AdopterSexCode), Code(o.AdopterLegalStatusCode));
         a.Siblings = o.Siblings!.Value; a.SiblingsReason = string.IsNullOrWhiteSpace(o.SiblingsReason) ? null : o.SiblingsReason.Trim();
         if (a.AdoptionOrderDate is { } order && a.SealedAt is null)
         {
@@ -145,6 +153,9 @@ public sealed class PermanenceService(HavenDbContext db, TimeProvider clock, ICa
     /// The start of the period of care the child was adopted from: the last one begun on or before the decision.
     public static DateOnly? EnteredCare(IEnumerable<DateOnly> careStarts, DateOnly admDecision) =>
         careStarts.Where(s => s <= admDecision).Select(s => (DateOnly?)s).DefaultIfEmpty(null).Max();
+
+    /// A code as the lists hold it: trimmed, upper case, null when blank.
+    public static string? Code(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToUpperInvariant();
 
     public static AdoptionTimeliness Timeliness(AdoptionCase a, DateOnly enteredCare) =>
         AdoptionTimeliness.For(enteredCare, a.PlacementOrderDate, a.MatchDate, a.PlacedForAdoptionDate, a.MovedInDate);

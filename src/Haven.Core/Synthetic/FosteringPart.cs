@@ -216,7 +216,7 @@ internal sealed class FosteringPart : IBoroughPart
         var ct = context.CancellationToken;
         var periods = await db.PeriodsOfCare.AsNoTracking().Select(p => new { p.Id, p.ChildId, p.StartDate, p.EndDate, p.ReasonCeasedCode }).ToListAsync(ct);
         var adoptive = (await db.Set<PlacementRecord>().AsNoTracking().Where(p => p.PlacementTypeCode.StartsWith("A"))
-            .Select(p => new { p.PeriodOfCareId, p.StartDate, p.CarerName }).ToListAsync(ct)).GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.StartDate).First());
+            .Select(p => new { p.PeriodOfCareId, p.StartDate, p.CarerName, p.PlacementTypeCode }).ToListAsync(ct)).GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.StartDate).First());
         var lastCarer = (await db.Set<PlacementRecord>().AsNoTracking().Select(p => new { p.PeriodOfCareId, p.StartDate, p.CarerName, p.PlacementTypeCode }).ToListAsync(ct))
             .GroupBy(p => p.PeriodOfCareId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.StartDate).Last());
         // The placement order as the 903 legal status records it (E1), so the two agree.
@@ -229,6 +229,7 @@ internal sealed class FosteringPart : IBoroughPart
         var cases = new List<AdoptionCase>();
         var adopted = new HashSet<int>();
         var backdated = new List<(AdoptionCase Case, RecruitmentEnquiry Adopters)>();
+        var adoptersRng = context.RandomFor(AdopterDetails.Name);
         var approvedAdopters = adopters.OrderBy(e => e.ApprovalDate).ToList();
         foreach (var p in periods.OrderBy(p => p.StartDate))
         {
@@ -278,6 +279,7 @@ internal sealed class FosteringPart : IBoroughPart
                     SecondTimeAdopter = rng.Chance(0.15), RecordedAt = approval.AddDays(-250).ToDateTime(new TimeOnly(11, 0), DateTimeKind.Utc), Version = Guid.NewGuid(),
                 }));
             }
+            AdopterDetails.Describe(c, adoptersRng, a?.PlacementTypeCode);
             cases.Add(c);
             plans.Add(new PermanencePlan { ChildId = p.ChildId, Type = PermanencePlanType.Adoption, SetAtReview = adm.AddDays(-rng.Between(7, 40)) is var r && r > p.StartDate ? r : p.StartDate, OnTrack = true,
                 RecordedAt = adm.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), Version = Guid.NewGuid() });

@@ -3673,6 +3673,12 @@ namespace Haven.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool?>("InterventionOfferedRefused")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("InterventionReceived")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3681,6 +3687,10 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OffenceOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
@@ -5168,6 +5178,18 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int?>("AdopterEnquiryId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AdopterLegalStatusCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("AdopterNumberCode")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("AdopterSexCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<DateOnly?>("AdoptionOrderDate")
                         .HasColumnType("date");
 
@@ -5181,6 +5203,10 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("FamilyFindingStarted")
                         .HasColumnType("date");
+
+                    b.Property<string>("FosterCareCode")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
 
                     b.Property<DateOnly?>("MatchDate")
                         .HasColumnType("date");

@@ -3530,6 +3530,12 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("InterventionOfferedRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("InterventionReceived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3537,6 +3543,10 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffenceOutcome")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -4971,6 +4981,18 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int?>("AdopterEnquiryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AdopterLegalStatusCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdopterNumberCode")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdopterSexCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AdoptionOrderDate")
                         .HasColumnType("TEXT");
 
@@ -4983,6 +5005,10 @@ namespace Haven.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("FamilyFindingStarted")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FosterCareCode")
+                        .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("MatchDate")

@@ -10,11 +10,13 @@ namespace Haven.Web.Api;
 
 public sealed record HealthRecordDto(int Id, string Kind, DateOnly Date, string? By, bool? UpToDate, int? SdqScore, string? SdqBand,
     string? SdqReasonCode, string? Title, string? Outcome, DateOnly? OutcomeDate, string? Notes, DateTime RecordedAt,
-    Guid Version = default, DateTime? RemovedAt = null, string? RemovalReason = null);
+    Guid Version = default, DateTime? RemovedAt = null, string? RemovalReason = null,
+    bool? InterventionReceived = null, bool? InterventionOfferedRefused = null, string? OffenceOutcome = null);
 
 public record NewHealthRecordDto
 {
-    /// One of: InitialHealthAssessment, ReviewHealthAssessment, DentalCheck, Immunisations, StrengthsAndDifficulties, CamhsReferral, Condition.
+    /// One of: InitialHealthAssessment, ReviewHealthAssessment, DentalCheck, Immunisations, StrengthsAndDifficulties, CamhsReferral, Condition,
+    /// HealthSurveillanceCheck (under 5; upToDate), SubstanceMisuse (interventionReceived, interventionOfferedRefused), ConvictionOrCaution (aged 10 or over; offenceOutcome).
     public string? Kind { get; init; }
     public DateOnly? Date { get; init; }
     public string? By { get; init; }
@@ -26,6 +28,11 @@ public record NewHealthRecordDto
     public DateOnly? OutcomeDate { get; init; }
     public string? Notes { get; init; }
     public Guid? SubmissionId { get; init; }
+    /// Substance misuse: whether an intervention was received; if not, whether one was offered and refused.
+    public bool? InterventionReceived { get; init; }
+    public bool? InterventionOfferedRefused { get; init; }
+    /// Conviction or youth caution: Conviction, YouthCaution or YouthConditionalCaution.
+    public string? OffenceOutcome { get; init; }
 }
 
 public sealed record EducationRecordDto(int Id, string Kind, DateOnly Date, string? SchoolName, int? YearGroup, int? AcademicYear, string? Term,
@@ -83,9 +90,8 @@ public static class ChildrenInCareApi
         if (!Enum.TryParse<HealthRecordKind>(body.Kind, true, out var kind) || !Enum.IsDefined(kind) || kind == HealthRecordKind.HistorySummaryGiven)
             errors["kind"] = ["Kind must be one of: " + string.Join(", ", Enum.GetNames<HealthRecordKind>().Where(n => n != nameof(HealthRecordKind.HistorySummaryGiven)))];
         if (body.Date is null) errors["date"] = ["Enter the date"];
+        var options = Options(childId, kind, body.Date ?? default, body, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var options = new AddHealthRecordOptions(childId, kind, body.Date!.Value, body.By, body.UpToDate, body.SdqScore, body.SdqReasonCode,
-            body.Title, body.Outcome, body.OutcomeDate, body.Notes, body.SubmissionId);
         var dob = await db.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).FirstAsync(ct);
         var invalid = HealthRecordService.Validate(options, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), dob);
         if (invalid.Count > 0) return ApiProblems.Invalid(invalid.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
@@ -136,9 +142,22 @@ public static class ChildrenInCareApi
         return options;
     }
 
+    /// The options a health record body gives; an offence outcome that is not one of the list is a field error.
+    internal static AddHealthRecordOptions Options(int childId, HealthRecordKind kind, DateOnly date, NewHealthRecordDto body, Dictionary<string, string[]> errors)
+    {
+        OffenceOutcome? offence = null;
+        if (!string.IsNullOrWhiteSpace(body.OffenceOutcome))
+        {
+            if (Enum.TryParse<OffenceOutcome>(body.OffenceOutcome.Trim(), true, out var o) && Enum.IsDefined(o)) offence = o;
+            else errors["offenceOutcome"] = ["Offence outcome must be one of: " + string.Join(", ", Enum.GetNames<OffenceOutcome>())];
+        }
+        return new AddHealthRecordOptions(childId, kind, date, body.By, body.UpToDate, body.SdqScore, body.SdqReasonCode,
+            body.Title, body.Outcome, body.OutcomeDate, body.Notes, body.SubmissionId, body.InterventionReceived, body.InterventionOfferedRefused, offence);
+    }
+
     internal static HealthRecordDto ToDto(HealthRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.By, r.UpToDate, r.SdqScore,
         r.SdqScore is { } s ? HealthRules.Band(s).ToString() : null, r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.RecordedAt,
-        r.Version, r.DeletedAt, r.DeletionReason);
+        r.Version, r.DeletedAt, r.DeletionReason, r.InterventionReceived, r.InterventionOfferedRefused, r.OffenceOutcome?.ToString());
 
     internal static EducationRecordDto ToDto(EducationRecord r) => new(r.Id, r.Kind.ToString(), r.Date, r.SchoolName, r.YearGroup, r.AcademicYear,
         r.Term?.ToString(), r.AttendancePercent, r.AttendancePercent is { } a ? EducationRules.IsPersistentlyAbsent(a) : null, r.Sen?.ToString(),

@@ -119,8 +119,7 @@ public static class ChildrenInCareCorrectionsApi
             errors["kind"] = ["Kind must be one of: " + string.Join(", ", Enum.GetNames<HealthRecordKind>().Where(n => n != nameof(HealthRecordKind.HistorySummaryGiven)))];
         if (body.Date is null) errors["date"] = ["Enter the date"];
         CheckVersionAndReason(body.Version, body.Reason, errors, "correcting");
-        var options = new AddHealthRecordOptions(childId, kind, body.Date ?? default, body.By, body.UpToDate, body.SdqScore, body.SdqReasonCode,
-            body.Title, body.Outcome, body.OutcomeDate, body.Notes, body.SubmissionId);
+        var options = ChildrenInCareApi.Options(childId, kind, body.Date ?? default, body, errors);
         if (errors.Count == 0)
         {
             var dob = await db.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).FirstAsync(ct);

@@ -41,11 +41,13 @@ public sealed record PermanencePlanInputDto(PermanencePlanType? Type, DateOnly? 
 
 public sealed record AdoptionDto(int Id, DateOnly AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence EarlyPermanence, DateOnly? FamilyFindingStarted,
     DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate, DateOnly? AdoptionOrderDate,
-    SiblingPlacement Siblings, string? SiblingsReason, bool Sealed, DateOnly? EnteredCare, AdoptionTimeliness? Timeliness, Guid Version);
+    SiblingPlacement Siblings, string? SiblingsReason, bool Sealed, DateOnly? EnteredCare, AdoptionTimeliness? Timeliness, Guid Version,
+    string? FosterCareCode = null, string? AdopterNumberCode = null, string? AdopterSexCode = null, string? AdopterLegalStatusCode = null);
 
 public sealed record AdoptionInputDto(DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, EarlyPermanence? EarlyPermanence, DateOnly? FamilyFindingStarted,
     DateOnly? MatchDate, int? AdopterEnquiryId, DateOnly? MovedInDate, DateOnly? PlacedForAdoptionDate, DateOnly? AdoptionOrderDate,
-    SiblingPlacement? Siblings, string? SiblingsReason, Guid? Version);
+    SiblingPlacement? Siblings, string? SiblingsReason, Guid? Version,
+    string? FosterCareCode = null, string? AdopterNumberCode = null, string? AdopterSexCode = null, string? AdopterLegalStatusCode = null);
 
 /// Fostering and adoption recruitment, carer households, permanence plans and adoption records.
 /// Recruitment and households are not children's records: the fostering service (fostering workers
@@ -258,7 +260,8 @@ public static class FosteringApi
 
     private static AdoptionDto ToDto(AdoptionView v) => new(v.Case.Id, v.Case.AdmDecisionDate, v.Case.PlacementOrderDate, v.Case.EarlyPermanence,
         v.Case.FamilyFindingStarted, v.Case.MatchDate, v.Case.AdopterEnquiryId, v.Case.MovedInDate, v.Case.PlacedForAdoptionDate, v.Case.AdoptionOrderDate,
-        v.Case.Siblings, v.Case.SiblingsReason, v.Case.SealedAt is not null, v.EnteredCare, v.Timeliness, v.Case.Version);
+        v.Case.Siblings, v.Case.SiblingsReason, v.Case.SealedAt is not null, v.EnteredCare, v.Timeliness, v.Case.Version,
+        v.Case.FosterCareCode, v.Case.AdopterNumberCode, v.Case.AdopterSexCode, v.Case.AdopterLegalStatusCode);
 
     private static async Task<IResult> GetAdoptionAsync(int childId, PermanenceService service, CancellationToken ct) =>
         await service.AdoptionAsync(childId, ct) is { } v ? Results.Ok(ToDto(v)) : NotFound("adoption record for this child");
@@ -268,7 +271,8 @@ public static class FosteringApi
         if (b.Version is null && await service.AdoptionAsync(childId, ct) is not null)
             return ApiProblems.NeedsVersion("version", "Send the version of the adoption record you read: without it this change could overwrite someone else's");
         var o = new AdoptionOptions(b.AdmDecisionDate, b.PlacementOrderDate, b.EarlyPermanence, b.FamilyFindingStarted, b.MatchDate, b.AdopterEnquiryId,
-            b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings, b.SiblingsReason);
+            b.MovedInDate, b.PlacedForAdoptionDate, b.AdoptionOrderDate, b.Siblings, b.SiblingsReason,
+            b.FosterCareCode, b.AdopterNumberCode, b.AdopterSexCode, b.AdopterLegalStatusCode);
         var errors = await service.ValidateAsync(childId, o, ct);
         if (errors.Count > 0) return Invalid(errors);
         try { await service.SaveAdoptionAsync(childId, o, b.Version, ct); }

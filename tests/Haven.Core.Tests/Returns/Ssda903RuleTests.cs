@@ -31,7 +31,7 @@ public sealed class Ssda903RuleTests
         [],
         [new("1", D(2010, 5, 1), D(2025, 7, 1), "PN1")],
         [new("1", D(2010, 5, 1), "M", D(2025, 8, 1), D(2025, 8, 2))],
-        [new("1", D(2010, 5, 1), 12, null, null, null, true, true, true, null, null, null)],
+        [new("1", D(2010, 5, 1), 12, null, false, null, true, true, true, false, null, null)],
         [new("2", D(2007, 6, 15), "YES", "F2", "U1")],
         [new("3", D(2022, 2, 1), D(2024, 10, 1), D(2025, 3, 1), "0", "2", "MF", "L11")],
         [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear(), SwEpisodes = ValidSw };
@@ -66,6 +66,7 @@ public sealed class Ssda903RuleTests
         d with { Header = d.Header.Select((e, i) => i == index ? change(e) : e).ToList() };
 
     private static Ssda903Data Oc2(Ssda903Data d, Func<Ssda903Oc2, Ssda903Oc2> change) => d with { Oc2 = d.Oc2.Select(change).ToList() };
+    private static Ssda903Data Ad1(Ssda903Data d, Func<Ssda903Ad1, Ssda903Ad1> change) => d with { Ad1 = d.Ad1.Select(change).ToList() };
     private static Ssda903Data Oc3(Ssda903Data d, Func<Ssda903Oc3, Ssda903Oc3> change) => d with { Oc3 = d.Oc3.Select(change).ToList() };
 
     /// One hand-made breach for each rule: the rule code and the return with that one fact wrong.
@@ -100,6 +101,20 @@ public sealed class Ssda903RuleTests
         ["185"] = d => d with { Oc2 = [.. d.Oc2, new("3", D(2022, 2, 1), 5, null, null, null, null, null, null, null, null, null)] },
         ["188"] = d => Header(d, 2, h => h with { Dob = D(2023, 1, 1) }) with { Oc2 = [.. d.Oc2, new("3", D(2023, 1, 1), null, "SDQ1", null, null, null, null, null, null, null, null)] },
         ["190"] = d => d with { Oc2 = [] },
+        ["186"] = d => Oc2(d, o => o with { SdqScore = null }),
+        // Child 1 made 17 before the year began: no SDQ is reported for her.
+        ["189"] = d => Header(d, 0, h => h with { Dob = D(2008, 1, 1) }),
+        ["191"] = d => Oc2(d, o => o with { SubstanceMisuse = null }),
+        ["192"] = d => Oc2(d, o => o with { SubstanceMisuse = true }),
+        ["193"] = d => Oc2(d, o => o with { InterventionReceived = false, InterventionOffered = true }),
+        ["158"] = d => Oc2(d, o => o with { SubstanceMisuse = true, InterventionReceived = true, InterventionOffered = false }),
+        ["159"] = d => Oc2(d, o => o with { SubstanceMisuse = true, InterventionReceived = false }),
+        ["543"] = d => Oc2(d, o => o with { Convicted = null }),
+        // Child 3 (4 at 31 March) in OC2 without a health surveillance answer.
+        ["546"] = d => d with { Oc2 = [.. d.Oc2, new("3", D(2022, 2, 1), null, null, null, null, true, true, true, false, null, null)] },
+        ["AD1-FIELDS"] = d => Ad1(d, a => a with { SexAdoptr = null }),
+        ["AD1-CODES"] = d => Ad1(d, a => a with { LsAdoptr = "L9" }),
+        ["AD1-ADOPTERS"] = d => Ad1(d, a => a with { NbAdoptr = "1" }),
         ["213"] = d => Episode(d, 1, e => e with { Place = "T1", PlaceProvider = "PR4", Urn = null }),
         ["218"] = d => Episode(d, 1, e => e with { Urn = null }),
         ["222"] = d => Episode(d, 1, e => e with { Place = "P1", PlaceProvider = "PR0" }),
@@ -201,6 +216,53 @@ public sealed class Ssda903RuleTests
         // girl who left care in the year recorded as not a mother (0).
         var d = Header(Header(Valid(), 0, h => h with { Mother = "1", MotherChildDob = D(2025, 9, 1) }), 2, h => h with { Sex = "F", Dob = D(2013, 1, 1), Mother = "0" });
         Assert.Empty(new Ssda903Rule[] { new Rule393(), new Rule607(), new Rule611(), new Rule612(), new Rule620(), new Rule621() }.SelectMany(r => r.Check(d)));
+    }
+
+    [Theory]
+    [InlineData(true, true, null)]
+    [InlineData(true, false, true)]
+    [InlineData(true, false, false)]
+    [InlineData(false, null, null)]
+    public void SubstanceMisuseRules_FollowUpsAnsweredAsTheyShouldBe_Pass(bool misuse, bool? received, bool? offered)
+    {
+        var d = Oc2(Valid(), o => o with { SubstanceMisuse = misuse, InterventionReceived = received, InterventionOffered = offered });
+        Assert.Empty(new Ssda903Rule[] { new Rule191(), new Rule192(), new Rule193(), new Rule158(), new Rule159() }.SelectMany(r => r.Check(d)));
+    }
+
+    [Fact]
+    public void Oc2AgeRules_ConvictionFrom10AndHealthCheckUnder5_Pass()
+    {
+        // Child 3 (4 at 31 March): health surveillance given, no conviction item; child 1 (15): conviction 1, no health check.
+        var d = Oc2(Valid(), o => o with { Convicted = true }) with
+        {
+            Oc2 = [.. Oc2(Valid(), o => o with { Convicted = true }).Oc2, new("3", D(2022, 2, 1), null, null, null, false, true, true, true, false, null, null)],
+        };
+        Assert.Empty(new Ssda903Rule[] { new Rule542(), new Rule543(), new Rule545(), new Rule546(), new Rule186(), new Rule188() }.SelectMany(r => r.Check(d)));
+    }
+
+    [Theory]
+    [InlineData("1", "F1", "L0", null)]
+    [InlineData("1", "M1", "L0", null)]
+    [InlineData("2", "MF", "L11", null)]
+    [InlineData("2", "MF", "L3", null)]
+    [InlineData("2", "FF", "L12", null)]
+    [InlineData("2", "MM", "L4", null)]
+    [InlineData("2", "MM", "L2", null)]
+    [InlineData("2", "MF", "L2", null)]
+    [InlineData("1", "MF", "L11", "AdopterSexCode")]
+    [InlineData("1", "F1", "L2", "AdopterSexCode")]
+    [InlineData("2", "F1", "L0", "AdopterSexCode")]
+    [InlineData("2", "FF", "L11", "AdopterSexCode")]
+    [InlineData("2", "MF", "L4", "AdopterSexCode")]
+    [InlineData("2", "MF", "L0", "AdopterSexCode")]
+    [InlineData("3", "MF", "L11", "AdopterNumberCode")]
+    [InlineData("2", "XY", "L11", "AdopterSexCode")]
+    [InlineData("2", "MF", "L9", "AdopterLegalStatusCode")]
+    public void AdopterRules_Validate_NumberSexAndLegalStatusAgree(string number, string sex, string legal, string? wrongField)
+    {
+        var errors = Haven.Core.Permanence.AdopterRules.Validate("0", number, sex, legal);
+        if (wrongField is null) Assert.Empty(errors);
+        else Assert.Equal([wrongField], errors.Keys);
     }
 
     /// Child 4 starts to be looked after in September 2025 (so needs a PrevPerm row).

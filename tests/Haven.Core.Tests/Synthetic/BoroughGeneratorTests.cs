@@ -1431,6 +1431,42 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.Equal(0, notTheirIro);
         Assert.All(visits, v => Assert.False(string.IsNullOrWhiteSpace(v.Purpose)));
     }
+
+    [Fact]
+    public async Task ChildrenInCare_Oc2OffendingHealthChecksAndSubstanceMisuse_AndAd1Adopters_FollowEnglandFigures()
+    {
+        // Arrange: CLA25 outcomes, England 2025 (looked after 12 months or more at 31 March): development
+        // assessments up to date (0–4) 88%, substance misuse 3%, convicted or cautioned (10–17) 2%. Pooled
+        // over ten 903 years, as the 903 builder reports them, so the small shares have something to count.
+        await using var db = borough.Open();
+        var oc2 = new List<Haven.Core.Returns.Ssda903.Ssda903Oc2>();
+        var ad1 = new List<Haven.Core.Returns.Ssda903.Ssda903Ad1>();
+
+        // Act
+        foreach (var year in Enumerable.Range(0, 10).Select(k => Haven.Core.Returns.ReturnPeriod.CollectionYear(Haven.Core.Returns.ReturnPeriod.CollectionYearOf(Today) - k)))
+        {
+            var data = await Haven.Core.Returns.Ssda903.Ssda903Builder.BuildAsync(db, year, default);
+            oc2.AddRange(data.Oc2);
+            ad1.AddRange(data.Ad1);
+        }
+        var underFive = oc2.Where(o => o.HealthCheck is not null).ToList();
+        var tenPlus = oc2.Where(o => o.Convicted is not null).ToList();
+        var misuse = oc2.Where(o => o.SubstanceMisuse == true).ToList();
+
+        // Assert
+        output.WriteLine($"OC2 {oc2.Count}: health check {underFive.Count(o => o.HealthCheck == true)}/{underFive.Count}, convicted {tenPlus.Count(o => o.Convicted == true)}/{tenPlus.Count}, "
+            + $"misuse {misuse.Count}/{oc2.Count} (received {misuse.Count(o => o.InterventionReceived == true)}); AD1 {ad1.Count}: "
+            + string.Join(", ", ad1.GroupBy(a => a.SexAdoptr).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.True(underFive.Count >= 30 && tenPlus.Count >= 100, $"{underFive.Count} under 5, {tenPlus.Count} aged 10 or over");
+        Assert.InRange(underFive.Count(o => o.HealthCheck == true) / (double)underFive.Count, 0.75, 0.97);
+        Assert.InRange(tenPlus.Count(o => o.Convicted == true) / (double)tenPlus.Count, 0.004, 0.05);
+        Assert.InRange(misuse.Count / (double)oc2.Count, 0.01, 0.06);
+        Assert.All(misuse, o => Assert.True(o.InterventionReceived == true ? o.InterventionOffered is null : o.InterventionOffered is not null));
+        // AD1: every adoption has its adopters, agreeing; most are couples (an assumption: 85%).
+        Assert.NotEmpty(ad1);
+        Assert.All(ad1, a => Assert.True(a.FosterCare is not null && a.NbAdoptr is not null && Haven.Core.Permanence.AdopterRules.Mismatch(a.NbAdoptr, a.SexAdoptr, a.LsAdoptr) is null, $"AD1 {a.Child}"));
+        Assert.InRange(ad1.Count(a => a.NbAdoptr == "2") / (double)ad1.Count, 0.5, 1.0);
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.

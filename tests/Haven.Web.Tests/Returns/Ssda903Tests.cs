@@ -27,6 +27,7 @@ public abstract class Ssda903Tests(HavenApp app)
             {A},F,10/03/2012,WBRI,A12345678901Z,1,05/01/2026
             {B},M,01/06/2015,WBRI,UN3,,
             {C},M,20/08/2007,WIRI,C123456789012,,
+            {E},M,15/01/2022,WBRI,UN1,,
             """,
         ["episodes.csv"] = """
             CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
@@ -34,14 +35,22 @@ public abstract class Ssda903Tests(HavenApp app)
             {A},15/09/2025,P,C2,N1,K2,PR4,,,,HB1 1AA,HB3 3CC,SC654321
             {B},10/06/2025,S,V2,N2,U6,PR1,01/12/2025,E4A,,HB1 2AB,HB4 4DD,XXXXXXX
             {C},01/01/2020,S,C2,N1,K2,PR4,20/08/2025,E17,,HB5 5EE,HB6 6FF,SC111222
+            {E},01/06/2024,S,E1,N1,U1,PR1,01/05/2025,X1,CARPL,HB8 8HH,HB9 9JJ,XXXXXXX
+            {E},01/05/2025,P,E1,N1,A6,PR1,01/11/2025,E11,,HB8 8HH,HB1 9KK,SC999999
             """,
         ["uasc.csv"] = "CHILD,SEX,DOB,DUC",
         ["reviews.csv"] = """
             CHILD,DOB,REVIEW,REVIEW_CODE
             {A},10/03/2012,20/05/2025,PN1
             """,
-        ["ad1.csv"] = "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR",
-        ["placed_for_adoption.csv"] = "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED",
+        ["ad1.csv"] = """
+            CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR
+            {E},15/01/2022,20/01/2025,01/04/2025,0,2,FF,L12
+            """,
+        ["placed_for_adoption.csv"] = """
+            CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED
+            {E},15/01/2022,20/01/2025,,
+            """,
         ["previous_permanence.csv"] = """
             CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM
             {B},01/06/2015,Z1,,
@@ -52,7 +61,7 @@ public abstract class Ssda903Tests(HavenApp app)
             """,
         ["oc2.csv"] = """
             CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED
-            {A},10/03/2012,14,,,,1,1,1,,,
+            {A},10/03/2012,14,,1,,1,1,1,1,0,1
             """,
         ["oc3.csv"] = """
             CHILD,DOB,IN_TOUCH,ACTIV,ACCOM
@@ -64,17 +73,20 @@ public abstract class Ssda903Tests(HavenApp app)
             {A},10/03/2012,SW100002,01/08/2025,,LEFTRL
             {B},01/06/2015,SW100001,10/06/2025,01/12/2025,OTHERS
             {C},20/08/2007,SW100002,01/04/2025,20/08/2025,OTHERS
+            {E},15/01/2022,SW100001,01/04/2025,01/11/2025,OTHERS
             """,
     };
 
     private static readonly SemaphoreSlim Once = new(1, 1);
-    private static readonly Dictionary<HavenApp, (int A, int B, int C)> Built = [];
+    private static readonly Dictionary<HavenApp, (int A, int B, int C, int E)> Built = [];
 
     /// A: a girl in care since February 2024 who moved from foster care to a children's home in the
     /// year, with a review, a missing spell and health records (OC2). B: a boy accommodated (V2) for
     /// six months in the year. C: a young man who left care on his 18th birthday in August 2025 (OC3).
-    /// D: looked after only in 2022 (not in the return).
-    private async Task<(int A, int B, int C)> BuildBoroughAsync()
+    /// D: looked after only in 2022 (not in the return). E: a boy in foster care from June 2024, placed
+    /// for adoption (A6, placement order) in May 2025 and adopted in November 2025 by two women in a
+    /// same-sex marriage who had not fostered him (AD1).
+    private async Task<(int A, int B, int C, int E)> BuildBoroughAsync()
     {
         await Once.WaitAsync();
         try
@@ -89,6 +101,7 @@ public abstract class Ssda903Tests(HavenApp app)
             // after 31 March (not counted: the return is as at 31 March).
             var baby = await Child("Bea", Sex.Female, D(2026, 1, 5), "WBRI", null, "UN1");
             var later = await Child("Bo", Sex.Male, D(2026, 4, 20), "WBRI", null, "UN1");
+            var e = await Child("Eli", Sex.Male, D(2022, 1, 15), "WBRI", null, "UN1");
             await app.Data.WithDbAsync(async db =>
             {
                 foreach (var child in new[] { baby, later })
@@ -118,21 +131,32 @@ public abstract class Ssda903Tests(HavenApp app)
                 pb.PreviousPermanenceCode = "Z1";
                 var pc = Period(c, D(2020, 1, 1), D(2025, 8, 20), "E17", "N1", "HB5 5EE");
                 var pd = Period(d, D(2022, 1, 1), D(2023, 1, 1), "E13", "N1", "HB1 3AB");
-                db.PeriodsOfCare.AddRange(pa, pb, pc, pd);
+                var pe = Period(e, D(2024, 6, 1), D(2025, 11, 1), "E11", "N1", "HB8 8HH");
+                db.PeriodsOfCare.AddRange(pa, pb, pc, pd, pe);
                 await db.SaveChangesAsync();
                 var a1 = Place(pa, "U4", "PR1", "HB2 2BB", "XXXXXXX", D(2024, 2, 1), D(2025, 9, 15));
                 var a2 = Place(pa, "K2", "PR4", "HB3 3CC", "SC654321", D(2025, 9, 15), null);
                 var b1 = Place(pb, "U6", "PR1", "HB4 4DD", "XXXXXXX", D(2025, 6, 10), D(2025, 12, 1));
                 var c1 = Place(pc, "K2", "PR4", "HB6 6FF", "SC111222", D(2020, 1, 1), D(2025, 8, 20));
                 var d1 = Place(pd, "U6", "PR1", "HB7 7GG", "XXXXXXX", D(2022, 1, 1), D(2023, 1, 1));
-                db.Placements.AddRange(a1, a2, b1, c1, d1);
+                var e1 = Place(pe, "U1", "PR1", "HB9 9JJ", "XXXXXXX", D(2024, 6, 1), D(2025, 5, 1));
+                var e2 = Place(pe, "A6", "PR1", "HB1 9KK", "SC999999", D(2025, 5, 1), D(2025, 11, 1));
+                db.Placements.AddRange(a1, a2, b1, c1, d1, e1, e2);
                 await db.SaveChangesAsync();
                 db.Episodes.AddRange(
                     Ep(pa, a1, D(2024, 2, 1), "S", "C2", D(2025, 9, 15), "X1", "CARPL"),
                     Ep(pa, a2, D(2025, 9, 15), "P", "C2", null, null, null),
                     Ep(pb, b1, D(2025, 6, 10), "S", "V2", D(2025, 12, 1), "E4A", null),
                     Ep(pc, c1, D(2020, 1, 1), "S", "C2", D(2025, 8, 20), "E17", null),
-                    Ep(pd, d1, D(2022, 1, 1), "S", "V2", D(2023, 1, 1), "E13", null));
+                    Ep(pd, d1, D(2022, 1, 1), "S", "V2", D(2023, 1, 1), "E13", null),
+                    Ep(pe, e1, D(2024, 6, 1), "S", "E1", D(2025, 5, 1), "X1", "CARPL"),
+                    Ep(pe, e2, D(2025, 5, 1), "P", "E1", D(2025, 11, 1), "E11", null));
+                db.AdoptionCases.Add(new Haven.Core.Permanence.AdoptionCase
+                {
+                    ChildId = e, AdmDecisionDate = D(2025, 1, 20), PlacementOrderDate = D(2025, 3, 1), EarlyPermanence = Haven.Core.Permanence.EarlyPermanence.ConsideredNotSuitable,
+                    MatchDate = D(2025, 4, 1), PlacedForAdoptionDate = D(2025, 5, 1), MovedInDate = D(2025, 5, 1), AdoptionOrderDate = D(2025, 11, 1),
+                    FosterCareCode = "0", AdopterNumberCode = "2", AdopterSexCode = "FF", AdopterLegalStatusCode = "L12", RecordedAt = now, Version = Guid.NewGuid(),
+                });
                 db.LookedAfterReviews.Add(new LookedAfterReview { ChildId = a, PeriodOfCareId = pa.Id, ReviewDate = D(2025, 5, 20), ChairWorkerId = manager.WorkerId, ParticipationCode = "PN1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.LookedAfterReviews.Add(new LookedAfterReview { ChildId = a, PeriodOfCareId = pa.Id, ReviewDate = D(2025, 2, 20), ChairWorkerId = manager.WorkerId, ParticipationCode = "PN1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.MissingEpisodes.Add(new MissingEpisode { ChildId = a, Type = MissingType.Missing, From = MissingFrom.Care, StartedAt = new DateTime(2025, 10, 1, 22, 0, 0, DateTimeKind.Utc), ReturnedAt = new DateTime(2025, 10, 2, 9, 0, 0, DateTimeKind.Utc), RecordedAt = now, Version = Guid.NewGuid() });
@@ -140,7 +164,10 @@ public abstract class Ssda903Tests(HavenApp app)
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.StrengthsAndDifficulties, Date = D(2025, 6, 1), SdqScore = 14, RecordedAt = now, Version = Guid.NewGuid() },
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.Immunisations, Date = D(2025, 4, 10), UpToDate = true, RecordedAt = now, Version = Guid.NewGuid() },
                     new HealthRecord { ChildId = a, Kind = HealthRecordKind.DentalCheck, Date = D(2025, 7, 1), RecordedAt = now, Version = Guid.NewGuid() },
-                    new HealthRecord { ChildId = a, Kind = HealthRecordKind.ReviewHealthAssessment, Date = D(2025, 8, 1), RecordedAt = now, Version = Guid.NewGuid() });
+                    new HealthRecord { ChildId = a, Kind = HealthRecordKind.ReviewHealthAssessment, Date = D(2025, 8, 1), RecordedAt = now, Version = Guid.NewGuid() },
+                    // A substance misuse problem identified in the year, an intervention offered and refused; a youth caution.
+                    new HealthRecord { ChildId = a, Kind = HealthRecordKind.SubstanceMisuse, Date = D(2025, 9, 1), InterventionReceived = false, InterventionOfferedRefused = true, RecordedAt = now, Version = Guid.NewGuid() },
+                    new HealthRecord { ChildId = a, Kind = HealthRecordKind.ConvictionOrCaution, Date = D(2025, 11, 1), OffenceOutcome = OffenceOutcome.YouthCaution, RecordedAt = now, Version = Guid.NewGuid() });
                 // Ada's social workers: the first since before the year (clipped to 1 April), a change on 1 August.
                 var (_, team) = await app.Data.CreateTeamAsync();
                 var sw1 = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
@@ -154,13 +181,14 @@ public abstract class Ssda903Tests(HavenApp app)
                 // first allocation is reported as OTHERS, clipped to the period of care and the year.
                 db.Allocations.AddRange(
                     new Haven.Core.Allocations.Allocation { ChildId = b, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2025, 5, 2), RecordedAt = now },
-                    new Haven.Core.Allocations.Allocation { ChildId = c, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2019, 11, 1), EndDate = D(2025, 8, 20), RecordedAt = now });
+                    new Haven.Core.Allocations.Allocation { ChildId = c, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2019, 11, 1), EndDate = D(2025, 8, 20), RecordedAt = now },
+                    new Haven.Core.Allocations.Allocation { ChildId = e, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2024, 6, 1), EndDate = D(2025, 11, 1), RecordedAt = now });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 18, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "D1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 17, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "C1", RecordedAt = now, Version = Guid.NewGuid() });
                 await db.SaveChangesAsync();
                 return 0;
             });
-            return Built[app] = (a, b, c);
+            return Built[app] = (a, b, c, e);
         }
         finally { Once.Release(); }
     }
@@ -174,8 +202,8 @@ public abstract class Ssda903Tests(HavenApp app)
             return p.Id;
         });
 
-    private static string Fill(string text, (int A, int B, int C) ids) =>
-        text.Replace("{A}", ids.A.ToString()).Replace("{B}", ids.B.ToString()).Replace("{C}", ids.C.ToString()).ReplaceLineEndings("\r\n") + "\r\n";
+    private static string Fill(string text, (int A, int B, int C, int E) ids) =>
+        text.Replace("{A}", ids.A.ToString()).Replace("{B}", ids.B.ToString()).Replace("{C}", ids.C.ToString()).Replace("{E}", ids.E.ToString()).ReplaceLineEndings("\r\n") + "\r\n";
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), $"haven-903-{Guid.NewGuid():N}");
 

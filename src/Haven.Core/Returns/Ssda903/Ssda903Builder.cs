@@ -136,7 +136,8 @@ public static class Ssda903Builder
         var ad1 = adoptions.Where(a => adoptedIds.Contains(a.ChildId)).GroupBy(a => a.ChildId).OrderBy(g => g.Key).Select(g =>
         {
             var a = g.OrderBy(x => x.AdmDecisionDate).Last();
-            return new Ssda903Ad1(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, a.MatchDate, null, null, null, null);
+            return new Ssda903Ad1(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, a.MatchDate,
+                a.FosterCareCode, a.AdopterNumberCode, a.AdopterSexCode, a.AdopterLegalStatusCode);
         }).ToList();
         var placed = adoptions.Where(a => a.AdmDecisionDate <= end).OrderBy(a => a.ChildId).ThenBy(a => a.AdmDecisionDate)
             .Select(a => new Ssda903PlacedAdoption(Ref(a.ChildId), Dob(a.ChildId), a.AdmDecisionDate, null, null)).ToList();
@@ -192,9 +193,20 @@ public static class Ssda903Builder
         var immunised = health.Where(h => h.Kind == HealthRecordKind.Immunisations).OrderBy(h => h.Date).LastOrDefault()?.UpToDate ?? false;
         var teeth = inYear.Any(h => h.Kind == HealthRecordKind.DentalCheck);
         var assessed = inYear.Any(h => h.Kind is HealthRecordKind.InitialHealthAssessment or HealthRecordKind.ReviewHealthAssessment);
-        // Haven does not yet record convictions, developmental checks or substance misuse: left blank.
+        // CONVICTED (aged 10 or over at 31 March): a conviction or youth caution dated in the year.
+        bool? convicted = age >= HealthRules.AgeOfCriminalResponsibility ? inYear.Any(h => h.Kind == HealthRecordKind.ConvictionOrCaution) : null;
+        // HEALTH_CHECK (under 5 at 31 March): the latest health surveillance check says up to date; none recorded is 0.
+        bool? healthCheck = age is >= 0 and < HealthRules.HealthSurveillanceMaximumAge
+            ? health.Where(h => h.Kind == HealthRecordKind.HealthSurveillanceCheck).OrderBy(h => h.Date).LastOrDefault()?.UpToDate ?? false
+            : null;
+        // SUBSTANCE_MISUSE: a problem identified in the year. INTERVENTION_RECEIVED: any of those
+        // records says one was received, else what the latest says. INTERVENTION_OFFERED: only when
+        // none was received, from the latest record that says so.
+        var misuse = inYear.Where(h => h.Kind == HealthRecordKind.SubstanceMisuse).OrderBy(h => h.Date).ToList();
+        bool? received = misuse.Count == 0 ? null : misuse.Any(h => h.InterventionReceived == true) ? true : misuse[^1].InterventionReceived;
+        bool? offered = received == false ? misuse.Last(h => h.InterventionReceived == false).InterventionOfferedRefused : null;
         return new Ssda903Oc2(child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), child.DateOfBirth, score, reason,
-            null, null, immunised, teeth, assessed, null, null, null);
+            convicted, healthCheck, immunised, teeth, assessed, misuse.Count > 0, received, offered);
     }
 
     public static int Age(DateOnly dob, DateOnly on) => on.Year - dob.Year - (on < dob.AddYears(on.Year - dob.Year) ? 1 : 0);

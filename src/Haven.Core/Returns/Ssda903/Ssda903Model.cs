@@ -71,9 +71,10 @@ public static class Ssda903Codes
     public static readonly CodeList Sex = CodeList.Load("903_sex");
     public static readonly CodeList MissingType = CodeList.Load("903_missing_type");
     public static readonly CodeList UpnUnknown = CodeList.Load("903_upn_unknown");
-    public static readonly CodeList FosterCare = CodeList.Load("903_foster_care");
-    public static readonly CodeList AdopterSex = CodeList.Load("903_adopter_sex");
-    public static readonly CodeList AdopterLegalStatus = CodeList.Load("903_adopter_legal_status");
+    public static CodeList FosterCare => CodeLists.AdopterFosterCare;
+    public static CodeList AdopterNumber => CodeLists.AdopterNumber;
+    public static CodeList AdopterSex => CodeLists.AdopterSex;
+    public static CodeList AdopterLegalStatus => CodeLists.AdopterLegalStatus;
     public static readonly CodeList ReasonPlacedCeased = CodeList.Load("903_reason_placed_ceased");
     public static CodeList PreviousPermanence => LookedAfterCodes.PreviousPermanence;
     public static CodeList Ethnicity => CodeLists.Ethnicity;

@@ -31,6 +31,17 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
     [BindProperty]
     public string? SdqReasonCode { get; set; }
 
+    /// Substance misuse: "yes"/"no" for an intervention received, and offered and refused.
+    [BindProperty]
+    public string? InterventionReceived { get; set; }
+
+    [BindProperty]
+    public string? InterventionOfferedRefused { get; set; }
+
+    /// Conviction or youth caution: which.
+    [BindProperty]
+    public string? OffenceOutcome { get; set; }
+
     [BindProperty, StringLength(200, ErrorMessage = "Title must be 200 characters or fewer")]
     public string? Title { get; set; }
 
@@ -66,6 +77,11 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
 
     public static readonly IReadOnlyList<SelectListItem> YesNoItems = [new("Yes", "yes"), new("No", "no")];
 
+    public static IEnumerable<SelectListItem> OffenceOutcomeItems => Enum.GetValues<OffenceOutcome>()
+        .Select(o => new SelectListItem(HealthRecord.Describe(o), o.ToString()));
+
+    private static string? YesNo(bool? b) => b is { } v ? (v ? "yes" : "no") : null;
+
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         ModelState.Clear();
@@ -75,7 +91,8 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
         {
             if (Corrected is not { } r) return NotFound();
             (Kind, Date, By, UpToDate, SdqScore, SdqReasonCode, Title, Outcome, OutcomeDate, Notes, CorrectsVersion) =
-                (r.Kind, r.Date, r.By, r.UpToDate is { } u ? (u ? "yes" : "no") : null, r.SdqScore?.ToString(), r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.Version);
+                (r.Kind, r.Date, r.By, YesNo(r.UpToDate), r.SdqScore?.ToString(), r.SdqReasonCode, r.Title, r.Outcome, r.OutcomeDate, r.Notes, r.Version);
+            (InterventionReceived, InterventionOfferedRefused, OffenceOutcome) = (YesNo(r.InterventionReceived), YesNo(r.InterventionOfferedRefused), r.OffenceOutcome?.ToString());
         }
         return Page();
     }
@@ -89,10 +106,19 @@ public class AddModel(HavenDbContext db, HealthRecordService health, TimeProvide
             else ModelState.AddModelError(nameof(SdqScore), "Total score must be a whole number from 0 to 40");
         }
         if (UpToDate is not (null or "yes" or "no")) ModelState.AddModelError(nameof(UpToDate), "Select whether immunisations are up to date");
+        if (InterventionReceived is not (null or "yes" or "no")) ModelState.AddModelError(nameof(InterventionReceived), "Select whether the child received an intervention for substance misuse");
+        if (InterventionOfferedRefused is not (null or "yes" or "no")) ModelState.AddModelError(nameof(InterventionOfferedRefused), "Select whether an intervention was offered and refused");
+        OffenceOutcome? offence = null;
+        if (!string.IsNullOrEmpty(OffenceOutcome))
+        {
+            if (Enum.TryParse<OffenceOutcome>(OffenceOutcome, out var oo) && Enum.IsDefined(oo)) offence = oo;
+            else ModelState.AddModelError(nameof(OffenceOutcome), "Select whether it was a conviction, a youth caution or a youth conditional caution");
+        }
         if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
 
         var options = new AddHealthRecordOptions(childId, Kind!.Value, Date!.Value, By, UpToDate is null ? null : UpToDate == "yes",
-            score, SdqReasonCode, Title, Outcome, OutcomeDate, Notes, SubmissionId == Guid.Empty ? null : SubmissionId);
+            score, SdqReasonCode, Title, Outcome, OutcomeDate, Notes, SubmissionId == Guid.Empty ? null : SubmissionId,
+            InterventionReceived is null ? null : InterventionReceived == "yes", InterventionOfferedRefused is null ? null : InterventionOfferedRefused == "yes", offence);
         var dob = await db.People.Where(p => p.Id == childId).Select(p => p.DateOfBirth).FirstAsync(ct);
         foreach (var (field, message) in HealthRecordService.Validate(options, Today, dob))
             ModelState.AddModelError(field, message);

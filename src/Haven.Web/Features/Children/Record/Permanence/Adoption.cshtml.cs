@@ -29,6 +29,11 @@ public class AdoptionModel(HavenDbContext db, PermanenceService permanence, Time
     [BindProperty] public SiblingPlacement? Siblings { get; set; }
     [BindProperty] public string? SiblingsReason { get; set; }
     [BindProperty] public Guid? Version { get; set; }
+    /// The adopters at the match (903 AD1), as codes of their lists.
+    [BindProperty] public string? FosterCareCode { get; set; }
+    [BindProperty] public string? AdopterNumberCode { get; set; }
+    [BindProperty] public string? AdopterSexCode { get; set; }
+    [BindProperty] public string? AdopterLegalStatusCode { get; set; }
 
     public ChildHeader Header { get; private set; } = null!;
     public AdoptionCase? Saved { get; private set; }
@@ -51,6 +56,13 @@ public class AdoptionModel(HavenDbContext db, PermanenceService permanence, Time
         new("Some placed together", nameof(SiblingPlacement.SomeTogether)), new("Placed apart", nameof(SiblingPlacement.Apart)),
     ];
 
+    private static IEnumerable<SelectListItem> Items(Haven.Core.Codes.CodeList list) =>
+        [new("Not recorded yet", ""), .. list.All.Select(c => new SelectListItem(c.Description, c.Value))];
+    public static IEnumerable<SelectListItem> FosterCareItems => Haven.Core.Codes.CodeLists.AdopterFosterCare.All.Select(c => new SelectListItem(c.Description, c.Value));
+    public static IEnumerable<SelectListItem> AdopterNumberItems => Haven.Core.Codes.CodeLists.AdopterNumber.All.Select(c => new SelectListItem(c.Description, c.Value));
+    public static IEnumerable<SelectListItem> AdopterSexItems => Items(Haven.Core.Codes.CodeLists.AdopterSex);
+    public static IEnumerable<SelectListItem> AdopterLegalStatusItems => Items(Haven.Core.Codes.CodeLists.AdopterLegalStatus);
+
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         if (!await LoadAsync(childId, ct)) return NotFound();
@@ -60,6 +72,7 @@ public class AdoptionModel(HavenDbContext db, PermanenceService permanence, Time
                 (a.AdmDecisionDate, a.PlacementOrderDate, a.EarlyPermanence, a.FamilyFindingStarted, a.MatchDate, a.AdopterEnquiryId);
             (MovedInDate, PlacedForAdoptionDate, AdoptionOrderDate, Siblings, SiblingsReason, Version) =
                 (a.MovedInDate, a.PlacedForAdoptionDate, a.AdoptionOrderDate, a.Siblings, a.SiblingsReason, a.Version);
+            (FosterCareCode, AdopterNumberCode, AdopterSexCode, AdopterLegalStatusCode) = (a.FosterCareCode, a.AdopterNumberCode, a.AdopterSexCode, a.AdopterLegalStatusCode);
         }
         return Page();
     }
@@ -73,7 +86,8 @@ public class AdoptionModel(HavenDbContext db, PermanenceService permanence, Time
         foreach (var field in new[] { nameof(EarlyPermanence), nameof(Siblings), nameof(AdopterEnquiryId) })
             if (ModelState.GetValueOrDefault(field) is { Errors.Count: > 0 }) ModelState.Remove(field);
         var o = new AdoptionOptions(AdmDecisionDate, PlacementOrderDate, EarlyPermanence, FamilyFindingStarted, MatchDate, AdopterEnquiryId,
-            MovedInDate, PlacedForAdoptionDate, AdoptionOrderDate, Siblings, SiblingsReason);
+            MovedInDate, PlacedForAdoptionDate, AdoptionOrderDate, Siblings, SiblingsReason,
+            FosterCareCode, AdopterNumberCode, AdopterSexCode, AdopterLegalStatusCode);
         foreach (var (field, message) in await permanence.ValidateAsync(childId, o, ct))
             if (ModelState.GetValueOrDefault(field) is not { Errors.Count: > 0 }) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return Page();
