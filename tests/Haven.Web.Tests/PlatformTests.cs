@@ -3,6 +3,7 @@ using Haven.Core.Access;
 using Haven.Core.CaseNotes;
 using Haven.Core.Involvements;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
 
@@ -239,6 +240,45 @@ public abstract class PlatformTests(HavenApp app)
 
         var views = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.ChildId == id && e.Action == AccessAction.View).Select(e => e.Resource).ToListAsync());
         foreach (var page in ChildPages) Assert.Contains($"GET /children/{id}{page}", views);
+    }
+
+    [Fact]
+    public async Task AccessLog_ManyWritersAtOnce_EveryEntryIsCommittedInOneUnbrokenChain()
+    {
+        // Arrange: writers that share commits (group commit) must still each get their own entry,
+        // in one linear chain, and return only once it is committed.
+        var log = app.Services.GetRequiredService<AccessLog>();
+        var marker = Guid.NewGuid().ToString("N");
+        var commitsBefore = log.Commits;
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await log.WriteAsync(new AccessEvent("group-commit-test", null, AccessAction.View, null, $"GET /{marker}/{i}"));
+            // Committed before WriteAsync returns: a fresh context sees it at once.
+            Assert.Equal(1, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Resource == $"GET /{marker}/{i}")));
+        })));
+
+        // Assert
+        var resources = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.Resource.StartsWith($"GET /{marker}/")).Select(e => e.Resource).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"GET /{marker}/{i}").Order(), resources.Order());
+        Assert.InRange(log.Commits - commitsBefore, 1, 40);
+        var chain = await app.Data.WithDbAsync(db => AccessLogVerifier.VerifyAsync(db));
+        Assert.True(chain.IsValid, chain.Problem);
+    }
+
+    [Fact]
+    public async Task Database_OnSqlite_WaitsForTheWriteLockInsteadOfFailingBusy()
+    {
+        var timeout = await app.Data.WithDbAsync(async db =>
+        {
+            if (!db.Database.IsSqlite()) return Haven.Core.Data.SqliteBusyTimeout.Milliseconds;
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            return Convert.ToInt32(await command.ExecuteScalarAsync());
+        });
+        Assert.Equal(Haven.Core.Data.SqliteBusyTimeout.Milliseconds, timeout);
     }
 
     [Fact]
