@@ -325,6 +325,50 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_Chronology_OfABusyChild_ShowsAPageAtATimeAndEveryEventOnRequest()
+    {
+        // Arrange: 150 case notes (and the allocation), more than one page of the chronology.
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var start = DateTime.UtcNow.Date.AddDays(-200);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.CaseNotes.AddRange(Enumerable.Range(1, 150).Select(i => new CaseNote
+            {
+                ChildId = id, Type = CaseNoteType.PhoneCall, EventAt = start.AddDays(i), RecordedAt = start.AddDays(i),
+                AuthorWorkerId = worker.WorkerId, Subject = $"Call {i:000}", Body = "Spoke to mother.",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        // Act
+        var first = await client.GetPageAsync($"/children/{id}/chronology");
+        var second = await client.GetPageAsync($"/children/{id}/chronology?page=2");
+        var all = await client.GetPageAsync($"/children/{id}/chronology?all=true");
+        var notesOnly = await client.GetPageAsync($"/children/{id}/chronology?type=Case+notes&page=2");
+
+        // Assert: newest first, a page at a time, nothing lost between the pages.
+        var allRows = all.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        var total = allRows.Count;
+        Assert.InRange(total, 151, 199);
+        var firstRows = first.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        var secondRows = second.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(100, firstRows.Count);
+        Assert.Contains("Call 150", firstRows[0]);
+        Assert.Equal(total - 100, secondRows.Count);
+        Assert.Contains(secondRows, r => r.Contains("Call 001"));
+        Assert.Contains($"{total} events", first.Body!.TextContent);
+        Assert.NotNull(first.QuerySelector("nav.govuk-pagination"));
+        Assert.Equal(firstRows.Concat(secondRows), allRows);
+        Assert.Null(all.QuerySelector("nav.govuk-pagination"));
+        // The filter is kept across pages: page 2 of the case notes alone is the 50 oldest calls.
+        Assert.Equal(50, notesOnly.QuerySelectorAll("#chronology tbody tr").Length);
+        Assert.Contains(notesOnly.QuerySelectorAll("nav.govuk-pagination a"), a => a.GetAttribute("href")!.Contains("type=Case%20notes"));
+    }
+
+    [Fact]
     public async Task Post_AddCaseNote_WithFutureDateAndNoSubject_ShowsErrorsAndSavesNothing()
     {
         var (worker, _, _) = await SocialWorkerAsync();
