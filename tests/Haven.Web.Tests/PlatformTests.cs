@@ -3,6 +3,7 @@ using Haven.Core.Access;
 using Haven.Core.CaseNotes;
 using Haven.Core.Involvements;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
 
@@ -242,6 +243,45 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task AccessLog_ManyWritersAtOnce_EveryEntryIsCommittedInOneUnbrokenChain()
+    {
+        // Arrange: writers that share commits (group commit) must still each get their own entry,
+        // in one linear chain, and return only once it is committed.
+        var log = app.Services.GetRequiredService<AccessLog>();
+        var marker = Guid.NewGuid().ToString("N");
+        var commitsBefore = log.Commits;
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            await log.WriteAsync(new AccessEvent("group-commit-test", null, AccessAction.View, null, $"GET /{marker}/{i}"));
+            // Committed before WriteAsync returns: a fresh context sees it at once.
+            Assert.Equal(1, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Resource == $"GET /{marker}/{i}")));
+        })));
+
+        // Assert
+        var resources = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.Resource.StartsWith($"GET /{marker}/")).Select(e => e.Resource).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"GET /{marker}/{i}").Order(), resources.Order());
+        Assert.InRange(log.Commits - commitsBefore, 1, 40);
+        var chain = await app.Data.WithDbAsync(db => AccessLogVerifier.VerifyAsync(db));
+        Assert.True(chain.IsValid, chain.Problem);
+    }
+
+    [Fact]
+    public async Task Database_OnSqlite_WaitsForTheWriteLockInsteadOfFailingBusy()
+    {
+        var timeout = await app.Data.WithDbAsync(async db =>
+        {
+            if (!db.Database.IsSqlite()) return Haven.Core.Data.SqliteBusyTimeout.Milliseconds;
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            return Convert.ToInt32(await command.ExecuteScalarAsync());
+        });
+        Assert.Equal(Haven.Core.Data.SqliteBusyTimeout.Milliseconds, timeout);
+    }
+
+    [Fact]
     public async Task Get_ChildSummary_ShowsWhoTheyAreWhereTheyLiveAndAlerts()
     {
         var (worker, _, _) = await SocialWorkerAsync();
@@ -282,6 +322,50 @@ public abstract class PlatformTests(HavenApp app)
         var html = await (await client.GetAsync($"/children/{id}/notes/{noteId}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert(1)</script>", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task Get_Chronology_OfABusyChild_ShowsAPageAtATimeAndEveryEventOnRequest()
+    {
+        // Arrange: 150 case notes (and the allocation), more than one page of the chronology.
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var start = DateTime.UtcNow.Date.AddDays(-200);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.CaseNotes.AddRange(Enumerable.Range(1, 150).Select(i => new CaseNote
+            {
+                ChildId = id, Type = CaseNoteType.PhoneCall, EventAt = start.AddDays(i), RecordedAt = start.AddDays(i),
+                AuthorWorkerId = worker.WorkerId, Subject = $"Call {i:000}", Body = "Spoke to mother.",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        // Act
+        var first = await client.GetPageAsync($"/children/{id}/chronology");
+        var second = await client.GetPageAsync($"/children/{id}/chronology?page=2");
+        var all = await client.GetPageAsync($"/children/{id}/chronology?all=true");
+        var notesOnly = await client.GetPageAsync($"/children/{id}/chronology?type=Case+notes&page=2");
+
+        // Assert: newest first, a page at a time, nothing lost between the pages.
+        var allRows = all.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        var total = allRows.Count;
+        Assert.InRange(total, 151, 199);
+        var firstRows = first.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        var secondRows = second.QuerySelectorAll("#chronology tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(100, firstRows.Count);
+        Assert.Contains("Call 150", firstRows[0]);
+        Assert.Equal(total - 100, secondRows.Count);
+        Assert.Contains(secondRows, r => r.Contains("Call 001"));
+        Assert.Contains($"{total} events", first.Body!.TextContent);
+        Assert.NotNull(first.QuerySelector("nav.govuk-pagination"));
+        Assert.Equal(firstRows.Concat(secondRows), allRows);
+        Assert.Null(all.QuerySelector("nav.govuk-pagination"));
+        // The filter is kept across pages: page 2 of the case notes alone is the 50 oldest calls.
+        Assert.Equal(50, notesOnly.QuerySelectorAll("#chronology tbody tr").Length);
+        Assert.Contains(notesOnly.QuerySelectorAll("nav.govuk-pagination a"), a => a.GetAttribute("href")!.Contains("type=Case%20notes"));
     }
 
     [Fact]

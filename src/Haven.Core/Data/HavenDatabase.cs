@@ -51,6 +51,7 @@ public static class HavenDatabase
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(connectionString);
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Haven.Migrations.Sqlite"));
+                options.AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Haven.Migrations.Postgres"));
