@@ -53,6 +53,38 @@ public abstract class PlansTests(HavenApp app)
         return client;
     }
 
+    [Fact]
+    public async Task Get_PlanPagesAndApi_WhenThePlanHasNoVersionRow_Are404_NotAnError()
+    {
+        // Arrange: a plan and its child in need plan made outside PlanService, without their first version.
+        var (worker, _, client, _) = await TeamAsync();
+        var child = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var (planId, cinId) = await app.Data.WithDbAsync(async db =>
+        {
+            var plan = new Plan { ChildId = child, Kind = PlanKind.ChildInNeed, StartDate = Today.AddDays(-10), CurrentVersionNumber = 1, RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            var cin = new ChildInNeedPlan { ChildId = child, PlanId = plan.Id, StartDate = Today.AddDays(-10), RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.ChildInNeedPlans.Add(cin);
+            await db.SaveChangesAsync();
+            return (plan.Id, cin.Id);
+        });
+        var api = await ApiClientAsync(worker);
+        var version = await app.Data.WithDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Version).FirstAsync());
+
+        // Act and assert: every page and endpoint reading the plan's version says not found.
+        foreach (var page in new[] { "", "/print", "/compare", "/new-version", "/review" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/children/{child}/plans/{planId}{page}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/children/{child}/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/children/{child}/plans/{planId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/children/{child}/plans")).StatusCode);
+        var content = new { outcomes = new[] { "Safe at home" }, contingency = "Call a meeting" };
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{planId}/versions", new { baseVersion = version, content })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/children/{child}/child-in-need-plans/{cinId}/reviews",
+            new { date = Today, summary = "Reviewed", basePlanVersion = version, newContent = content })).StatusCode);
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == planId)));
+    }
+
     private async Task<int> StartPlanAsync(HttpClient client, int child, DateOnly start, DateOnly actionDue)
     {
         var response = await client.SubmitAsync($"/children/{child}/plans/start-child-in-need", With(Date("StartDate", start), Content(actionDue)));
