@@ -276,10 +276,11 @@ public abstract class PlansTests(HavenApp app)
         var changed = content with { Actions = [plan.Current.Actions.Single() with { Progress = "Every day this week" }] };
         var v2 = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, "Core group", changed, null));
         Assert.Equal(HttpStatusCode.Created, v2.StatusCode);
-        Assert.Equal(2, (await v2.Content.ReadFromJsonAsync<PlanDto>())!.Current.Number);
+        var v2Plan = (await v2.Content.ReadFromJsonAsync<PlanDto>())!;
+        Assert.Equal(2, v2Plan.Current.Number);
         var stale = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, null, changed, null));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var badVersion = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, null, changed with { Outcomes = [] }, null));
+        var badVersion = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(v2Plan.Version, null, changed with { Outcomes = [] }, null));
         Assert.Equal(HttpStatusCode.BadRequest, badVersion.StatusCode);
         Assert.Equal(2, await app.Data.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == cin.PlanId)));
 
