@@ -71,10 +71,11 @@ public abstract class ConcurrencyTests(HavenApp app)
     /// saves; the second, sent with that version, must get 409 with both versions (current: what is
     /// saved, yours: what it sent) and save nothing. Read gives the field and the row's version.
     public sealed record ApiEdit(Func<Context, Task<ApiTarget>> Setup) : Coverage;
-    /// Without the version read (the "version" property left out) the change must be refused with
-    /// 428 and nothing saved; sent from a stale version, 409 with current and yours.
+    /// Without the version read (the VersionField property, "version" unless the endpoint names it
+    /// otherwise, left out) the change must be refused with 428 and nothing saved; sent from a stale
+    /// version, 409 with current and yours.
     public sealed record ApiTarget(string Url, Func<int, Guid, object> Body, Func<HavenDbContext, Task<(string? Value, Guid Version)>> Read,
-        Func<int, string> Shown, HavenRole Role = HavenRole.TeamManager, string Method = "PUT");
+        Func<int, string> Shown, HavenRole Role = HavenRole.TeamManager, string Method = "PUT", string VersionField = "version");
     /// Never changed after it is added (corrections and new versions are added beside it), so
     /// there is nothing for two writers to overwrite.
     public sealed record AppendOnly(string Reason) : Coverage;
@@ -553,8 +554,9 @@ public abstract class ConcurrencyTests(HavenApp app)
     public async Task EveryApiEdit_SecondWriterFromTheSameVersion_Gets409WithBothVersions_AndTheFirstChangeStays() =>
         await DriveApiEditsAsync(Table.Where(t => t.Value is ApiEdit).Select(t => (t.Key.Name, ((ApiEdit)t.Value).Setup)).ToList(), Table.Values.OfType<ApiEdit>().Count());
 
-    /// The older API edits (missing, court and family time, assessments and section 47 enquiries),
-    /// brought to the same convention as the newer ones: 428 without the version read, 409 with the
+    /// The older API edits (missing, court and family time, assessments and section 47 enquiries;
+    /// plans, child in need and child protection plans, exploitation screenings and associations,
+    /// periods of care and pathway plans), brought to the same convention as the newer ones: 428 without the version read, 409 with the
     /// version saved now (current) and the one sent (yours) when stale, and nothing overwritten.
     public static readonly IReadOnlyList<(string What, Func<Context, Task<ApiTarget>> Setup)> OlderApiEdits =
     [
@@ -648,7 +650,149 @@ public abstract class ConcurrencyTests(HavenApp app)
                 async db => await db.Section47Enquiries.AsNoTracking().Where(e => e.Id == id).Select(e => new ValueTuple<string?, Guid>(e.OutcomeSummary, e.Version)).FirstAsync(),
                 n => $"Findings of writer {n}", HavenRole.SocialWorker, "POST");
         }),
+        ("plan version", async c =>
+        {
+            var plan = await AddPlanAsync(c);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/plans/{plan}/versions",
+                (n, version) => new { baseVersion = version, reason = $"Changed by writer {n}", content = Content(n) },
+                db => ReadPlanAsync(db, plan), n => $"Contingency of writer {n}", HavenRole.SocialWorker, "POST", "baseVersion");
+        }),
+        ("child in need review", async c =>
+        {
+            var plan = await AddPlanAsync(c);
+            var cin = await c.Add(new Haven.Core.ChildInNeed.ChildInNeedPlan { ChildId = c.ChildId, PlanId = plan, StartDate = Today.AddDays(-40), RecordedAt = DateTime.UtcNow });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/child-in-need-plans/{cin}/reviews",
+                (n, version) => new
+                {
+                    date = Today.AddDays(-n), summary = $"Review by writer {n}", basePlanVersion = version,
+                    newContent = Content(n),
+                },
+                db => ReadPlanAsync(db, plan), n => $"Contingency of writer {n}", HavenRole.SocialWorker, "POST", "basePlanVersion");
+        }),
+        ("child in need closure", async c =>
+        {
+            var plan = await AddPlanAsync(c);
+            var cin = await c.Add(new Haven.Core.ChildInNeed.ChildInNeedPlan { ChildId = c.ChildId, PlanId = plan, StartDate = Today.AddDays(-40), RecordedAt = DateTime.UtcNow });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/child-in-need-plans/{cin}/closure",
+                (n, version) => new { version, endDate = Today.AddDays(-n), reason = "Other", note = $"Closed by writer {n}" },
+                async db => await db.ChildInNeedPlans.AsNoTracking().Where(p => p.Id == cin).Select(p => new ValueTuple<string?, Guid>(p.ClosureNote, p.Version)).FirstAsync(),
+                n => $"Closed by writer {n}", HavenRole.SocialWorker, "POST");
+        }),
+        ("child protection review conference", async c =>
+        {
+            var plan = await AddChildProtectionPlanAsync(c);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/child-protection-plans/{plan}/review-conferences",
+                (n, version) => new
+                {
+                    planVersion = version, date = Today.AddDays(-n), chair = $"Chair {n}", planContinues = true, categoryOfAbuse = n == 1 ? "EMO" : "PHY",
+                    attendees = new[] { new { agency = "SocialCare", name = "The social worker", role = "Social worker", attendance = "Attended", reportReceived = true } },
+                },
+                async db => await db.ChildProtectionPlans.AsNoTracking().Where(p => p.Id == plan).Select(p => new ValueTuple<string?, Guid>(p.CategoryOfAbuse, p.Version)).FirstAsync(),
+                n => n == 1 ? "EMO" : "PHY", HavenRole.SocialWorker, "POST", "planVersion");
+        }),
+        ("child protection plan end", async c =>
+        {
+            var plan = await AddChildProtectionPlanAsync(c);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/child-protection-plans/{plan}/end",
+                (n, version) => new { version, endDate = Today.AddDays(-n), endReason = n == 1 ? "MovedToAnotherCouncil" : "Reached18" },
+                async db => await db.ChildProtectionPlans.AsNoTracking().Where(p => p.Id == plan).Select(p => new ValueTuple<string?, Guid>(p.EndReason.ToString(), p.Version)).FirstAsync(),
+                n => n == 1 ? "MovedToAnotherCouncil" : "Reached18", HavenRole.SocialWorker, "POST");
+        }),
+        ("exploitation screening review", async c =>
+        {
+            var id = await c.Add(new Haven.Core.Exploitation.ExploitationScreening
+            {
+                ChildId = c.ChildId, Type = Haven.Core.Exploitation.ExploitationType.CriminalExploitation, ScreenedOn = Today.AddDays(-30),
+                CurrentRisk = Haven.Core.Exploitation.ExploitationRisk.Medium, ReviewDue = Today.AddDays(30), RecordedAt = DateTime.UtcNow,
+                Levels = [new Haven.Core.Exploitation.ExploitationRiskLevel { Risk = Haven.Core.Exploitation.ExploitationRisk.Medium, DecidedOn = Today.AddDays(-30), Reason = "First screening", RecordedAt = DateTime.UtcNow }],
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/exploitation-screenings/{id}/reviews",
+                (n, version) => new { decidedOn = Today.AddDays(-n), risk = n == 1 ? "High" : "Low", reason = $"Reason of writer {n}", reviewDue = Today.AddDays(20), close = false, version },
+                async db => await db.ExploitationScreenings.AsNoTracking().Where(x => x.Id == id)
+                    .Select(x => new ValueTuple<string?, Guid>(x.Levels.OrderByDescending(l => l.Id).Select(l => l.Reason).FirstOrDefault(), x.Version)).FirstAsync(),
+                n => $"Reason of writer {n}", HavenRole.SocialWorker, "POST");
+        }),
+        ("association end", async c =>
+        {
+            var id = await c.Add(new Association
+            {
+                ChildId = c.ChildId, Kind = AssociationKind.Place, Place = new Place { Name = "Shop by the station", Kind = PlaceKind.Shop },
+                StartDate = Today.AddMonths(-6), Source = "Police intelligence", RecordedAt = DateTime.UtcNow,
+            });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/associations/{id}/end",
+                (n, version) => new { endDate = Today.AddDays(-n), version },
+                async db => await db.Associations.AsNoTracking().Where(a => a.Id == id).Select(a => new ValueTuple<string?, Guid>(a.EndDate.ToString(), a.Version)).FirstAsync(),
+                n => Today.AddDays(-n).ToString("yyyy-MM-dd"), HavenRole.SocialWorker, "POST");
+        }),
+        ("period of care end", async c =>
+        {
+            var manager = await c.Add(new Haven.Core.Workforce.Worker { DisplayName = $"Manager {c.ChildId}", Role = HavenRole.TeamManager, TeamId = c.Worker.TeamId });
+            using var scope = c.Services.CreateScope();
+            var started = await scope.ServiceProvider.GetRequiredService<Haven.Core.ChildrenLookedAfter.LookedAfterService>().StartAsync(
+                new Haven.Core.ChildrenLookedAfter.StartPeriodOptions(c.ChildId, Today.AddDays(-50), manager, "No one able to care", Today.AddDays(-50), "V2", "N4", false, "HB1 3CD",
+                    new Haven.Core.ChildrenLookedAfter.PlacementOptions("U6", "PR1", "Sam and Alex Carter", "4 Elm Road", null, "Havenbridge", "HB4 2AB", null, "Near school")),
+                new CurrentWorker(c.Worker.UserName, c.Worker.WorkerId, c.Worker.Role, c.Worker.TeamId, null, "Worker"));
+            Assert.True(started.Succeeded, string.Join("; ", started.Errors.Values));
+            var id = started.Id!.Value;
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/care/periods/{id}/end",
+                (n, version) => new { endDate = Today.AddDays(-n), reasonCeased = n == 1 ? "E4A" : "E3", version },
+                async db => await db.PeriodsOfCare.AsNoTracking().Where(p => p.Id == id).Select(p => new ValueTuple<string?, Guid>(p.ReasonCeasedCode, p.Version)).FirstAsync(),
+                n => n == 1 ? "E4A" : "E3", HavenRole.SocialWorker, "POST");
+        }),
+        ("pathway plan", async c =>
+        {
+            await c.Add(new PathwayPlan { ChildId = c.ChildId, NeedsAssessmentDate = Today.AddDays(-20), Health = "As first written", RecordedAt = DateTime.UtcNow });
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/care-leaver/plan",
+                (n, version) => new { needsAssessmentDate = Today.AddDays(-20), dimensions = new Dictionary<string, string> { ["Health"] = $"Health plan of writer {n}" }, version },
+                async db => await db.PathwayPlans.AsNoTracking().Where(p => p.ChildId == c.ChildId).Select(p => new ValueTuple<string?, Guid>(p.Health, p.Version)).FirstAsync(),
+                n => $"Health plan of writer {n}", HavenRole.SocialWorker);
+        }),
     ];
+
+    /// A plan's content as a writer sends it: one outcome, one action, and the writer's contingency.
+    private static object Content(int n) => new
+    {
+        outcomes = new[] { "Safe at home" }, contingency = $"Contingency of writer {n}",
+        actions = new[] { new { what = "Walk to school each morning", who = "Gran", dueDate = Today.AddDays(14) } },
+    };
+
+    /// A plan with its first version, as PlanService would have saved it.
+    private static Task<int> AddPlanAsync(Context c) => c.Add(new Haven.Core.Plans.Plan
+    {
+        ChildId = c.ChildId, Kind = Haven.Core.Plans.PlanKind.ChildInNeed, StartDate = Today.AddDays(-40), CurrentVersionNumber = 1, RecordedAt = DateTime.UtcNow,
+        Versions = [new Haven.Core.Plans.PlanVersion { Number = 1, Reason = "Plan started", Contingency = "As first written", RecordedAt = DateTime.UtcNow }],
+    });
+
+    /// The contingency of the plan's current version, and the plan's version.
+    private static async Task<(string? Value, Guid Version)> ReadPlanAsync(HavenDbContext db, int planId)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId);
+        var contingency = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId && v.Number == plan.CurrentVersionNumber).Select(v => v.Contingency).FirstAsync();
+        return (contingency, plan.Version);
+    }
+
+    /// An open child protection plan started at an initial conference after a section 47 enquiry.
+    private static async Task<int> AddChildProtectionPlanAsync(Context c)
+    {
+        var referral = await c.Add(new Haven.Core.Referrals.Referral { ChildId = c.ChildId, ReferralDate = Today.AddDays(-80), SourceCode = "1A", RecordedAt = DateTime.UtcNow });
+        var discussion = await c.Add(new Haven.Core.ChildProtection.StrategyDiscussion
+        {
+            ChildId = c.ChildId, ReferralId = referral, Date = Today.AddDays(-78), Concerns = "Bruising seen at school", StartSection47 = true, RecordedAt = DateTime.UtcNow,
+        });
+        var enquiry = await c.Add(new Haven.Core.ChildProtection.Section47Enquiry
+        {
+            ChildId = c.ChildId, ReferralId = referral, StrategyDiscussionId = discussion, StartDate = Today.AddDays(-78), InitialConferenceDue = Today.AddDays(-63),
+        });
+        var conference = await c.Add(new Haven.Core.ChildProtection.ChildProtectionConference
+        {
+            ChildId = c.ChildId, Kind = Haven.Core.ChildProtection.ConferenceKind.Initial, Section47EnquiryId = enquiry, Date = Today.AddDays(-65), Chair = "The chair",
+            PlanNeeded = true, CategoryOfAbuse = "NEG", RecordedAt = DateTime.UtcNow,
+        });
+        return await c.Add(new Haven.Core.ChildProtection.ChildProtectionPlan
+        {
+            ChildId = c.ChildId, StartDate = Today.AddDays(-65), CategoryOfAbuse = "NEG", StartConferenceId = conference, RecordedAt = DateTime.UtcNow,
+        });
+    }
 
     private static async Task<int> AddAssessmentAsync(Context c, bool seen = false)
     {
@@ -681,7 +825,7 @@ public abstract class ConcurrencyTests(HavenApp app)
         static HttpRequestMessage Send(ApiTarget target, object body, bool withVersion)
         {
             var json = System.Text.Json.JsonSerializer.SerializeToNode(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.AsObject();
-            if (!withVersion) json.Remove("version");
+            if (!withVersion) Assert.True(json.Remove(target.VersionField), $"{target.Url}: the body has no {target.VersionField} to leave out");
             return new HttpRequestMessage(new HttpMethod(target.Method), target.Url) { Content = JsonContent.Create(json) };
         }
         var failures = new List<string>();
@@ -813,6 +957,88 @@ public abstract class ConcurrencyTests(HavenApp app)
         Assert.True(other.Fired);
         Assert.Equal(Haven.Core.InformationGovernance.SubjectAccessService.Conflict, answer);
         Assert.Equal("Extended by the other officer", await app.Data.WithDbAsync(db => db.SubjectAccessRequests.Where(r => r.Id == id).Select(r => r.ExtensionReason).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task Race_TwoManagersAllocateAnUnallocatedChildAtOnce_TheSecondGetsTheConflict_AndOneAllocationStaysOpen()
+    {
+        // Arrange: a child with no social worker, so there is no allocation version to check.
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var manager = await app.Data.CreateWorkerAsync(HavenRole.TeamManager, team);
+        var first = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        var second = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        var childId = await app.Data.CreateChildAsync();
+        // The other manager's allocation lands between this one's check (no allocation yet) and its save.
+        var other = new OtherWriterFirst(() => app.Data.WithDbAsync(async db =>
+        {
+            db.Allocations.Add(new Haven.Core.Allocations.Allocation
+            {
+                ChildId = childId, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = first.WorkerId, TeamId = team, StartDate = Today,
+                AllocatedByWorkerId = manager.WorkerId, ChangeReasonCode = "OTHERS", RecordedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        }));
+        var options = new DbContextOptionsBuilder<HavenDbContext>();
+        HavenDatabase.Configure(options, app.Services.GetRequiredService<DatabaseSettings>());
+        options.AddInterceptors(other);
+        await using var racing = new HavenDbContext(options.Options);
+        var service = new Haven.Core.Allocations.AllocationService(racing, TimeProvider.System);
+
+        // Act
+        var answer = await service.ReallocateAsync(childId, Haven.Core.Allocations.AllocationKind.SocialWorker, second.WorkerId, Today, "OTHERS", manager.WorkerId, null, default);
+
+        // Assert: told about the conflict, and only the other manager's allocation is open.
+        Assert.True(other.Fired);
+        Assert.Equal(Haven.Core.Allocations.AllocationService.Stale, answer.GetValueOrDefault("Version"));
+        var open = await app.Data.WithDbAsync(db => db.Allocations.AsNoTracking().Where(a => a.ChildId == childId && a.EndDate == null).Select(a => a.WorkerId).ToListAsync());
+        Assert.Equal([first.WorkerId], open);
+    }
+
+    [Fact]
+    public async Task Allocate_TwoManagersOnAnUnallocatedChild_ApiAndPage_SecondIsRefusedNeverAnError_AndOneAllocationStaysOpen()
+    {
+        // Arrange
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var managers = new[] { await app.Data.CreateWorkerAsync(HavenRole.TeamManager, team), await app.Data.CreateWorkerAsync(HavenRole.TeamManager, team) };
+        var workers = new[] { await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team), await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team) };
+        var apis = new List<HttpClient>();
+        foreach (var m in managers)
+        {
+            var (exit, output, error) = await app.RunCliAsync("users", "token", "create", "--user", m.UserName, "--days", "1");
+            Assert.True(exit == 0, error);
+            var client = app.NewClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", output.TrimEnd().Split('\n').Last().Trim());
+            apis.Add(client);
+        }
+        Task<List<int>> OpenAsync(int child) => app.Data.WithDbAsync(db => db.Allocations.AsNoTracking().Where(a => a.ChildId == child && a.EndDate == null).Select(a => a.WorkerId).ToListAsync());
+
+        // The child is in no team's cases yet; both managers are given access to it (as a grant would).
+        // Act: both managers send a first allocation at the same moment, without a version (there is none).
+        var apiChild = await app.Data.CreateChildAsync(c => c.AccessList.AddRange(managers));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => apis[i].PostAsJsonAsync($"/api/v1/children/{apiChild}/allocations",
+            new { workerId = workers[i].WorkerId, startDate = Today, reasonCode = "OTHERS" })));
+
+        // Assert: one is saved; the other is refused (409 if it raced past the check, 428 if it came after), never a 500.
+        var codes = answers.Select(a => (int)a.StatusCode).Order().ToList();
+        Assert.True(codes is [201, 409] or [201, 428], $"answers: {string.Join(", ", codes)}");
+        Assert.Single(await OpenAsync(apiChild));
+
+        // The page: two managers open the allocation page of an unallocated child and both submit.
+        var pageChild = await app.Data.CreateChildAsync(c => c.AccessList.AddRange(managers));
+        var pages = new List<(HttpClient Client, IHtmlFormElement Form)>();
+        foreach (var m in managers)
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(m.UserName);
+            pages.Add((client, (await client.GetPageAsync($"/children/{pageChild}/allocation")).QuerySelector<IHtmlFormElement>("form#reallocate")!));
+        }
+        IDictionary<string, string> Fill(int i) => new Dictionary<string, string>(Date("StartDate", Today)) { ["WorkerId"] = workers[i].WorkerId.ToString(), ["ReasonCode"] = "OTHERS" };
+        var a = await pages[0].Client.PostFormAsync(pages[0].Form, Fill(0));
+        var b = await pages[1].Client.PostFormAsync(pages[1].Form, Fill(1));
+        Assert.True((int)a.StatusCode is 302 or 303, $"first manager: {(int)a.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, b.StatusCode);
+        Assert.Contains("Someone else changed who holds the case", (await Pages.ParseAsync(b)).Body!.TextContent);
+        Assert.Equal([workers[0].WorkerId], await OpenAsync(pageChild));
     }
 }
 

@@ -53,6 +53,38 @@ public abstract class PlansTests(HavenApp app)
         return client;
     }
 
+    [Fact]
+    public async Task Get_PlanPagesAndApi_WhenThePlanHasNoVersionRow_Are404_NotAnError()
+    {
+        // Arrange: a plan and its child in need plan made outside PlanService, without their first version.
+        var (worker, _, client, _) = await TeamAsync();
+        var child = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var (planId, cinId) = await app.Data.WithDbAsync(async db =>
+        {
+            var plan = new Plan { ChildId = child, Kind = PlanKind.ChildInNeed, StartDate = Today.AddDays(-10), CurrentVersionNumber = 1, RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            var cin = new ChildInNeedPlan { ChildId = child, PlanId = plan.Id, StartDate = Today.AddDays(-10), RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() };
+            db.ChildInNeedPlans.Add(cin);
+            await db.SaveChangesAsync();
+            return (plan.Id, cin.Id);
+        });
+        var api = await ApiClientAsync(worker);
+        var version = await app.Data.WithDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.Version).FirstAsync());
+
+        // Act and assert: every page and endpoint reading the plan's version says not found.
+        foreach (var page in new[] { "", "/print", "/compare", "/new-version", "/review" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/children/{child}/plans/{planId}{page}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/children/{child}/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/children/{child}/plans/{planId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/children/{child}/plans")).StatusCode);
+        var content = new { outcomes = new[] { "Safe at home" }, contingency = "Call a meeting" };
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{planId}/versions", new { baseVersion = version, content })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/children/{child}/child-in-need-plans/{cinId}/reviews",
+            new { date = Today, summary = "Reviewed", basePlanVersion = version, newContent = content })).StatusCode);
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == planId)));
+    }
+
     private async Task<int> StartPlanAsync(HttpClient client, int child, DateOnly start, DateOnly actionDue)
     {
         var response = await client.SubmitAsync($"/children/{child}/plans/start-child-in-need", With(Date("StartDate", start), Content(actionDue)));
@@ -244,10 +276,11 @@ public abstract class PlansTests(HavenApp app)
         var changed = content with { Actions = [plan.Current.Actions.Single() with { Progress = "Every day this week" }] };
         var v2 = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, "Core group", changed, null));
         Assert.Equal(HttpStatusCode.Created, v2.StatusCode);
-        Assert.Equal(2, (await v2.Content.ReadFromJsonAsync<PlanDto>())!.Current.Number);
+        var v2Plan = (await v2.Content.ReadFromJsonAsync<PlanDto>())!;
+        Assert.Equal(2, v2Plan.Current.Number);
         var stale = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, null, changed, null));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var badVersion = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(plan.Version, null, changed with { Outcomes = [] }, null));
+        var badVersion = await api.PostAsJsonAsync($"/api/v1/children/{child}/plans/{cin.PlanId}/versions", new NewPlanVersionDto(v2Plan.Version, null, changed with { Outcomes = [] }, null));
         Assert.Equal(HttpStatusCode.BadRequest, badVersion.StatusCode);
         Assert.Equal(2, await app.Data.WithDbAsync(db => db.PlanVersions.CountAsync(v => v.PlanId == cin.PlanId)));
 

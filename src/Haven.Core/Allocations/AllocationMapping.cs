@@ -13,5 +13,9 @@ internal sealed class AllocationMapping : IEntityTypeConfiguration<Allocation>
         b.HasIndex(a => new { a.ChildId, a.EndDate });
         b.HasIndex(a => new { a.WorkerId, a.EndDate });
         b.HasIndex(a => new { a.TeamId, a.EndDate });
+        // At most one open allocation of each kind per child: two managers allocating an unallocated
+        // child at the same moment (no version to check yet) cannot both add one; the second save fails
+        // and is answered as a conflict (AllocationService.ReallocateAsync).
+        b.HasIndex(a => new { a.ChildId, a.Kind }).IsUnique().HasFilter("\"EndDate\" IS NULL").HasDatabaseName("IX_Allocations_OneOpenPerChildAndKind");
     }
 }

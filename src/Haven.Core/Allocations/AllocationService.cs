@@ -60,17 +60,37 @@ public sealed class AllocationService(HavenDbContext db, TimeProvider clock)
 
         var start = startDate!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        // Ending the current allocation the day before; a change on the day it began ends it that day.
-        if (current is not null) current.EndDate = start > current.StartDate ? start.AddDays(-1) : current.StartDate;
-        db.Allocations.Add(new Allocation
+        // A change of worker is two saves in one transaction: the current allocation is ended first, then
+        // the new one added, so the one-open-allocation-per-kind index (AllocationMapping) never sees two
+        // open at once. A first allocation is one save.
+        await using var tx = current is null ? null : await db.Database.BeginTransactionAsync(ct);
+        try
         {
-            ChildId = childId, Kind = kind, WorkerId = worker!.Id, TeamId = worker.TeamId!.Value, StartDate = start,
-            AllocatedByWorkerId = byWorkerId, RecordedAt = now, ChangeReasonCode = reasonCode!.Trim().ToUpperInvariant(),
-        });
-        // The version read is the one the update must find: a change saved between the check above and
-        // this save fails the update instead of leaving two open allocations.
-        if (current is not null) db.Entry(current).Property(a => a.Version).OriginalValue = version!.Value;
-        if (!await db.TrySaveChangesAsync(ct)) return new() { ["Version"] = Stale };
+            if (current is not null)
+            {
+                // Ending the current allocation the day before; a change on the day it began ends it that day.
+                current.EndDate = start > current.StartDate ? start.AddDays(-1) : current.StartDate;
+                // The version read is the one the update must find: a change saved between the check above
+                // and this save fails the update instead of leaving two open allocations.
+                db.Entry(current).Property(a => a.Version).OriginalValue = version!.Value;
+                await db.SaveChangesAsync(ct);
+            }
+            db.Allocations.Add(new Allocation
+            {
+                ChildId = childId, Kind = kind, WorkerId = worker!.Id, TeamId = worker.TeamId!.Value, StartDate = start,
+                AllocatedByWorkerId = byWorkerId, RecordedAt = now, ChangeReasonCode = reasonCode!.Trim().ToUpperInvariant(),
+            });
+            // A child with no allocation has no version to check: two managers allocating at the same
+            // moment both pass the check above, and the unique index refuses the second insert.
+            await db.SaveChangesAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (tx is not null) await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new() { ["Version"] = Stale };
+        }
         return errors;
     }
 }

@@ -45,6 +45,12 @@ public sealed partial class LookedAfterService
         return errors;
     }
 
+    /// The IRO allocated to the child on a date (the latest allocation that day), or null: the one
+    /// place this is looked up, for recording a visit and for the form's first choice.
+    public Task<int?> IroAllocatedOnAsync(int childId, DateOnly date, CancellationToken ct = default) =>
+        db.Allocations.Where(a => a.ChildId == childId && a.Kind == AllocationKind.Iro && a.StartDate <= date && (a.EndDate == null || a.EndDate >= date))
+            .OrderByDescending(a => a.StartDate).Select(a => (int?)a.WorkerId).FirstOrDefaultAsync(ct);
+
     /// Records the visit in one save; a repeated SubmissionId returns the visit already saved.
     /// Errors keyed "Recorder" mean this worker may not record one (the page and API answer 403).
     public async Task<LookedAfterResult> RecordIroVisitAsync(RecordIroVisitOptions o, CurrentWorker by, CancellationToken ct = default)
@@ -58,8 +64,7 @@ public sealed partial class LookedAfterService
         var errors = ValidateIroVisit(o, Today, periods);
         var iroId = o.IroWorkerId;
         if (iroId is null && by.Role == HavenRole.Iro) iroId = by.WorkerId;
-        iroId ??= await db.Allocations.Where(a => a.ChildId == o.ChildId && a.Kind == AllocationKind.Iro && a.StartDate <= o.VisitDate
-                && (a.EndDate == null || a.EndDate >= o.VisitDate)).OrderByDescending(a => a.StartDate).Select(a => (int?)a.WorkerId).FirstOrDefaultAsync(ct);
+        iroId ??= await IroAllocatedOnAsync(o.ChildId, o.VisitDate, ct);
         if (iroId is null) errors["IroWorkerId"] = "Select the independent reviewing officer who saw the child";
         else if (by.Role == HavenRole.Iro && iroId != by.WorkerId) errors["IroWorkerId"] = "An IRO records their own visits";
         else if (!await db.Workers.AnyAsync(w => w.Id == iroId && w.Role == HavenRole.Iro, ct))

@@ -163,6 +163,11 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId", "EndDate");
 
+                    b.HasIndex("ChildId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Allocations_OneOpenPerChildAndKind")
+                        .HasFilter("\"EndDate\" IS NULL");
+
                     b.HasIndex("TeamId", "EndDate");
 
                     b.HasIndex("WorkerId", "EndDate");

@@ -154,6 +154,11 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChildId", "EndDate");
 
+                    b.HasIndex("ChildId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Allocations_OneOpenPerChildAndKind")
+                        .HasFilter("\"EndDate\" IS NULL");
+
                     b.HasIndex("TeamId", "EndDate");
 
                     b.HasIndex("WorkerId", "EndDate");

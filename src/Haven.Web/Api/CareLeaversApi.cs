@@ -60,8 +60,7 @@ public static class CareLeaversApi
         return Results.Ok(new CareLeaverDto(
             new CareLeaverStatusDto(e.Status.ToString(), Eligibility.AnnexACode(e.Status), e.AppliesFrom, e.EligibleFrom, e.DaysLookedAfterSince14,
                 e.History.Select(h => new CareLeaverStatusFromDto(h.Status.ToString(), h.From)).ToList()),
-            plan is null ? null : new PathwayPlanDto(plan.NeedsAssessmentDate, plan.AgreedDate,
-                Enum.GetValues<PathwayDimension>().ToDictionary(d => d.ToString(), d => plan[d]), plan.Version),
+            plan is null ? null : ToDto(plan),
             (await due.ForChildrenAsync([childId], ct)).Select(d => new CareLeaverDueDto(d.What, d.Due, d.Rule.Code)).ToList(),
             await db.SignificantChanges.AsNoTracking().Where(c => c.ChildId == childId).OrderBy(c => c.EventDate)
                 .Select(c => new SignificantChangeDto(c.Id, c.Kind.ToString(), c.EventDate, c.Details)).ToListAsync(ct),
@@ -95,8 +94,17 @@ public static class CareLeaversApi
         return Done(childId, await service.RecordReviewAsync(new PathwayReviewOptions(childId, body.ReviewDate!.Value, body.Summary, body.SubmissionId), CurrentWorker.From(http.User)!, ct));
     }
 
-    private static async Task<IResult> PlanAsync(int childId, PathwayPlanUpdateDto body, HttpContext http, CareLeaverService service, CancellationToken ct)
+    private static PathwayPlanDto ToDto(PathwayPlan plan) => new(plan.NeedsAssessmentDate, plan.AgreedDate,
+        Enum.GetValues<PathwayDimension>().ToDictionary(d => d.ToString(), d => plan[d]), plan.Version);
+
+    private static async Task<IResult> PlanAsync(int childId, PathwayPlanUpdateDto body, HttpContext http, CareLeaverService service, HavenDbContext db, CancellationToken ct)
     {
+        // Changing a plan that exists without the version read could overwrite someone else's change: 428, nothing saved.
+        var existing = await db.PathwayPlans.AsNoTracking().FirstOrDefaultAsync(p => p.ChildId == childId, ct);
+        if (existing is not null && (body.Version is null || body.Version == Guid.Empty))
+            return ApiProblems.NeedsVersion("version", "Send the version of the pathway plan you read (from the GET): without it this change could overwrite someone else's");
+        if (existing is not null && existing.Version != body.Version)
+            return ApiProblems.Stale("Someone else changed this pathway plan since you read it. Nothing was saved: read it again and resend your change.", ToDto(existing), body);
         var dims = new Dictionary<PathwayDimension, string?>();
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, value) in body.Dimensions ?? [])
@@ -104,8 +112,12 @@ public static class CareLeaversApi
             else errors[$"dimensions.{key}"] = [$"Unknown dimension: use {string.Join(", ", Enum.GetNames<PathwayDimension>())}"];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.SavePlanAsync(new PathwayPlanOptions(childId, body.NeedsAssessmentDate, body.AgreedDate, dims, body.Version), CurrentWorker.From(http.User)!, ct);
-        if (result.Errors.ContainsKey("Version"))
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Errors["Version"], extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+        if (result.Errors.TryGetValue("Version", out var stale))
+        {
+            db.ChangeTracker.Clear();
+            var now = await db.PathwayPlans.AsNoTracking().FirstOrDefaultAsync(p => p.ChildId == childId, ct);
+            return ApiProblems.Stale(stale, now is null ? null : ToDto(now), body);
+        }
         return result.Succeeded ? Results.Ok(new CreatedDto(result.Id!.Value)) : Problem(result);
     }
 

@@ -63,9 +63,24 @@ public static class ChildProtectionPlansApi
     private static Dictionary<string, string[]> Camel(IReadOnlyDictionary<string, string> errors) =>
         errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
 
-    private static IResult Conflict() => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "The record changed since you read it. Read it again and resend your change.",
-        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+    private const string StaleTitle = "The child protection plan changed since you read it. Nothing was saved: read it again and resend your change.";
+
+    /// A change must say which version of the plan it was based on; without one it could overwrite someone else's: 428, nothing saved.
+    private static IResult? NeedsVersion(Guid version, string field) => version == Guid.Empty
+        ? ApiProblems.NeedsVersion(field, "Send the version of the child protection plan you read (from the GET): without it this change could overwrite someone else's")
+        : null;
+
+    /// Someone else saved first: 409 with the plan as saved now (current, as the GET gives it) and what was sent (yours).
+    private static async Task<IResult> StaleAsync(HavenDbContext db, int planId, object yours, TimeProvider clock, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.CoreGroup).FirstOrDefaultAsync(p => p.Id == planId, ct);
+        return ApiProblems.Stale(StaleTitle, now is null ? null : ToDto(now, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), yours);
+    }
+
+    /// The version first: a stale writer is told someone else changed the plan, not (say) that it has ended.
+    private static async Task<bool> IsStaleAsync(HavenDbContext db, int planId, Guid version, CancellationToken ct) =>
+        await db.ChildProtectionPlans.Where(p => p.Id == planId).Select(p => p.Version).FirstAsync(ct) != version;
 
     private static bool TryEnum<T>(string? value, out T? result) where T : struct, Enum
     {
@@ -121,9 +136,12 @@ public static class ChildProtectionPlansApi
         return Results.Ok(rows.Select(p => ToDto(p, today)));
     }
 
-    private static async Task<IResult> AddReviewAsync(int childId, int planId, NewReviewConferenceDto body, HttpContext http, ConferenceService service, HavenDbContext db, CancellationToken ct)
+    private static async Task<IResult> AddReviewAsync(int childId, int planId, NewReviewConferenceDto body, HttpContext http, ConferenceService service, HavenDbContext db,
+        TimeProvider clock, CancellationToken ct)
     {
         if (!await db.ChildProtectionPlans.AnyAsync(p => p.Id == planId && p.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.PlanVersion, "planVersion") is { } needs) return needs;
+        if (await IsStaleAsync(db, planId, body.PlanVersion, ct)) return await StaleAsync(db, planId, body, clock, ct);
         var errors = new Dictionary<string, string[]>();
         var attendees = Attendees(body.Attendees, errors);
         if (!TryEnum<PlanEndReason>(body.EndReason, out var reason)) errors["endReason"] = [OneOf<PlanEndReason>()];
@@ -138,13 +156,15 @@ public static class ChildProtectionPlansApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleAsync(db, planId, body, clock, ct);
         }
     }
 
     private static async Task<IResult> EndPlanAsync(int childId, int planId, EndPlanDto body, ConferenceService service, HavenDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.ChildProtectionPlans.AnyAsync(p => p.Id == planId && p.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.Version, "version") is { } needs) return needs;
+        if (await IsStaleAsync(db, planId, body.Version, ct)) return await StaleAsync(db, planId, body, clock, ct);
         if (!TryEnum<PlanEndReason>(body.EndReason, out var reason))
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["endReason"] = [OneOf<PlanEndReason>()] });
         try
@@ -156,7 +176,7 @@ public static class ChildProtectionPlansApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleAsync(db, planId, body, clock, ct);
         }
     }
 

@@ -28,18 +28,34 @@ public static class LookedAfterApi
     {
         var record = await LookedAfterRecord.LoadAsync(db, childId, ct);
         return Results.Ok(new CareDto(
-            record.Periods.Select(p => new PeriodOfCareDto(p.Period.Id, p.Period.DecisionDate, p.Period.AuthorisedBy.DisplayName, p.Period.DecisionReason,
+            record.Periods.Select(ToDto).ToList(),
+            record.Visits.Select(v => new StatutoryVisitDto(v.Id, v.VisitDate, v.ChildSeen, v.SeenAlone, v.VisitedBy.DisplayName, v.Summary)).ToList(),
+            record.Reviews.Select(r => new LookedAfterReviewDto(r.Id, r.ReviewDate, r.Chair.DisplayName, r.ParticipationCode, r.AdvocacyOffered,
+                r.AdvocacyTakenUp, r.LongTermPlacementAgreed, r.Decisions, r.LetterToChild)).ToList()));
+    }
+
+    private static PeriodOfCareDto ToDto(PeriodView p) => new PeriodOfCareDto(p.Period.Id, p.Period.DecisionDate, p.Period.AuthorisedBy.DisplayName, p.Period.DecisionReason,
                 p.Period.StartDate, p.Period.EndDate, p.Period.ReasonCeasedCode, p.Period.CategoryOfNeedCode, p.Period.IsUnaccompaniedAsylumSeeker,
                 p.Period.HomePostcode, p.Corrections, p.Period.Version,
                 p.Episodes.Select(ToDto).ToList(), p.Superseded.Select(ToDto).ToList(),
                 p.Placements.Select(x => new PlacementDto(x.Id, x.PlacementTypeCode, x.ProviderCode, x.CarerName, x.AddressOneLine, x.Postcode, x.Urn,
                     x.DistanceFromHomeMiles, x.InsideCouncilArea, x.StartDate, x.EndDate, x.ReasonForChangeCode, x.Matching, x.LongTermAgreedDate)).ToList(),
                 p.Period.PreviousPermanenceCode is null ? null
-                    : new PreviousPermanenceDto(p.Period.PreviousPermanenceCode, p.Period.PreviousPermanenceLa, p.Period.PreviousPermanenceDate)))
-                .ToList(),
-            record.Visits.Select(v => new StatutoryVisitDto(v.Id, v.VisitDate, v.ChildSeen, v.SeenAlone, v.VisitedBy.DisplayName, v.Summary)).ToList(),
-            record.Reviews.Select(r => new LookedAfterReviewDto(r.Id, r.ReviewDate, r.Chair.DisplayName, r.ParticipationCode, r.AdvocacyOffered,
-                r.AdvocacyTakenUp, r.LongTermPlacementAgreed, r.Decisions, r.LetterToChild)).ToList()));
+                    : new PreviousPermanenceDto(p.Period.PreviousPermanenceCode, p.Period.PreviousPermanenceLa, p.Period.PreviousPermanenceDate));
+
+    /// A change to a period of care must say which version it was based on: 428 without one, nothing saved.
+    private static IResult? NeedsVersion(Guid? version) => version is null || version == Guid.Empty
+        ? ApiProblems.NeedsVersion("version", "Send the version of the period of care you read (from the GET): without it this change could overwrite someone else's")
+        : null;
+
+    /// A failed change: a stale version is a 409 with the period as saved now (current, as the GET gives it)
+    /// and what was sent (yours); anything else is a 400 with field errors.
+    private static async Task<IResult> ProblemAsync(LookedAfterResult result, HavenDbContext db, int childId, int periodId, object yours, CancellationToken ct)
+    {
+        if (!result.Errors.TryGetValue("Version", out var title)) return Problem(result);
+        db.ChangeTracker.Clear();
+        var now = (await LookedAfterRecord.LoadAsync(db, childId, ct)).Periods.FirstOrDefault(p => p.Period.Id == periodId);
+        return ApiProblems.Stale(title, now is null ? null : ToDto(now), yours);
     }
 
     private static EpisodeDto ToDto(Episode e) => new(e.StartDate, e.ReasonForNewEpisodeCode, e.LegalStatusCode, e.Placement.PlacementTypeCode,
@@ -60,30 +76,33 @@ public static class LookedAfterApi
     private static async Task<IResult> ChangeAsync(int childId, int periodId, EpisodeChangeDto body, HttpContext http, LookedAfterService service, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.PeriodsOfCare.AnyAsync(p => p.Id == periodId && p.ChildId == childId, ct)) return NotFound();
-        var errors = Required(("date", body.Date), ("version", body.Version));
+        if (NeedsVersion(body.Version) is { } needs) return needs;
+        var errors = Required(("date", body.Date));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.ChangeAsync(new ChangeEpisodeOptions(periodId, body.Version!.Value, body.Date!.Value, body.LegalStatus,
             body.NewPlacement is null ? null : ToOptions(body.NewPlacement), body.ReasonPlaceChange, body.CorrectionReason), CurrentWorker.From(http.User)!, ct);
-        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : Problem(result);
+        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : await ProblemAsync(result, db, childId, periodId, body, ct);
     }
 
     private static async Task<IResult> CorrectAsync(int childId, int periodId, EpisodeCorrectionDto body, HttpContext http, LookedAfterService service, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.PeriodsOfCare.AnyAsync(p => p.Id == periodId && p.ChildId == childId, ct)) return NotFound();
-        var errors = Required(("newStartDate", body.NewStartDate), ("version", body.Version), ("episodeNumber", body.EpisodeNumber));
+        if (NeedsVersion(body.Version) is { } needs) return needs;
+        var errors = Required(("newStartDate", body.NewStartDate), ("episodeNumber", body.EpisodeNumber));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.CorrectStartAsync(new CorrectEpisodeStartOptions(periodId, body.Version!.Value, body.EpisodeNumber!.Value,
             body.NewStartDate!.Value, body.Reason ?? ""), CurrentWorker.From(http.User)!, ct);
-        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : Problem(result);
+        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : await ProblemAsync(result, db, childId, periodId, body, ct);
     }
 
     private static async Task<IResult> EndAsync(int childId, int periodId, EndPeriodOfCareDto body, HttpContext http, LookedAfterService service, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.PeriodsOfCare.AnyAsync(p => p.Id == periodId && p.ChildId == childId, ct)) return NotFound();
-        var errors = Required(("endDate", body.EndDate), ("version", body.Version));
+        if (NeedsVersion(body.Version) is { } needs) return needs;
+        var errors = Required(("endDate", body.EndDate));
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var result = await service.EndAsync(new EndPeriodOptions(periodId, body.Version!.Value, body.EndDate!.Value, body.ReasonCeased ?? ""), CurrentWorker.From(http.User)!, ct);
-        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : Problem(result);
+        return result.Succeeded ? Results.Ok(new CreatedDto(periodId)) : await ProblemAsync(result, db, childId, periodId, body, ct);
     }
 
     private static async Task<IResult> VisitAsync(int childId, NewStatutoryVisitDto body, HttpContext http, LookedAfterService service, CancellationToken ct)
@@ -113,9 +132,6 @@ public static class LookedAfterApi
 
     private static IResult Problem(LookedAfterResult result)
     {
-        if (result.Errors.ContainsKey("Version"))
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: result.Errors["Version"],
-                extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
         return ApiProblems.Invalid(result.Errors.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
     }
 

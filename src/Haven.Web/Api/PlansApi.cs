@@ -68,17 +68,37 @@ public static class PlansApi
     private static Dictionary<string, string[]> Camel(IReadOnlyDictionary<string, string> errors) =>
         errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
 
-    private static IResult Conflict() => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "The plan changed since you read it. Read it again and resend your change.",
-        extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.Conflict });
+    private const string StaleTitle = "The plan changed since you read it. Nothing was saved: read it again and resend your change.";
+
+    /// A change must say which version it was based on; without one it could overwrite someone else's: 428, nothing saved.
+    private static IResult? NeedsVersion(Guid version, string field, string what) => version == Guid.Empty
+        ? ApiProblems.NeedsVersion(field, $"Send the version of the {what} you read (from the GET): without it this change could overwrite someone else's")
+        : null;
+
+    /// Someone else saved first: 409 with the plan as saved now (current, the GET's PlanDto) and what was sent (yours).
+    private static async Task<IResult> StalePlanAsync(HavenDbContext db, int planId, object yours, PlanSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var p = await db.Plans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == planId, ct);
+        return ApiProblems.Stale(StaleTitle, p is null ? null : await ToDtoAsync(db, p, p.CurrentVersionNumber, settings, Today(clock), ct), yours);
+    }
+
+    /// Someone else saved first: 409 with the child in need plan as saved now (current) and what was sent (yours).
+    private static async Task<IResult> StaleChildInNeedPlanAsync(HavenDbContext db, int cinPlanId, object yours, ChildInNeedSettings settings, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return ApiProblems.Stale(StaleTitle, await ToDtoAsync(db, cinPlanId, settings, ct), yours);
+    }
 
     internal static PlanContentOptions ToOptions(PlanContentDto? c) => new(c?.Outcomes ?? [],
         (c?.Actions ?? []).Select(a => new PlanActionInput(a.Key, a.What, a.Who, a.DueDate, a.Done, a.Progress)).ToList(),
         c?.FamilyAndNetwork, c?.Contingency, c?.ToTheChild);
 
-    private static async Task<PlanDto> ToDtoAsync(HavenDbContext db, Plan p, int number, PlanSettings settings, DateOnly today, CancellationToken ct)
+    /// Null when the plan has no such version row (only possible for a row made outside PlanService): the caller answers 404, not 500.
+    private static async Task<PlanDto?> ToDtoAsync(HavenDbContext db, Plan p, int number, PlanSettings settings, DateOnly today, CancellationToken ct)
     {
-        var v = await db.PlanVersions.AsNoTracking().Include(x => x.Outcomes).Include(x => x.Actions).FirstAsync(x => x.PlanId == p.Id && x.Number == number, ct);
+        var v = await db.PlanVersions.AsNoTracking().Include(x => x.Outcomes).Include(x => x.Actions).FirstOrDefaultAsync(x => x.PlanId == p.Id && x.Number == number, ct);
+        if (v is null) return null;
         return new PlanDto(p.Id, p.Kind.ToString(), p.StartDate, p.EndDate, p.CurrentVersionNumber, ToDto(v, settings, today), p.Version);
     }
 
@@ -94,7 +114,8 @@ public static class PlansApi
     {
         var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId).OrderByDescending(p => p.StartDate).ToListAsync(ct);
         var list = new List<PlanDto>();
-        foreach (var p in plans) list.Add(await ToDtoAsync(db, p, p.CurrentVersionNumber, settings, Today(clock), ct));
+        foreach (var p in plans)
+            if (await ToDtoAsync(db, p, p.CurrentVersionNumber, settings, Today(clock), ct) is { } dto) list.Add(dto);
         return Results.Ok(list);
     }
 
@@ -104,13 +125,19 @@ public static class PlansApi
         if (p is null) return Results.NotFound();
         if (number is { } n && (n < 1 || n > p.CurrentVersionNumber))
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["number"] = [$"Number must be from 1 to {p.CurrentVersionNumber}"] });
-        return Results.Ok(await ToDtoAsync(db, p, number ?? p.CurrentVersionNumber, settings, Today(clock), ct));
+        return await ToDtoAsync(db, p, number ?? p.CurrentVersionNumber, settings, Today(clock), ct) is { } dto ? Results.Ok(dto) : Results.NotFound();
     }
 
     private static async Task<IResult> AddVersionAsync(int childId, int planId, NewPlanVersionDto body, HttpContext http, PlanService plans, PlanSettings settings,
         HavenDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.Plans.AnyAsync(p => p.Id == planId && p.ChildId == childId, ct)) return Results.NotFound();
+        // A plan without its current version row (made outside PlanService) is not found, not a 500.
+        if (!await db.Plans.AnyAsync(p => p.Id == planId && p.ChildId == childId && db.PlanVersions.Any(v => v.PlanId == p.Id && v.Number == p.CurrentVersionNumber), ct))
+            return Results.NotFound();
+        if (NeedsVersion(body.BaseVersion, "baseVersion", "plan") is { } needs) return needs;
+        // The version first: a stale writer is told someone else changed it, whatever else is wrong.
+        if (await db.Plans.Where(p => p.Id == planId).Select(p => p.Version).FirstAsync(ct) != body.BaseVersion)
+            return await StalePlanAsync(db, planId, body, settings, clock, ct);
         try
         {
             var result = await plans.SaveVersionAsync(new SavePlanVersionOptions(planId, body.BaseVersion, ToOptions(body.Content), body.Reason, body.SubmissionId),
@@ -122,7 +149,7 @@ public static class PlansApi
         }
         catch (DbUpdateException)
         {
-            return Conflict();
+            return await StalePlanAsync(db, planId, body, settings, clock, ct);
         }
     }
 
@@ -151,9 +178,16 @@ public static class PlansApi
     }
 
     private static async Task<IResult> ReviewAsync(int childId, int cinPlanId, NewChildInNeedReviewDto body, HttpContext http, ChildInNeedPlanService service,
-        ChildInNeedSettings settings, HavenDbContext db, CancellationToken ct)
+        ChildInNeedSettings settings, PlanSettings planSettings, TimeProvider clock, HavenDbContext db, CancellationToken ct)
     {
-        if (!await db.ChildInNeedPlans.AnyAsync(c => c.Id == cinPlanId && c.ChildId == childId, ct)) return Results.NotFound();
+        var planId = await db.ChildInNeedPlans.Where(c => c.Id == cinPlanId && c.ChildId == childId
+                && db.PlanVersions.Any(v => v.PlanId == c.PlanId && v.Number == c.Plan.CurrentVersionNumber))
+            .Select(c => (int?)c.PlanId).FirstOrDefaultAsync(ct);
+        if (planId is null) return Results.NotFound();
+        if (NeedsVersion(body.BasePlanVersion, "basePlanVersion", "plan") is { } needs) return needs;
+        // The review is guarded by the plan's version: a stale one is told so first, with the plan as saved now.
+        if (await db.Plans.Where(p => p.Id == planId).Select(p => p.Version).FirstAsync(ct) != body.BasePlanVersion)
+            return await StalePlanAsync(db, planId.Value, body, planSettings, clock, ct);
         try
         {
             var result = await service.ReviewAsync(new ReviewChildInNeedPlanOptions(cinPlanId, body.Date, body.Summary, body.Views, body.BasePlanVersion,
@@ -163,7 +197,7 @@ public static class PlansApi
         }
         catch (DbUpdateException)
         {
-            return Conflict();
+            return await StalePlanAsync(db, planId.Value, body, planSettings, clock, ct);
         }
     }
 
@@ -171,6 +205,9 @@ public static class PlansApi
         ChildInNeedSettings settings, HavenDbContext db, CancellationToken ct)
     {
         if (!await db.ChildInNeedPlans.AnyAsync(c => c.Id == cinPlanId && c.ChildId == childId, ct)) return Results.NotFound();
+        if (NeedsVersion(body.Version, "version", "child in need plan") is { } needs) return needs;
+        if (await db.ChildInNeedPlans.Where(c => c.Id == cinPlanId).Select(c => c.Version).FirstAsync(ct) != body.Version)
+            return await StaleChildInNeedPlanAsync(db, cinPlanId, body, settings, ct);
         ChildInNeedPlanClosureReason? reason = null;
         if (body.Reason is not null)
         {
@@ -185,7 +222,7 @@ public static class PlansApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return await StaleChildInNeedPlanAsync(db, cinPlanId, body, settings, ct);
         }
     }
 

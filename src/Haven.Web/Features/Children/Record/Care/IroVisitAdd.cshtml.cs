@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Haven.Core.Access;
-using Haven.Core.Allocations;
 using Haven.Core.ChildrenLookedAfter;
 using Haven.Core.Data;
 using Haven.Core.Workforce;
@@ -39,9 +38,7 @@ public class IroVisitAddModel(HavenDbContext db, LookedAfterService service, Tim
         if (!await service.MayRecordIroVisitAsync(CurrentWorker.From(User)!, childId, ct)) return StatusCode(StatusCodes.Status403Forbidden);
         await LoadAsync(childId, ct);
         SubmissionId = Guid.NewGuid();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        IroWorkerId = await db.Allocations.Where(a => a.ChildId == childId && a.Kind == AllocationKind.Iro && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .Select(a => (int?)a.WorkerId).FirstOrDefaultAsync(ct);
+        IroWorkerId = await service.IroAllocatedOnAsync(childId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         return Page();
     }
 
@@ -50,7 +47,7 @@ public class IroVisitAddModel(HavenDbContext db, LookedAfterService service, Tim
         var by = CurrentWorker.From(User)!;
         if (!await service.MayRecordIroVisitAsync(by, childId, ct)) return StatusCode(StatusCodes.Status403Forbidden);
         if (SeenAlone is not null and not ("yes" or "no")) ModelState.AddModelError(nameof(SeenAlone), "Select whether the IRO saw the child alone");
-        if (by.Role != HavenRole.Iro && IroWorkerId is null) ModelState.AddModelError(nameof(IroWorkerId), "Select the independent reviewing officer who saw the child");
+        // No IRO chosen: the service takes the IRO allocated on the visit date, or says to select one.
         if (!ModelState.IsValid) { await LoadAsync(childId, ct); return Page(); }
         var result = await service.RecordIroVisitAsync(new RecordIroVisitOptions(childId, VisitDate!.Value, by.Role == HavenRole.Iro ? by.WorkerId : IroWorkerId,
             SeenAlone == "yes", Purpose!, Notes, SubmissionId == Guid.Empty ? null : SubmissionId), by, ct);

@@ -23,8 +23,9 @@ public class CompareModel(HavenDbContext db, TimeProvider clock) : PageModel
         var newer = Math.Clamp(to ?? plan.CurrentVersionNumber, 1, plan.CurrentVersionNumber);
         var older = Math.Clamp(from ?? newer - 1, 1, plan.CurrentVersionNumber);
         if (older > newer) (older, newer) = (newer, older);
-        From = await PlanContentForm.ReadVersionAsync(db, planId, older, ct);
-        To = await PlanContentForm.ReadVersionAsync(db, planId, newer, ct);
+        if (await PlanContentForm.ReadVersionAsync(db, planId, older, ct) is not { } from2 || await PlanContentForm.ReadVersionAsync(db, planId, newer, ct) is not { } to2)
+            return NotFound();
+        (From, To) = (from2, to2);
         Changes = PlanDiff.Between(From, To);
         Header = (await ChildHeader.LoadAsync(db, childId, "plans", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))!;
         return Page();

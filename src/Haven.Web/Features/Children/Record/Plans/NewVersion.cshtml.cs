@@ -23,7 +23,7 @@ public class NewVersionModel(HavenDbContext db, PlanService plans, TimeProvider 
     {
         if (!await LoadAsync(childId, planId, ct)) return NotFound();
         if (!Record.IsOpen) return Redirect($"/children/{childId}/plans/{planId}");
-        Fill(await ReadVersionAsync(db, planId, Record.CurrentVersionNumber, ct));
+        Fill((await ReadVersionAsync(db, planId, Record.CurrentVersionNumber, ct))!);
         BaseVersion = Record.Version;
         SubmissionId = Guid.NewGuid();
         AddBlankRows();
@@ -57,7 +57,7 @@ public class NewVersionModel(HavenDbContext db, PlanService plans, TimeProvider 
             ModelState.Remove(nameof(BaseVersion));
             SubmissionId = Guid.NewGuid();
             ModelState.Remove(nameof(SubmissionId));
-            ModelState.AddModelError(string.Empty, $"Someone else saved version {Theirs.Number} of this plan while you were changing it. Their version is shown under 'Saved by them'; your changes are still in the form. Check them against theirs and save again to keep yours");
+            ModelState.AddModelError(string.Empty, $"Someone else saved version {Record.CurrentVersionNumber} of this plan while you were changing it. Their version is shown under 'Saved by them'; your changes are still in the form. Check them against theirs and save again to keep yours");
             AddBlankRows();
             return Page();
         }
@@ -66,7 +66,7 @@ public class NewVersionModel(HavenDbContext db, PlanService plans, TimeProvider 
     private async Task<bool> LoadAsync(int childId, int planId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.ChildId == childId, ct);
-        if (plan is null) return false;
+        if (plan is null || !await HasCurrentVersionAsync(db, plan, ct)) return false;
         Record = plan;
         Header = (await ChildHeader.LoadAsync(db, childId, "plans", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))!;
         return true;

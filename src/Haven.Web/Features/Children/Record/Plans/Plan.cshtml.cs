@@ -28,7 +28,8 @@ public class PlanModel(HavenDbContext db, PlanSettings settings, ChildInNeedSett
         if (plan is null) return NotFound();
         Record = plan;
         var n = number is { } x && x >= 1 && x <= plan.CurrentVersionNumber ? x : plan.CurrentVersionNumber;
-        Shown = await PlanContentForm.ReadVersionAsync(db, planId, n, ct);
+        if (await PlanContentForm.ReadVersionAsync(db, planId, n, ct) is not { } shown) return NotFound();
+        Shown = shown;
         RecordedBy = Shown.RecordedByWorkerId is { } w ? await db.Workers.Where(x => x.Id == w).Select(x => x.DisplayName).FirstOrDefaultAsync(ct) : null;
         ChildInNeed = await db.ChildInNeedPlans.AsNoTracking().Include(c => c.Reviews).FirstOrDefaultAsync(c => c.PlanId == planId, ct);
         if (ChildInNeed is { IsOpen: true } cin) NextReviewDue = cinSettings.NextReviewDue(cin.ReviewClockFrom);

@@ -59,8 +59,13 @@ public abstract class PlanContentForm : PageModel
         foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
     }
 
-    /// A plan's version with its outcomes and actions, read only.
-    public static Task<PlanVersion> ReadVersionAsync(HavenDbContext db, int planId, int number, CancellationToken ct) =>
+    /// A plan's version with its outcomes and actions, read only. Null when there is no such row
+    /// (only possible for a plan made outside PlanService): the pages answer 404, not 500.
+    public static Task<PlanVersion?> ReadVersionAsync(HavenDbContext db, int planId, int number, CancellationToken ct) =>
         db.PlanVersions.AsNoTracking().Include(v => v.Outcomes).Include(v => v.Actions)
-            .FirstAsync(v => v.PlanId == planId && v.Number == number, ct);
+            .FirstOrDefaultAsync(v => v.PlanId == planId && v.Number == number, ct);
+
+    /// Whether the plan's current version row exists; a plan without one is treated as not found.
+    public static Task<bool> HasCurrentVersionAsync(HavenDbContext db, Plan plan, CancellationToken ct) =>
+        db.PlanVersions.AnyAsync(v => v.PlanId == plan.Id && v.Number == plan.CurrentVersionNumber, ct);
 }

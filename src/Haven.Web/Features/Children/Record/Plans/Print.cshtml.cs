@@ -20,7 +20,8 @@ public class PrintModel(HavenDbContext db, TimeProvider clock) : PageModel
         if (plan is null) return NotFound();
         Record = plan;
         var n = number is { } x && x >= 1 && x <= plan.CurrentVersionNumber ? x : plan.CurrentVersionNumber;
-        Shown = await PlanContentForm.ReadVersionAsync(db, planId, n, ct);
+        if (await PlanContentForm.ReadVersionAsync(db, planId, n, ct) is not { } shown) return NotFound();
+        Shown = shown;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Worker = await db.Allocations.AsNoTracking()
             .Where(a => a.ChildId == childId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))

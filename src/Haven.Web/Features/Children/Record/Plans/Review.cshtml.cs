@@ -33,7 +33,7 @@ public class ReviewModel(HavenDbContext db, ChildInNeedPlanService service, Chil
     {
         if (!await LoadAsync(childId, planId, ct)) return NotFound();
         if (!Cin.IsOpen) return Redirect($"/children/{childId}/plans/{planId}");
-        Fill(await ReadVersionAsync(db, planId, Cin.Plan.CurrentVersionNumber, ct));
+        Fill((await ReadVersionAsync(db, planId, Cin.Plan.CurrentVersionNumber, ct))!);
         BaseVersion = Cin.Plan.Version;
         Date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         SubmissionId = Guid.NewGuid();
@@ -77,7 +77,7 @@ public class ReviewModel(HavenDbContext db, ChildInNeedPlanService service, Chil
     {
         var cin = await db.ChildInNeedPlans.AsNoTracking().Include(c => c.Plan).Include(c => c.Reviews)
             .FirstOrDefaultAsync(c => c.PlanId == planId && c.ChildId == childId, ct);
-        if (cin is null) return false;
+        if (cin is null || !await HasCurrentVersionAsync(db, cin.Plan, ct)) return false;
         Cin = cin;
         Due = settings.NextReviewDue(cin.ReviewClockFrom);
         Header = (await ChildHeader.LoadAsync(db, childId, "plans", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct))!;
