@@ -59,5 +59,6 @@ internal static class BoroughParts
         new CareLeaversPart(),
         new QualityWorkforcePart(),
         new CourtAndFamilyTimePart(),
+        new DeprivationOfLibertyPart(),
     ];
 }
