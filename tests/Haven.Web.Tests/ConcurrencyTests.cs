@@ -440,7 +440,7 @@ public abstract class ConcurrencyTests(HavenApp app)
                 async db => await db.CaseAudits.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id).Select(a => a.DeletionReason).FirstAsync(),
                 n => $"Wrong child, says manager {n}", Role: HavenRole.TeamManager, Form: "main form[action*='handler=Remove']", Keeps: false);
         }),
-        // Deprivation of liberty orders: two writers ending the same order from the care tab. The child (19) was
+        // Deprivation of liberty orders: two team managers ending the same order from the care tab. The child (19) was
         // looked after from 3 years ago to 2 years ago, in a children's home (K2) from the start.
         [typeof(Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder)] = new PageEdit(async c =>
         {
@@ -453,7 +453,7 @@ public abstract class ConcurrencyTests(HavenApp app)
             return new Target($"/children/{c.ChildId}/care/deprivation-of-liberty/{id}",
                 n => Date("EndDate", end.AddDays(-n)),
                 async db => (await db.DeprivationOfLibertyOrders.AsNoTracking().FirstAsync(o => o.Id == id)).EndDate?.ToString("yyyy-MM-dd"),
-                n => $"to {end.AddDays(-n):d MMMM yyyy}");
+                n => $"to {end.AddDays(-n):d MMMM yyyy}", Role: HavenRole.TeamManager);
         }),
         [typeof(Haven.Core.ChildInNeed.ChildInNeedPlan)] = new PageEdit(async c =>
         {

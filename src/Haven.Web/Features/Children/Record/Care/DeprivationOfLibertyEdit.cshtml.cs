@@ -89,9 +89,9 @@ public class DeprivationOfLibertyEditModel(HavenDbContext db, DeprivationOfLiber
         if (!await LoadAsync(childId, orderId, ct)) return NotFound();
         if (Conflict)
         {
-            // The next save is from what is recorded now; the form still holds the user's own values.
+            // The next save is from what is recorded now (the hidden field is written from the model); the
+            // form still holds the user's own values, and the summary says someone else changed it.
             Version = Saved.Version;
-            ModelState.Remove(nameof(Version));
         }
         return Page();
     }
