@@ -116,6 +116,7 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Returns, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.ProducesReturns(w.Role)))
     .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)))
     .AddPolicy(Policies.RecordIroVisits, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Haven.Core.ChildrenLookedAfter.LookedAfterService.RecordsIroVisits(w.Role)))
+    .AddPolicy(Policies.RecordDeprivationOfLiberty, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.RecordsDeprivationOfLiberty(w.Role)))
     .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)));
 
 services.AddRazorPages(o =>

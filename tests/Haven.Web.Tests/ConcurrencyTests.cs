@@ -441,6 +441,21 @@ public abstract class ConcurrencyTests(HavenApp app)
                 async db => await db.CaseAudits.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == id).Select(a => a.DeletionReason).FirstAsync(),
                 n => $"Wrong child, says manager {n}", Role: HavenRole.TeamManager, Form: "main form[action*='handler=Remove']", Keeps: false);
         }),
+        // Deprivation of liberty orders: two team managers ending the same order from the care tab. The child (19) was
+        // looked after from 3 years ago to 2 years ago, in a children's home (K2) from the start.
+        [typeof(Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder)] = new PageEdit(async c =>
+        {
+            var (start, end) = (Today.AddYears(-3), Today.AddYears(-2));
+            await Haven.Web.Tests.ChildrenLookedAfter.CareForTests.AddPeriodAsync(c.Services, c.ChildId, c.Worker.WorkerId, end, (start, "K2"));
+            var id = await c.Add(new Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder
+            {
+                ChildId = c.ChildId, StartDate = start.AddDays(10), AuthorisedBy = "High Court (Family Division)", RecordedAt = DateTime.UtcNow,
+            });
+            return new Target($"/children/{c.ChildId}/care/deprivation-of-liberty/{id}",
+                n => Date("EndDate", end.AddDays(-n)),
+                async db => (await db.DeprivationOfLibertyOrders.AsNoTracking().FirstAsync(o => o.Id == id)).EndDate?.ToString("yyyy-MM-dd"),
+                n => $"to {end.AddDays(-n):d MMMM yyyy}", Role: HavenRole.TeamManager);
+        }),
         [typeof(Haven.Core.ChildInNeed.ChildInNeedPlan)] = new PageEdit(async c =>
         {
             var plan = await c.Add(new Haven.Core.Plans.Plan

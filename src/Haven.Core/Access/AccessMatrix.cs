@@ -95,6 +95,10 @@ public static class AccessMatrix
     /// and senior leaders, who manage caseloads. Social workers see the history but do not reallocate.
     public static bool Reallocates(HavenRole role) => role is HavenRole.TeamManager or HavenRole.SeniorLeader;
 
+    /// Who records a child's deprivation of liberty orders: the child's social worker (allocated:
+    /// DeprivationOfLibertyService.MayRecordAsync) and team managers.
+    public static bool RecordsDeprivationOfLiberty(HavenRole role) => role is HavenRole.SocialWorker or HavenRole.TeamManager;
+
     public static RoleAccess For(HavenRole role) => Roles.First(r => r.Role == role);
 
     public static AccessScope Scope(HavenRole role, AccessLevel level) =>

@@ -60,5 +60,6 @@ internal static class BoroughParts
         new QualityWorkforcePart(),
         new CourtAndFamilyTimePart(),
         new OffendingHealthPart(),
+        new DeprivationOfLibertyPart(),
     ];
 }

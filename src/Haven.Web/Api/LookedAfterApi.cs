@@ -22,6 +22,7 @@ public static class LookedAfterApi
         care.MapPost("/visits", VisitAsync).WithName("RecordStatutoryVisit").WithSummary("Record a statutory visit");
         care.MapPost("/reviews", ReviewAsync).WithName("RecordLookedAfterReview").WithSummary("Record a looked-after review");
         care.MapIroVisitsApi();
+        care.MapDeprivationOfLibertyApi();
     }
 
     private static async Task<IResult> GetAsync(int childId, HavenDbContext db, CancellationToken ct)

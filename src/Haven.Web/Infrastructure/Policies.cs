@@ -11,6 +11,8 @@ public static class Policies
     public const string Reallocate = "reallocate";
     /// Recording an IRO visit between reviews: IROs, team managers and social workers (LookedAfterService.RecordsIroVisits).
     public const string RecordIroVisits = "record-iro-visits";
+    /// Recording a child's deprivation of liberty orders: social workers and team managers (AccessMatrix.RecordsDeprivationOfLiberty).
+    public const string RecordDeprivationOfLiberty = "record-deprivation-of-liberty";
     /// The LADO compartment: allegations against people who work with children (AccessMatrix.Compartments).
     public const string Lado = "lado";
     public const string FrontDoor = "front-door";

@@ -93,6 +93,7 @@ public static class ChronologyRegistration
         services.AddScoped<IChronologySource, Haven.Core.Plans.PlansChronology>();
         services.AddScoped<IChronologySource, Haven.Core.Oversight.OversightChronology>();
         services.AddScoped<IChronologySource, Haven.Core.CareLeavers.CareLeaverChronology>();
+        services.AddScoped<IChronologySource, Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyChronology>();
         services.AddScoped<ChronologyBuilder>();
         return services;
     }
@@ -146,6 +147,7 @@ public static class ChildrenInCareRegistration
         services.AddScoped<Haven.Core.Performance.PerformanceFigures>();
         services.AddSingleton<Haven.Core.Performance.PerformanceCache>();
         services.AddScoped<Haven.Core.ChildrenLookedAfter.CourtAndFamilyTimeService>();
+        services.AddScoped<Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyService>();
         services.AddScoped<Haven.Core.Health.HealthDueWork>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverService>();
         services.AddScoped<Haven.Core.CareLeavers.CareLeaverCohort>();

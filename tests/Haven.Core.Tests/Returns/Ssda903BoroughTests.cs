@@ -31,6 +31,7 @@ public sealed class Ssda903BoroughTests(GeneratedBorough borough, ITestOutputHel
         Assert.NotEmpty(data.Oc3);
         Assert.NotEmpty(data.Reviews);
         Assert.NotEmpty(data.SwEpisodes);
+        output.WriteLine($"{data.DoLo.Count} DoLo rows");
         output.WriteLine($"{data.SwEpisodes.Count} SW episodes: " + string.Join(", ", data.SwEpisodes.GroupBy(w => w.SwReason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         Assert.Empty(failures);
     }
@@ -57,6 +58,7 @@ public sealed class Ssda903BoroughTests(GeneratedBorough borough, ITestOutputHel
             Assert.Equal(data.Ad1, back.Ad1);
             Assert.Equal(data.PlacedAdoption, back.PlacedAdoption);
             Assert.Equal(data.SwEpisodes, back.SwEpisodes);
+            Assert.Equal(data.DoLo, back.DoLo);
         }
         finally { Directory.Delete(folder, true); }
     }

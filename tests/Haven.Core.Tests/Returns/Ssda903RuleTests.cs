@@ -34,7 +34,7 @@ public sealed class Ssda903RuleTests
         [new("1", D(2010, 5, 1), 12, null, false, null, true, true, true, false, null, null)],
         [new("2", D(2007, 6, 15), "YES", "F2", "U1")],
         [new("3", D(2022, 2, 1), D(2024, 10, 1), D(2025, 3, 1), "0", "2", "MF", "L11")],
-        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear(), SwEpisodes = ValidSw };
+        [new("3", D(2022, 2, 1), D(2024, 10, 1), null, null)]) { Previous = LastYear(), SwEpisodes = ValidSw, DoLo = ValidDoLo };
 
     /// Child 1's social worker changed on 1 July 2025 (the first has an SWE number, the second a
     /// placeholder); child 3's worker held the case until the adoption.
@@ -44,6 +44,17 @@ public sealed class Ssda903RuleTests
         new("1", D(2010, 5, 1), "XX42", D(2025, 7, 1), null, "LEFTRL"),
         new("3", D(2022, 2, 1), "SW777", D(2025, 4, 1), D(2025, 10, 1), "MANAGE"),
     ];
+
+    /// Child 1's deprivation of liberty orders while in the children's home (K2, from 1 June 2025): one
+    /// from the day of the move to 31 August, the next from 1 September, still in force at 31 March.
+    private static readonly Ssda903DoLo[] ValidDoLo =
+    [
+        new("1", D(2010, 5, 1), D(2025, 6, 1), D(2025, 8, 31)),
+        new("1", D(2010, 5, 1), D(2025, 9, 1), null),
+    ];
+
+    private static Ssda903Data DoLo(Ssda903Data d, int index, Func<Ssda903DoLo, Ssda903DoLo> change) =>
+        d with { DoLo = d.DoLo.Select((e, i) => i == index ? change(e) : e).ToList() };
 
     private static Ssda903Data Sw(Ssda903Data d, int index, Func<Ssda903SwEpisode, Ssda903SwEpisode> change) =>
         d with { SwEpisodes = d.SwEpisodes.Select((e, i) => i == index ? change(e) : e).ToList() };
@@ -73,6 +84,14 @@ public sealed class Ssda903RuleTests
     private static readonly Dictionary<string, Func<Ssda903Data, Ssda903Data>> Breaches = new()
     {
         ["101"] = d => Header(d, 0, h => h with { Sex = "1" }),
+        ["DOLO-FIELDS"] = d => DoLo(d, 1, o => o with { DoloStart = null }),
+        ["DOLO-DATES"] = d => DoLo(d, 0, o => o with { DoloEnd = D(2025, 5, 1) }),
+        ["DOLO-YEAR"] = d => DoLo(d, 1, o => o with { DoloStart = D(2026, 4, 2) }),
+        // Child 2 is a care leaver, not looked after in the year.
+        ["DOLO-IN-CARE"] = d => d with { DoLo = [.. d.DoLo, new("2", D(2007, 6, 15), D(2025, 6, 1), null)] },
+        // In May child 1 was still in foster care (U4).
+        ["DOLO-PLACEMENT"] = d => DoLo(d, 0, o => o with { DoloStart = D(2025, 5, 1) }),
+        ["DOLO-OVERLAP"] = d => DoLo(d, 1, o => o with { DoloStart = D(2025, 8, 1) }),
         ["SW-FIELDS"] = d => Sw(d, 0, s => s with { SwDecom = null }),
         ["SW-REASON"] = d => Sw(d, 1, s => s with { SwReason = null }),
         ["SW-ID"] = d => Sw(d, 2, s => s with { SwId = "12345" }),
@@ -411,4 +430,27 @@ public sealed class Ssda903RuleTests
     [InlineData("A1234567890", false)]
     [InlineData("UN7", false)]
     public void Rule168_IsValid_AcceptsUpnsAndUnknownReasons(string upn, bool valid) => Assert.Equal(valid, Rule168.IsValid(upn));
+
+    [Fact]
+    public void DoLoRules_OrderFromBeforeTheYear_IsCheckedOnlyOverTheYear_AndPassesInAChildrensHome()
+    {
+        // Child 1 was in foster care before June 2025, but the Episodes file starts the check at 1 April:
+        // an order from 2024 in a K2 placement held all year is fine; the same order in U4 in April is not.
+        var d = Valid() with
+        {
+            Episodes = [new("1", D(2024, 1, 10), "S", "C2", "N1", "K2", "PR4", null, null, null, "AB1 2CD", "AB5 6GH", "SC222222"), Valid().Episodes[2]],
+            DoLo = [new("1", D(2010, 5, 1), D(2024, 2, 1), null)],
+        };
+        Assert.Empty(new Ssda903Rule[] { new RuleDoLoInCare(), new RuleDoLoPlacement(), new RuleDoLoYear() }.SelectMany(r => r.Check(d)));
+        Assert.Single(new RuleDoLoPlacement().Check(Valid() with { DoLo = [new("1", D(2010, 5, 1), D(2024, 2, 1), null)] }));
+    }
+
+    [Fact]
+    public void DoLoRules_SecureChildrensHome_FailsPlacementWithTheMessage()
+    {
+        var d = Episode(Valid(), 1, e => e with { Place = "K1" });
+        var failure = Assert.Single(new RuleDoLoPlacement().Check(d with { DoLo = [ValidDoLo[1]] }));
+        Assert.Equal("DOLO-PLACEMENT", failure.RuleCode);
+        Assert.Equal("/children/1/care", failure.FixPath);
+    }
 }

@@ -1467,6 +1467,31 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.All(ad1, a => Assert.True(a.FosterCare is not null && a.NbAdoptr is not null && Haven.Core.Permanence.AdopterRules.Mismatch(a.NbAdoptr, a.SexAdoptr, a.LsAdoptr) is null, $"AD1 {a.Child}"));
         Assert.InRange(ad1.Count(a => a.NbAdoptr == "2") / (double)ad1.Count, 0.5, 1.0);
     }
+
+    [Fact]
+    public async Task DeprivationOfLiberty_AboutOneInAHundredChildrenInCare_EveryOrderInCareInAnAllowedPlacement()
+    {
+        // Arrange: no national figure; the stated assumption (DeprivationOfLibertyPart) is about 1 in 100
+        // children with a period of care, one order each, every day in a K2, Z12 or Z13 placement.
+        await using var db = borough.Open();
+        var orders = await db.DeprivationOfLibertyOrders.AsNoTracking().ToListAsync();
+        var episodes = (await db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null)
+                .Select(e => new { e.ChildId, e.StartDate, e.EndDate, e.Placement.PlacementTypeCode }).ToListAsync())
+            .ToLookup(e => e.ChildId, e => new Haven.Core.DeprivationOfLiberty.CareEpisode(e.StartDate, e.EndDate, e.PlacementTypeCode));
+        var childrenInCare = episodes.Count;
+
+        // Act
+        var share = orders.Select(o => o.ChildId).Distinct().Count() / (double)childrenInCare;
+        var breaking = orders.Where(o => Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyRules.Validate(o.StartDate, o.EndDate, GeneratedBorough.Today,
+            episodes[o.ChildId].ToList(), []).Count > 0).ToList();
+        output.WriteLine($"{orders.Count} deprivation of liberty orders for {childrenInCare} children with a period of care ({share:P1}); in force {orders.Count(o => o.EndDate is null)}");
+
+        // Assert
+        Assert.NotEmpty(orders);
+        Assert.InRange(share, 0.005, 0.015);
+        Assert.Equal(orders.Count, orders.Select(o => o.ChildId).Distinct().Count());
+        Assert.Empty(breaking);
+    }
 }
 
 /// The 50,000-child borough takes minutes, so it runs only when asked: HAVEN_SLOW_TESTS=1.

@@ -75,6 +75,14 @@ public abstract class Ssda903Tests(HavenApp app)
             {C},20/08/2007,SW100002,01/04/2025,20/08/2025,OTHERS
             {E},15/01/2022,SW100001,01/04/2025,01/11/2025,OTHERS
             """,
+        // Ada's order from 1 October 2025 in the children's home, still in force at 31 March; Cal's from 1 March
+        // 2025 to the day he left care (20 August 2025). Not here: Cal's order of 2023 (before the year) and
+        // Ada's order recorded in error and removed.
+        ["dolo.csv"] = """
+            CHILD,DOB,DOLO_START,DOLO_END
+            {A},10/03/2012,01/10/2025,
+            {C},20/08/2007,01/03/2025,20/08/2025
+            """,
     };
 
     private static readonly SemaphoreSlim Once = new(1, 1);
@@ -183,6 +191,12 @@ public abstract class Ssda903Tests(HavenApp app)
                     new Haven.Core.Allocations.Allocation { ChildId = b, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2025, 5, 2), RecordedAt = now },
                     new Haven.Core.Allocations.Allocation { ChildId = c, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw2.WorkerId, TeamId = team, StartDate = D(2019, 11, 1), EndDate = D(2025, 8, 20), RecordedAt = now },
                     new Haven.Core.Allocations.Allocation { ChildId = e, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker, WorkerId = sw1.WorkerId, TeamId = team, StartDate = D(2024, 6, 1), EndDate = D(2025, 11, 1), RecordedAt = now });
+                // Deprivation of liberty orders while in children's homes (K2).
+                db.DeprivationOfLibertyOrders.AddRange(
+                    new Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder { ChildId = a, StartDate = D(2025, 10, 1), AuthorisedBy = "High Court", RecordedAt = now, Version = Guid.NewGuid() },
+                    new Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder { ChildId = a, StartDate = D(2025, 9, 15), EndDate = D(2025, 9, 30), AuthorisedBy = "High Court", RecordedAt = now, Version = Guid.NewGuid(), DeletedAt = now, DeletionReason = "Wrong child" },
+                    new Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder { ChildId = c, StartDate = D(2025, 3, 1), EndDate = D(2025, 8, 20), AuthorisedBy = "High Court", RecordedAt = now, Version = Guid.NewGuid() },
+                    new Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder { ChildId = c, StartDate = D(2023, 1, 1), EndDate = D(2023, 6, 30), AuthorisedBy = "High Court", RecordedAt = now, Version = Guid.NewGuid() });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 18, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "D1", RecordedAt = now, Version = Guid.NewGuid() });
                 db.BirthdayReturns.Add(new BirthdayReturn { ChildId = c, Age = 17, InTouchCode = "YES", ActivityCode = "F2", AccommodationCode = "C1", RecordedAt = now, Version = Guid.NewGuid() });
                 await db.SaveChangesAsync();

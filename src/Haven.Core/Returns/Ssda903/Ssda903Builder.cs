@@ -168,7 +168,9 @@ public static class Ssda903Builder
                 return new Ssda903SwEpisode(Ref(a.ChildId), Dob(a.ChildId), swId, first, to > end ? (DateOnly?)null : to, a.ChangeReasonCode);
             }).OfType<Ssda903SwEpisode>()).ToList();
 
-        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm, SwEpisodes = swEpisodes };
+        var dolo = await Ssda903DoLoBuilder.BuildAsync(db, lookedAfterIds, period, Dob, ct);
+
+        return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm, SwEpisodes = swEpisodes, DoLo = dolo };
     }
 
     /// Looked after continuously for at least 12 months at 31 March: the period of care started on or

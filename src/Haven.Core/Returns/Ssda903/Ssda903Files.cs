@@ -65,9 +65,14 @@ public static class Ssda903Files
         w => [w.Child, D(w.Dob), w.SwId, D(w.SwDecom), D(w.SwDec), w.SwReason],
         c => new(c[0]!, Pd(c[1]), c[2], Pd(c[3]), Pd(c[4]), c[5]));
 
+    private static readonly Table<Ssda903DoLo> DoLoTable = new("dolo.csv",
+        ["CHILD", "DOB", "DOLO_START", "DOLO_END"],
+        o => [o.Child, D(o.Dob), D(o.DoloStart), D(o.DoloEnd)],
+        c => new(c[0]!, Pd(c[1]), Pd(c[2]), Pd(c[3])));
+
     /// The file names this return writes, in the order the reference lists the tables.
     public static IReadOnlyList<string> FileNames { get; } =
-        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, PrevPermTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File, SwEpisodesTable.File];
+        [HeaderTable.File, EpisodesTable.File, UascTable.File, ReviewsTable.File, Ad1Table.File, PlacedTable.File, PrevPermTable.File, MissingTable.File, Oc2Table.File, Oc3Table.File, SwEpisodesTable.File, DoLoTable.File];
 
     public static IReadOnlyList<string> Write(Ssda903Data data, string folder)
     {
@@ -85,6 +90,7 @@ public static class Ssda903Files
             WriteTable(folder, Oc2Table, data.Oc2),
             WriteTable(folder, Oc3Table, data.Oc3),
             WriteTable(folder, SwEpisodesTable, data.SwEpisodes),
+            WriteTable(folder, DoLoTable, data.DoLo),
         ];
     }
 
@@ -101,6 +107,7 @@ public static class Ssda903Files
         {
             PrevPerm = ReadTable(folder, PrevPermTable),
             SwEpisodes = ReadTable(folder, SwEpisodesTable),
+            DoLo = ReadTable(folder, DoLoTable),
         };
     }
 

@@ -35,6 +35,8 @@ public sealed record Ssda903Data(
     public IReadOnlyList<Ssda903PrevPerm> PrevPerm { get; init; } = [];
     /// SWEpisodes: each social worker who held the case while the child was looked after in the year.
     public IReadOnlyList<Ssda903SwEpisode> SwEpisodes { get; init; } = [];
+    /// DoLo (from 2026-27): each deprivation of liberty order in force at any time in the year.
+    public IReadOnlyList<Ssda903DoLo> DoLo { get; init; } = [];
 }
 
 public sealed record Ssda903Header(string Child, string Sex, DateOnly? Dob, string? Ethnic, string? Upn, string? Mother, DateOnly? MotherChildDob);
@@ -60,6 +62,8 @@ public sealed record Ssda903Ad1(
 
 /// SW_ID is the worker's Social Work England number, or XX and Haven's worker id when none is recorded.
 public sealed record Ssda903SwEpisode(string Child, DateOnly? Dob, string? SwId, DateOnly? SwDecom, DateOnly? SwDec, string? SwReason);
+/// DOLO_END is blank while the order is still in force at 31 March.
+public sealed record Ssda903DoLo(string Child, DateOnly? Dob, DateOnly? DoloStart, DateOnly? DoloEnd);
 public sealed record Ssda903PrevPerm(string Child, DateOnly? Dob, string? PrevPerm, string? LaPerm, string? DatePerm);
 
 public sealed record Ssda903PlacedAdoption(string Child, DateOnly? Dob, DateOnly DatePlaced, DateOnly? DatePlacedCeased, string? ReasonPlacedCeased);

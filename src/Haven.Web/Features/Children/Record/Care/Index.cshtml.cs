@@ -9,8 +9,11 @@ namespace Haven.Web.Features.Children.Record.Care;
 
 /// The child's time in care: the current period with its SSDA903 episodes and placements, what is
 /// due next, the statutory visits and the looked-after reviews.
-public class IndexModel(HavenDbContext db, TimeProvider clock, LookedAfterService service) : PageModel
+public class IndexModel(HavenDbContext db, TimeProvider clock, LookedAfterService service, Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyService dolo) : PageModel
 {
+    /// The child's deprivation of liberty orders (newest first), and whether this worker may record them.
+    public IReadOnlyList<Haven.Core.DeprivationOfLiberty.DeprivationOfLibertyOrder> DeprivationOfLibertyOrders { get; private set; } = [];
+    public bool MayRecordDeprivationOfLiberty { get; private set; }
     /// Whether this worker may record an IRO visit (the child's IRO, a manager, the child's social worker).
     public bool MayRecordIroVisit { get; private set; }
     public ChildHeader Header { get; private set; } = null!;
@@ -30,6 +33,8 @@ public class IndexModel(HavenDbContext db, TimeProvider clock, LookedAfterServic
         Header = (await ChildHeader.LoadAsync(db, childId, "care", Today, ct))!;
         Record = await LookedAfterRecord.LoadAsync(db, childId, ct);
         MayRecordIroVisit = Haven.Core.Access.CurrentWorker.From(User) is { } me && await service.MayRecordIroVisitAsync(me, childId, ct);
+        DeprivationOfLibertyOrders = await dolo.ListAsync(childId, ct);
+        MayRecordDeprivationOfLiberty = Haven.Core.Access.CurrentWorker.From(User) is { } worker && await dolo.MayRecordAsync(worker, childId, ct);
         CarePlans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId && p.Kind == PlanKind.Care)
             .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
         if (Record.Current is { CurrentEpisode: { } episode } current)
