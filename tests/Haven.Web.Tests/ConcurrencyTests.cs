@@ -211,7 +211,15 @@ public abstract class ConcurrencyTests(HavenApp app)
         [typeof(Haven.Core.Education.EducationRecord)] = new AppendOnly("A correction is a new record that supersedes the old one; the old one is not changed."),
         [typeof(Haven.Core.ChildrenLookedAfter.StatutoryVisit)] = new AppendOnly("Visits are recorded once (idempotent by submission id)."),
         [typeof(Haven.Core.ChildrenLookedAfter.LookedAfterReview)] = new AppendOnly("Reviews are recorded once (idempotent by submission id)."),
-        [typeof(Haven.Core.ChildrenLookedAfter.IroVisit)] = new AppendOnly("IRO visits are recorded once (idempotent by submission id); no page or endpoint changes one yet. Its version is there for the correction page still to come, which must then be driven here."),
+        [typeof(Haven.Core.ChildrenLookedAfter.IroVisit)] = new PageEdit(async c =>
+        {
+            await AddIroVisitAsync(c);
+            var id = await IroVisitIdAsync(c);
+            return new Target($"/children/{c.ChildId}/care/iro-visits/{id}/correct",
+                n => new Dictionary<string, string> { ["Purpose"] = $"Purpose of writer {n}", ["Reason"] = $"Wrong purpose, says writer {n}" },
+                async db => await db.IroVisits.AsNoTracking().Where(v => v.ChildId == c.ChildId).Select(v => v.Purpose).SingleAsync(),
+                n => $"Purpose of writer {n}", Role: HavenRole.TeamManager);
+        }),
         [typeof(Haven.Core.ChildrenLookedAfter.Placement)] = new AppendOnly("A placement is added with the episode that starts it; a change of placement adds a new one under the period's version check (PeriodOfCare)."),
         [typeof(Haven.Core.Permanence.PermanencePlan)] = new AppendOnly("Each review adds the plan it set; the history is kept."),
         [typeof(Haven.Core.Fostering.RecruitmentCampaign)] = new AppendOnly("Campaigns are added through the API; there is no update endpoint."),
@@ -754,6 +762,16 @@ public abstract class ConcurrencyTests(HavenApp app)
                 async db => await db.PeriodsOfCare.AsNoTracking().Where(p => p.Id == id).Select(p => new ValueTuple<string?, Guid>(p.ReasonCeasedCode, p.Version)).FirstAsync(),
                 n => n == 1 ? "E4A" : "E3", HavenRole.SocialWorker, "POST");
         }),
+        ("IRO visit correction", async c =>
+        {
+            var iro = await AddIroVisitAsync(c);
+            var id = await IroVisitIdAsync(c);
+            return new ApiTarget($"/api/v1/children/{c.ChildId}/care/iro-visits/{id}/corrections",
+                (n, version) => new { visitDate = Today.AddDays(-5), iroWorkerId = iro, seenAlone = true, purpose = $"Purpose of writer {n}", reason = $"Wrong purpose, says writer {n}", version },
+                async db => (await db.IroVisits.AsNoTracking().Where(v => v.ChildId == c.ChildId).Select(v => v.Purpose).SingleAsync(),
+                    await db.IroVisits.IgnoreQueryFilters().AsNoTracking().Where(v => v.Id == id).Select(v => v.Version).SingleAsync()),
+                n => $"Purpose of writer {n}", HavenRole.TeamManager, "POST");
+        }),
         ("pathway plan", async c =>
         {
             await c.Add(new PathwayPlan { ChildId = c.ChildId, NeedsAssessmentDate = Today.AddDays(-20), Health = "As first written", RecordedAt = DateTime.UtcNow });
@@ -763,6 +781,28 @@ public abstract class ConcurrencyTests(HavenApp app)
                 n => $"Health plan of writer {n}", HavenRole.SocialWorker);
         }),
     ];
+
+    /// A child in care (a period of care from 60 days ago) with one IRO visit; returns the IRO's worker id.
+    private static async Task<int> AddIroVisitAsync(Context c)
+    {
+        var iro = await c.Add(new Haven.Core.Workforce.Worker { DisplayName = $"Iro {c.ChildId}", Role = HavenRole.Iro, TeamId = c.Worker.TeamId });
+        await c.Add(new Haven.Core.ChildrenLookedAfter.PeriodOfCare
+        {
+            ChildId = c.ChildId, DecisionDate = Today.AddDays(-60), AuthorisedByWorkerId = c.Worker.WorkerId, DecisionReason = "No one able to care", StartDate = Today.AddDays(-60),
+            CategoryOfNeedCode = "N4", HomePostcode = "HB1 3CD",
+        });
+        await c.Add(new Haven.Core.ChildrenLookedAfter.IroVisit
+        {
+            ChildId = c.ChildId, VisitDate = Today.AddDays(-5), IroWorkerId = iro, SeenAlone = true, Purpose = "As first written", RecordedAt = DateTime.UtcNow,
+        });
+        return iro;
+    }
+
+    private static async Task<int> IroVisitIdAsync(Context c)
+    {
+        using var scope = c.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HavenDbContext>().IroVisits.Where(v => v.ChildId == c.ChildId).Select(v => v.Id).SingleAsync();
+    }
 
     /// A plan's content as a writer sends it: one outcome, one action, and the writer's contingency.
     private static object Content(int n) => new

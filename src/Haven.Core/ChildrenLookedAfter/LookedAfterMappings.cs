@@ -95,6 +95,8 @@ internal sealed class IroVisitMapping : IEntityTypeConfiguration<IroVisit>
         b.HasOne(v => v.Iro).WithMany().HasForeignKey(v => v.IroWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(v => new { v.ChildId, v.VisitDate });
         b.HasIndex(v => v.SubmissionId).IsUnique();
+        b.Property(v => v.DeletionReason).HasMaxLength(1000);
+        b.HasQueryFilter(v => v.DeletedAt == null);
     }
 }
 

@@ -59,6 +59,71 @@ public sealed partial class LookedAfterService
             return LookedAfterResult.Fail("Recorder", "Only the child's IRO, a team manager or the child's social worker can record an IRO visit");
         if (o.SubmissionId is { } sid && await db.IroVisits.AsNoTracking().FirstOrDefaultAsync(v => v.SubmissionId == sid && v.ChildId == o.ChildId, ct) is { } existing)
             return new(existing.Id, new Dictionary<string, string>());
+        var (errors, iroId) = await CheckIroVisitAsync(o, by, ct);
+        if (errors.Count > 0) return LookedAfterResult.Fail(errors);
+        var visit = NewIroVisit(o, iroId!.Value, by);
+        db.IroVisits.Add(visit);
+        await db.SaveChangesAsync(ct);
+        return new(visit.Id, new Dictionary<string, string>());
+    }
+
+    /// The answer (under "Version") when someone else corrected the visit after this writer read it.
+    public const string IroVisitConflict = "Someone else corrected this IRO visit while you were working on it. Nothing was saved: check the visit now recorded, then correct it again if it is still wrong";
+    public const int MaxIroVisitReason = 900;
+
+    /// Corrects a visit with the rules of recording one: the corrected visit is added and the earlier
+    /// one kept, marked "Corrected: reason", in one save. A stale version, or a visit someone else
+    /// corrected meanwhile, saves nothing and answers errors["Version"] = IroVisitConflict; another
+    /// child's visit answers errors["Id"]; "Recorder" as when recording. A repeated SubmissionId
+    /// returns the correction already saved.
+    public async Task<LookedAfterResult> CorrectIroVisitAsync(int visitId, Guid version, string? reason, RecordIroVisitOptions o, CurrentWorker by, CancellationToken ct = default)
+    {
+        if (!await MayRecordIroVisitAsync(by, o.ChildId, ct))
+            return LookedAfterResult.Fail("Recorder", "Only the child's IRO, a team manager or the child's social worker can correct an IRO visit");
+        var old = await db.IroVisits.IgnoreQueryFilters().FirstOrDefaultAsync(v => v.Id == visitId && v.ChildId == o.ChildId, ct);
+        if (old is null) return LookedAfterResult.Fail("Id", "There is no such IRO visit for this child");
+        if (o.SubmissionId is { } sid && await db.IroVisits.AsNoTracking().FirstOrDefaultAsync(v => v.SubmissionId == sid && v.ChildId == o.ChildId, ct) is { } done)
+            return new(done.Id, new Dictionary<string, string>());
+        // The version first: a stale writer is told someone else corrected it, whatever else is wrong.
+        if (old.DeletedAt is not null || old.Version != version) return LookedAfterResult.Fail("Version", IroVisitConflict);
+        var (errors, iroId) = await CheckIroVisitAsync(o, by, ct);
+        if (string.IsNullOrWhiteSpace(reason)) errors["Reason"] = "Enter why you are correcting this visit";
+        else if (reason.Trim().Length > MaxIroVisitReason) errors["Reason"] = $"Reason must be {MaxIroVisitReason} characters or fewer";
+        if (errors.Count > 0) return LookedAfterResult.Fail(errors);
+        var visit = NewIroVisit(o, iroId!.Value, by);
+        // The earlier visit is kept, marked corrected at the moment its replacement was recorded.
+        old.DeletedAt = visit.RecordedAt;
+        old.DeletedByWorkerId = by.WorkerId;
+        old.DeletionReason = $"Corrected: {reason!.Trim()}";
+        db.Entry(old).Property(v => v.Version).OriginalValue = version;
+        db.IroVisits.Add(visit);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return LookedAfterResult.Fail("Version", IroVisitConflict);
+        }
+        return new(visit.Id, new Dictionary<string, string>());
+    }
+
+    /// The visit as recorded now in place of this one: the visit itself, or, once corrected, the
+    /// visit that replaced it (recorded at the moment it was marked corrected). Null for another child's.
+    public async Task<IroVisit?> IroVisitNowAsync(int childId, int visitId, CancellationToken ct = default)
+    {
+        var visit = await db.IroVisits.IgnoreQueryFilters().AsNoTracking().Include(v => v.Iro).FirstOrDefaultAsync(v => v.Id == visitId && v.ChildId == childId, ct);
+        for (var hops = 0; visit?.DeletedAt is { } at && hops < 20; hops++)
+            visit = await db.IroVisits.IgnoreQueryFilters().AsNoTracking().Include(v => v.Iro)
+                .Where(v => v.ChildId == childId && v.RecordedAt == at && v.Id != visit.Id).OrderByDescending(v => v.Id).FirstOrDefaultAsync(ct) ?? visit;
+        return visit;
+    }
+
+    /// The rules recording and correcting share: the visit itself (ValidateIroVisit) and the IRO
+    /// (given, or the IRO allocated on the date, or the IRO recording it; an IRO records only their own).
+    private async Task<(Dictionary<string, string> Errors, int? IroId)> CheckIroVisitAsync(RecordIroVisitOptions o, CurrentWorker by, CancellationToken ct)
+    {
         var periods = (await db.PeriodsOfCare.AsNoTracking().Where(p => p.ChildId == o.ChildId).Select(p => new { p.StartDate, p.EndDate }).ToListAsync(ct))
             .Select(p => (p.StartDate, p.EndDate)).ToList();
         var errors = ValidateIroVisit(o, Today, periods);
@@ -69,14 +134,12 @@ public sealed partial class LookedAfterService
         else if (by.Role == HavenRole.Iro && iroId != by.WorkerId) errors["IroWorkerId"] = "An IRO records their own visits";
         else if (!await db.Workers.AnyAsync(w => w.Id == iroId && w.Role == HavenRole.Iro, ct))
             errors["IroWorkerId"] = "Select the independent reviewing officer who saw the child";
-        if (errors.Count > 0) return LookedAfterResult.Fail(errors);
-        var visit = new IroVisit
-        {
-            ChildId = o.ChildId, VisitDate = o.VisitDate, IroWorkerId = iroId!.Value, SeenAlone = o.SeenAlone, Purpose = o.Purpose.Trim(),
-            Summary = o.Notes?.Trim() ?? "", RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId, RecordedAt = Now,
-        };
-        db.IroVisits.Add(visit);
-        await db.SaveChangesAsync(ct);
-        return new(visit.Id, new Dictionary<string, string>());
+        return (errors, iroId);
     }
+
+    private IroVisit NewIroVisit(RecordIroVisitOptions o, int iroId, CurrentWorker by) => new()
+    {
+        ChildId = o.ChildId, VisitDate = o.VisitDate, IroWorkerId = iroId, SeenAlone = o.SeenAlone, Purpose = o.Purpose.Trim(),
+        Summary = o.Notes?.Trim() ?? "", RecordedByWorkerId = by.WorkerId, SubmissionId = o.SubmissionId, RecordedAt = Now,
+    };
 }

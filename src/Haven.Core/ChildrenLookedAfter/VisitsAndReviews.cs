@@ -46,7 +46,7 @@ public class LookedAfterReview : IVersioned
 /// The IRO's contact with the child between reviews (IRO Handbook: the IRO sees the child before
 /// each review and keeps in touch between them), recorded by the IRO, a manager or the child's
 /// social worker (LookedAfterService.RecordIroVisitAsync).
-public class IroVisit : IVersioned
+public class IroVisit : IVersioned, ISoftDeletable
 {
     public int Id { get; set; }
     public int ChildId { get; set; }
@@ -62,6 +62,11 @@ public class IroVisit : IVersioned
     public Guid? SubmissionId { get; set; }
     public DateTime RecordedAt { get; set; }
     public Guid Version { get; set; }
+    /// Set when the visit was corrected (a corrected visit is added beside it; the reason starts
+    /// "Corrected: "). A corrected visit is kept but no longer counted or shown as current.
+    public DateTime? DeletedAt { get; set; }
+    public int? DeletedByWorkerId { get; set; }
+    public string? DeletionReason { get; set; }
 }
 
 public enum FamilyMember { Mother, Father, Parent, Brother, Sister, Sibling, Grandparent, OtherRelative }

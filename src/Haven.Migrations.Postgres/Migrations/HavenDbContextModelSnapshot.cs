@@ -1670,6 +1670,16 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.Property<int>("ChildId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DeletedByWorkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeletionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("IroWorkerId")
                         .HasColumnType("integer");
 

@@ -1599,6 +1599,16 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.Property<int>("ChildId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeletedByWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IroWorkerId")
                         .HasColumnType("INTEGER");
 
