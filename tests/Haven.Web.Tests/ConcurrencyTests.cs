@@ -782,10 +782,23 @@ public abstract class ConcurrencyTests(HavenApp app)
         }),
     ];
 
-    /// A child in care (a period of care from 60 days ago) with one IRO visit; returns the IRO's worker id.
+    /// A child in care (a period of care from 60 days ago, unless the child is in care already) with
+    /// one IRO visit; returns the IRO's worker id.
     private static async Task<int> AddIroVisitAsync(Context c)
     {
         var iro = await c.Add(new Haven.Core.Workforce.Worker { DisplayName = $"Iro {c.ChildId}", Role = HavenRole.Iro, TeamId = c.Worker.TeamId });
+        using (var scope = c.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+            if (await db.PeriodsOfCare.AnyAsync(p => p.ChildId == c.ChildId && p.EndDate == null && p.StartDate <= Today.AddDays(-5)))
+            {
+                await c.Add(new Haven.Core.ChildrenLookedAfter.IroVisit
+                {
+                    ChildId = c.ChildId, VisitDate = Today.AddDays(-5), IroWorkerId = iro, SeenAlone = true, Purpose = "As first written", RecordedAt = DateTime.UtcNow,
+                });
+                return iro;
+            }
+        }
         await c.Add(new Haven.Core.ChildrenLookedAfter.PeriodOfCare
         {
             ChildId = c.ChildId, DecisionDate = Today.AddDays(-60), AuthorisedByWorkerId = c.Worker.WorkerId, DecisionReason = "No one able to care", StartDate = Today.AddDays(-60),

@@ -275,11 +275,13 @@ public abstract class HostileInputTests(HavenApp app)
         var referral = await app.Data.WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.Id).FirstAsync());
         // Where roles other than the child's worker and manager start from: their registers.
         var seeds = new List<(string Url, HavenRole Role)> { ($"/emergency-access/{childId}", HavenRole.SocialWorker), ("/lado", HavenRole.Lado), ("/fostering/carers", HavenRole.FosteringWorker) };
+        // The service-made records first: the period of care must start through the service (with its
+        // episode and placement), and setups that need a child in care then use that period.
+        seeds.AddRange(await ServiceRecordsAsync(context, managerWorker, failures));
         foreach (var (_, coverage) in ConcurrencyTests.Table)
             if (coverage is ConcurrencyTests.PageEdit edit && await edit.Setup(context) is { } target) seeds.Add((target.Url, target.Role));
             else if (coverage is ConcurrencyTests.ApiEdit api) await api.Setup(context);
         failures.AddRange(await SecondIdRecordsAsync(context, referral));
-        seeds.AddRange(await ServiceRecordsAsync(context, managerWorker, failures));
 
         var pages = Endpoints()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is null || e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains("GET"))
