@@ -7,7 +7,8 @@ namespace Haven.Web.Features.Children.Record;
 
 /// The chronology: every recorded event across the child's record, newest first, filterable by type.
 /// It shows a page of events at a time (a busy child has thousands: the whole list was hundreds of
-/// kilobytes of HTML for every view); "Show every event" lists them all on one page, for printing.
+/// kilobytes of HTML for every view), reading only what that page needs; "Show every event" lists
+/// them all on one page, for printing.
 public class ChronologyModel(HavenDbContext db, ChronologyBuilder chronology, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
@@ -38,11 +39,16 @@ public class ChronologyModel(HavenDbContext db, ChronologyBuilder chronology, Ti
         Header = (await ChildHeader.LoadAsync(db, childId, "chronology", DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct))!;
         var chosen = Types.Where(t => Categories.Contains(t)).ToList();
         FilterQuery = string.Concat(chosen.Select(t => "&type=" + Uri.EscapeDataString(t)));
-        var all = await chronology.ForChildAsync(childId, chosen, ct);
-        Total = all.Count;
-        TotalPages = ShowAll ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = ShowAll ? 1 : Math.Clamp(PageNumber, 1, TotalPages);
-        Items = ShowAll ? all : all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        if (ShowAll)
+        {
+            Items = await chronology.ForChildAsync(childId, chosen, ct);
+            (Total, TotalPages, PageNumber) = (Items.Count, 1, 1);
+        }
+        else
+        {
+            var page = await chronology.PageAsync(childId, chosen, PageNumber, PageSize, ct);
+            (Items, Total, TotalPages, PageNumber) = (page.Items, page.Total, page.TotalPages, page.PageNumber);
+        }
         return Page();
     }
 }
