@@ -99,8 +99,8 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
 
     public Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct) => ReadAsync(childId, skip, take, ct);
 
-    /// Newest first, then the later-recorded note first at the same time; (ChildId, EventAt) is indexed,
-    /// so a slice reads only its own rows.
+    /// Newest first, then the later-recorded note first at the same time; (ChildId, DeletedAt,
+    /// EventAt) is indexed, so a slice reads only its own rows.
     private async Task<IReadOnlyList<ChronologyItem>> ReadAsync(int childId, int skip, int? take, CancellationToken ct)
     {
         var query = db.CaseNotes.AsNoTracking().Where(n => n.ChildId == childId)

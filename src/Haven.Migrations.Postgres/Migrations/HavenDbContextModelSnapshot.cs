@@ -823,6 +823,8 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("ChildId", "EventAt");
 
+                    b.HasIndex("ChildId", "DeletedAt", "EventAt");
+
                     b.HasIndex("ChildId", "Type", "EventAt");
 
                     b.ToTable("CaseNotes");

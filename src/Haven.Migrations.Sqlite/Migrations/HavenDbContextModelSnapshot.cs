@@ -788,6 +788,8 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChildId", "EventAt");
 
+                    b.HasIndex("ChildId", "DeletedAt", "EventAt");
+
                     b.HasIndex("ChildId", "Type", "EventAt");
 
                     b.ToTable("CaseNotes");
