@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Haven.Core.Access;
 using Haven.Core.Allocations;
 using Haven.Core.Api;
 using Haven.Core.Data;
@@ -20,9 +21,26 @@ public sealed class Borough(DatabaseSettings settings)
         return new HavenDbContext(options.Options);
     }
 
+    /// The years of history a borough of this size has unless told otherwise: ten for the largest
+    /// council (issue 11: "about 50,000 children with ten years of history"), the generator's
+    /// default below that.
+    public static int DefaultYears(int children) => children >= 50_000 ? 10 : new BoroughOptions().Years;
+
+    /// "50000", or "50000-10y" when the years are not the generator's default.
+    public static string Name(int children, int years) => years == new BoroughOptions().Years ? $"{children}" : $"{children}-{years}y";
+
+    /// Deletes a SQLite borough with its journal files and its access-log anchor (and any anchors
+    /// set aside as evidence against it: they were about the database being deleted).
+    public static void DeleteSqlite(string file)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".access-log-anchor" }) File.Delete(file + suffix);
+        var folder = Path.GetDirectoryName(file)!;
+        foreach (var evidence in Directory.GetFiles(folder, Path.GetFileName(file) + ".access-log-anchor.mismatch-*")) File.Delete(evidence);
+    }
+
     /// Migrates, and generates the borough unless it is already there. Returns the time the
     /// generation took, or null when an existing borough was reused.
-    public async Task<TimeSpan?> EnsureAsync(int children, int seed, DateOnly today, TextWriter log, CancellationToken ct)
+    public async Task<TimeSpan?> EnsureAsync(int children, int years, int seed, DateOnly today, TextWriter log, CancellationToken ct)
     {
         await using var db = Open();
         await HavenDatabase.MigrateAsync(db, ct);
@@ -32,9 +50,14 @@ public sealed class Borough(DatabaseSettings settings)
             return null;
         }
         var clock = Stopwatch.StartNew();
-        await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Seed = seed, Today = today },
+        await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Years = years, Seed = seed, Today = today },
             new Progress<string>(m => log.WriteLine("  " + m)), ct);
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        // The server keeps its access-log anchor beside a SQLite file (its default): anchor the
+        // generated history there, so an anchor left by an earlier borough of this name is replaced.
+        if (settings.Provider == DatabaseProvider.Sqlite)
+            await new AccessLogAnchor(AccessLogAnchor.DefaultPath(settings)).AnchorAtTailAsync(db, ct);
+        return elapsed;
     }
 
     /// After the server has started (and so created the demo accounts): an API token for the demo

@@ -10,6 +10,7 @@ using Haven.Core.Data;
 // scripts/soak runs the soak instead (docs/soak.md).
 if (args.FirstOrDefault() == "soak") return await new RootCommand("Haven soak") { Soak.Create() }.Parse(args).InvokeAsync();
 var children = new Option<int>("--children") { Description = "Size of the borough", DefaultValueFactory = _ => 3000 };
+var years = new Option<int?>("--years") { Description = "Years of history (default: 10 from 50,000 children, the largest council as issue 11 describes it; 6 below)" };
 var provider = new Option<string>("--provider") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
 var connection = new Option<string?>("--connection") { Description = "Connection string (default: a file under artifacts/bench, or the scripts/postgres.sh server)" };
 var seconds = new Option<int>("--duration") { Description = "Seconds of load per scenario", DefaultValueFactory = _ => 10 };
@@ -22,7 +23,7 @@ var port = new Option<int>("--port") { DefaultValueFactory = _ => 5099 };
 var returnsOnly = new Option<bool>("--returns-only") { Description = "Time only the statutory returns (no server, no page load)" };
 var root = new RootCommand("Haven benchmark: generate a borough, start Haven, load it with wrk, report p50/p99 and throughput")
 {
-    children, provider, connection, seconds, users, threads, outDir, web, fresh, port, returnsOnly,
+    children, years, provider, connection, seconds, users, threads, outDir, web, fresh, port, returnsOnly,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -30,22 +31,26 @@ root.SetAction(async (parse, ct) =>
     var prov = parse.GetValue(provider)!.ToLowerInvariant();
     var outPath = Path.GetFullPath(parse.GetValue(outDir)!);
     Directory.CreateDirectory(outPath);
+    var y = parse.GetValue(years) ?? Borough.DefaultYears(n);
+    // A borough is reused by its name, so the name carries its size and, when not the generator's
+    // default, its years: a 6-year borough is never taken for a 10-year one.
+    var name = Borough.Name(n, y);
     var cs = parse.GetValue(connection) ?? (prov == "postgres"
-        ? $"Host=127.0.0.1;Port=55432;Username=haven;Password=haven;Database=haven_bench_{n}"
-        : $"Data Source={Path.Combine(outPath, $"haven-{n}.db")}");
+        ? $"Host=127.0.0.1;Port=55432;Username=haven;Password=haven;Database=haven_bench_{name.Replace('-', '_')}"
+        : $"Data Source={Path.Combine(outPath, $"haven-{name}.db")}");
     var settings = new DatabaseSettings(prov == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, cs);
     if (parse.GetValue(fresh) && settings.Provider == DatabaseProvider.Sqlite)
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.Combine(outPath, $"haven-{n}.db{suffix}"));
+        Borough.DeleteSqlite(Path.Combine(outPath, $"haven-{name}.db"));
     var today = DateOnly.FromDateTime(DateTime.UtcNow);
     var log = Console.Out;
 
-    log.WriteLine($"== Borough of {n:N0} children on {prov}");
+    log.WriteLine($"== Borough of {n:N0} children, {y} years, on {prov}");
     var borough = new Borough(settings);
-    var generation = await borough.EnsureAsync(n, 1, today, log, ct);
+    var generation = await borough.EnsureAsync(n, y, 1, today, log, ct);
 
     // The statutory returns, produced and validated in this process with the CLI's own code, before the server is loaded.
     log.WriteLine("== Statutory returns");
-    var returnsFolder = Path.Combine(outPath, $"returns-{n}-{prov}");
+    var returnsFolder = Path.Combine(outPath, $"returns-{name}-{prov}");
     var returnTimings = await new ReturnsBench(settings).RunAsync(today, returnsFolder, log, ct);
     var returnsTable = new StringBuilder();
     returnsTable.AppendLine($"| {"Statutory return",-16} | {"period",-16} | {"produce s",9} | {"queries",7} | {"validate s",10} | {"total s",7} | {"live check s",12} | {"errors",6} | {"queries (Q)",11} | size");
@@ -61,15 +66,15 @@ root.SetAction(async (parse, ct) =>
     if (parse.GetValue(returnsOnly))
     {
         var only = new StringBuilder();
-        only.AppendLine($"Haven benchmark (returns only): {n:N0} children, {prov}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        only.AppendLine($"Haven benchmark (returns only): {n:N0} children, {y} years, {prov}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         only.AppendLine(generation is { } gen ? $"Borough generated in {gen.TotalSeconds:0.0} s" : "Borough reused (generation not timed)");
         only.Append(returnsTable);
         log.WriteLine();
         log.Write(only);
-        var onlyFile = Path.Combine(outPath, $"bench-{n}-{prov}-returns.json");
+        var onlyFile = Path.Combine(outPath, $"bench-{name}-{prov}-returns.json");
         await File.WriteAllTextAsync(onlyFile, JsonSerializer.Serialize(new
         {
-            children = n, provider = prov, cores = Environment.ProcessorCount, at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, returns = returnsJson,
+            children = n, years = y, provider = prov, cores = Environment.ProcessorCount, at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, returns = returnsJson,
         }, new JsonSerializerOptions { WriteIndented = true }), ct);
         await File.WriteAllTextAsync(Path.ChangeExtension(onlyFile, ".md"), only.ToString(), ct);
         log.WriteLine($"Written {onlyFile}");
@@ -161,7 +166,7 @@ root.SetAction(async (parse, ct) =>
     var floor = results[0].Result;
 
     var report = new StringBuilder();
-    report.AppendLine($"Haven benchmark: {n:N0} children, {prov}, {parse.GetValue(users)} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    report.AppendLine($"Haven benchmark: {n:N0} children, {y} years, {prov}, {parse.GetValue(users)} connections, {duration.TotalSeconds:0} s each, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     report.AppendLine(generation is { } g ? $"Borough generated in {g.TotalSeconds:0.0} s" : "Borough reused (generation not timed)");
     report.AppendLine($"| {"Scenario",-44} | {"p50 ms",8} | {"p99 ms",8} | {"req/s",8} | {"errors",6} | {"p99 / floor",11} |");
     report.AppendLine($"|{new string('-', 46)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 8)}|{new string('-', 13)}|");
@@ -174,7 +179,7 @@ root.SetAction(async (parse, ct) =>
 
     var json = new
     {
-        children = n, provider = prov, connections = parse.GetValue(users), durationSeconds = duration.TotalSeconds, cores = Environment.ProcessorCount,
+        children = n, years = y, provider = prov, connections = parse.GetValue(users), durationSeconds = duration.TotalSeconds, cores = Environment.ProcessorCount,
         at = DateTime.UtcNow, generationSeconds = generation?.TotalSeconds, peakMemoryMiB = peak, returns = returnsJson,
         scenarios = results.Select(x => new
         {
@@ -182,7 +187,7 @@ root.SetAction(async (parse, ct) =>
             x.Result.Errors, p99OverFloor = x.Result.P99 / floor.P99,
         }),
     };
-    var file = Path.Combine(outPath, $"bench-{n}-{prov}.json");
+    var file = Path.Combine(outPath, $"bench-{name}-{prov}.json");
     await File.WriteAllTextAsync(file, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }), ct);
     await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), report.ToString(), ct);
     log.WriteLine($"Written {file}");

@@ -60,10 +60,7 @@ public static class BackupCommand
             await using (var scope = services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
-                var tail = await db.AccessLog.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-                var anchor = services.GetRequiredService<Haven.Core.Access.AccessLogAnchor>();
-                if (tail is null) File.Delete(anchor.FilePath);
-                else anchor.Write(new Haven.Core.Access.AnchorPoint(tail.Sequence, tail.Hash));
+                await services.GetRequiredService<Haven.Core.Access.AccessLogAnchor>().AnchorAtTailAsync(db, ct);
             }
             await output.WriteLineAsync($"Restored from {Path.GetFullPath(parse.GetValue(file)!)}. Run `haven audit verify` to check the access log.");
             return 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Haven.Core.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,6 +68,16 @@ public sealed class AccessLogAnchor
         var temporary = FilePath + ".tmp";
         File.WriteAllText(temporary, string.Create(CultureInfo.InvariantCulture, $"{point.Sequence} {point.Hash}\n"));
         File.Move(temporary, FilePath, overwrite: true);
+    }
+
+    /// Anchors a log that is new as a whole (restored from a backup, or a generated borough's
+    /// history) at its own last entry; removes the anchor when the log is empty. An anchor left by an
+    /// earlier database at the same place would otherwise make the next append set it aside as evidence.
+    public async Task AnchorAtTailAsync(HavenDbContext db, CancellationToken ct = default)
+    {
+        var tail = await db.AccessLog.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        if (tail is null) File.Delete(FilePath);
+        else Write(new AnchorPoint(tail.Sequence, tail.Hash));
     }
 
     /// Called by the writer before its first append: if the log's tail no longer reaches the

@@ -52,7 +52,7 @@ public static class BoroughGenerator
         // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var writer = new BoroughWriter(db, options.BatchSize, ct);
-        int notes;
+        int notes, accessLog;
         try
         {
             // Rows that later rows point to need their generated ids. Services, teams, workers and
@@ -86,12 +86,19 @@ public static class BoroughGenerator
             progress?.Report("Writing case notes");
 
             var noteWriter = new CaseNoteWriter(plan, options.CaseNoteDensity, today.AddYears(-options.Years));
+            var history = new AccessLogHistory(plan, options);
             var step = Math.Max(1, plan.Children.Count / 5);
             notes = await writer.BulkAsync(plan.Children.SelectMany((child, i) =>
             {
                 if (i > 0 && i % step == 0) progress?.Report($"Case notes for {i:N0} of {plan.Children.Count:N0} children at {Stamp()}");
-                return noteWriter.Write(child);
+                return history.Observe(noteWriter.Write(child));
             }));
+            progress?.Report($"Case notes written at {Stamp()}; writing the access log");
+
+            // Last, as its entries follow the notes and contacts written above.
+            await history.AddContactsAsync(db, ct);
+            accessLog = await history.WriteAsync(writer, ct);
+            progress?.Report($"Access log written at {Stamp()}");
             if (transaction is not null) await transaction.CommitAsync(ct);
         }
         finally
@@ -113,6 +120,7 @@ public static class BoroughGenerator
             Involvements = writer.Counts.GetValueOrDefault(typeof(Involvement)),
             Allocations = writer.Counts.GetValueOrDefault(typeof(Allocation)),
             CaseNotes = notes,
+            AccessLogEntries = accessLog,
             RestrictedChildren = plan.Restrictions.Count,
             AccessGrants = writer.Counts.GetValueOrDefault(typeof(RecordAccessGrant)),
             OpenByKind = plan.Children.Where(c => c.Spans.Count > 0 && c.Spans[^1].Span.End is null)

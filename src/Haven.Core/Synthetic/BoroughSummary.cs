@@ -18,6 +18,7 @@ public sealed class BoroughSummary
     public int Involvements { get; init; }
     public int Allocations { get; init; }
     public int CaseNotes { get; init; }
+    public int AccessLogEntries { get; init; }
     public int RestrictedChildren { get; init; }
     public int AccessGrants { get; init; }
     /// Children whose current involvement is of each kind (at most one per child).
@@ -42,6 +43,7 @@ public sealed class BoroughSummary
         sb.AppendLine($"  children {Children:N0}, adults {Adults:N0}, addresses {Addresses:N0}, relationships {Relationships:N0}");
         sb.AppendLine($"  services {Services}, teams {Teams}, workers {Workers}");
         sb.AppendLine($"  involvements {Involvements:N0}, allocations {Allocations:N0}, case notes {CaseNotes:N0}, professional contacts {ProfessionalContacts:N0}");
+        sb.AppendLine($"  access-log entries {AccessLogEntries:N0}");
         sb.AppendLine($"  restricted children {RestrictedChildren} ({AccessGrants} access grants)");
         sb.AppendLine("  open now: " + string.Join(", ", Enum.GetValues<InvolvementKind>()
             .Select(k => $"{Involvement.Describe(k).ToLowerInvariant()} {OpenByKind.GetValueOrDefault(k)}")));

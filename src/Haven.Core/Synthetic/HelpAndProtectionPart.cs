@@ -106,8 +106,11 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
                 var date = rng.DateBetween(firstAssessment.Start, Min(assessed, firstAssessment.Start.AddDays(7)));
                 var (discussion, enquiry) = Enquiry(rng, child.Person.Id, rid, date, worker?.Id, calendar);
                 var completed = calendar.AddWorkingDays(date, rng.Between(3, 15));
-                // An episode that has closed closed with its enquiry finished (CIN census rule 8868).
-                if (chain.All(s => s.Span.End is not null) && chain[^1].Span.End is { } closed && completed > closed) completed = closed;
+                // An episode that has closed closed with its enquiry finished (CIN census rule 8868),
+                // and with its conference held: a conference after the closure falls outside the
+                // episode (at a year's end, outside the census too, and 8868 finds neither).
+                var closed = chain.All(s => s.Span.End is not null) ? chain[^1].Span.End : null;
+                if (closed is { } c && completed > c) completed = c;
                 enquiry.CompletedDate = completed > context.Today ? null : completed;
                 if (enquiry.CompletedDate is not null)
                 {
@@ -115,7 +118,7 @@ internal sealed class HelpAndProtectionPart : IBoroughPart
                     enquiry.Outcome = rng.Chance(0.06) ? Section47Outcome.ConferenceRequired : rng.Chance(0.5) ? Section47Outcome.SubstantiatedNoConference : Section47Outcome.NotSubstantiated;
                     enquiry.OutcomeSummary = enquiry.Outcome == Section47Outcome.NotSubstantiated ? "Concerns not substantiated." : "Concerns substantiated; support offered.";
                     if (enquiry.Outcome == Section47Outcome.ConferenceRequired)
-                        enquiry.InitialConferenceDate = Min(context.Today, calendar.AddWorkingDays(date, rng.Between(10, 18)));
+                        enquiry.InitialConferenceDate = Min(Min(context.Today, closed ?? DateOnly.MaxValue), calendar.AddWorkingDays(date, rng.Between(10, 18)));
                 }
                 discussions.Add(discussion);
                 enquiries.Add(enquiry);

@@ -35,6 +35,8 @@ public sealed class StartupTasks(IServiceProvider services, StartupState state, 
                 {
                     Children = children, Seed = seed, Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
                 }, ct: ct);
+                // The generated access-log history is the log now: anchor it, so an anchor left beside an earlier database is replaced.
+                await scope.ServiceProvider.GetRequiredService<Haven.Core.Access.AccessLogAnchor>().AnchorAtTailAsync(db, ct);
                 logger.LogInformation("Demo borough ready: {Summary}", summary.ToString());
             }
             var password = configuration["Haven:DemoPassword"];

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using Haven.Core.Allocations;
 using Haven.Core.Returns;
 using Haven.Core.Returns.Ssda903;
 using Haven.Core.Returns.Ssda903.Rules;
+using Haven.Core.Synthetic;
 using Haven.Core.Tests.Synthetic;
+using Haven.Core.Workforce;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Haven.Core.Tests.Returns;
@@ -61,5 +65,38 @@ public sealed class Ssda903BoroughTests(GeneratedBorough borough, ITestOutputHel
             Assert.Equal(data.DoLo, back.DoLo);
         }
         finally { Directory.Delete(folder, true); }
+    }
+
+    [Fact]
+    public async Task Build_WorkerChangedOnFirstApril_TheYearEndWorkerIsStillOpen()
+    {
+        // Arrange: a child in care through 31 March 2026 whose social worker changed on 1 April, as
+        // AllocationService records a change (the old allocation ends the day before). In a 50,000-child
+        // borough three children had such a change, and their 903 had no open episode at 31 March.
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = 600, Seed = 5, Today = new DateOnly(2026, 11, 26) });
+        var year = ReturnPeriod.CollectionYear(2026);
+        var inCare = await db.PeriodsOfCare.Where(p => p.StartDate < year.End.AddDays(-30) && (p.EndDate == null || p.EndDate > year.End.AddDays(30)))
+            .Select(p => p.ChildId).ToListAsync();
+        var allocation = await db.Allocations.OrderBy(a => a.Id).FirstAsync(a => inCare.Contains(a.ChildId) && a.Kind == AllocationKind.SocialWorker
+            && a.StartDate < year.End && (a.EndDate == null || a.EndDate > year.End.AddDays(1)));
+        var next = await db.Workers.Where(w => w.TeamId == allocation.TeamId && w.Id != allocation.WorkerId && w.Role == HavenRole.SocialWorker).Select(w => w.Id).FirstAsync();
+        db.Allocations.Add(new Allocation
+        {
+            ChildId = allocation.ChildId, Kind = AllocationKind.SocialWorker, WorkerId = next, TeamId = allocation.TeamId, StartDate = year.End.AddDays(1),
+            EndDate = allocation.EndDate, RecordedAt = DateTime.UtcNow, ChangeReasonCode = "MANAGE", Version = Guid.NewGuid(),
+        });
+        allocation.EndDate = year.End;
+        await db.SaveChangesAsync();
+
+        // Act
+        var data = await Ssda903Builder.BuildAsync(db, year, default);
+        var failures = Ssda903Rules.Run(data).Where(f => f.ChildId == allocation.ChildId || f.ChildReference == allocation.ChildId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        // Assert
+        var episodes = data.SwEpisodes.Where(w => w.Child == allocation.ChildId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Single(episodes, w => w.SwDec is null);
+        Assert.Empty(failures);
     }
 }

@@ -218,6 +218,40 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     [Fact]
+    public async Task Generate_AccessLog_ChainsLikeTheAppAndFollowsTheRecord()
+    {
+        // Arrange
+        await using var db = borough.Open();
+
+        // Act
+        var chain = await AccessLogVerifier.VerifyAsync(db);
+        var notes = await db.CaseNotes.CountAsync();
+        var saves = await db.AccessLog.CountAsync(e => e.Action == AccessAction.Change && e.Resource.EndsWith("/notes/add"));
+        var byAction = await db.AccessLog.GroupBy(e => e.Action).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var times = await db.AccessLog.OrderBy(e => e.Sequence).Select(e => e.At).ToListAsync();
+        var workers = (await db.Workers.Select(w => w.Id).ToListAsync()).ToHashSet();
+        var byWorker = await db.AccessLog.Where(e => e.WorkerId != null).Select(e => e.WorkerId!.Value).Distinct().ToListAsync();
+        var sample = await db.CaseNotes.OrderBy(n => n.Id).Take(200).ToListAsync();
+        var sampleChildren = sample.Select(n => n.ChildId).Distinct().ToList();
+        var trail = await db.AccessLog.Where(e => e.Action == AccessAction.Change && e.ChildId != null && sampleChildren.Contains(e.ChildId.Value))
+            .Select(e => new { e.ChildId, e.WorkerId, e.At, e.Resource }).ToListAsync();
+
+        // Assert
+        output.WriteLine($"{times.Count:N0} entries for {notes:N0} case notes: " + string.Join(", ", byAction.Select(a => $"{a.Key} {a.Count:N0}")));
+        Assert.True(chain.IsValid, chain.Problem);
+        Assert.Equal(borough.Summary.AccessLogEntries, chain.EntriesChecked);
+        Assert.InRange(chain.EntriesChecked, 3L * notes, 6L * notes);
+        // One saved form for every note (none is dated after the borough's today).
+        Assert.Equal(notes, saves);
+        Assert.All(sample, n => Assert.Contains(trail, e => e.ChildId == n.ChildId && e.WorkerId == n.AuthorWorkerId
+            && e.Resource == $"POST /children/{n.ChildId}/notes/add" && e.At == n.RecordedAt.AddTicks(-(n.RecordedAt.Ticks % TimeSpan.TicksPerSecond))));
+        Assert.Equal(times.Order(), times);
+        Assert.True(times[^1] < Today.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        Assert.All(byWorker, w => Assert.Contains(w, workers));
+        Assert.Contains(byAction, a => a.Key == AccessAction.SignIn);
+    }
+
+    [Fact]
     public async Task Generate_SameSeed_GivesIdenticalData()
     {
         // Arrange
@@ -568,6 +602,22 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.InRange(conferences.Count / (double)enquiries.Count, 0.22, 0.42);
         Assert.All(enquiries, e => Assert.Equal(calendar.AddWorkingDays(e.StartDate, 15), e.InitialConferenceDue));
         Assert.All(enquiries, e => Assert.True(e.StartDate <= Today));
+    }
+
+    [Fact]
+    public async Task HelpAndProtection_ClosedEpisodes_HeldTheirConferenceBeforeClosing()
+    {
+        // Arrange: an enquiry's initial conference after its episode closed lies outside the episode;
+        // when the closure and the conference straddle 31 March, the census has an enquiry with
+        // neither a conference nor "not required" (rule 8868: one such child in a 50,000 borough).
+        await using var db = borough.Open();
+
+        // Act
+        var late = await db.Section47Enquiries.Join(db.Referrals, e => e.ReferralId, r => r.Id, (e, r) => new { e.Id, e.InitialConferenceDate, r.ClosureDate })
+            .Where(x => x.InitialConferenceDate != null && x.ClosureDate != null && x.InitialConferenceDate > x.ClosureDate).ToListAsync();
+
+        // Assert
+        Assert.Empty(late);
     }
 
     [Fact]
@@ -1212,6 +1262,8 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var a in await db.Assessments.OrderBy(a => a.Id).ToListAsync()) text.AppendLine($"{a.Id}|{a.ChildId}|{a.ReferralId}|{a.StartDate}|{a.AuthorisedDate}|{a.Outcome}");
         foreach (var e in await db.Section47Enquiries.OrderBy(e => e.Id).ToListAsync()) text.AppendLine($"{e.Id}|{e.ChildId}|{e.ReferralId}|{e.StrategyDiscussionId}|{e.StartDate}|{e.Outcome}");
         foreach (var c in await db.ChildProtectionPlans.OrderBy(c => c.Id).ToListAsync()) text.AppendLine($"{c.Id}|{c.ChildId}|{c.StartDate}|{c.EndDate}|{c.EndConferenceId}|{c.PlanId}");
+        // Each entry's hash covers all its fields and the chain before it.
+        foreach (var e in await db.AccessLog.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).ToListAsync()) text.AppendLine($"{e.Sequence}|{e.Hash}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -148,7 +148,9 @@ public static class Ssda903Builder
             .Select(p => new Ssda903PrevPerm(Ref(p.ChildId), Dob(p.ChildId), p.PreviousPermanenceCode, p.PreviousPermanenceLa, p.PreviousPermanenceDate)).ToList();
 
         // SWEpisodes: each social-worker allocation while the child was looked after in the year, clipped
-        // to the year and to the period of care; SW_DEC is blank when the worker still held the case at 31 March.
+        // to the year and to the period of care; SW_DEC is blank when the worker still held the case at 31 March
+        // and the child was still looked after then. An allocation's end date is its last day, so a worker
+        // who handed over on 1 April (ended 31 March, as AllocationService records it) still held it.
         var swAllocations = await db.Allocations.AsNoTracking()
             .Where(a => a.Kind == AllocationKind.SocialWorker && lookedAfterIds.Contains(a.ChildId) && a.StartDate <= end && (a.EndDate == null || a.EndDate >= start))
             .Select(a => new
@@ -165,7 +167,8 @@ public static class Ssda903Builder
                 var to = Min(a.EndDate ?? DateOnly.MaxValue, p.EndDate ?? DateOnly.MaxValue);
                 if (first > Min(to, end)) return null;
                 var swId = string.IsNullOrWhiteSpace(a.SweNumber) ? $"XX{a.WorkerId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : a.SweNumber.Trim();
-                return new Ssda903SwEpisode(Ref(a.ChildId), Dob(a.ChildId), swId, first, to > end ? (DateOnly?)null : to, a.ChangeReasonCode);
+                var open = (a.EndDate is null || a.EndDate >= end) && (p.EndDate is null || p.EndDate > end);
+                return new Ssda903SwEpisode(Ref(a.ChildId), Dob(a.ChildId), swId, first, open ? null : to, a.ChangeReasonCode);
             }).OfType<Ssda903SwEpisode>()).ToList();
 
         var dolo = await Ssda903DoLoBuilder.BuildAsync(db, lookedAfterIds, period, Dob, ct);
