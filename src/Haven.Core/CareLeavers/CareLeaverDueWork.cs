@@ -32,7 +32,8 @@ public sealed class CareLeaverDueWork(HavenDbContext db, CareLeaverService servi
             .Select(p => new { p.ChildId, p.NeedsAssessmentDate, p.AgreedDate }).ToDictionaryAsync(p => p.ChildId, ct);
         var reviews = await db.PathwayReviews.AsNoTracking().Where(r => childIds.Contains(r.ChildId))
             .GroupBy(r => r.ChildId).Select(g => new { ChildId = g.Key, Last = g.Max(r => r.ReviewDate) }).ToDictionaryAsync(x => x.ChildId, x => x.Last, ct);
-        var changes = await db.SignificantChanges.AsNoTracking().Where(c => childIds.Contains(c.ChildId)).ToListAsync(ct);
+        var changes = await db.SignificantChanges.AsNoTracking().Where(c => childIds.Contains(c.ChildId))
+            .Select(c => new { c.ChildId, c.Kind, c.EventDate }).ToListAsync(ct);
         var items = new List<DueItem>();
 
         // The 6-monthly review, for everyone with a leaving-care involvement or a pathway plan.

@@ -75,7 +75,10 @@ public class Section47Enquiry : IVersioned
     public Guid Version { get; set; }
 
     /// ICPCnotRequired: the enquiry ended without a conference.
-    public bool ConferenceNotRequired => Outcome is Section47Outcome.SubstantiatedNoConference or Section47Outcome.NotSubstantiated;
+    public bool ConferenceNotRequired => EndsWithoutConference(Outcome);
+
+    /// Whether an enquiry with this outcome ends without an initial conference (ConferenceNotRequired).
+    public static bool EndsWithoutConference(Section47Outcome? outcome) => outcome is Section47Outcome.SubstantiatedNoConference or Section47Outcome.NotSubstantiated;
 
     public static string Describe(Section47Outcome outcome) => outcome switch
     {

@@ -112,6 +112,32 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         Assert.Empty(failures.Where(f => !Haven.Core.Returns.Cin.Rules.CinRules.IsQuery(f.RuleCode)).Select(f => $"{f.RuleCode} {f.ChildReference} {f.Field}").Take(20));
     }
 
+    /// My work, the team view and a child's summary build the census for a few children (the
+    /// referrals read first, then passed on as lists); the return builds it for everyone (through a
+    /// subquery). Both must give each child the same census entry and the same rule failures.
+    [Fact]
+    public async Task CinCensus_ForSomeChildren_IsTheWholeCensusNarrowedToThem()
+    {
+        await using var db = borough.Open();
+        var now = new DateTime(2026, 4, 1, 9, 0, 0, DateTimeKind.Utc);
+        var whole = await Haven.Core.Returns.Cin.CinCensusBuilder.BuildAsync(db, 2026, now: now);
+        // Every fifth child in the census (children with assessments, enquiries and plans among
+        // them), and people who are not in it.
+        var inCensus = whole.Children.Where((_, i) => i % 5 == 0).Select(c => c.ChildId!.Value).ToList();
+        var censusIds = whole.Children.Select(c => c.ChildId!.Value).ToHashSet();
+        var notInCensus = (await db.People.OrderBy(p => p.Id).Select(p => p.Id).Take(3000).ToListAsync()).Where(id => !censusIds.Contains(id)).Take(50).ToList();
+        Assert.True(inCensus.Count > 100);
+        Assert.Contains(whole.Children.Where(c => inCensus.Contains(c.ChildId!.Value)), c => c.Episodes.Any(e => e.Section47s.Count > 0 && e.ChildProtectionPlans.Count > 0));
+        Assert.Contains(whole.Children.Where(c => inCensus.Contains(c.ChildId!.Value)), c => c.Episodes.Any(e => e.Assessments.Any(a => a.Factors.Count > 0)));
+
+        var some = await Haven.Core.Returns.Cin.CinCensusBuilder.BuildAsync(db, 2026, now: now, onlyChildren: [.. inCensus, .. notInCensus]);
+
+        static string Json(object o) => System.Text.Json.JsonSerializer.Serialize(o);
+        Assert.Equal(whole.Children.Where(c => inCensus.Contains(c.ChildId!.Value)).Select(Json), some.Children.Select(Json));
+        var failures = Haven.Core.Returns.Cin.Rules.CinRules.Check(whole).Where(f => f.ChildId is { } id && inCensus.Contains(id)).Select(Json).Order();
+        Assert.Equal(failures, Haven.Core.Returns.Cin.Rules.CinRules.Check(some).Where(f => f.ChildId is not null).Select(Json).Order());
+    }
+
     [Fact]
     public async Task Generate_FosteringAndAdoption_ConvertLikeCouncilsAndAdoptWithNationalLikeTimeliness()
     {

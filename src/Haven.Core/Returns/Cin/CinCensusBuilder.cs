@@ -39,10 +39,22 @@ public static class CinCensusBuilder
         // "ReferralId IN (the referrals)" rather than EXISTS per row: the database then reads the
         // assessments and enquiries of those referrals through their ReferralId index instead of
         // scanning every assessment and enquiry (45,000 and 18,000 at 50,000 children) for My work's few children.
+        // For a few children (My work, the team view, a child's summary) the referrals just read are
+        // passed as lists: only the children with an episode in the year and their referrals, instead
+        // of repeating the referral query (with a parameter per child asked about) inside each of the
+        // next seven. The whole return keeps the subquery (50,000 children are too many parameters).
+        List<int>? episodeChildren = null, episodeReferrals = null;
+        if (onlyChildren is not null)
+        {
+            episodeChildren = referrals.Select(r => r.ChildId).Distinct().ToList();
+            episodeReferrals = referrals.Select(r => r.Id).ToList();
+        }
         var childIds = referralsQuery.Select(r => r.ChildId);
         var referralIds = referralsQuery.Select(r => r.Id);
 
-        var people = await db.People.AsNoTracking().Where(p => childIds.Contains(p.Id))
+        var peopleQuery = db.People.AsNoTracking();
+        peopleQuery = episodeChildren is not null ? peopleQuery.Where(p => episodeChildren.Contains(p.Id)) : peopleQuery.Where(p => childIds.Contains(p.Id));
+        var people = await peopleQuery
             .Select(p => new
             {
                 p.Id, p.Upn, p.FormerUpn, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.DateOfDeath,
@@ -50,37 +62,48 @@ public static class CinCensusBuilder
             })
             .ToDictionaryAsync(p => p.Id, ct);
 
-        var assessments = (await db.Assessments.AsNoTracking().Include(a => a.Factors)
-                .Where(a => referralIds.Contains(a.ReferralId))
+        // Only the columns the census reads (an assessment row also carries its long analysis text).
+        var assessmentsQuery = db.Assessments.AsNoTracking();
+        assessmentsQuery = episodeReferrals is not null ? assessmentsQuery.Where(a => episodeReferrals.Contains(a.ReferralId)) : assessmentsQuery.Where(a => referralIds.Contains(a.ReferralId));
+        var assessments = (await assessmentsQuery
                 .Where(a => a.StartDate <= to && (a.AuthorisedDate == null || a.AuthorisedDate >= from))
+                .Select(a => new { a.Id, a.ReferralId, a.StartDate, a.AuthorisedDate, Factors = a.Factors.OrderBy(f => f.Id).Select(f => f.Code).ToList() })
                 .ToListAsync(ct))
             .ToLookup(a => a.ReferralId);
-        var section47s = (await db.Section47Enquiries.AsNoTracking()
-                .Where(s => referralIds.Contains(s.ReferralId))
+        var section47sQuery = db.Section47Enquiries.AsNoTracking();
+        section47sQuery = episodeReferrals is not null ? section47sQuery.Where(s => episodeReferrals.Contains(s.ReferralId)) : section47sQuery.Where(s => referralIds.Contains(s.ReferralId));
+        var section47s = (await section47sQuery
                 .Where(s => s.StartDate <= to)
+                .Select(s => new { s.Id, s.ReferralId, s.StartDate, s.InitialConferenceDue, s.InitialConferenceDate, s.CompletedDate, s.Outcome })
                 .ToListAsync(ct))
             .Where(s => (s.InitialConferenceDate ?? s.CompletedDate) is not { } end || end >= from)
             .ToLookup(s => s.ReferralId);
-        var cinPlans = (await db.ChildInNeedPlans.AsNoTracking()
-                .Where(p => childIds.Contains(p.ChildId) && p.StartDate <= to && (p.EndDate == null || p.EndDate >= from))
+        var cinPlansQuery = db.ChildInNeedPlans.AsNoTracking();
+        cinPlansQuery = episodeChildren is not null ? cinPlansQuery.Where(p => episodeChildren.Contains(p.ChildId)) : cinPlansQuery.Where(p => childIds.Contains(p.ChildId));
+        var cinPlans = (await cinPlansQuery
+                .Where(p => p.StartDate <= to && (p.EndDate == null || p.EndDate >= from))
                 .Select(p => new { p.ChildId, p.PlanId, p.StartDate, p.EndDate })
                 .ToListAsync(ct))
             .ToLookup(p => p.ChildId);
-        var cpPlans = (await db.ChildProtectionPlans.AsNoTracking()
-                .Where(p => childIds.Contains(p.ChildId) && p.StartDate <= to && (p.EndDate == null || p.EndDate >= from))
+        var cpPlansQuery = db.ChildProtectionPlans.AsNoTracking();
+        cpPlansQuery = episodeChildren is not null ? cpPlansQuery.Where(p => episodeChildren.Contains(p.ChildId)) : cpPlansQuery.Where(p => childIds.Contains(p.ChildId));
+        var cpPlans = (await cpPlansQuery
+                .Where(p => p.StartDate <= to && (p.EndDate == null || p.EndDate >= from))
                 .Select(p => new { p.Id, p.ChildId, p.StartDate, p.EndDate, p.CategoryOfAbuse, Initial = p.StartConference.CategoryOfAbuse, p.PreviousPlans })
                 .ToListAsync(ct))
             .ToLookup(p => p.ChildId);
-        var reviews = (await db.ChildProtectionConferences.AsNoTracking()
-                .Where(c => c.Kind == ConferenceKind.Review && c.ChildProtectionPlanId != null && childIds.Contains(c.ChildId) && c.Date >= from && c.Date <= to)
+        var conferencesQuery = db.ChildProtectionConferences.AsNoTracking();
+        conferencesQuery = episodeChildren is not null ? conferencesQuery.Where(c => episodeChildren.Contains(c.ChildId)) : conferencesQuery.Where(c => childIds.Contains(c.ChildId));
+        var reviews = (await conferencesQuery
+                .Where(c => c.Kind == ConferenceKind.Review && c.ChildProtectionPlanId != null && c.Date >= from && c.Date <= to)
                 .Select(c => new { PlanId = c.ChildProtectionPlanId!.Value, c.Date })
                 .ToListAsync(ct))
             .ToLookup(c => c.PlanId, c => c.Date);
         // "No section 47" is tested here, not in the query: with it in the WHERE clause SQLite reads
         // the conferences through the Section47EnquiryId index, i.e. every one of the 12,000 without
         // an enquiry, instead of the few of these children through (ChildId, Date).
-        var icpcsWithoutS47 = (await db.ChildProtectionConferences.AsNoTracking()
-                .Where(c => c.Kind == ConferenceKind.Initial && childIds.Contains(c.ChildId) && c.Date >= from && c.Date <= to)
+        var icpcsWithoutS47 = (await conferencesQuery
+                .Where(c => c.Kind == ConferenceKind.Initial && c.Date >= from && c.Date <= to)
                 .Select(c => new { c.ChildId, c.Date, c.Section47EnquiryId })
                 .ToListAsync(ct))
             .Where(c => c.Section47EnquiryId == null)
@@ -126,14 +149,14 @@ public static class CinCensusBuilder
                     {
                         var done = InYear(a.AuthorisedDate);
                         return new CinAssessment(a.Id, a.StartDate, null, done,
-                            done is null ? [] : a.Factors.OrderBy(f => f.Id).Select(f => f.Code).ToList());
+                            done is null ? [] : a.Factors);
                     }).ToList(),
                     plansByEpisode[i].OrderBy(x => x.StartDate).Select(x => new CinPlanDates(x.PlanId, x.StartDate, InYear(x.EndDate))).ToList(),
                     section47s[r.Id].OrderBy(s => s.StartDate).ThenBy(s => s.Id).Select(s =>
                     {
                         var icpc = InYear(s.InitialConferenceDate);
                         var ended = InYear(s.CompletedDate) is not null;
-                        return new CinSection47(s.Id, s.StartDate, s.InitialConferenceDue, icpc, icpc is null && ended && s.ConferenceNotRequired);
+                        return new CinSection47(s.Id, s.StartDate, s.InitialConferenceDue, icpc, icpc is null && ended && Section47Enquiry.EndsWithoutConference(s.Outcome));
                     }).ToList(),
                     r.NoFurtherAction ? "1" : "0",
                     cppsByEpisode[i].OrderBy(x => x.StartDate).Select(x => new CinChildProtectionPlan(
