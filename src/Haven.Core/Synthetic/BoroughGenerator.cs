@@ -100,6 +100,19 @@ public static class BoroughGenerator
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
+        // PostgreSQL plans from statistics that only autovacuum would otherwise gather, some minutes
+        // after a bulk load and table by table: until then every table looks empty to the planner.
+        // VACUUM also fills the visibility map, so index-only scans need not visit the heap. It
+        // cannot run inside a transaction, so only when this method owned the one it wrote in.
+        if (transaction is not null && db.Database.IsNpgsql())
+        {
+            progress?.Report($"Written at {Stamp()}; VACUUM (ANALYZE)");
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2)); // minutes on a region's database
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         var summary = new BoroughSummary
         {
             Children = plan.Children.Count,
