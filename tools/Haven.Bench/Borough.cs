@@ -31,9 +31,6 @@ public sealed class Borough(DatabaseSettings settings)
             log.WriteLine("Reusing the borough already in the database (delete it, or pass --fresh, to time generation).");
             return null;
         }
-        // A region's borough is written in one transaction of many minutes; no single command of it
-        // should be cut off by the default 30 s timeout.
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         var clock = Stopwatch.StartNew();
         await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Seed = seed, Today = today },
             new Progress<string>(m => log.WriteLine("  " + m)), ct);

@@ -47,6 +47,10 @@ public static class BoroughGenerator
         plan.FinishPeople();
         progress?.Report($"Planned in {Stamp()}; writing");
 
+        // A bulk load: a large borough's single statements (a COPY of every case note, the VACUUM)
+        // run for minutes, past the default 30 s command timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
@@ -107,11 +111,9 @@ public static class BoroughGenerator
         if (transaction is not null && db.Database.IsNpgsql())
         {
             progress?.Report($"Written at {Stamp()}; VACUUM (ANALYZE)");
-            var timeout = db.Database.GetCommandTimeout();
-            db.Database.SetCommandTimeout(TimeSpan.FromHours(2)); // minutes on a region's database
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
-            db.Database.SetCommandTimeout(timeout);
         }
+        db.Database.SetCommandTimeout(timeout);
 
         var summary = new BoroughSummary
         {
