@@ -383,7 +383,7 @@ internal sealed partial class BoroughBuilder
             Sex = sex,
             DateOfBirth = dob,
             EthnicityCode = ethnicity,
-            NhsNumber = _rng.Chance(0.6) ? NewNhsNumber() : null,
+            NhsNumber = _rng.Chance(0.6) && _nhsNumbers.Count < AdultNhsNumberLimit ? NewNhsNumber() : null,
         };
         if (_rng.Chance(0.4)) person.FirstLanguage = _rng.Pick(NamePools.For(heritage).Languages);
         if (_rng.Chance(0.3)) person.Religion = _rng.Pick(NamePools.For(heritage).Religions);
@@ -449,9 +449,18 @@ internal sealed partial class BoroughBuilder
         return second == first ? first : $"{first} {second}";
     }
 
+    /// Synthetic NHS numbers are in the 999 test range: 999 and six digits, about 909,000 with a
+    /// valid check digit. A region (500,000 children and more adults) would want more than there are,
+    /// and drawing at random until a free one turns up never ends. Children always get theirs (480,000
+    /// at most); adults, whose number is not looked up, stop getting one once this many are in use,
+    /// which a borough of 50,000 never reaches, so its output is unchanged.
+    internal const int AdultNhsNumberLimit = 300_000;
+
     public string NewNhsNumber()
     {
         // Random numbers collide in a borough of tens of thousands; a record keeps one number.
+        if (_nhsNumbers.Count >= 850_000)
+            throw new InvalidOperationException("The borough needs more synthetic NHS numbers than the 999 test range holds (about 909,000).");
         string nhs;
         do nhs = NhsNumber.Generate(_rng); while (!_nhsNumbers.Add(nhs));
         return nhs;

@@ -47,6 +47,10 @@ public static class BoroughGenerator
         plan.FinishPeople();
         progress?.Report($"Planned in {Stamp()}; writing");
 
+        // A bulk load: a large borough's single statements (a COPY of every case note, the VACUUM)
+        // run for minutes, past the default 30 s command timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
@@ -106,6 +110,17 @@ public static class BoroughGenerator
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+
+        // PostgreSQL plans from statistics that only autovacuum would otherwise gather, some minutes
+        // after a bulk load and table by table: until then every table looks empty to the planner.
+        // VACUUM also fills the visibility map, so index-only scans need not visit the heap. It
+        // cannot run inside a transaction, so only when this method owned the one it wrote in.
+        if (transaction is not null && db.Database.IsNpgsql())
+        {
+            progress?.Report($"Written at {Stamp()}; VACUUM (ANALYZE)");
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
+        }
+        db.Database.SetCommandTimeout(timeout);
 
         var summary = new BoroughSummary
         {

@@ -104,6 +104,10 @@ internal sealed class BulkInsert(DbContext db)
             var count = 0;
             await using var import = await npgsql.BeginBinaryImportAsync(
                 $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)", ct);
+            // The connection's own timeout (30 s unless the connection string says otherwise) would
+            // otherwise bound the wait for the server to finish the last rows: the command timeout
+            // the caller set on the context is the one that applies.
+            if (db.Database.GetCommandTimeout() is { } seconds) import.Timeout = TimeSpan.FromSeconds(seconds);
             foreach (var row in rows)
             {
                 ct.ThrowIfCancellationRequested();
