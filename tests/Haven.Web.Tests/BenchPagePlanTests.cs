@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Haven.Bench;
+using Haven.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Haven.Web.Tests;
+
+/// Every SQL command the benchmark's pages send (My work, child search, child summary, chronology,
+/// team view, performance dashboard, the API's child record and adding a case note), captured from
+/// EF's command events while the pages are loaded through HTTP on a demo borough, and each one's
+/// `EXPLAIN QUERY PLAN` taken with the parameters it was sent with. A full scan of a table that
+/// grows with the council fails the test: at 50,000 children one such scan (104,582 allocations,
+/// 1.6 million case notes) costs more than the whole page should.
+///
+/// SQLite only. The borough is small, but SQLite plans without statistics (Haven never runs
+/// ANALYZE; the 50,000 borough has no sqlite_stat1), so it plans from the schema and the SQL alone:
+/// the plans here are the 50,000 borough's (checked: set HAVEN_PLAN_CHECK_DB to a copy of a large
+/// borough and every captured command is planned there too and must plan the same). PostgreSQL
+/// plans from its statistics, so a small database's plans say nothing about a large one's; its
+/// plans are checked on the generated large databases with EXPLAIN (ANALYZE, BUFFERS) instead.
+public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    /// Tables a page may read whole, and why. Every other table grows with the council's children,
+    /// staff or history, and a SCAN of it fails the test.
+    private static readonly Dictionary<string, string> SmallTables = new(StringComparer.Ordinal)
+    {
+        ["Teams"] = "one row per team (tens)",
+        ["Services"] = "one row per service area (a handful)",
+        ["Workers"] = "one row per member of staff (hundreds at 50,000 children)",
+        ["AspNetUsers"] = "one row per sign-in (hundreds)",
+        ["AspNetRoles"] = "one row per role",
+        ["AspNetUserRoles"] = "one row per sign-in",
+        ["Settings"] = "configuration rows",
+        ["AdoptionCases"] = "one row per adoption (184 at 50,000 children); the sealed ones are read to hide them",
+    };
+
+    /// Scans a page is meant to make, and why.
+    private static readonly Dictionary<string, (string[] Tables, string Reason)> IntendedScans = new(StringComparer.Ordinal)
+    {
+        ["performance dashboard"] = (
+            ["PeriodsOfCare", "ChildProtectionPlans", "Allocations", "Assessments", "ContactChildren", "Involvements",
+             "MissingEpisodes", "Referrals", "Section47Enquiries"],
+            "council-wide measures over every child in the twelve months, computed once and kept (PerformanceCache) until a record changes"),
+    };
+
+    [Fact]
+    public async Task BenchmarkPages_ScanNoLargeTable()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, app.ConnectionString);
+        var targets = await new Borough(settings).PickTargetsAsync(today, CancellationToken.None);
+        using var worker = await SignInAsync("demo.socialworker");
+        using var manager = await SignInAsync("demo.teammanager");
+        using var api = app.NewClient();
+        api.DefaultRequestHeaders.Add("Authorization", "Bearer " + targets.ApiToken);
+
+        var pages = new (string Name, Func<Task<HttpResponseMessage>> Load, HttpStatusCode Expected)[]
+        {
+            ("My work", () => worker.GetAsync("/"), HttpStatusCode.OK),
+            ("child search", () => worker.GetAsync("/children?q=" + Uri.EscapeDataString(targets.SearchTerm)), HttpStatusCode.OK),
+            ("child summary", () => worker.GetAsync($"/children/{targets.SummaryChildId}"), HttpStatusCode.OK),
+            ("chronology", () => worker.GetAsync($"/children/{targets.ChronologyChildId}/chronology"), HttpStatusCode.OK),
+            ("team view", () => manager.GetAsync("/team"), HttpStatusCode.OK),
+            ("performance dashboard", () => manager.GetAsync("/performance"), HttpStatusCode.OK),
+            ("API child record", () => api.GetAsync($"/api/v1/children/{targets.SummaryChildId}"), HttpStatusCode.OK),
+            ("add a case note", () => api.PostAsJsonAsync($"/api/v1/children/{targets.SummaryChildId}/notes", new
+            {
+                type = "PhoneCall", eventAt = today.AddDays(-1).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), subject = "Plan check",
+                body = "Written by the query-plan test.", submissionId = Guid.NewGuid(),
+            }), HttpStatusCode.Created),
+        };
+
+        var file = new SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
+        var failures = new List<string>();
+        var planned = 0;
+        await using var explain = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await explain.OpenAsync();
+        var tables = Tables(explain);
+        var large = OtherDatabase();
+        var dump = Environment.GetEnvironmentVariable("HAVEN_PLAN_DUMP") is { Length: > 0 } dumpPath ? File.CreateText(dumpPath) : null;
+        foreach (var (name, load, expected) in pages)
+        {
+            List<Captured> commands;
+            using (var capture = new CommandCapture(file))
+            {
+                var response = await load();
+                Assert.True(response.StatusCode == expected, $"{name}: {(int)response.StatusCode}, not {(int)expected}");
+                commands = capture.Commands;
+            }
+            Assert.NotEmpty(commands);
+            foreach (var command in commands.DistinctBy(c => c.Sql))
+            {
+                var plan = Plan(explain, command);
+                planned++;
+                dump?.WriteLine($"## {name}\n{command.Sql}\n-- {string.Join(", ", command.Parameters.Select(p => $"{p.Name}={p.Value}"))}\n{string.Join("\n", plan)}\n");
+                foreach (var table in FullScans(command.Sql, plan).Where(t => tables.Contains(t) && !SmallTables.ContainsKey(t)
+                             && !(IntendedScans.TryGetValue(name, out var intended) && intended.Tables.Contains(t))))
+                    failures.Add($"{name}: scans every row of {table}\n  {command.Sql.ReplaceLineEndings(" ")}\n  plan: {string.Join(" | ", plan)}");
+                if (large is not null)
+                {
+                    var there = Plan(large, command);
+                    if (!plan.SequenceEqual(there))
+                        failures.Add($"{name}: plans differently on {large.DataSource}\n  {command.Sql.ReplaceLineEndings(" ")}\n  here: {string.Join(" | ", plan)}\n  there: {string.Join(" | ", there)}");
+                }
+            }
+        }
+        large?.Dispose();
+        dump?.Dispose();
+        Assert.True(planned > 100, $"only {planned} distinct commands were planned: the pages did not run their queries");
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// The tables a plan reads whole: "SCAN x" (or "SCAN x USING [COVERING] INDEX i", every entry of an
+    /// index), x being a table or its alias in the SQL. Subqueries, CTEs, json_each and constant rows are not tables.
+    internal static IEnumerable<string> FullScans(string sql, IReadOnlyList<string> plan)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in TableAlias().Matches(sql)) aliases.TryAdd(m.Groups[2].Value, m.Groups[1].Value);
+        foreach (var line in plan)
+        {
+            if (ScanLine().Match(line) is not { Success: true } scan) continue;
+            var name = scan.Groups[1].Value;
+            if (aliases.TryGetValue(name, out var table)) yield return table;
+            else yield return name;
+        }
+    }
+
+    private static HashSet<string> Tables(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    private static List<string> Plan(SqliteConnection connection, Captured command)
+    {
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+        foreach (var (name, value, type) in command.Parameters)
+            explain.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value) { SqliteType = type });
+        var lines = new List<string>();
+        using var reader = explain.ExecuteReader();
+        while (reader.Read()) lines.Add(reader.GetString(3));
+        return lines;
+    }
+
+    /// HAVEN_PLAN_CHECK_DB: a copy of a large borough (opened read-only) to plan every command on too.
+    private static SqliteConnection? OtherDatabase()
+    {
+        var path = Environment.GetEnvironmentVariable("HAVEN_PLAN_CHECK_DB");
+        if (string.IsNullOrEmpty(path)) return null;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private async Task<HttpClient> SignInAsync(string userName)
+    {
+        var http = app.NewClient();
+        var form = await http.GetStringAsync("/account/sign-in");
+        var token = WebUtility.HtmlDecode(AntiForgery().Match(form).Groups[1].Value);
+        var response = await http.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = HavenApp.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return http;
+    }
+
+    private sealed record Captured(string Sql, List<(string Name, object? Value, SqliteType Type)> Parameters);
+
+    /// Copies each command (text and parameter values) as EF sends it on the given database file;
+    /// commands of other tests running at the same time go to other files and are ignored.
+    private sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _file;
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly List<Captured> _commands = [];
+
+        public CommandCapture(string file)
+        {
+            _file = Path.GetFullPath(file);
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public List<Captured> Commands
+        {
+            get { lock (_commands) return [.. _commands]; }
+        }
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
+            if (data.Command.Connection is not SqliteConnection connection || Path.GetFullPath(connection.DataSource) != _file) return;
+            var parameters = data.Command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.SqliteType)).ToList();
+            lock (_commands) _commands.Add(new Captured(data.Command.CommandText, parameters));
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
+    }
+
+    [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]
+    private static partial Regex TableAlias();
+
+    [GeneratedRegex(@"^SCAN (\w+)")]
+    private static partial Regex ScanLine();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiForgery();
+}
