@@ -84,8 +84,10 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var addresses = await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId) && a.EndDate == null)
             .Select(a => new { a.PersonId, a.Address.Line1, a.Address.Postcode }).ToListAsync(ct);
+        // One parameter per id here (at most 50), not the one json_each list parameter used elsewhere:
+        // with json_each and the OR on EndDate, SQLite scans every allocation (BenchPagePlanTests).
         var workers = await db.Allocations.AsNoTracking()
-            .Where(a => ids.Contains(a.ChildId) && a.Kind == Allocations.AllocationKind.SocialWorker && (a.EndDate == null || a.EndDate >= today))
+            .Where(a => EF.MultipleParameters(ids).Contains(a.ChildId) && a.Kind == Allocations.AllocationKind.SocialWorker && (a.EndDate == null || a.EndDate >= today))
             .Select(a => new { a.ChildId, a.Worker.DisplayName }).ToListAsync(ct);
         return ranked.Select(r =>
         {
