@@ -23,10 +23,15 @@ public sealed class CinDataQualityDueWork(HavenDbContext db, TimeProvider clock)
         "The query fires on the record", Period.WorkingDays(0), TimescaleStatus.LocalPractice,
         "DfE CIN census validation rules (statutory-returns.md §2.3): codes ending in Q are queries");
 
+    /// Every item is due today: the team view, which shows only overdue work, does not run the check.
+    public bool DueTodayOnly => true;
+
     public async Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The local date, as the pages that show the item use (the team view counts an item due before
+        // its own "today" as overdue).
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var census = await CinCensusBuilder.BuildAsync(db, ReturnPeriod.CollectionYearOf(today), ct: ct, onlyChildren: childIds);
         return CinRules.Check(census)
             .Where(f => f.ChildId is not null)

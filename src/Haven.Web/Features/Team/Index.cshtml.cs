@@ -28,8 +28,7 @@ public class IndexModel(HavenDbContext db, DueWork dueWork, TimeProvider clock) 
             .ToListAsync(ct);
         var workers = await db.Workers.AsNoTracking().Where(w => w.TeamId == me.TeamId && w.IsActive)
             .Select(w => new { w.Id, w.DisplayName, w.Role }).ToListAsync(ct);
-        var due = await dueWork.ForChildrenAsync(allocations.Select(a => a.ChildId).Distinct().ToList(), ct);
-        var overdue = due.Where(d => d.IsOverdueOn(today)).ToList();
+        var overdue = await dueWork.OverdueForChildrenAsync(allocations.Select(a => a.ChildId).Distinct().ToList(), today, ct);
         var holder = allocations.GroupBy(a => a.ChildId).ToDictionary(g => g.Key, g => g.First());
         var names = workers.ToDictionary(w => w.Id, w => w.DisplayName);
         Workers = workers.Select(w => new WorkerRow(w.Id, w.DisplayName, Haven.Core.Workforce.HavenRoles.Describe(w.Role),
