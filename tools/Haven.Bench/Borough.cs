@@ -11,9 +11,21 @@ namespace Haven.Bench;
 /// What the load is aimed at: real children the demo social worker may open.
 public sealed record Targets(int SummaryChildId, int ChronologyChildId, int ChronologyEvents, string SearchTerm, string ApiToken);
 
-/// The benchmark's database: generated once per size and provider, then reused.
-public sealed class Borough(DatabaseSettings settings)
+/// The benchmark's database: generated once per size and provider, then reused. Its access-log
+/// anchor lives in AnchorPath, which the benchmark's server is told to use (HavenServer.Settings).
+public sealed class Borough(DatabaseSettings settings, string? folder = null)
 {
+    /// Where this borough's access-log anchor is kept: beside a SQLite file (the server's own
+    /// default), and for PostgreSQL in the benchmark's folder, named by server and database. The
+    /// server's default for PostgreSQL is under data/ in its working directory, which the
+    /// benchmark does not choose, so the server is given this path instead.
+    public string AnchorPath => settings.Provider == DatabaseProvider.Sqlite
+        ? AccessLogAnchor.DefaultPath(settings)
+        : Path.Combine(Path.GetFullPath(folder ?? "."), Path.GetFileName(AccessLogAnchor.DefaultPath(settings)));
+
+    /// The server settings that go with this borough (its anchor's path).
+    public IReadOnlyDictionary<string, string> ServerSettings => new Dictionary<string, string> { ["Haven__Audit__AnchorPath"] = AnchorPath };
+
     private HavenDbContext Open()
     {
         var options = new DbContextOptionsBuilder<HavenDbContext>();
@@ -53,10 +65,11 @@ public sealed class Borough(DatabaseSettings settings)
         await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Years = years, Seed = seed, Today = today },
             new Progress<string>(m => log.WriteLine("  " + m)), ct);
         var elapsed = clock.Elapsed;
-        // The server keeps its access-log anchor beside a SQLite file (its default): anchor the
-        // generated history there, so an anchor left by an earlier borough of this name is replaced.
-        if (settings.Provider == DatabaseProvider.Sqlite)
-            await new AccessLogAnchor(AccessLogAnchor.DefaultPath(settings)).AnchorAtTailAsync(db, ct);
+        // The generated history is the log now: anchor it at its last entry where the server will
+        // look (on either provider), so that `audit verify` can tell if its tail is cut, and an
+        // anchor left by an earlier borough of this name is replaced rather than set aside by the
+        // server's first write as evidence of a cut log.
+        await new AccessLogAnchor(AnchorPath).AnchorAtTailAsync(db, ct);
         return elapsed;
     }
 

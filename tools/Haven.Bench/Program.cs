@@ -45,7 +45,7 @@ root.SetAction(async (parse, ct) =>
     var log = Console.Out;
 
     log.WriteLine($"== Borough of {n:N0} children, {y} years, on {prov}");
-    var borough = new Borough(settings);
+    var borough = new Borough(settings, outPath);
     var generation = await borough.EnsureAsync(n, y, 1, today, log, ct);
 
     // The statutory returns, produced and validated in this process with the CLI's own code, before the server is loaded.
@@ -82,7 +82,7 @@ root.SetAction(async (parse, ct) =>
     }
 
     log.WriteLine("== Starting Haven");
-    await using var server = await HavenServer.StartAsync(Path.GetFullPath(parse.GetValue(web)!), prov, cs, parse.GetValue(port), ct);
+    await using var server = await HavenServer.StartAsync(Path.GetFullPath(parse.GetValue(web)!), prov, cs, parse.GetValue(port), ct, borough.ServerSettings);
     var targets = await borough.PickTargetsAsync(today, ct);
     var worker = await Session.SignInAsync(server.BaseUrl, "demo.socialworker", HavenServer.DemoPassword, ct);
     var manager = await Session.SignInAsync(server.BaseUrl, "demo.teammanager", HavenServer.DemoPassword, ct);

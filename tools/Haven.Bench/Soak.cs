@@ -20,14 +20,18 @@ public static class Soak
         var minutes = new Option<double>("--minutes") { Description = "How long to keep the load on", DefaultValueFactory = _ => 5 };
         var users = new Option<int>("--users") { Description = "Concurrent simulated users", DefaultValueFactory = _ => 8 };
         var writeShare = new Option<int>("--writes") { Description = "Percentage of requests that write", DefaultValueFactory = _ => 25 };
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "Connection string of a borough to soak (a copy: the soak writes to it); by default the benchmark's borough of --children",
+        };
         var outDir = new Option<string>("--out") { DefaultValueFactory = _ => "artifacts/bench" };
         var web = new Option<string>("--web") { Description = "Path to the built Haven.Web.dll", Required = true };
         var port = new Option<int>("--port") { DefaultValueFactory = _ => 5098 };
         var command = new Command("soak", "Sustained mixed load for a bounded time: errors, latency and server memory growth")
         {
-            children, provider, minutes, users, writeShare, outDir, web, port,
+            children, provider, connection, minutes, users, writeShare, outDir, web, port,
         };
-        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(children), parse.GetValue(provider)!.ToLowerInvariant(),
+        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(children), parse.GetValue(provider)!.ToLowerInvariant(), parse.GetValue(connection),
             TimeSpan.FromMinutes(parse.GetValue(minutes)), parse.GetValue(users), parse.GetValue(writeShare), Path.GetFullPath(parse.GetValue(outDir)!),
             Path.GetFullPath(parse.GetValue(web)!), parse.GetValue(port), ct));
         return command;
@@ -35,21 +39,21 @@ public static class Soak
 
     private sealed record Step(string Name, bool Writes, Func<HttpClient, Task<HttpResponseMessage>> Send, int[] Expected);
 
-    private static async Task<int> RunAsync(int n, string prov, TimeSpan duration, int userCount, int writePercent, string outPath, string webDll, int port, CancellationToken ct)
+    private static async Task<int> RunAsync(int n, string prov, string? connection, TimeSpan duration, int userCount, int writePercent, string outPath, string webDll, int port, CancellationToken ct)
     {
         Directory.CreateDirectory(outPath);
-        var cs = prov == "postgres"
+        var cs = connection ?? (prov == "postgres"
             ? $"Host=127.0.0.1;Port=55432;Username=haven;Password=haven;Database=haven_bench_{n}"
-            : $"Data Source={Path.Combine(outPath, $"haven-{n}.db")}";
+            : $"Data Source={Path.Combine(outPath, $"haven-{n}.db")}");
         var settings = new DatabaseSettings(prov == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, cs);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var log = Console.Out;
         log.WriteLine($"== Borough of {n:N0} children on {prov}");
-        var borough = new Borough(settings);
+        var borough = new Borough(settings, outPath);
         // The soak names its borough by size alone (haven-N.db), so it keeps the generator's default years.
         await borough.EnsureAsync(n, new Haven.Core.Synthetic.BoroughOptions().Years, 1, today, log, ct);
         log.WriteLine("== Starting Haven");
-        await using var server = await HavenServer.StartAsync(webDll, prov, cs, port, ct);
+        await using var server = await HavenServer.StartAsync(webDll, prov, cs, port, ct, borough.ServerSettings);
         var targets = await borough.PickTargetsAsync(today, ct);
         var cookie = await Session.SignInAsync(server.BaseUrl, "demo.socialworker", HavenServer.DemoPassword, ct);
         var notesBefore = await borough.CountAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CaseNotes));

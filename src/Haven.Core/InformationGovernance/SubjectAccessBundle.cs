@@ -105,6 +105,13 @@ public static class SubjectAccessGatherer
     public const string AdoptionWithheldReason = "Sealed adoption record: not disclosed by subject access. Adopted adults and birth relatives apply "
         + "through the adoption agency under the Adoption and Children Act 2002 sections 56 to 65, with counselling.";
 
+    /// Who has viewed or changed the person's record, oldest first, from the access log: the
+    /// entries about them, found through the (ChildId, At) index (AccessLogPlanTests), never by
+    /// reading the log, which holds millions of entries at a large council.
+    public static IQueryable<AccessLogLine> Viewed(HavenDbContext db, int personId) =>
+        db.AccessLog.AsNoTracking().Where(e => e.ChildId == personId).OrderBy(e => e.Sequence)
+            .Select(e => new AccessLogLine(e.At, e.UserName, e.Action.ToString(), e.Resource));
+
     /// Columns that name a person: foreign keys to Person, and integer columns named …ChildId or
     /// …PersonId (some feature tables keep the id without a navigation).
     public static IReadOnlyList<(IEntityType Type, IReadOnlyList<IProperty> PersonColumns)> PersonReferences(IModel model)
@@ -185,8 +192,7 @@ public static class SubjectAccessGatherer
                 }).ToList(),
             }).ToList();
 
-            var viewed = await db.AccessLog.AsNoTracking().Where(e => e.ChildId == personId).OrderBy(e => e.Sequence)
-                .Select(e => new AccessLogLine(e.At, e.UserName, e.Action.ToString(), e.Resource)).ToListAsync(ct);
+            var viewed = await Viewed(db, personId).ToListAsync(ct);
 
             return new SubjectAccessBundle(personId, HavenIds.Format(personId), name, now, WithPassages(sections), WithPassages(mentions), thirdParties, viewed) { Withheld = withheld };
         }

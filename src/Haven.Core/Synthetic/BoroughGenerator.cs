@@ -51,76 +51,83 @@ public static class BoroughGenerator
         // run for minutes, past the default 30 s command timeout.
         var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var writer = new BoroughWriter(db, options.BatchSize, ct);
         int notes, accessLog;
         try
         {
-            // Rows that later rows point to need their generated ids. Services, teams, workers and
-            // people go through SaveChanges (which also builds people's search keys); addresses are
-            // plain rows, written in bulk and their ids read back...
-            await writer.SaveAsync(plan.Services);
-            foreach (var team in plan.Teams) team.ServiceId = plan.ServiceOf[team].Id;
-            await writer.SaveAsync(plan.Teams);
-            foreach (var worker in plan.Workers) worker.TeamId = plan.TeamOf.TryGetValue(worker, out var team) ? team.Id : null;
-            await writer.SaveAsync(plan.Workers);
-            await writer.BulkAsync(plan.Places.Addresses);
-            await ReadBackIdsAsync(db, plan.Places.Addresses, ct);
-            foreach (var child in plan.Children) child.Person.RecordedByWorkerId = child.RecordedBy?.Id;
-            await writer.SaveAsync(plan.Children.Select(c => c.Person).Concat(plan.Adults.Select(a => a.Person)), SearchKeysOf);
-            progress?.Report($"People written at {Stamp()}");
-
-            // ...the rest, which nothing refers to, in multi-row statements.
-            await writer.BulkAsync(PersonAddresses(plan));
-            await writer.BulkAsync(Relationships(plan));
-            await writer.BulkAsync(ProfessionalContacts(plan));
-            await writer.BulkAsync(Involvements(plan));
-            await writer.BulkAsync(Allocations(plan));
-            await writer.BulkAsync(Grants(plan));
-            progress?.Report($"Records written at {Stamp()}");
-
-            foreach (var part in BoroughParts.All)
+            var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // One transaction: on SQLite this saves a disk sync per batch and makes the borough all-or-nothing.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            try
             {
-                await part.WriteAsync(new BoroughPartContext(plan, writer, options, ct));
-                progress?.Report($"{part.Name} written at {Stamp()}");
+                // Rows that later rows point to need their generated ids. Services, teams, workers and
+                // people go through SaveChanges (which also builds people's search keys); addresses are
+                // plain rows, written in bulk and their ids read back...
+                await writer.SaveAsync(plan.Services);
+                foreach (var team in plan.Teams) team.ServiceId = plan.ServiceOf[team].Id;
+                await writer.SaveAsync(plan.Teams);
+                foreach (var worker in plan.Workers) worker.TeamId = plan.TeamOf.TryGetValue(worker, out var team) ? team.Id : null;
+                await writer.SaveAsync(plan.Workers);
+                await writer.BulkAsync(plan.Places.Addresses);
+                await ReadBackIdsAsync(db, plan.Places.Addresses, ct);
+                foreach (var child in plan.Children) child.Person.RecordedByWorkerId = child.RecordedBy?.Id;
+                await writer.SaveAsync(plan.Children.Select(c => c.Person).Concat(plan.Adults.Select(a => a.Person)), SearchKeysOf);
+                progress?.Report($"People written at {Stamp()}");
+
+                // ...the rest, which nothing refers to, in multi-row statements.
+                await writer.BulkAsync(PersonAddresses(plan));
+                await writer.BulkAsync(Relationships(plan));
+                await writer.BulkAsync(ProfessionalContacts(plan));
+                await writer.BulkAsync(Involvements(plan));
+                await writer.BulkAsync(Allocations(plan));
+                await writer.BulkAsync(Grants(plan));
+                progress?.Report($"Records written at {Stamp()}");
+
+                foreach (var part in BoroughParts.All)
+                {
+                    await part.WriteAsync(new BoroughPartContext(plan, writer, options, ct));
+                    progress?.Report($"{part.Name} written at {Stamp()}");
+                }
+                progress?.Report("Writing case notes");
+
+                var noteWriter = new CaseNoteWriter(plan, options.CaseNoteDensity, today.AddYears(-options.Years));
+                var history = new AccessLogHistory(plan, options);
+                var step = Math.Max(1, plan.Children.Count / 5);
+                notes = await writer.BulkAsync(plan.Children.SelectMany((child, i) =>
+                {
+                    if (i > 0 && i % step == 0) progress?.Report($"Case notes for {i:N0} of {plan.Children.Count:N0} children at {Stamp()}");
+                    return history.Observe(noteWriter.Write(child));
+                }));
+                progress?.Report($"Case notes written at {Stamp()}; writing the access log");
+
+                // Last, as its entries follow the notes and contacts written above.
+                await history.AddContactsAsync(db, ct);
+                accessLog = await history.WriteAsync(writer, ct);
+                progress?.Report($"Access log written at {Stamp()}");
+                if (transaction is not null) await transaction.CommitAsync(ct);
             }
-            progress?.Report("Writing case notes");
-
-            var noteWriter = new CaseNoteWriter(plan, options.CaseNoteDensity, today.AddYears(-options.Years));
-            var history = new AccessLogHistory(plan, options);
-            var step = Math.Max(1, plan.Children.Count / 5);
-            notes = await writer.BulkAsync(plan.Children.SelectMany((child, i) =>
+            finally
             {
-                if (i > 0 && i % step == 0) progress?.Report($"Case notes for {i:N0} of {plan.Children.Count:N0} children at {Stamp()}");
-                return history.Observe(noteWriter.Write(child));
-            }));
-            progress?.Report($"Case notes written at {Stamp()}; writing the access log");
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
 
-            // Last, as its entries follow the notes and contacts written above.
-            await history.AddContactsAsync(db, ct);
-            accessLog = await history.WriteAsync(writer, ct);
-            progress?.Report($"Access log written at {Stamp()}");
-            if (transaction is not null) await transaction.CommitAsync(ct);
+            // PostgreSQL plans from statistics that only autovacuum would otherwise gather, some minutes
+            // after a bulk load and table by table: until then every table looks empty to the planner.
+            // VACUUM also fills the visibility map, so index-only scans need not visit the heap. It
+            // cannot run inside a transaction, so only when this method owned the one it wrote in.
+            if (transaction is not null && db.Database.IsNpgsql())
+            {
+                progress?.Report($"Written at {Stamp()}; VACUUM (ANALYZE)");
+                await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
+            }
         }
         finally
         {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            // Restored however the writing ends: the caller's context must not keep the two-hour timeout.
+            db.Database.SetCommandTimeout(timeout);
         }
-
-        // PostgreSQL plans from statistics that only autovacuum would otherwise gather, some minutes
-        // after a bulk load and table by table: until then every table looks empty to the planner.
-        // VACUUM also fills the visibility map, so index-only scans need not visit the heap. It
-        // cannot run inside a transaction, so only when this method owned the one it wrote in.
-        if (transaction is not null && db.Database.IsNpgsql())
-        {
-            progress?.Report($"Written at {Stamp()}; VACUUM (ANALYZE)");
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", ct);
-        }
-        db.Database.SetCommandTimeout(timeout);
 
         var summary = new BoroughSummary
         {

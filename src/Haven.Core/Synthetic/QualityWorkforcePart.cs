@@ -7,8 +7,11 @@ namespace Haven.Core.Synthetic;
 
 /// Employment spells and team establishments, case audits (some moderated) and feedback.
 /// Assumptions, from national-statistics.md §6 (CSWW 2025, England) where it has a figure:
-/// - agency and locum share of social workers in post about 13% (England 13.0%): 10% agency and
-///   3% locum among current case holders, more among leavers (agency work churns);
+/// - agency and locum share of social workers in post 13% (England 13.0%, of all FTE in post,
+///   managers included): that many of the current social workers, chosen at random, are agency
+///   (10 in 13) or locum; a quota rather than a draw per worker: a borough of 3,000 children has about
+///   30 social workers, and a 13% draw for each came to 2.3% with ten years of history;
+///   more among leavers (agency work churns);
 /// - leavers are the generator's past case holders, leaving the day their last allocation ended
 ///   (turnover then follows the timelines; England 11.8%, Bromley 17.2%);
 /// - establishment: each team's posts are its social workers in post today plus 2% (one row from
@@ -34,14 +37,21 @@ internal sealed class QualityWorkforcePart : IBoroughPart
             .Select(a => new { a.ChildId, a.WorkerId, a.TeamId, a.StartDate, a.EndDate }).ToListAsync(ct);
         var byWorker = allocations.GroupBy(a => a.WorkerId).ToDictionary(g => g.Key, g => (First: g.Min(a => a.StartDate), Last: g.Max(a => a.EndDate ?? today), Open: g.Any(a => a.EndDate == null)));
 
-        // Employment spells.
+        // Employment spells. Current agency and locum cover by quota (team managers are permanent).
+        var staff = context.Plan.Workers.Where(w => w.TeamId is not null && w.Role is HavenRole.SocialWorker or HavenRole.TeamManager).ToList();
+        var current = staff.Where(w => w.IsActive && w.Role == HavenRole.SocialWorker).ToList();
+        rng.Shuffle(current);
+        var covers = (int)Math.Round(staff.Count(w => w.IsActive) * 0.13);
+        var locums = (int)Math.Round(covers * 3 / 13.0);
+        var cover = current.Take(covers)
+            .Select((w, i) => (Worker: w, Contract: i < locums ? ContractType.Locum : ContractType.Agency)).ToDictionary(x => x.Worker, x => x.Contract);
         var spells = new List<Employment>();
-        foreach (var w in context.Plan.Workers.Where(w => w.TeamId is not null && w.Role is HavenRole.SocialWorker or HavenRole.TeamManager))
+        foreach (var w in staff)
         {
             var known = byWorker.TryGetValue(w.Id, out var k) ? k : ((DateOnly First, DateOnly Last, bool Open)?)null;
             var contract = w.Role == HavenRole.TeamManager ? ContractType.Permanent
-                : rng.Weighted<ContractType>(w.IsActive ? [(ContractType.Permanent, 87), (ContractType.Agency, 10), (ContractType.Locum, 3)]
-                    : [(ContractType.Permanent, 70), (ContractType.Agency, 24), (ContractType.Locum, 6)]);
+                : w.IsActive ? cover.GetValueOrDefault(w, ContractType.Permanent)
+                : rng.Weighted<ContractType>([(ContractType.Permanent, 70), (ContractType.Agency, 24), (ContractType.Locum, 6)]);
             var tenureDays = contract == ContractType.Permanent ? rng.Between(120, 365 * 9) : rng.Between(60, 540);
             var start = today.AddDays(-tenureDays);
             if (known is { } kk && kk.First < start) start = kk.First.AddDays(-rng.Between(0, 60));
@@ -56,13 +66,13 @@ internal sealed class QualityWorkforcePart : IBoroughPart
         }
         await context.Writer.SaveAsync(spells);
 
-        // Posts: each team's social workers in post today (permanent and agency FTE) plus 6% unfilled,
+        // Posts: each team's social workers in post today (permanent and agency FTE) plus 2% unfilled,
         // in FTE to one decimal place (rounding a one-worker team up to whole posts would double it).
-        // With agency cover counted as vacant, this gives a vacancy rate near England's 14%.
+        // With agency cover (13%) counted as vacant, this gives a vacancy rate near England's 14.2%.
         var establishments = spells.GroupBy(s => s.TeamId).Select(g => new TeamEstablishment
         {
             TeamId = g.Key, EffectiveFrom = today.AddYears(-3), RecordedAt = At(today.AddYears(-3)),
-            Posts = Math.Max(1, Math.Round(g.Where(s => s.InPostOn(today)).Sum(s => s.Fte) * 1.06m, 1)),
+            Posts = Math.Max(1, Math.Round(g.Where(s => s.InPostOn(today)).Sum(s => s.Fte) * 1.02m, 1)),
         }).ToList();
         await context.Writer.SaveAsync(establishments);
 

@@ -26,12 +26,16 @@ public sealed class GeneratedBorough : IAsyncLifetime
     public static readonly DateOnly Today = new(2026, 3, 31);
     public const int Children = 3000;
 
+    /// Years of history: the generator's default, or HAVEN_TEST_BOROUGH_YEARS (the calibration is
+    /// meant to hold at the largest council's ten years too; docs/testing.md).
+    public static readonly int Years = int.TryParse(Environment.GetEnvironmentVariable("HAVEN_TEST_BOROUGH_YEARS"), out var years) ? years : new BoroughOptions().Years;
+
     private static readonly Lazy<Task<(TestDatabase Database, BoroughSummary Summary)>> Shared = new(async () =>
     {
         var database = new TestDatabase();
         await using (var db = database.Open())
         {
-            var summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = Children, Seed = 20260331, Today = Today });
+            var summary = await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = Children, Seed = 20260331, Today = Today, Years = Years });
             AppDomain.CurrentDomain.ProcessExit += (_, _) => database.Dispose();
             return (database, summary);
         }
@@ -320,6 +324,31 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
 
         // Assert
         Assert.Contains("empty database", error.Message);
+    }
+
+    [Fact]
+    public async Task Generate_FailingPartWay_RestoresTheContextsCommandTimeout()
+    {
+        // Arrange: a progress report that throws once writing has begun stands in for any failure
+        // (a full disk, a cancelled token) while the generator holds its two-hour bulk-load timeout.
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        db.Database.SetCommandTimeout(TimeSpan.FromSeconds(17));
+
+        // Act
+        await Assert.ThrowsAsync<IOException>(() => BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = 50, Today = Today },
+            new ThrowingProgress("People written")));
+
+        // Assert
+        Assert.Equal(17, db.Database.GetCommandTimeout());
+    }
+
+    private sealed class ThrowingProgress(string when) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value.StartsWith(when, StringComparison.Ordinal)) throw new IOException("the disk is full");
+        }
     }
 
     [Fact]
