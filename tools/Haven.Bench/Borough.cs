@@ -38,6 +38,11 @@ public sealed class Borough(DatabaseSettings settings, string? folder = null)
     /// default below that.
     public static int DefaultYears(int children) => children >= 50_000 ? 10 : new BoroughOptions().Years;
 
+    /// Whether a generated borough of this size gets the access-log history: yes for a council
+    /// (50,000 children: about 9 million entries), no for a region (500,000: about 90 million,
+    /// hours of writing on this machine, and nothing the benchmark measures reads it).
+    public static bool DefaultAccessLog(int children) => children < 200_000;
+
     /// "50000", or "50000-10y" when the years are not the generator's default.
     public static string Name(int children, int years) => years == new BoroughOptions().Years ? $"{children}" : $"{children}-{years}y";
 
@@ -52,7 +57,7 @@ public sealed class Borough(DatabaseSettings settings, string? folder = null)
 
     /// Migrates, and generates the borough unless it is already there. Returns the time the
     /// generation took, or null when an existing borough was reused.
-    public async Task<TimeSpan?> EnsureAsync(int children, int years, int seed, DateOnly today, TextWriter log, CancellationToken ct)
+    public async Task<TimeSpan?> EnsureAsync(int children, int years, bool accessLog, int seed, DateOnly today, TextWriter log, CancellationToken ct)
     {
         await using var db = Open();
         await HavenDatabase.MigrateAsync(db, ct);
@@ -62,7 +67,7 @@ public sealed class Borough(DatabaseSettings settings, string? folder = null)
             return null;
         }
         var clock = Stopwatch.StartNew();
-        await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Years = years, Seed = seed, Today = today },
+        await BoroughGenerator.GenerateAsync(db, new BoroughOptions { Children = children, Years = years, Seed = seed, Today = today, AccessLogHistory = accessLog },
             new Progress<string>(m => log.WriteLine("  " + m)), ct);
         var elapsed = clock.Elapsed;
         // The generated history is the log now: anchor it at its last entry where the server will

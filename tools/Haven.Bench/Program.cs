@@ -21,9 +21,10 @@ var web = new Option<string>("--web") { Description = "Path to the built Haven.W
 var fresh = new Option<bool>("--fresh") { Description = "Regenerate the borough even if one exists" };
 var port = new Option<int>("--port") { DefaultValueFactory = _ => 5099 };
 var returnsOnly = new Option<bool>("--returns-only") { Description = "Time only the statutory returns (no server, no page load)" };
+var accessLog = new Option<bool?>("--access-log") { Description = "Generate the access-log history (default: true below 200,000 children; a region's would be about 90 million entries)" };
 var root = new RootCommand("Haven benchmark: generate a borough, start Haven, load it with wrk, report p50/p99 and throughput")
 {
-    children, years, provider, connection, seconds, users, threads, outDir, web, fresh, port, returnsOnly,
+    children, years, provider, connection, seconds, users, threads, outDir, web, fresh, port, returnsOnly, accessLog,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -46,7 +47,7 @@ root.SetAction(async (parse, ct) =>
 
     log.WriteLine($"== Borough of {n:N0} children, {y} years, on {prov}");
     var borough = new Borough(settings, outPath);
-    var generation = await borough.EnsureAsync(n, y, 1, today, log, ct);
+    var generation = await borough.EnsureAsync(n, y, parse.GetValue(accessLog) ?? Borough.DefaultAccessLog(n), 1, today, log, ct);
 
     // The statutory returns, produced and validated in this process with the CLI's own code, before the server is loaded.
     log.WriteLine("== Statutory returns");

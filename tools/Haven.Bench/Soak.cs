@@ -51,7 +51,7 @@ public static class Soak
         log.WriteLine($"== Borough of {n:N0} children on {prov}");
         var borough = new Borough(settings, outPath);
         // The soak names its borough by size alone (haven-N.db), so it keeps the generator's default years.
-        await borough.EnsureAsync(n, new Haven.Core.Synthetic.BoroughOptions().Years, 1, today, log, ct);
+        await borough.EnsureAsync(n, new Haven.Core.Synthetic.BoroughOptions().Years, Borough.DefaultAccessLog(n), 1, today, log, ct);
         log.WriteLine("== Starting Haven");
         await using var server = await HavenServer.StartAsync(webDll, prov, cs, port, ct, borough.ServerSettings);
         var targets = await borough.PickTargetsAsync(today, ct);

@@ -92,19 +92,27 @@ public static class BoroughGenerator
                 progress?.Report("Writing case notes");
 
                 var noteWriter = new CaseNoteWriter(plan, options.CaseNoteDensity, today.AddYears(-options.Years));
-                var history = new AccessLogHistory(plan, options);
+                var history = options.AccessLogHistory ? new AccessLogHistory(plan, options) : null;
                 var step = Math.Max(1, plan.Children.Count / 5);
                 notes = await writer.BulkAsync(plan.Children.SelectMany((child, i) =>
                 {
                     if (i > 0 && i % step == 0) progress?.Report($"Case notes for {i:N0} of {plan.Children.Count:N0} children at {Stamp()}");
-                    return history.Observe(noteWriter.Write(child));
+                    var written = noteWriter.Write(child);
+                    return history is null ? written : history.Observe(written);
                 }));
-                progress?.Report($"Case notes written at {Stamp()}; writing the access log");
-
-                // Last, as its entries follow the notes and contacts written above.
-                await history.AddContactsAsync(db, ct);
-                accessLog = await history.WriteAsync(writer, ct);
-                progress?.Report($"Access log written at {Stamp()}");
+                if (history is null)
+                {
+                    accessLog = 0;
+                    progress?.Report($"Case notes written at {Stamp()}; no access-log history (not asked for)");
+                }
+                else
+                {
+                    progress?.Report($"Case notes written at {Stamp()}; writing the access log");
+                    // Last, as its entries follow the notes and contacts written above.
+                    await history.AddContactsAsync(db, ct);
+                    accessLog = await history.WriteAsync(writer, ct);
+                    progress?.Report($"Access log written at {Stamp()}");
+                }
                 if (transaction is not null) await transaction.CommitAsync(ct);
             }
             finally

@@ -36,6 +36,12 @@ public sealed record BoroughOptions
     /// rates per 10,000 children: 330 children in need, 41 on a protection plan, 67 in care.
     public double OpenChildInNeedShare { get; init; } = 0.12;
 
+    /// Whether to write the access-log history the borough's staff would have left (about five
+    /// entries per case note; see AccessLogHistory). Off for a region-sized borough, where it would
+    /// be some 90 million entries and hours of writing that no return or page measure reads.
+    /// The rest of the borough is the same either way: the history draws on its own random stream.
+    public bool AccessLogHistory { get; init; } = true;
+
     /// Rows per SaveChanges.
     public int BatchSize { get; init; } = 2000;
 }

@@ -47,6 +47,9 @@ public sealed class GeneratedBorough : IAsyncLifetime
 
     public HavenDbContext Open() => _database.Open();
 
+    /// The same, with interceptors (a query counter).
+    public HavenDbContext Open(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => _database.Open(interceptors);
+
     /// The read-only context that figures pages use (ReportingDbContext), on the same file.
     public ReportingDbContext OpenForReporting() => _database.OpenForReporting();
 
@@ -70,6 +73,9 @@ public sealed class TestDatabase : IDisposable
 
     public HavenDbContext Open() =>
         new(new DbContextOptionsBuilder<HavenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").Options);
+
+    public HavenDbContext Open(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<HavenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").AddInterceptors(interceptors).Options);
 
     public ReportingDbContext OpenForReporting() =>
         new(new DbContextOptionsBuilder<ReportingDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "haven.db")}").Options);
@@ -293,6 +299,21 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
 
         // Assert
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task Generate_WithoutAccessLogHistory_WritesNoLogAndTheSameBorough()
+    {
+        // Arrange: a region's borough is generated without the access-log history (docs/benchmark.md);
+        // everything else must be the borough the same seed gives with it.
+        var options = new BoroughOptions { Children = 300, Seed = 7, Today = Today };
+
+        // Act
+        var with = await DigestAsync(options, accessLog: false);
+        var without = await DigestAsync(options with { AccessLogHistory = false }, accessLog: false);
+
+        // Assert (DigestAsync also checks the log is empty without the history)
+        Assert.Equal(with, without);
     }
 
     [Fact]
@@ -1294,11 +1315,12 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
     }
 
     /// Everything the seed decides, hashed: people, history, workers and the text of every note.
-    private static async Task<string> DigestAsync(BoroughOptions options)
+    private static async Task<string> DigestAsync(BoroughOptions options, bool accessLog = true)
     {
         using var database = new TestDatabase();
         await using var db = database.Open();
         await BoroughGenerator.GenerateAsync(db, options);
+        if (!options.AccessLogHistory) Assert.Equal(0, await db.AccessLog.CountAsync());
         var text = new StringBuilder();
         foreach (var p in await db.People.OrderBy(p => p.Id).ToListAsync())
             text.AppendLine($"{p.Id}|{p.Kind}|{p.FirstName}|{p.OtherNames}|{p.LastName}|{p.KnownAs}|{p.Sex}|{p.DateOfBirth}|{p.ExpectedDateOfBirth}|{p.EthnicityCode}|{p.DisabilityCodes}|{p.NhsNumber}|{p.Upn}|{p.IsRestricted}|{p.RecordedAt:O}");
@@ -1318,7 +1340,8 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
         foreach (var e in await db.Section47Enquiries.OrderBy(e => e.Id).ToListAsync()) text.AppendLine($"{e.Id}|{e.ChildId}|{e.ReferralId}|{e.StrategyDiscussionId}|{e.StartDate}|{e.Outcome}");
         foreach (var c in await db.ChildProtectionPlans.OrderBy(c => c.Id).ToListAsync()) text.AppendLine($"{c.Id}|{c.ChildId}|{c.StartDate}|{c.EndDate}|{c.EndConferenceId}|{c.PlanId}");
         // Each entry's hash covers all its fields and the chain before it.
-        foreach (var e in await db.AccessLog.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).ToListAsync()) text.AppendLine($"{e.Sequence}|{e.Hash}");
+        if (accessLog)
+            foreach (var e in await db.AccessLog.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).ToListAsync()) text.AppendLine($"{e.Sequence}|{e.Hash}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

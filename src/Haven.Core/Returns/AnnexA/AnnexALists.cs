@@ -363,7 +363,9 @@ public sealed class AdoptionList : ChildList<Row<AdoptionCase>>
 /// One adopter household's row of list 11, with the snapshot (for the children matched with them).
 public sealed record AdopterRow(RecruitmentEnquiry Enquiry, AnnexASnapshot Data)
 {
-    public IEnumerable<AdoptionCase> Matched => Data.Adoptions.Where(a => a.AdopterEnquiryId == Enquiry.Id);
+    /// The children matched with this household, in the snapshot's order (looked up, not a scan of
+    /// every adoption per adopter and column: that grew with the square of the borough).
+    public IEnumerable<AdoptionCase> Matched => Data.AdoptionsByAdopter[Enquiry.Id];
     public DateOnly? ByAsAt(DateOnly? day) => Data.ByAsAt(day);
 }
 

@@ -70,6 +70,11 @@ public sealed class AnnexASnapshot
     public required IReadOnlyList<AdoptionCase> Adoptions { get; init; }
     public required IReadOnlyList<RecruitmentEnquiry> Adopters { get; init; }
 
+    private ILookup<int, AdoptionCase>? _adoptionsByAdopter;
+    /// The adoptions matched with each adopter household's enquiry, in Adoptions' order.
+    public ILookup<int, AdoptionCase> AdoptionsByAdopter =>
+        _adoptionsByAdopter ??= Adoptions.Where(a => a.AdopterEnquiryId is not null).ToLookup(a => a.AdopterEnquiryId!.Value);
+
     public bool InWindow(DateOnly day) => day >= Window.Start && day <= AsAt;
     public bool InYear(DateOnly day) => day >= YearStart && day <= AsAt;
     /// Open at some time in the window: started by its end and not ended before its start.
@@ -108,10 +113,11 @@ public sealed class AnnexASnapshot
 
         var service = new CareLeaverService(db, TimeProvider.System);
         var candidates = await service.Candidates(asAt).ToListAsync(ct);
+        // All the candidates at once (the list is one array parameter): in chunks of 500 it was three
+        // queries per 500 young people, 63 of Annex A's 104 queries at 500,000 children.
         var careLeavers = new Dictionary<int, EligibilityResult>();
-        foreach (var chunk in candidates.Chunk(500))
-            foreach (var (id, r) in await service.EligibilityAsync(chunk, asAt, ct))
-                if (r.IsCareLeaver) careLeavers[id] = r;
+        foreach (var (id, r) in await service.EligibilityAsync(candidates, asAt, ct))
+            if (r.IsCareLeaver) careLeavers[id] = r;
 
         // Only the children some list can include are loaded, each with their history up to the as-at day
         // (the columns look back: previous plans, last seen, the period of care). A list includes a

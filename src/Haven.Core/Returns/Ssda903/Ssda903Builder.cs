@@ -46,8 +46,12 @@ public static class Ssda903Builder
         var leaverPeriods = await db.PeriodsOfCare.AsNoTracking().Where(p => oc3Ids.Contains(p.ChildId)).ToListAsync(ct);
 
         var childIds = periods.Select(p => p.ChildId).Concat(oc3Ids).ToHashSet();
-        var people = (await db.People.AsNoTracking().Where(p => lookedAfterIds.Contains(p.Id) || oc3Ids.Contains(p.Id)).ToListAsync(ct))
-            .ToDictionary(p => p.Id);
+        // The looked-after children and the OC3 care leavers in two queries, not one "IN (looked after)
+        // OR IN (OC3)": no index serves an OR with a subquery, so PostgreSQL read every person (over a
+        // million at 500,000 children) to keep a few thousand.
+        var people = new Dictionary<int, Person>();
+        foreach (var p in await db.People.AsNoTracking().Where(p => lookedAfterIds.Contains(p.Id)).ToListAsync(ct)) people[p.Id] = p;
+        foreach (var p in await db.People.AsNoTracking().Where(p => oc3Ids.Contains(p.Id)).ToListAsync(ct)) people.TryAdd(p.Id, p);
         var reviews = await db.LookedAfterReviews.AsNoTracking()
             .Where(r => lookedAfterIds.Contains(r.ChildId) && r.ReviewDate >= start && r.ReviewDate <= end).ToListAsync(ct);
         var startFrom = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -61,12 +65,15 @@ public static class Ssda903Builder
         // MOTHER / MC_DOB: a girl is a mother when the record has her as the mother of a child born by
         // 31 March (a relationship of type Mother from her to the child); MC_DOB is her first child's
         // date of birth. Girls with no such child are 0; boys are blank.
-        var firstChildBorn = (await db.Relationships.AsNoTracking()
-                .Where(r => r.Type == RelationshipType.Mother && (lookedAfterIds.Contains(r.PersonId) || oc3Ids.Contains(r.PersonId)))
-                .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.PersonId, p.DateOfBirth })
+        // (Again two queries rather than an OR that no index serves: every relationship was read.)
+        var mothers = db.Relationships.AsNoTracking().Where(r => r.Type == RelationshipType.Mother);
+        async Task<List<(int PersonId, DateOnly Born)>> ChildrenBorn(IQueryable<Relationship> of) =>
+            (await of.Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.PersonId, p.DateOfBirth })
                 .Where(x => x.DateOfBirth != null && x.DateOfBirth <= end)
-                .ToListAsync(ct))
-            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.Min(x => x.DateOfBirth!.Value));
+                .ToListAsync(ct)).Select(x => (x.PersonId, x.DateOfBirth!.Value)).ToList();
+        var firstChildBorn = (await ChildrenBorn(mothers.Where(r => lookedAfterIds.Contains(r.PersonId))))
+            .Concat(await ChildrenBorn(mothers.Where(r => oc3Ids.Contains(r.PersonId))))
+            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.Min(x => x.Born));
 
         string Ref(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         DateOnly? Dob(int id) => people.TryGetValue(id, out var p) ? p.DateOfBirth : null;
