@@ -37,7 +37,7 @@ public abstract class ChildSearchTests(HavenApp app)
         await client.SignInAsync(worker.UserName);
 
         List<Lookup> lookups;
-        AngleSharp.Html.Dom.IHtmlDocument doc;
+        AngleSharp.Dom.IDocument doc;
         using (var capture = new KeyLookups("n:hollowell"))
         {
             doc = await client.GetPageAsync("/children?q=Hollowell");
