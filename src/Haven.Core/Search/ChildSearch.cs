@@ -52,33 +52,46 @@ public sealed record ChildSearchResult(int Id, string FirstName, string LastName
     public string HavenId => HavenIds.Format(Id);
 }
 
+/// The best matches, at most <see cref="ChildSearch.MaxResults"/>, best first; MoreThanShown when more
+/// children match than are shown, so the worker is asked to narrow the search.
+public sealed record ChildSearchResults(IReadOnlyList<ChildSearchResult> Children, bool MoreThanShown);
+
 /// Find a child: by name (tolerant of misspelling, reversed names, hyphenation and nicknames through
 /// the search-key index and NameMatchScorer), date of birth, NHS number, UPN or Haven ID — only among
 /// the children the worker may see, so a restricted record never shows itself to others.
 public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvider clock)
 {
     public const int MaxResults = 50;
-    private const int MaxCandidates = 500;
 
-    public async Task<IReadOnlyList<ChildSearchResult>> SearchAsync(CurrentWorker worker, ChildSearchQuery query, CancellationToken ct = default)
+    public async Task<ChildSearchResults> SearchAsync(CurrentWorker worker, ChildSearchQuery query, CancellationToken ct = default)
     {
-        if (query.IsEmpty) return [];
+        if (query.IsEmpty) return new([], false);
         var children = access.Children(worker);
         if (query.NhsNumber is { } nhs) children = children.Where(p => p.NhsNumber == nhs);
         if (query.Upn is { } upn) children = children.Where(p => p.Upn == upn || p.FormerUpn == upn);
         if (query.HavenId is { } id) children = children.Where(p => p.Id == id);
         if (query.DateOfBirth is { } dob) children = children.Where(p => p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob);
 
-        var found = await Candidates(db, children, query.NameTokens, requireAll: true).ToListAsync(ct);
-        if (found.Count == 0 && query.NameTokens.Count > 1)
-            // Nobody matched every word: widen to anyone matching some of them and let the score decide.
-            found = await Candidates(db, children, query.NameTokens, requireAll: false).ToListAsync(ct);
+        List<Candidate> found;
+        if (query.NameTokens.Count == 0)
+        {
+            // Every one scores the same, so the page is the first by name (one more to know there are more).
+            found = await Select(children.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Take(MaxResults + 1)).ToListAsync(ct);
+        }
+        else
+        {
+            found = await ByNameAsync(children, query.NameTokens, requireAll: true, ct);
+            if (found.Count == 0 && query.NameTokens.Count > 1)
+                // Nobody matched every word: widen to anyone matching some of them and let the score decide.
+                found = await ByNameAsync(children, query.NameTokens, requireAll: false, ct);
+        }
 
-        var ranked = found
+        var matches = found
             .Select(c => (c, Score: query.NameTokens.Count == 0 ? 100 : NameMatchScorer.Score(query.NameTokens, c.FirstName, c.LastName, Join(c.OtherNames, c.KnownAs))))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score).ThenBy(x => x.c.LastName).ThenBy(x => x.c.FirstName)
-            .Take(MaxResults).ToList();
+            .ToList();
+        var ranked = matches.Take(MaxResults).ToList();
 
         var ids = ranked.Select(r => r.c.Id).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -89,41 +102,76 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         var workers = await db.Allocations.AsNoTracking()
             .Where(a => EF.MultipleParameters(ids).Contains(a.ChildId) && a.Kind == Allocations.AllocationKind.SocialWorker && (a.EndDate == null || a.EndDate >= today))
             .Select(a => new { a.ChildId, a.Worker.DisplayName }).ToListAsync(ct);
-        return ranked.Select(r =>
+        var shown = ranked.Select(r =>
         {
             var address = addresses.FirstOrDefault(a => a.PersonId == r.c.Id);
             return new ChildSearchResult(r.c.Id, r.c.FirstName, r.c.LastName, r.c.KnownAs, r.c.DateOfBirth, r.c.ExpectedDateOfBirth, r.c.Sex,
                 address?.Postcode, address?.Line1, workers.FirstOrDefault(w => w.ChildId == r.c.Id)?.DisplayName, r.Score);
         }).ToList();
+        return new(shown, matches.Count > MaxResults);
+    }
+
+    // A name is looked up one kind of key at a time, strongest first (SearchKeys.KindsByStrength: the
+    // exact name, then nicknames, then the start of a longer name, then sound-alikes), and widens to
+    // the next kind only while a page has not been filled. A common surname is held by thousands of
+    // people (at 500,000 children "Lewis" by 15,579 exactly and its sound-alike key by 33,650), and a
+    // weaker kind can only add matches that score below the ones already found, so those thousands are
+    // never gathered, access-checked and scored to show 50: each lookup stops at a page and one more.
+    // For one word (or any word, when widening) a kind's new keys are looked up alone and the people
+    // found are added to those before; for several words every word must hit a key of that kind or a
+    // stronger one, so each lookup asks for all of them.
+    private async Task<List<Candidate>> ByNameAsync(IQueryable<Person> children, IReadOnlyList<string> tokens, bool requireAll, CancellationToken ct)
+    {
+        var keys = tokens.Select(t => SearchKeys.ForQuery(t).ToList()).ToList();
+        var cumulative = requireAll && tokens.Count > 1;
+        var found = new Dictionary<int, Candidate>();
+        for (var strength = 0; strength < SearchKeys.KindsByStrength.Count && found.Count <= MaxResults; strength++)
+        {
+            var level = strength;
+            if (keys.All(k => !k.Any(key => SearchKeys.Strength(key) == level))) continue; // nothing of this kind to look up
+            var lookup = keys.Select(k => k.Where(key => cumulative ? SearchKeys.Strength(key) <= level : SearchKeys.Strength(key) == level).ToList()).ToList();
+            var examined = cumulative ? [] : keys.SelectMany(k => k).Where(key => SearchKeys.Strength(key) < level).ToList();
+            var batch = await Select(Candidates(children, lookup, requireAll, examined).Take(found.Count + MaxResults + 1)).ToListAsync(ct);
+            foreach (var c in batch) found.TryAdd(c.Id, c);
+        }
+        return [.. found.Values];
     }
 
     // A name is looked up from the key index outwards: "Id IN (people with one of these keys)" lets
-    // the database start from the few hundred people holding a key and check access for those only.
-    // The same test written as EXISTS over the person's keys made SQLite scan every person (134,000
-    // at 50,000 children) and test each one's access and keys.
-    private static IQueryable<Candidate> Candidates(HavenDbContext db, IQueryable<Person> children, IReadOnlyList<string> tokens, bool requireAll)
+    // the database start from the people holding a key and check access for those only, stopping at
+    // the page's worth. The same test written as EXISTS over the person's keys made SQLite scan every
+    // person (134,000 at 50,000 children) and test each one's access and keys.
+    // examined: the stronger keys already looked up (one word, or any word). Their holders were all found
+    // or all refused then, so they are taken out of the key list before the access check: a surname's
+    // sound-alike key is mostly held by the same people as the surname itself (all 1,223 "Clarke"s).
+    private IQueryable<Person> Candidates(IQueryable<Person> children, IReadOnlyList<List<string>> keysPerToken, bool requireAll, List<string> examined)
     {
-        if (tokens.Count > 0)
+        if (examined.Count > 0)
         {
-            if (requireAll)
+            var keys = keysPerToken.SelectMany(k => k).Distinct().ToList();
+            var holders = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId)
+                .Except(db.PersonSearchKeys.Where(k => examined.Contains(k.Key)).Select(k => k.PersonId));
+            return children.Where(p => holders.Contains(p.Id));
+        }
+        if (requireAll)
+        {
+            foreach (var keys in keysPerToken)
             {
-                foreach (var token in tokens)
-                {
-                    var keys = SearchKeys.ForQuery(token).ToList();
-                    var holders = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId);
-                    children = children.Where(p => holders.Contains(p.Id));
-                }
-            }
-            else
-            {
-                var keys = tokens.SelectMany(SearchKeys.ForQuery).Distinct().ToList();
                 var holders = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId);
                 children = children.Where(p => holders.Contains(p.Id));
             }
         }
-        return children.AsNoTracking().Take(MaxCandidates)
-            .Select(p => new Candidate(p.Id, p.FirstName, p.LastName, p.OtherNames, p.KnownAs, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex));
+        else
+        {
+            var keys = keysPerToken.SelectMany(k => k).Distinct().ToList();
+            var holders = db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId);
+            children = children.Where(p => holders.Contains(p.Id));
+        }
+        return children;
     }
+
+    private static IQueryable<Candidate> Select(IQueryable<Person> people) => people.AsNoTracking()
+        .Select(p => new Candidate(p.Id, p.FirstName, p.LastName, p.OtherNames, p.KnownAs, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex));
 
     private static string? Join(string? a, string? b) => string.Join(' ', new[] { a, b }.Where(s => !string.IsNullOrWhiteSpace(s)));
 

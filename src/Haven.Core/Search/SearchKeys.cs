@@ -18,6 +18,27 @@ public static class SearchKeys
 {
     public const int MinimumPrefixLength = 3;
 
+    /// <summary>
+    /// The kinds of key, strongest match first, in the order of <see cref="NameMatchScorer"/>'s scores:
+    /// the exact name (100), a nickname's full form (90), the start of a longer name (80), a name that
+    /// sounds the same (70). Search looks the strong kinds up first and widens only when they find too few.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KindsByStrength = ["n:", "k:", "x:", "p:"];
+
+    /// <summary>The key's place in <see cref="KindsByStrength"/> (0 for an exact name).</summary>
+    public static int Strength(string key)
+    {
+        for (var i = 0; i < KindsByStrength.Count; i++)
+        {
+            if (key.StartsWith(KindsByStrength[i], StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"Not a search key: {key}", nameof(key));
+    }
+
     public static IReadOnlySet<string> For(string? firstName, string? lastName, string? otherNames)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);

@@ -40,7 +40,7 @@ public static class ChildrenApi
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["q"] = ["Enter a search of 1 to 200 characters"] });
         var worker = CurrentWorker.From(http.User)!;
-        var results = await search.SearchAsync(worker, ChildSearchQuery.Parse(q), ct);
+        var results = (await search.SearchAsync(worker, ChildSearchQuery.Parse(q), ct)).Children;
         await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Search, null, "GET /api/v1/children", $"{results.Count} results"), ct);
         return Results.Ok(results.Select(r => new ChildSearchResultDto(r.HavenId, r.Id, r.FirstName, r.LastName, r.KnownAs, r.DateOfBirth,
             r.ExpectedDateOfBirth, r.Sex.ToString(), r.Postcode, r.AllocatedWorker)));

@@ -36,10 +36,16 @@ public sealed class QueryPlanTests : IDisposable
 
         await search.SearchAsync(worker, ChildSearchQuery.Parse("Khan"));
 
-        var candidates = _capture.Commands.Single(c => c.Contains("\"PersonSearchKeys\""));
-        var plan = Plan(db, candidates);
-        Assert.DoesNotContain(plan, line => line == "SCAN p" || line.StartsWith("SCAN p ", StringComparison.Ordinal));
-        Assert.Contains(plan, line => line.Contains("PersonSearchKeys", StringComparison.Ordinal) || line.Contains("sqlite_autoindex_PersonSearchKeys", StringComparison.Ordinal));
+        // One lookup per kind of key (the exact name, then the start of a longer name, then sound-alikes),
+        // as nobody is found by the stronger kinds.
+        var lookups = _capture.Commands.Where(c => c.Contains("\"PersonSearchKeys\"")).ToList();
+        Assert.Equal(3, lookups.Count);
+        foreach (var candidates in lookups)
+        {
+            var plan = Plan(db, candidates);
+            Assert.DoesNotContain(plan, line => line == "SCAN p" || line.StartsWith("SCAN p ", StringComparison.Ordinal));
+            Assert.Contains(plan, line => line.Contains("PersonSearchKeys", StringComparison.Ordinal) || line.Contains("sqlite_autoindex_PersonSearchKeys", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public class IndexModel(ChildSearch search, AccessLog log, TimeProvider clock) :
     public string? Query { get; set; }
 
     public IReadOnlyList<ChildSearchResult>? Results { get; private set; }
+
+    /// More children match than the page shows: the worker is asked to narrow the search.
+    public bool MoreThanShown { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -30,7 +33,7 @@ public class IndexModel(ChildSearch search, AccessLog log, TimeProvider clock) :
             return;
         }
         var worker = CurrentWorker.From(User)!;
-        Results = await search.SearchAsync(worker, parsed, ct);
+        (Results, MoreThanShown) = await search.SearchAsync(worker, parsed, ct);
         await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Search, null, "GET /children",
             $"{Results.Count} results"), ct);
     }
