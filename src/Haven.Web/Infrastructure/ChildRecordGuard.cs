@@ -1,5 +1,4 @@
 using Haven.Core.Access;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Haven.Web.Infrastructure;
@@ -54,7 +53,7 @@ public sealed class ChildRecordKindAttribute(RecordKind kind) : Attribute
 }
 
 /// Applied by convention to every page under Features/Children/Record.
-public sealed class ChildRecordPageFilter(ChildRecordGuard guard, Haven.Core.Data.HavenDbContext db) : IAsyncPageFilter
+public sealed class ChildRecordPageFilter(ChildRecordGuard guard) : IAsyncPageFilter
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, RecordKind> Kinds = new();
 
@@ -65,53 +64,34 @@ public sealed class ChildRecordPageFilter(ChildRecordGuard guard, Haven.Core.Dat
         var http = context.HttpContext;
         var kind = Kinds.GetOrAdd(context.HandlerInstance.GetType(), t => (t.GetCustomAttributes(typeof(ChildRecordKindAttribute), true)
             .FirstOrDefault() as ChildRecordKindAttribute)?.Kind ?? RecordKind.ChildRecord);
-        // A record page sends tens of queries (the summary about 45): the request's connection is
-        // opened once for the check and the handler, not opened and closed around every query.
-        await db.Database.OpenConnectionAsync(http.RequestAborted);
-        try
+        if (!int.TryParse(context.RouteData.Values[ChildRecordGuard.RouteKey]?.ToString(), out var childId)
+            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
         {
-            if (!int.TryParse(context.RouteData.Values[ChildRecordGuard.RouteKey]?.ToString(), out var childId)
-                || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
-            {
-                context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status403Forbidden);
-                return;
-            }
-            var executed = await next();
-            // A form that saved redirects (post/redirect/get); one with errors shows the page again.
-            if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write && executed.Exception is null
-                && executed.Result is Microsoft.AspNetCore.Mvc.RedirectResult or Microsoft.AspNetCore.Mvc.RedirectToPageResult or Microsoft.AspNetCore.Mvc.LocalRedirectResult)
-                await guard.ChangedAsync(http, childId, http.RequestAborted);
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var executed = await next();
+        // A form that saved redirects (post/redirect/get); one with errors shows the page again.
+        if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write && executed.Exception is null
+            && executed.Result is Microsoft.AspNetCore.Mvc.RedirectResult or Microsoft.AspNetCore.Mvc.RedirectToPageResult or Microsoft.AspNetCore.Mvc.LocalRedirectResult)
+            await guard.ChangedAsync(http, childId, http.RequestAborted);
     }
 }
 
 /// The same gate for minimal API routes with a {childId} parameter.
-public sealed class ChildRecordEndpointFilter(ChildRecordGuard guard, Haven.Core.Data.HavenDbContext db) : IEndpointFilter
+public sealed class ChildRecordEndpointFilter(ChildRecordGuard guard) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var kind = http.GetEndpoint()?.Metadata.GetMetadata<ChildRecordKindAttribute>()?.Kind ?? RecordKind.ChildRecord;
-        // One connection for the check and the handler's queries (see ChildRecordPageFilter).
-        await db.Database.OpenConnectionAsync(http.RequestAborted);
-        try
-        {
-            if (!int.TryParse(http.GetRouteValue(ChildRecordGuard.RouteKey)?.ToString(), out var childId)
-                || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
-                return ApiProblems.NoAccess();
-            var result = await next(context);
-            if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write
-                && result is Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
-                await guard.ChangedAsync(http, childId, http.RequestAborted);
-            return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        if (!int.TryParse(http.GetRouteValue(ChildRecordGuard.RouteKey)?.ToString(), out var childId)
+            || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
+            return ApiProblems.NoAccess();
+        var result = await next(context);
+        if (ChildRecordGuard.LevelFor(http.Request) == AccessLevel.Write
+            && result is Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            await guard.ChangedAsync(http, childId, http.RequestAborted);
+        return result;
     }
 }
