@@ -72,11 +72,7 @@ public static class HavenDatabase
         services.AddSingleton(settings);
         services.AddSingleton<RecordChanges>();
         services.AddSingleton<RecordChangesInterceptor>();
-        // Pooled: every request (and every access-log append) takes a context; a pooled one is reset
-        // and reused instead of being built again with its internal services. HavenDbContext keeps
-        // no state of its own, and nothing changes a context's settings (command timeout, tracking)
-        // that the pool's reset would not put back.
-        services.AddPooledDbContextFactory<HavenDbContext>((sp, o) =>
+        services.AddDbContextFactory<HavenDbContext>((sp, o) =>
         {
             Configure(o, settings);
             o.AddInterceptors(sp.GetRequiredService<RecordChangesInterceptor>());
