@@ -80,10 +80,17 @@ public abstract class ApiAndCliTests(HavenApp app)
 
         var submission = Guid.NewGuid();
         var note = new { type = "PhoneCall", eventAt = DateTime.UtcNow.AddHours(-2), subject = "Call with school", body = "Attendance is improving.", submissionId = submission };
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/children/{id}/notes", note)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/children/{id}/notes", note)).StatusCode);
+        var first = await client.PostAsJsonAsync($"/api/v1/children/{id}/notes", note);
+        var again = await client.PostAsJsonAsync($"/api/v1/children/{id}/notes", note);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var notes = await client.GetFromJsonAsync<List<Haven.Web.Api.CaseNoteDto>>($"/api/v1/children/{id}/notes");
         Assert.Single(notes!);
+        // The note a save answers with (built from what was saved) and the one a repeated submission
+        // answers with (read back) are the note as stored, field for field.
+        Assert.Equal(notes![0], await first.Content.ReadFromJsonAsync<Haven.Web.Api.CaseNoteDto>());
+        Assert.Equal(notes[0], await again.Content.ReadFromJsonAsync<Haven.Web.Api.CaseNoteDto>());
+        Assert.Equal(await app.Data.WithDbAsync(db => db.Workers.Where(w => w.Id == worker.WorkerId).Select(w => w.DisplayName).SingleAsync()), notes[0].Author);
         var changes = await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change));
         Assert.Equal(2, changes); // the two accepted requests; the rejected one is not a change
         var chronology = await client.GetFromJsonAsync<List<Haven.Web.Api.ChronologyItemDto>>($"/api/v1/children/{id}/chronology");

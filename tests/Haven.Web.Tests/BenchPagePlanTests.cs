@@ -6,6 +6,7 @@ using Haven.Bench;
 using Haven.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
 
@@ -112,6 +113,61 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         dump?.Dispose();
         Assert.True(planned > 100, $"only {planned} distinct commands were planned: the pages did not run their queries");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// How many commands a child's summary may send besides its due work (which DueWorkQueryCountTests
+    /// keeps flat): the access check and the view's log entry, the child with their header (one read
+    /// of the person, of their open involvements, of their child protection plan), where and with
+    /// whom they live, the people and professionals around them, and one read of the allocations for
+    /// both who holds the case and the social workers of the year. It was 13 before the header and
+    /// the page shared their reads.
+    public const int SummaryQueriesBesideDueWork = 11;
+
+    /// Adding a case note through the API: the token (with its user, worker and team), the access
+    /// check, the insert (the SubmissionId's unique index catches a repeat) and the Change entry in
+    /// the access log. It was 7: a separate user read, a look-up of the submission before the
+    /// insert, and the saved note read back.
+    public const int AddNoteQueries = 4;
+
+    [Fact]
+    public async Task SummaryAndNoteWrite_SendNoMoreQueriesThanTheirBudget()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, app.ConnectionString);
+        var targets = await new Borough(settings).PickTargetsAsync(today, CancellationToken.None);
+        using var worker = await SignInAsync("demo.socialworker");
+        using var api = app.NewClient();
+        api.DefaultRequestHeaders.Add("Authorization", "Bearer " + targets.ApiToken);
+        var file = new SqliteConnectionStringBuilder(app.ConnectionString).DataSource;
+
+        async Task<int> CountAsync(Func<Task<HttpResponseMessage>> load, HttpStatusCode expected)
+        {
+            // The first load pays once-only reads (the access log's tail); the second is counted.
+            Assert.Equal(expected, (await load()).StatusCode);
+            using var capture = new CommandCapture(file);
+            Assert.Equal(expected, (await load()).StatusCode);
+            return capture.Commands.Count;
+        }
+
+        var summary = await CountAsync(() => worker.GetAsync($"/children/{targets.SummaryChildId}"), HttpStatusCode.OK);
+        int dueWork;
+        using (var scope = app.Services.CreateScope())
+        {
+            var due = scope.ServiceProvider.GetRequiredService<Haven.Core.MyWork.DueWork>();
+            using var capture = new CommandCapture(file);
+            await due.ForChildrenAsync([targets.SummaryChildId]);
+            dueWork = capture.Commands.Count;
+        }
+        var note = await CountAsync(() => api.PostAsJsonAsync($"/api/v1/children/{targets.SummaryChildId}/notes", new
+        {
+            type = "PhoneCall", eventAt = today.AddDays(-1).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), subject = "Count check",
+            body = "Written by the query-count test.", submissionId = Guid.NewGuid(),
+        }), HttpStatusCode.Created);
+
+        Assert.True(dueWork > 10, $"the due work sent only {dueWork} commands: it was not measured");
+        Assert.True(summary - dueWork <= SummaryQueriesBesideDueWork,
+            $"the summary sent {summary} commands, {summary - dueWork} besides its {dueWork} of due work (budget {SummaryQueriesBesideDueWork})");
+        Assert.True(note <= AddNoteQueries, $"adding a note sent {note} commands (budget {AddNoteQueries})");
     }
 
     /// The tables a plan reads whole: "SCAN x" (or "SCAN x USING [COVERING] INDEX i", every entry of an

@@ -12,6 +12,10 @@ public sealed record AmendCaseNoteOptions(int NoteId, string Subject, string Bod
 
 public sealed record DeleteCaseNoteOptions(int NoteId, string Reason);
 
+/// A note from CaseNoteService.AddOnceAsync: the one just saved (IsNew), or the one an earlier
+/// submission with the same SubmissionId saved.
+public sealed record AddedCaseNote(CaseNote Note, bool IsNew);
+
 /// The rules for case notes, shared by the pages and the API: a note is added once (a repeated
 /// submission returns the first), corrected only by amendment, and removed only softly, with a reason,
 /// by its author or a team manager.
@@ -36,14 +40,21 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock)
         return errors;
     }
 
-    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default)
+    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default) =>
+        (await AddOnceAsync(o, by, ct)).Note;
+
+    /// Adds the note, or finds the one a repeated submission (the same SubmissionId) saved first;
+    /// IsNew says which. The unique index on SubmissionId decides: the insert is tried and a
+    /// repeat is read back only when the index refuses it, so a first submission (nearly all of
+    /// them) costs the insert alone, not a look-up before it.
+    public async Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default)
     {
-        if (o.SubmissionId is { } sid && await db.CaseNotes.IgnoreQueryFilters().FirstOrDefaultAsync(n => n.SubmissionId == sid, ct) is { } existing)
-            return existing;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var note = new CaseNote
         {
-            ChildId = o.ChildId, Type = o.Type, EventAt = o.EventAt, RecordedAt = now, AuthorWorkerId = by.WorkerId,
+            // Times as every provider stores them (PostgreSQL keeps microseconds), so the note
+            // returned from here is the note a later read gives back.
+            ChildId = o.ChildId, Type = o.Type, EventAt = ToMicroseconds(o.EventAt), RecordedAt = now, AuthorWorkerId = by.WorkerId,
             Subject = o.Subject.Trim(), Body = o.Body.Trim(), PeopleSeen = string.IsNullOrWhiteSpace(o.PeopleSeen) ? null : o.PeopleSeen.Trim(),
             ChildSeen = o.ChildSeen, ChildSeenAlone = o.ChildSeenAlone, SubmissionId = o.SubmissionId,
         };
@@ -54,12 +65,16 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException) when (o.SubmissionId is { } submitted)
         {
-            // The same submission arrived twice at once: the other request saved it.
+            // Submitted before (or the same submission arrived twice at once): the first is kept.
             db.Entry(note).State = EntityState.Detached;
-            return await db.CaseNotes.IgnoreQueryFilters().FirstAsync(n => n.SubmissionId == submitted, ct);
+            var first = await db.CaseNotes.IgnoreQueryFilters().FirstOrDefaultAsync(n => n.SubmissionId == submitted, ct);
+            if (first is null) throw; // refused for another reason
+            return new AddedCaseNote(first, IsNew: false);
         }
-        return note;
+        return new AddedCaseNote(note, IsNew: true);
     }
+
+    private static DateTime ToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, t.Kind);
 
     public static bool MayCorrect(CaseNote note, CurrentWorker by) =>
         note.AuthorWorkerId == by.WorkerId || by.Role == HavenRole.TeamManager;

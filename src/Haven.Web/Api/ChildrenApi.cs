@@ -79,9 +79,16 @@ public static class ChildrenApi
             foreach (var (field, message) in CaseNoteService.Validate(options, clock.GetUtcNow().UtcDateTime))
                 errors[char.ToLowerInvariant(field[0]) + field[1..]] = [message];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        var note = await notes.AddAsync(options, CurrentWorker.From(http.User)!, ct);
-        var saved = await db.CaseNotes.AsNoTracking().Include(n => n.Author).Include(n => n.Amendments).FirstAsync(n => n.Id == note.Id, ct);
-        return Results.Created($"/api/v1/children/{childId}/notes/{note.Id}", ToDto(saved));
+        var worker = CurrentWorker.From(http.User)!;
+        var added = await notes.AddOnceAsync(options, worker, ct);
+        var note = added.Note;
+        // A note just saved is as it was sent, by this worker, with no amendments: only a repeated
+        // submission's note is read back whole.
+        var dto = added.IsNew
+            ? new CaseNoteDto(note.Id, note.Type.ToString(), note.EventAt, note.RecordedAt, worker.DisplayName, note.Subject, note.Body,
+                note.PeopleSeen, note.ChildSeen, note.ChildSeenAlone, false)
+            : ToDto(await db.CaseNotes.AsNoTracking().Include(n => n.Author).Include(n => n.Amendments).FirstAsync(n => n.Id == note.Id, ct));
+        return Results.Created($"/api/v1/children/{childId}/notes/{note.Id}", dto);
     }
 
     private static async Task<IResult> GetChronologyAsync(int childId, string[]? category, ChronologyBuilder chronology, CancellationToken ct)

@@ -55,13 +55,15 @@ public sealed class ChildRecordKindAttribute(RecordKind kind) : Attribute
 /// Applied by convention to every page under Features/Children/Record.
 public sealed class ChildRecordPageFilter(ChildRecordGuard guard) : IAsyncPageFilter
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, RecordKind> Kinds = new();
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var kind = (context.HandlerInstance.GetType().GetCustomAttributes(typeof(ChildRecordKindAttribute), true)
-            .FirstOrDefault() as ChildRecordKindAttribute)?.Kind ?? RecordKind.ChildRecord;
+        var kind = Kinds.GetOrAdd(context.HandlerInstance.GetType(), t => (t.GetCustomAttributes(typeof(ChildRecordKindAttribute), true)
+            .FirstOrDefault() as ChildRecordKindAttribute)?.Kind ?? RecordKind.ChildRecord);
         if (!int.TryParse(context.RouteData.Values[ChildRecordGuard.RouteKey]?.ToString(), out var childId)
             || !await guard.AuthorizeAsync(http, childId, ChildRecordGuard.LevelFor(http.Request), kind, http.RequestAborted))
         {

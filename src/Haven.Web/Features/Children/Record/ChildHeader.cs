@@ -17,11 +17,27 @@ public sealed record ChildHeader(int Id, string Name, string HavenId, DateOnly? 
     public static async Task<ChildHeader?> LoadAsync(HavenDbContext db, int childId, string section, DateOnly today, CancellationToken ct)
     {
         var child = await db.People.AsNoTracking().Where(p => p.Id == childId)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.KnownAs, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath, p.IsRestricted, p.IsUnaccompaniedAsylumSeeker })
+            .Select(p => new Facts(p.Id, p.FirstName, p.LastName, p.KnownAs, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath, p.IsRestricted, p.IsUnaccompaniedAsylumSeeker))
             .FirstOrDefaultAsync(ct);
         if (child is null) return null;
         var open = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
             .Select(i => i.Kind).ToListAsync(ct);
+        return await BuildAsync(db, child, open, section, today, ct);
+    }
+
+    /// The header of a page that has already read the child and their open involvements itself
+    /// (the summary shows both): only the child protection plan's flags are read here.
+    public static Task<ChildHeader> LoadAsync(HavenDbContext db, Haven.Core.People.Person child, IReadOnlyCollection<InvolvementKind> open,
+        string section, DateOnly today, CancellationToken ct) =>
+        BuildAsync(db, new Facts(child.Id, child.FirstName, child.LastName, child.KnownAs, child.DateOfBirth, child.ExpectedDateOfBirth,
+            child.DateOfDeath, child.IsRestricted, child.IsUnaccompaniedAsylumSeeker), open, section, today, ct);
+
+    private sealed record Facts(int Id, string FirstName, string LastName, string? KnownAs, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth,
+        DateOnly? DateOfDeath, bool IsRestricted, bool IsUnaccompaniedAsylumSeeker);
+
+    private static async Task<ChildHeader> BuildAsync(HavenDbContext db, Facts child, IReadOnlyCollection<InvolvementKind> open, string section, DateOnly today, CancellationToken ct)
+    {
+        var childId = child.Id;
         var alerts = new List<ChildAlert>();
         if (child.IsRestricted) alerts.Add(new("Restricted record", "red"));
         if (child.DateOfDeath is not null) alerts.Add(new("Deceased", "grey"));

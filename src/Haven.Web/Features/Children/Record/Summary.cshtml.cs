@@ -40,8 +40,12 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        Header = (await ChildHeader.LoadAsync(db, childId, "summary", today, ct))!;
+        // The child and their open involvements are read once, for the header and for the page.
         Child = await db.People.AsNoTracking().FirstAsync(p => p.Id == childId, ct);
+        var open = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
+            .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct);
+        Header = await ChildHeader.LoadAsync(db, Child, open.Select(i => i.Kind).ToList(), "summary", today, ct);
+        Involvements = open.Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
 
         var current = await db.PersonAddresses.AsNoTracking().Include(a => a.Address)
             .Where(a => a.PersonId == childId && a.EndDate == null).OrderByDescending(a => a.StartDate).FirstOrDefaultAsync(ct);
@@ -81,17 +85,18 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
         KeyPeople = people.Where(p => !householdIds.Contains(p.Id)).OrderBy(p => p.Relationship).ToList();
         Professionals = await db.ProfessionalContacts.AsNoTracking().Where(p => p.PersonId == childId).OrderBy(p => p.Role).ToListAsync(ct);
 
-        Holders = await db.Allocations.AsNoTracking()
-            .Where(a => a.ChildId == childId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .OrderBy(a => a.Kind)
-            .Select(a => new Holder(Allocation.Describe(a.Kind), a.Worker.DisplayName, a.Team.Name, a.StartDate)).ToListAsync(ct);
+        // Who holds the case today and the social workers of the last 12 months, from one read of
+        // the allocations running at some point from the year's start to today.
         var yearStart = Haven.Core.Workforce.WorkforceRules.YearStart(today);
-        SocialWorkersInYear = Haven.Core.Workforce.WorkforceRules.SocialWorkersInYear((await db.Allocations.AsNoTracking()
-            .Where(a => a.ChildId == childId && a.Kind == AllocationKind.SocialWorker && a.StartDate <= today && (a.EndDate == null || a.EndDate >= yearStart))
-            .Select(a => new { a.WorkerId, a.StartDate, a.EndDate }).ToListAsync(ct)).Select(a => (a.WorkerId, a.StartDate, a.EndDate)), today);
-        Involvements = (await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
-            .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct))
-            .Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
+        var allocations = await db.Allocations.AsNoTracking()
+            .Where(a => a.ChildId == childId && a.StartDate <= today && (a.EndDate == null || a.EndDate >= yearStart))
+            .Select(a => new { a.Kind, a.WorkerId, Worker = a.Worker.DisplayName, Team = a.Team.Name, a.StartDate, a.EndDate }).ToListAsync(ct);
+        // In the order the database sorts the kinds' stored names (ordinal), as the page always listed them.
+        Holders = allocations.Where(a => a.EndDate == null || a.EndDate >= today)
+            .OrderBy(a => a.Kind.ToString(), StringComparer.Ordinal)
+            .Select(a => new Holder(Allocation.Describe(a.Kind), a.Worker, a.Team, a.StartDate)).ToList();
+        SocialWorkersInYear = Haven.Core.Workforce.WorkforceRules.SocialWorkersInYear(allocations
+            .Where(a => a.Kind == AllocationKind.SocialWorker).Select(a => (a.WorkerId, a.StartDate, a.EndDate)), today);
         Due = await dueWork.ForChildrenAsync([childId], ct);
         Today = today;
         return Page();
