@@ -23,7 +23,7 @@ public sealed class BenchBoroughAnchorTests(PostgresApp app) : IClassFixture<Pos
         anchor.Write(new AnchorPoint(3, "0123456789abcdef"));
 
         // Act
-        var generated = await borough.EnsureAsync(60, 6, 1, new DateOnly(2026, 11, 26), TextWriter.Null, CancellationToken.None);
+        var generated = await borough.EnsureAsync(60, 6, accessLog: true, 1, new DateOnly(2026, 11, 26), TextWriter.Null, CancellationToken.None);
 
         // Assert
         Assert.NotNull(generated);
