@@ -117,7 +117,20 @@ public abstract class BackupTests(HavenApp app)
         await using var conn = new NpgsqlConnection(PostgresApp.ServerConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // A freshly restored database draws an autovacuum worker; PostgreSQL 15 refuses to end it for a
+        // role that is not a superuser (42501), so wait for the worker to finish and try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 }
 
