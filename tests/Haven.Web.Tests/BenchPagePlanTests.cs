@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Haven.Bench;
 using Haven.Core.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
@@ -86,7 +84,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         foreach (var (name, load, expected) in pages)
         {
             List<Captured> commands;
-            using (var capture = new CommandCapture(file))
+            using (var capture = CommandCapture(file))
             {
                 var response = await load();
                 Assert.True(response.StatusCode == expected, $"{name}: {(int)response.StatusCode}, not {(int)expected}");
@@ -144,7 +142,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         {
             // The first load pays once-only reads (the access log's tail); the second is counted.
             Assert.Equal(expected, (await load()).StatusCode);
-            using var capture = new CommandCapture(file);
+            using var capture = CommandCapture(file);
             Assert.Equal(expected, (await load()).StatusCode);
             return capture.Commands.Count;
         }
@@ -154,7 +152,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         using (var scope = app.Services.CreateScope())
         {
             var due = scope.ServiceProvider.GetRequiredService<Haven.Core.MyWork.DueWork>();
-            using var capture = new CommandCapture(file);
+            using var capture = CommandCapture(file);
             await due.ForChildrenAsync([targets.SummaryChildId]);
             dueWork = capture.Commands.Count;
         }
@@ -234,44 +232,12 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
 
     /// Copies each command (text and parameter values) as EF sends it on the given database file;
     /// commands of other tests running at the same time go to other files and are ignored.
-    private sealed class CommandCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private static EfCommands<Captured> CommandCapture(string file)
     {
-        private readonly string _file;
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly List<Captured> _commands = [];
-
-        public CommandCapture(string file)
-        {
-            _file = Path.GetFullPath(file);
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public List<Captured> Commands
-        {
-            get { lock (_commands) return [.. _commands]; }
-        }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
-            if (data.Command.Connection is not SqliteConnection connection || Path.GetFullPath(connection.DataSource) != _file) return;
-            var parameters = data.Command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.SqliteType)).ToList();
-            lock (_commands) _commands.Add(new Captured(data.Command.CommandText, parameters));
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
-        }
+        var path = Path.GetFullPath(file);
+        return new(data => data.Command.Connection is SqliteConnection connection && Path.GetFullPath(connection.DataSource) == path
+            ? new Captured(data.Command.CommandText, data.Command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, (object?)p.Value, p.SqliteType)).ToList())
+            : null);
     }
 
     [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]

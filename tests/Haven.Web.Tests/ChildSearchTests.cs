@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Haven.Core.Access;
 using Haven.Core.Search;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Haven.Web.Tests;
 
@@ -38,7 +36,7 @@ public abstract class ChildSearchTests(HavenApp app)
 
         List<Lookup> lookups;
         AngleSharp.Dom.IDocument doc;
-        using (var capture = new KeyLookups("n:hollowell"))
+        using (var capture = KeyLookups("n:hollowell"))
         {
             doc = await client.GetPageAsync("/children?q=Hollowell");
             lookups = capture.Commands;
@@ -97,47 +95,14 @@ public abstract class ChildSearchTests(HavenApp app)
 
     /// The commands that look a name's keys up in the index (those sent with the given key among their
     /// parameters; other tests running at the same time search for other names).
-    private sealed class KeyLookups : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private static EfCommands<Lookup> KeyLookups(string key) => new(data =>
     {
-        private readonly string _key;
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly List<Lookup> _commands = [];
-
-        public KeyLookups(string key)
-        {
-            _key = key;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public List<Lookup> Commands
-        {
-            get { lock (_commands) return [.. _commands]; }
-        }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data) return;
-            if (!data.Command.CommandText.Contains("PersonSearchKeys", StringComparison.Ordinal)) return;
-            var values = data.Command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToList();
-            if (!values.Any(v => v is string s && s.Contains(_key, StringComparison.Ordinal)
-                    || v is IEnumerable<string> keys && v is not string && keys.Contains(_key))) return;
-            lock (_commands) _commands.Add(new Lookup(data.Command.CommandText, values));
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
-        }
-    }
+        if (!data.Command.CommandText.Contains("PersonSearchKeys", StringComparison.Ordinal)) return null;
+        var values = data.Command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToList();
+        return values.Any(v => v is string s && s.Contains(key, StringComparison.Ordinal)
+            || v is IEnumerable<string> keys && v is not string && keys.Contains(key))
+            ? new Lookup(data.Command.CommandText, values) : null;
+    });
 }
 
 public sealed class ChildSearchTestsOnSqlite(SqliteApp app) : ChildSearchTests(app), IClassFixture<SqliteApp>;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Haven.Core.Access;
 using Haven.Core.CaseNotes;
@@ -6,7 +5,6 @@ using Haven.Core.Chronology;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
@@ -107,7 +105,7 @@ public abstract class ChronologyPagingTests(HavenApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
         var chronology = scope.ServiceProvider.GetRequiredService<ChronologyBuilder>();
-        using var log = new CommandLog(db);
+        using var log = EfCommands.Of(db);
 
         // Act
         var page = await chronology.PageAsync(id, null, 2, 100);
@@ -165,7 +163,7 @@ public abstract class ChronologyPagingTests(HavenApp app)
 
     private static int NoteId(ChronologyItem item) => int.Parse(item.Link!["notes/".Length..], CultureInfo.InvariantCulture);
 
-    private static async Task<List<(int Id, int Parent, string Detail)>> PlanAsync(HavenDbContext db, LoggedCommand command)
+    private static async Task<List<(int Id, int Parent, string Detail)>> PlanAsync(HavenDbContext db, EfCommand command)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -187,44 +185,6 @@ public abstract class ChronologyPagingTests(HavenApp app)
         finally
         {
             await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private sealed record LoggedCommand(string Text, List<(string Name, object? Value)> Parameters);
-
-    /// The commands one DbContext sends, with their parameters, from EF's diagnostic events.
-    private sealed class CommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly List<IDisposable> _subscriptions = [];
-        private readonly List<LoggedCommand> _commands = [];
-
-        public CommandLog(DbContext context)
-        {
-            _context = context;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public List<LoggedCommand> Commands { get { lock (_commands) return [.. _commands]; } }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key != RelationalEventId.CommandExecuting.Name || e.Value is not CommandEventData data || !ReferenceEquals(data.Context, _context)) return;
-            var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-            lock (_commands) _commands.Add(new LoggedCommand(data.Command.CommandText, parameters));
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
         }
     }
 }

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Haven.Core.CaseNotes;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
 using Haven.Core.MyWork;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
@@ -46,8 +44,8 @@ public abstract class DueWorkQueryCountTests(HavenApp app)
         var dueWork = scope.ServiceProvider.GetRequiredService<DueWork>();
         List<DueItem> all, overdue;
         int allQueries, overdueQueries;
-        using (var counter = new CommandCounter(db)) { all = [.. await dueWork.ForChildrenAsync(children)]; allQueries = counter.Count; }
-        using (var counter = new CommandCounter(db)) { overdue = [.. await dueWork.OverdueForChildrenAsync(children, today)]; overdueQueries = counter.Count; }
+        using (var counter = EfCommands.Of(db)) { all = [.. await dueWork.ForChildrenAsync(children)]; allQueries = counter.Count; }
+        using (var counter = EfCommands.Of(db)) { overdue = [.. await dueWork.OverdueForChildrenAsync(children, today)]; overdueQueries = counter.Count; }
 
         Assert.Contains(all, d => d.Rule == Haven.Core.Returns.Cin.CinDataQualityDueWork.PutRight || d.Rule == Haven.Core.Returns.Cin.CinDataQualityDueWork.CheckQuery);
         Assert.All(all.Where(d => d.Rule.Code.StartsWith("cin-census-data-quality")), d => Assert.False(d.IsOverdueOn(today)));
@@ -119,45 +117,9 @@ public abstract class DueWorkQueryCountTests(HavenApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
         var dueWork = scope.ServiceProvider.GetRequiredService<DueWork>();
-        using var counter = new CommandCounter(db);
+        using var counter = EfCommands.Of(db);
         var items = await dueWork.ForChildrenAsync(childIds);
         return (counter.Count, items.Count);
-    }
-
-    /// Counts the commands one DbContext sends, from EF's diagnostic events (other tests' contexts in
-    /// the same process are ignored).
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter(DbContext context)
-        {
-            _context = context;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name) lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == RelationalEventId.CommandExecuting.Name && e.Value is CommandEventData data && ReferenceEquals(data.Context, _context))
-                Interlocked.Increment(ref _count);
-        }
-
-        public void OnCompleted() { }
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
-        }
     }
 }
 
