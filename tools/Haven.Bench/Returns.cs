@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Haven.Core.Data;
 using Haven.Core.Returns;
@@ -8,7 +7,6 @@ using Haven.Core.Returns.Cin.Rules;
 using Haven.Core.Returns.Ssda903;
 using Haven.Core.Returns.Ssda903.Rules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Haven.Bench;
 
@@ -26,28 +24,9 @@ public sealed record ReturnTiming(string Name, string Title, string Period, doub
 /// register (AddStatutoryReturns), in the benchmark's own process, before the server is loaded.
 public sealed class ReturnsBench(DatabaseSettings settings)
 {
-    private sealed class CommandCounter : DbCommandInterceptor
+    private (HavenDbContext Db, QueryCounter Counter) Open()
     {
-        public int Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-
-    private (HavenDbContext Db, CommandCounter Counter) Open()
-    {
-        var counter = new CommandCounter();
+        var counter = new QueryCounter();
         var options = new DbContextOptionsBuilder<HavenDbContext>();
         HavenDatabase.Configure(options, settings);
         options.AddInterceptors(counter);

@@ -1,10 +1,9 @@
-using System.Data.Common;
+using Haven.Bench;
 using Haven.Core.Returns;
 using Haven.Core.Returns.AnnexA;
 using Haven.Core.Returns.Cin;
 using Haven.Core.Returns.Ssda903;
 using Haven.Core.Tests.Synthetic;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Haven.Core.Tests.Returns;
@@ -20,14 +19,14 @@ public sealed class ReturnQueryCountTests(GeneratedBorough borough, ITestOutputH
     public async Task AnnexA_SendsAsManyQueriesForTheBoroughAsForAnEmptyRecord()
     {
         var window = AnnexAReturn.WindowEnding(GeneratedBorough.Today);
-        var counter = new Counter();
+        var counter = new QueryCounter();
         int rows;
         await using (var db = borough.Open(counter))
             rows = (await AnnexAReturn.BuildAsync(db, window, CancellationToken.None)).Sum(s => s.Rows.Count);
         var onBorough = counter.Count;
 
         using var empty = new TestDatabase();
-        var emptyCounter = new Counter();
+        var emptyCounter = new QueryCounter();
         await using (var db = empty.Open(emptyCounter))
             await AnnexAReturn.BuildAsync(db, window, CancellationToken.None);
         output.WriteLine($"Annex A: {onBorough} queries for {rows:N0} rows; {emptyCounter.Count} on an empty record");
@@ -38,7 +37,7 @@ public sealed class ReturnQueryCountTests(GeneratedBorough borough, ITestOutputH
     [Fact]
     public async Task CinCensusAndSsda903_SendAFixedNumberOfQueries()
     {
-        var counter = new Counter();
+        var counter = new QueryCounter();
         int children;
         await using (var db = borough.Open(counter))
             children = (await CinCensusBuilder.BuildAsync(db, Year.End.Year, ct: CancellationToken.None)).Children.Count;
@@ -46,31 +45,12 @@ public sealed class ReturnQueryCountTests(GeneratedBorough borough, ITestOutputH
         Assert.True(children > 100, $"the census should hold the borough's children in need, got {children}");
         Assert.Equal(8, counter.Count);
 
-        var ssda = new Counter();
+        var ssda = new QueryCounter();
         int episodes;
         await using (var db = borough.Open(ssda))
             episodes = (await Ssda903Builder.BuildAsync(db, Year, CancellationToken.None)).Episodes.Count;
         output.WriteLine($"SSDA903: {ssda.Count} queries for {episodes:N0} episodes");
         Assert.True(episodes > 50, $"the 903 should hold the borough's episodes, got {episodes}");
         Assert.Equal(14, ssda.Count);
-    }
-
-    private sealed class Counter : DbCommandInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
