@@ -72,7 +72,7 @@ public sealed class FrontDoorJourney(BrowserFixture app) : IClassFixture<Browser
 
         await page.Locator("#checks").GetByRole(AriaRole.Link, new() { Name = "Record response from Police" }).ClickAsync();
         await Journeys.AssertAccessibleAsync(page, "check-response" + suffix);
-        await page.Locator("#Response").FillAsync("Two domestic abuse callouts in the last month.");
+        await page.Locator("#AgencyResponse").FillAsync("Two domestic abuse callouts in the last month.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
         await Assertions.Expect(page.Locator("#checks")).ToContainTextAsync("Two domestic abuse callouts in the last month.");
 

@@ -342,7 +342,7 @@ public abstract class ConcurrencyTests(HavenApp app)
                 RequestedAt = DateTime.UtcNow.AddHours(-2), DueAt = DateTime.UtcNow.AddHours(22),
             });
             return new Target($"/front-door/contacts/{contact}/checks/{id}",
-                n => new Dictionary<string, string> { ["Response"] = $"Health answer typed by writer {n}" },
+                n => new Dictionary<string, string> { ["AgencyResponse"] = $"Health answer typed by writer {n}" },
                 async db => (await db.MashChecks.AsNoTracking().FirstAsync(m => m.Id == id)).Response,
                 n => $"Health answer typed by writer {n}", Role: HavenRole.MashWorker, Keeps: false);
         }),

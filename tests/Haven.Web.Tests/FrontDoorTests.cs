@@ -68,7 +68,7 @@ public abstract class FrontDoorTests(HavenApp app)
         Assert.Contains("0 of 1 responded", row.TextContent);
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/front-door/contacts/{contactId}/checks/{checkId}",
-            new Dictionary<string, string> { ["Response"] = "Two domestic abuse callouts in the last month." })).StatusCode);
+            new Dictionary<string, string> { ["AgencyResponse"] = "Two domestic abuse callouts in the last month." })).StatusCode);
 
         var items = await app.Data.WithDbAsync(db => db.ContactChildren.Where(c => c.ContactId == contactId).ToDictionaryAsync(c => c.ChildId, c => c.Id));
         foreach (var (child, outcome) in new[] { (amy, "SocialCareAssessment"), (ben, "InformationAndAdvice") })

@@ -159,8 +159,9 @@ public static class SubjectAccessGatherer
 
             // Mentions by name on other children's case notes: free text the model cannot link.
             var name = $"{subject.FirstName} {subject.LastName}";
-            var mentionIds = await db.CaseNotes.IgnoreQueryFilters().AsNoTracking()
-                .Where(n => n.ChildId != personId && (n.Body.Contains(name) || n.Subject.Contains(name)))
+            // Through the full-text index on case note text (CaseNoteMentions says what counts as a mention).
+            var mentionIds = await CaseNotes.CaseNoteMentions.Mentioning(db, name).AsNoTracking()
+                .Where(n => n.ChildId != personId)
                 .OrderBy(n => n.Id).Select(n => n.Id).Take(5000).ToListAsync(ct);
             var mentions = new List<BundleSection>();
             if (mentionIds.Count > 0)

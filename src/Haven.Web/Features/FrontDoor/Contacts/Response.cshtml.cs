@@ -13,7 +13,7 @@ namespace Haven.Web.Features.FrontDoor.Contacts;
 public class ResponseModel(HavenDbContext db, ChildAccess access, AccessLog log, FrontDoorService frontDoor) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the agency's response"), StringLength(FrontDoorService.MaxText, ErrorMessage = "The response must be 20,000 characters or fewer")]
-    public string? Response { get; set; }
+    public string? AgencyResponse { get; set; }
     [BindProperty] public Guid Version { get; set; }
     public MashCheck Check { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public class ResponseModel(HavenDbContext db, ChildAccess access, AccessLog log,
     {
         if (!await LoadAsync(contactId, checkId, ct)) return NotFound();
         Version = Check.Version;
-        Response = Check.Response;
+        AgencyResponse = Check.Response;
         return Page();
     }
 
@@ -31,13 +31,13 @@ public class ResponseModel(HavenDbContext db, ChildAccess access, AccessLog log,
         if (!ModelState.IsValid) return Page();
         try
         {
-            await frontDoor.RecordResponseAsync(checkId, Version, Response!, CurrentWorker.From(User)!, ct);
+            await frontDoor.RecordResponseAsync(checkId, Version, AgencyResponse!, CurrentWorker.From(User)!, ct);
         }
-        catch (FrontDoorRuleException e) { ModelState.AddModelError(nameof(Response), e.Message); return Page(); }
+        catch (FrontDoorRuleException e) { ModelState.AddModelError(nameof(AgencyResponse), e.Message); return Page(); }
         catch (FrontDoorConflictException e)
         {
             await LoadAsync(contactId, checkId, ct);
-            ModelState.AddModelError(nameof(Response), e.Message + (Check.Response is null ? "" : " Their response: " + Check.Response));
+            ModelState.AddModelError(nameof(AgencyResponse), e.Message + (Check.Response is null ? "" : " Their response: " + Check.Response));
             return Page();
         }
         await FrontDoorPages.LogChangeAsync(db, log, HttpContext, contactId, ct);
