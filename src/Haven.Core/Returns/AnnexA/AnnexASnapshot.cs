@@ -98,7 +98,12 @@ public sealed class AnnexASnapshot
         return best is null ? null : new AllocatedTo(best.Team.Name, best.Worker.DisplayName);
     }
 
-    public AllocatedTo? SocialWorkerOf(int childId) => AllocationOf(childId, AllocationKind.SocialWorker);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, AllocatedTo?> _socialWorkers = new();
+
+    /// The social worker on the as-at day: asked for every row of most lists (a child with several
+    /// referrals or contacts many times), so worked out once per child. Safe while the lists are
+    /// built in parallel; the answer is the same whichever list asks first.
+    public AllocatedTo? SocialWorkerOf(int childId) => _socialWorkers.GetOrAdd(childId, id => AllocationOf(id, AllocationKind.SocialWorker));
 
     public static async Task<AnnexASnapshot> LoadAsync(HavenDbContext db, ReturnPeriod window, CancellationToken ct)
     {
