@@ -20,11 +20,9 @@ public static class AnnexAWorkbook
 
     public static void Write(string path, IEnumerable<AnnexASheet> sheets)
     {
-        // A write-only stream: the package is then a zip written as it goes (each part compressed
-        // once, when written). Opened by path, or on a read-write stream, the zip is kept in update
-        // mode and every part held in memory until the end (200 MB of growing buffers at 500,000 children).
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        using var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook);
+        // The SDK keeps the zip in update mode, each part in memory until the end (about 200 MB at
+        // 500,000 children); it refuses a write-only stream, which would let the zip be streamed.
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
