@@ -492,6 +492,11 @@ internal sealed partial class BoroughBuilder
             var until = span.End ?? _today;
             // Ending in adoption: placed with the adopters about 9 months before the order (CLA25).
             var placed = span.EndsInAdoption ? until.AddDays(-AdoptionRng.Between(150, 400)) : until;
+            // Not within AdoptionAfterEntryDays of entry (a recent open period's "nine months before
+            // the order" can fall before it began), and not after today: then not yet placed.
+            if (span.EndsInAdoption && placed < span.Start.AddDays(AdoptionAfterEntryDays)) placed = span.Start.AddDays(AdoptionAfterEntryDays);
+            var placedForAdoption = span.EndsInAdoption && placed < until;
+            if (!placedForAdoption) placed = until;
             var changes = PlanMoves(span.Start, placed, until, span.End is null);
             var starts = new List<DateOnly> { span.Start };
             starts.AddRange(changes);
@@ -500,10 +505,10 @@ internal sealed partial class BoroughBuilder
                 var last = i == starts.Count - 1;
                 var current = last && span.End is null;
                 var placement = NewPlacement(g, starts[i], uasc, current, adoptable: current && starts[i] >= span.Start.AddDays(AdoptionAfterEntryDays));
-                placement.End = last ? (span.EndsInAdoption ? placed : span.End) : starts[i + 1];
+                placement.End = last ? (placedForAdoption ? placed : span.End) : starts[i + 1];
                 span.Placements.Add(placement);
             }
-            if (span.EndsInAdoption)
+            if (placedForAdoption)
             {
                 var adopters = NewCarerHousehold(adopters: true);
                 var adoptive = new Placement { Kind = PlacementKind.Adoption, Start = placed, End = span.End, Address = adopters.Address,
