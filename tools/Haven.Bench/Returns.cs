@@ -26,7 +26,8 @@ public sealed class ReturnsBench(DatabaseSettings settings)
 {
     private (HavenDbContext Db, QueryCounter Counter) Open()
     {
-        var counter = new QueryCounter();
+        // HAVEN_BENCH_QUERY_LOG=1: each query's time and rows on the log (docs/benchmark.md).
+        var counter = new QueryCounter { Log = Environment.GetEnvironmentVariable("HAVEN_BENCH_QUERY_LOG") is "1" ? Console.Out : null };
         var options = new DbContextOptionsBuilder<HavenDbContext>();
         HavenDatabase.Configure(options, settings);
         options.AddInterceptors(counter);

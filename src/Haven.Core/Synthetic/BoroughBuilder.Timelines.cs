@@ -492,17 +492,23 @@ internal sealed partial class BoroughBuilder
             var until = span.End ?? _today;
             // Ending in adoption: placed with the adopters about 9 months before the order (CLA25).
             var placed = span.EndsInAdoption ? until.AddDays(-AdoptionRng.Between(150, 400)) : until;
+            // Not within AdoptionAfterEntryDays of entry (a recent open period's "nine months before
+            // the order" can fall before it began), and not after today: then not yet placed.
+            if (span.EndsInAdoption && placed < span.Start.AddDays(AdoptionAfterEntryDays)) placed = span.Start.AddDays(AdoptionAfterEntryDays);
+            var placedForAdoption = span.EndsInAdoption && placed < until;
+            if (!placedForAdoption) placed = until;
             var changes = PlanMoves(span.Start, placed, until, span.End is null);
             var starts = new List<DateOnly> { span.Start };
             starts.AddRange(changes);
             for (var i = 0; i < starts.Count; i++)
             {
                 var last = i == starts.Count - 1;
-                var placement = NewPlacement(g, starts[i], uasc, last && span.End is null);
-                placement.End = last ? (span.EndsInAdoption ? placed : span.End) : starts[i + 1];
+                var current = last && span.End is null;
+                var placement = NewPlacement(g, starts[i], uasc, current, adoptable: current && starts[i] >= span.Start.AddDays(AdoptionAfterEntryDays));
+                placement.End = last ? (placedForAdoption ? placed : span.End) : starts[i + 1];
                 span.Placements.Add(placement);
             }
-            if (span.EndsInAdoption)
+            if (placedForAdoption)
             {
                 var adopters = NewCarerHousehold(adopters: true);
                 var adoptive = new Placement { Kind = PlacementKind.Adoption, Start = placed, End = span.End, Address = adopters.Address,
@@ -544,7 +550,12 @@ internal sealed partial class BoroughBuilder
 
     private Places.Reach NearReach() => _rng.Chance(0.8) ? Places.Reach.Borough : Places.Reach.NearTown;
 
-    private Placement NewPlacement(CaseGroup g, DateOnly start, bool uasc, bool current)
+    /// A child is placed for adoption (A3-A6) no sooner than this after entering care: the agency
+    /// decision, the placement order and the match come first (FosteringPart works them back from
+    /// the placement), so an adoptive placement at entry would have no decision before it (903 rule 551).
+    public const int AdoptionAfterEntryDays = 60;
+
+    private Placement NewPlacement(CaseGroup g, DateOnly start, bool uasc, bool current, bool adoptable)
     {
         var age = Dates.AgeOn(g.Oldest == DateOnly.MaxValue ? start : g.Oldest, start);
         // Placement types at 31 March 2025 (CLA25): foster care 67%, homes 12%, supported 9%,
@@ -554,7 +565,7 @@ internal sealed partial class BoroughBuilder
             : age >= 16 ? _rng.Weighted<PlacementKind>([(PlacementKind.Foster, 45), (PlacementKind.Supported, 33), (PlacementKind.ChildrensHome, 22)])
             : age >= 12 ? _rng.Weighted<PlacementKind>([(PlacementKind.Foster, 66), (PlacementKind.Kinship, 8), (PlacementKind.ChildrensHome, 22), (PlacementKind.WithParents, current ? 4 : 0)])
             : _rng.Weighted<PlacementKind>([(PlacementKind.Foster, 66), (PlacementKind.Kinship, 18), (PlacementKind.WithParents, current ? 9 : 0),
-                (PlacementKind.Adoption, current && age < 5 ? 7 : 0)]);
+                (PlacementKind.Adoption, adoptable && age < 5 ? 7 : 0)]);
         if (kind == PlacementKind.Kinship && g.Family.Grandparent is null) kind = PlacementKind.Foster;
         if (kind == PlacementKind.WithParents && g.Family.Mother is null) kind = PlacementKind.Foster;
 

@@ -240,7 +240,7 @@ internal sealed class FosteringPart : IBoroughPart
             // Work back from moving in (CLA25 averages): match about a month before; the placement
             // order from the 903 legal status; the decision a few weeks to months before the order.
             var placed = adoptive.TryGetValue(p.Id, out var a) ? a.StartDate : (p.EndDate ?? today).AddMonths(-9);
-            if (placed <= p.StartDate.AddDays(60)) placed = p.StartDate.AddDays(60);
+            if (placed <= p.StartDate.AddDays(BoroughBuilder.AdoptionAfterEntryDays)) placed = p.StartDate.AddDays(BoroughBuilder.AdoptionAfterEntryDays);
             var match = placed.AddDays(-rng.Between(10, 40));
             var order = placementOrders.TryGetValue(p.Id, out var po) && po > p.StartDate && po <= match ? po
                 : match.AddDays(-Math.Min(rng.Between(60, 300), Math.Max(20, (match.DayNumber - p.StartDate.DayNumber) / 2)));

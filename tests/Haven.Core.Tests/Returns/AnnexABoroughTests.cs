@@ -57,4 +57,25 @@ public sealed class AnnexABoroughTests(GeneratedBorough borough, ITestOutputHelp
         }
         finally { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
     }
+
+    /// List 1's rows come in one order whatever order the database reads the contacts in: by day,
+    /// child, then contact (two contacts about a child on one day swapped between runs on PostgreSQL).
+    [Fact]
+    public async Task AnnexA_ContactsList_IsOrderedByDayChildThenContact()
+    {
+        await using var db = borough.Open();
+        var window = AnnexAReturn.WindowEnding(GeneratedBorough.Today);
+        var sheets = await AnnexAReturn.BuildAsync(db, window, CancellationToken.None);
+        var from = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var after = window.End.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var contacts = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ContactChildren.Where(c => c.Contact.ReceivedAt >= from && c.Contact.ReceivedAt < after && c.Child.Kind == Haven.Core.People.PersonKind.Child && c.Child.DeletedAt == null)
+                .Select(c => new { c.ChildId, c.ContactId, c.Contact.ReceivedAt, c.Contact.SourceCode }));
+        var expected = contacts.OrderBy(c => DateOnly.FromDateTime(c.ReceivedAt)).ThenBy(c => c.ChildId).ThenBy(c => c.ContactId)
+            .Select(c => $"{Haven.Core.People.HavenIds.Format(c.ChildId)} {AnnexACodes.ContactSource(c.SourceCode)}").ToList();
+        var list1 = sheets[0];
+        Assert.Equal("List 1 Contacts", list1.Name);
+        Assert.True(expected.Count > 100);
+        Assert.Equal(expected, list1.Rows.Select(r => $"{r[0]} {r[6]}").ToList());
+    }
 }

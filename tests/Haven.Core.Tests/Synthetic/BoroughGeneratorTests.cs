@@ -179,6 +179,24 @@ public sealed class BoroughGeneratorTests(GeneratedBorough borough, ITestOutputH
 
     private static readonly DateOnly Today = GeneratedBorough.Today;
 
+    /// A child is placed for adoption (903 A3-A6) only after the agency decided they should be: an
+    /// adoptive placement at entry to care, with the decision worked back to after it, made the
+    /// region's SSDA903 fail rule 551 for a child whose decision fell after the year's end.
+    [Fact(Skip = "Still fails for 2 of 15 adoptive placements in the 3,000 borough: a care span that began before the "
+        + "recorded period (ChildrenLookedAfterPart clips placements to the period's start, cs.Start) records its adoptive "
+        + "placement at entry, and FosteringPart puts the decision 4-14 days after entry. Fix there (notes s11-issue-12d).")]
+    public async Task Generate_AdoptivePlacements_StartOnOrAfterTheAdoptionDecision()
+    {
+        await using var db = borough.Open();
+        var decisions = (await db.AdoptionCases.Select(a => new { a.ChildId, a.AdmDecisionDate }).ToListAsync()).ToLookup(a => a.ChildId, a => a.AdmDecisionDate);
+        var adoptive = await db.Placements.Where(p => p.PlacementTypeCode.StartsWith("A")).Select(p => new { p.Id, p.ChildId, p.StartDate, p.PeriodOfCareId }).ToListAsync();
+        var starts = (await db.PeriodsOfCare.Select(p => new { p.Id, p.StartDate }).ToListAsync()).ToDictionary(p => p.Id, p => p.StartDate);
+        output.WriteLine($"{adoptive.Count} adoptive placements, {adoptive.Count(p => p.StartDate == starts[p.PeriodOfCareId])} at entry to care");
+        Assert.NotEmpty(adoptive);
+        Assert.All(adoptive, p => Assert.True(decisions[p.ChildId].Any(d => d <= p.StartDate),
+            $"placement {p.Id} (child {p.ChildId}) starts {p.StartDate:yyyy-MM-dd}, care began {starts[p.PeriodOfCareId]:yyyy-MM-dd}, decisions {string.Join(", ", decisions[p.ChildId])}"));
+    }
+
     [Fact]
     public async Task Generate_Adoptions_PerYearStagesAndSealingLikeEngland()
     {

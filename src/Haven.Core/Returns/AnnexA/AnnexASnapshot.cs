@@ -98,7 +98,12 @@ public sealed class AnnexASnapshot
         return best is null ? null : new AllocatedTo(best.Team.Name, best.Worker.DisplayName);
     }
 
-    public AllocatedTo? SocialWorkerOf(int childId) => AllocationOf(childId, AllocationKind.SocialWorker);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, AllocatedTo?> _socialWorkers = new();
+
+    /// The social worker on the as-at day: asked for every row of most lists (a child with several
+    /// referrals or contacts many times), so worked out once per child. Safe while the lists are
+    /// built in parallel; the answer is the same whichever list asks first.
+    public AllocatedTo? SocialWorkerOf(int childId) => _socialWorkers.GetOrAdd(childId, id => AllocationOf(id, AllocationKind.SocialWorker));
 
     public static async Task<AnnexASnapshot> LoadAsync(HavenDbContext db, ReturnPeriod window, CancellationToken ct)
     {
@@ -109,7 +114,7 @@ public sealed class AnnexASnapshot
 
         var contacts = await db.ContactChildren.AsNoTracking()
             .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
-            .Select(c => new { c.ChildId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
+            .Select(c => new { c.ChildId, c.ContactId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
 
         var service = new CareLeaverService(db, TimeProvider.System);
         var candidates = await service.Candidates(asAt).ToListAsync(ct);
@@ -156,7 +161,10 @@ public sealed class AnnexASnapshot
                 .Select(a => new Allocation { Id = a.Id, ChildId = a.ChildId, Kind = a.Kind, StartDate = a.StartDate, EndDate = a.EndDate,
                     Team = new Team { Name = a.Team.Name }, Worker = new Worker { DisplayName = a.Worker.DisplayName } })
                 .ToListAsync(ct)).ToLookup(a => a.ChildId),
-            Contacts = contacts.Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).OrderBy(c => c.Date).ThenBy(c => c.ChildId).ToList(),
+            // By day and child, then by contact: without the last key two contacts about a child on one
+            // day came in whatever order the database read them (PostgreSQL's differed between runs).
+            Contacts = contacts.OrderBy(c => DateOnly.FromDateTime(c.ReceivedAt)).ThenBy(c => c.ChildId).ThenBy(c => c.ContactId)
+                .Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).ToList(),
             EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
             Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
                 .Select(r => new Referral { Id = r.Id, ChildId = r.ChildId, ReferralDate = r.ReferralDate, SourceCode = r.SourceCode, NoFurtherAction = r.NoFurtherAction,

@@ -11,7 +11,14 @@ public static class CinRules
 
     public static bool IsQuery(string ruleCode) => ruleCode.EndsWith('Q');
 
-    /// Every failure of every rule, in child order then rule order.
-    public static IReadOnlyList<ReturnFailure> Check(CinCensus census) =>
-        All.SelectMany(r => r.Check(census)).OrderBy(f => f.ChildReference, StringComparer.Ordinal).ThenBy(f => f.RuleCode, StringComparer.Ordinal).ToList();
+    /// Every failure of every rule, in child order then rule order. The rules are independent reads of
+    /// the same census, so they run on every core (each walks all the children: 127,000 at 500,000);
+    /// each rule's failures are kept in its slot and the slots joined in rule order before the
+    /// (stable) sort, so the list is the same as one rule after another gave.
+    public static IReadOnlyList<ReturnFailure> Check(CinCensus census)
+    {
+        var byRule = new List<ReturnFailure>[All.Count];
+        Parallel.For(0, All.Count, i => byRule[i] = All[i].Check(census).ToList());
+        return byRule.SelectMany(f => f).OrderBy(f => f.ChildReference, StringComparer.Ordinal).ThenBy(f => f.RuleCode, StringComparer.Ordinal).ToList();
+    }
 }
