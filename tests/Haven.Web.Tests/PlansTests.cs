@@ -215,6 +215,9 @@ public abstract class PlansTests(HavenApp app)
             var second = new PlanAction { PlanVersionId = action.PlanVersionId, Key = Guid.NewGuid(), Order = 2, What = "Speech and language referral", Who = "Health visitor",
                 DueDate = Today.AddDays(20), LastProgressOn = Today.AddDays(-42) };
             db.PlanActions.Add(second);
+            // On track (progress within the drift period, not yet due): on the plan, not on My work.
+            db.PlanActions.Add(new PlanAction { PlanVersionId = action.PlanVersionId, Key = Guid.NewGuid(), Order = 3, What = "Register with the dentist", Who = "Mother",
+                DueDate = Today.AddDays(20), LastProgressOn = Today.AddDays(-27) });
             return await db.SaveChangesAsync();
         });
 
@@ -226,6 +229,8 @@ public abstract class PlansTests(HavenApp app)
         var due = myWork.QuerySelectorAll("#due tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(due, r => r.Contains("Kofi") && r.Contains("Overdue action") && r.Contains("Walk Amara to school"));
         Assert.Contains(due, r => r.Contains("Kofi") && r.Contains("Drifting action") && r.Contains("Speech and language referral"));
+        Assert.Contains(rows, r => r.Contains("Register with the dentist") && r.Contains("On track"));
+        Assert.DoesNotContain(due, r => r.Contains("Register with the dentist"));
     }
 
     [Fact]

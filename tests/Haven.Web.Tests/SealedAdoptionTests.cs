@@ -66,6 +66,39 @@ public abstract class SealedAdoptionTests(HavenApp app)
             }
     }
 
+    /// The summary's "who they live with" names household members who are no relation from one read
+    /// that leaves out the sealed: a sealed adoptee at the address is not named, someone else there still is.
+    [Fact]
+    public async Task Get_Summary_SealedAdopteeLivingAtTheAddressWithoutARelationship_IsNotListed()
+    {
+        var (worker, sibling, adoptee) = await SiblingsAsync("Housesealed");
+        var lodger = await app.Data.CreateChildAsync(c => c.FirstName = "Lodgerchild");
+        await app.Data.WithDbAsync(async db =>
+        {
+            // No longer a relation on the record: they are only household members.
+            foreach (var r in db.Relationships.Where(r => (r.PersonId == sibling && r.RelatedPersonId == adoptee) || (r.PersonId == adoptee && r.RelatedPersonId == sibling)))
+                r.EndDate = Today.AddDays(-1);
+            var address = new Address { Line1 = "1 Test Row", Town = "Haventown", Postcode = "HV1 1AA" };
+            db.Addresses.Add(address);
+            foreach (var id in new[] { sibling, adoptee, lodger })
+                db.PersonAddresses.Add(new PersonAddress { PersonId = id, Address = address, StartDate = Today.AddYears(-1) });
+            return await db.SaveChangesAsync();
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        string LivesWith(string html) => html[html.IndexOf("Who they live with", StringComparison.Ordinal)..];
+        var before = LivesWith(await client.GetStringAsync($"/children/{sibling}"));
+        Assert.Contains("Housesealed", before);
+        Assert.Contains("Lodgerchild", before);
+
+        await SealAsync(adoptee);
+
+        var after = LivesWith(await client.GetStringAsync($"/children/{sibling}"));
+        Assert.DoesNotContain("Housesealed", after);
+        Assert.DoesNotContain($"/children/{adoptee}\"", after);
+        Assert.Contains("Lodgerchild", after);
+    }
+
     [Fact]
     public async Task Gather_ForSealedAdoptee_WithholdsTheAdoptionRecordAndSaysSo()
     {

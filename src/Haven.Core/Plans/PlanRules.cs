@@ -26,6 +26,11 @@ public static class PlanRules
         return settings.DriftRule.DueFrom(a.LastProgressOn) < today ? PlanActionStatus.Drifting : PlanActionStatus.OnTrack;
     }
 
+    /// The day before which an unfinished action's last progress makes it drifting on today (StatusOf:
+    /// drifting when DriftRule.DueFrom(LastProgressOn) is before today), for a query to select by.
+    /// The drift period is in weeks, so this is exact: DueFrom(d) &lt; today exactly when d &lt; today - weeks.
+    public static DateOnly DriftingIfProgressBefore(DateOnly today, PlanSettings settings) => today.AddDays(-7 * settings.DriftWeeks);
+
     /// When an unfinished action next needs attention: its due date, or sooner if progress is due first.
     public static DateOnly AttentionDue(PlanAction a, PlanSettings settings)
     {

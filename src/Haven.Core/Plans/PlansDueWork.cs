@@ -22,21 +22,26 @@ public sealed class PlansDueWork(HavenDbContext db, PlanSettings planSettings, C
             { Href = $"/children/{p.ChildId}/plans/{p.PlanId}/review" }));
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Only the actions that need the worker now (overdue, or no progress for the drift period:
+        // PlanRules.StatusOf), and only the columns the items are made from: on-track actions and
+        // their text (who, progress) stay on the plan. The team view asks this for a whole team.
+        var progressBefore = PlanRules.DriftingIfProgressBefore(today, planSettings);
         var actions = await db.PlanActions.AsNoTracking()
             .Join(db.PlanVersions, a => a.PlanVersionId, v => v.Id, (a, v) => new { a, v })
             .Join(db.Plans, x => x.v.PlanId, p => p.Id, (x, p) => new { x.a, x.v, p })
-            .Where(x => childIds.Contains(x.p.ChildId) && x.p.EndDate == null && x.v.Number == x.p.CurrentVersionNumber && !x.a.Done)
-            .Select(x => new { x.p.ChildId, PlanId = x.p.Id, x.p.Kind, x.a })
+            .Where(x => childIds.Contains(x.p.ChildId) && x.p.EndDate == null && x.v.Number == x.p.CurrentVersionNumber && !x.a.Done
+                && (x.a.DueDate < today || x.a.LastProgressOn < progressBefore))
+            .Select(x => new { x.p.ChildId, PlanId = x.p.Id, x.p.Kind, x.a.What, x.a.DueDate, x.a.LastProgressOn })
             .ToListAsync(ct);
         foreach (var x in actions)
         {
-            // Only actions that need the worker now: on-track actions stay on the plan, not on My work.
-            var status = PlanRules.StatusOf(x.a, today, planSettings);
+            var a = new PlanAction { What = x.What, DueDate = x.DueDate, LastProgressOn = x.LastProgressOn };
+            var status = PlanRules.StatusOf(a, today, planSettings);
             if (status is not (PlanActionStatus.Overdue or PlanActionStatus.Drifting)) continue;
             var what = status == PlanActionStatus.Overdue
-                ? $"Overdue action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}"
-                : $"Drifting action, no progress recorded ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.a.What}";
-            items.Add(new DueItem(x.ChildId, what, status == PlanActionStatus.Overdue ? x.a.DueDate : PlanRules.AttentionDue(x.a, planSettings), planSettings.DriftRule)
+                ? $"Overdue action ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.What}"
+                : $"Drifting action, no progress recorded ({Plan.Describe(x.Kind).ToLowerInvariant()}): {x.What}";
+            items.Add(new DueItem(x.ChildId, what, status == PlanActionStatus.Overdue ? x.DueDate : PlanRules.AttentionDue(a, planSettings), planSettings.DriftRule)
                 { Href = $"/children/{x.ChildId}/plans/{x.PlanId}" });
         }
         return items;

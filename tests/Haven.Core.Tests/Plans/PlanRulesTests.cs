@@ -72,6 +72,25 @@ public sealed class PlanRulesTests
         Assert.Equal(PlanActionStatus.Done, PlanRules.StatusOf(action, new DateOnly(2026, 6, 1), new PlanSettings()));
     }
 
+    /// PlansDueWork selects the actions to look at by DriftingIfProgressBefore in its query: it must
+    /// pick out exactly the unfinished, not yet overdue actions StatusOf calls drifting, for any drift period.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(9)]
+    public void DriftingIfProgressBefore_SelectsExactlyTheActionsStatusOfCallsDrifting(int weeks)
+    {
+        var settings = new PlanSettings(weeks);
+        var today = new DateOnly(2026, 3, 30);
+        for (var daysAgo = 0; daysAgo <= 7 * weeks + 14; daysAgo++)
+        {
+            var action = new PlanAction { What = "Action", DueDate = today.AddDays(10), LastProgressOn = today.AddDays(-daysAgo) };
+            var drifting = PlanRules.StatusOf(action, today, settings) == PlanActionStatus.Drifting;
+            Assert.Equal(drifting, action.LastProgressOn < PlanRules.DriftingIfProgressBefore(today, settings));
+        }
+    }
+
     [Fact]
     public void StatusOf_ConfiguredTwoWeeks_DriftsSooner()
     {

@@ -74,11 +74,12 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
             .Where(a => a.AddressId == current.AddressId && a.EndDate == null && a.PersonId != childId)
             .Select(a => a.PersonId).ToListAsync(ct);
         LivesWith = people.Where(p => householdIds.Contains(p.Id)).ToList();
-        var hiddenIds = await hidden.ToListAsync(ct);
-        var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).Except(hiddenIds).ToList();
+        // Household members who are no relation are read by id, leaving out the sealed (in the same
+        // query: the sealed records are not read on their own, there may be many across the council).
+        var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).ToList();
         if (unrelatedHousehold.Count > 0)
         {
-            var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id))
+            var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id) && !hidden.Contains(p.Id))
                 .Select(p => new { p.Id, p.FirstName, p.LastName, p.Kind, p.IsRestricted }).ToListAsync(ct);
             LivesWith = LivesWith.Concat(others.Select(o => new PersonLink(o.Id, Name(o.FirstName, o.LastName, o.IsRestricted), "Household member", o.Kind == PersonKind.Child, false, null))).ToList();
         }
