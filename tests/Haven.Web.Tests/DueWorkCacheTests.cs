@@ -179,6 +179,20 @@ public abstract class DueWorkCacheTests(HavenApp app)
             return await db.SaveChangesAsync();
         });
         Assert.True(changes.LastChangeToChild(b) > before);
+
+        // A notification saved, then marked read by ExecuteUpdate (as My work does): nothing of the record changed.
+        await app.Data.WithDbAsync(db =>
+        {
+            db.Notifications.Add(new Haven.Core.Notifications.Notification { WorkerId = worker.WorkerId, ChildId = b, Text = "A note", CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var beforeRead = changes.LastChangeToChild(b);
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.Notifications.Where(n => n.WorkerId == worker.WorkerId && n.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, DateTime.UtcNow))));
+        Assert.Equal(beforeRead, changes.LastChangeToChild(b));
+        // Any other ExecuteUpdate says neither its rows nor their children: every child's record may have changed.
+        Assert.Equal(1, await app.Data.WithDbAsync(db => db.People.Where(p => p.Id == a).ExecuteUpdateAsync(u => u.SetProperty(p => p.EthnicityCode, "WBRI"))));
+        Assert.True(changes.LastChangeToChild(b) > beforeRead);
     }
 
     private async Task<TestWorker> WorkerAsync()

@@ -76,7 +76,7 @@ public sealed class RecordChanges
 /// in commits (they are only visible to others then). A commit with no save through the change
 /// tracker before it (raw SQL), or a statement that changes rows outside SaveChanges
 /// (ExecuteUpdate, ExecuteDelete, ExecuteSql), counts as a change to everything.
-public sealed class RecordChangesInterceptor(RecordChanges changes) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed partial class RecordChangesInterceptor(RecordChanges changes) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     /// The most frequent writes, which nothing worked out from the record reads: the access log
     /// (every page view), case notes and notifications. Every other type counts, so a new table is
@@ -227,22 +227,30 @@ public sealed class RecordChangesInterceptor(RecordChanges changes) : SaveChange
     /// A statement that changed rows outside SaveChanges (ExecuteUpdate, ExecuteDelete, raw SQL):
     /// its tables and children are not known, so everything counts as changed. Inside SaveChanges
     /// the save itself says what changed.
-    private void NonQuery(DbContext? context, int rows)
+    private void NonQuery(DbContext? context, string sql, int rows)
     {
         if (rows == 0 || context is null) return;
         if (_pending.TryGetValue(context, out var pending)) lock (pending) if (pending.InSave > 0) return;
+        // Marking a notification read (ExecuteUpdate) changes nothing worked out from the record.
+        if (TargetTable().Match(sql) is { Success: true } target
+            && context.Model.GetEntityTypes().Where(t => t.GetTableName() == target.Groups[1].Value).Select(t => t.ClrType).ToList() is { Count: > 0 } types
+            && types.All(t => t == typeof(AccessLogEntry) || t == typeof(Notifications.Notification)))
+            return;
         changes.Changed();
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:UPDATE|DELETE\s+FROM)\s+""?(\w+)""?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TargetTable();
+
     public int NonQueryExecuted(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        NonQuery(eventData.Context, result);
+        NonQuery(eventData.Context, command.CommandText, result);
         return result;
     }
 
     public ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        NonQuery(eventData.Context, result);
+        NonQuery(eventData.Context, command.CommandText, result);
         return ValueTask.FromResult(result);
     }
 
