@@ -44,7 +44,11 @@ public abstract class DueWorkQueryCountTests(HavenApp app)
         var dueWork = scope.ServiceProvider.GetRequiredService<DueWork>();
         List<DueItem> all, overdue;
         int allQueries, overdueQueries;
+        // Each asked afresh: what the sources send, not what DueWorkCache kept.
+        var cache = app.Services.GetRequiredService<DueWorkCache>();
+        cache.Clear();
         using (var counter = EfCommands.Of(db)) { all = [.. await dueWork.ForChildrenAsync(children)]; allQueries = counter.Count; }
+        cache.Clear();
         using (var counter = EfCommands.Of(db)) { overdue = [.. await dueWork.OverdueForChildrenAsync(children, today)]; overdueQueries = counter.Count; }
 
         Assert.Contains(all, d => d.Rule == Haven.Core.Returns.Cin.CinDataQualityDueWork.PutRight || d.Rule == Haven.Core.Returns.Cin.CinDataQualityDueWork.CheckQuery);
@@ -117,6 +121,7 @@ public abstract class DueWorkQueryCountTests(HavenApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
         var dueWork = scope.ServiceProvider.GetRequiredService<DueWork>();
+        app.Services.GetRequiredService<DueWorkCache>().Clear();
         using var counter = EfCommands.Of(db);
         var items = await dueWork.ForChildrenAsync(childIds);
         return (counter.Count, items.Count);

@@ -41,9 +41,11 @@ public sealed record WorkerDueItem(string What, DateOnly Due, TimescaleRule Rule
 /// Everything due for a set of children, from every registered source, soonest first. Each source
 /// answers for all the children at once (a fixed number of queries, however many children: the
 /// team view asks about a whole team's); what several sources need about the same children
-/// (DueWorkFacts) is read once; and the connection stays open across the sources instead of being
-/// opened and closed for each of their 40 or so queries.
-public sealed class DueWork(IEnumerable<IDueWorkSource> sources, HavenDbContext db, DueWorkFacts facts, ILogger<DueWork> log)
+/// (DueWorkFacts) is read once; the connection stays open across the sources instead of being
+/// opened and closed for each of their 40 or so queries; and what a source found for a child is
+/// kept (DueWorkCache) until that child's record changes, so a source is asked only about the
+/// children whose items it does not have.
+public sealed class DueWork(IEnumerable<IDueWorkSource> sources, HavenDbContext db, DueWorkFacts facts, DueWorkCache cache, ILogger<DueWork> log)
 {
     public Task<IReadOnlyList<DueItem>> ForChildrenAsync(IReadOnlyCollection<int> childIds, CancellationToken ct = default) =>
         FromAsync(sources, childIds, ct);
@@ -57,29 +59,62 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources, HavenDbContext 
     private async Task<IReadOnlyList<DueItem>> FromAsync(IEnumerable<IDueWorkSource> asked, IReadOnlyCollection<int> childIds, CancellationToken ct)
     {
         if (childIds.Count == 0) return [];
+        var ids = childIds.Distinct().ToList();
+        // Taken before any source is asked: a save made meanwhile makes what is kept stale at once.
+        var stamp = cache.Now();
         var items = new List<DueItem>();
         var timing = log.IsEnabled(LogLevel.Debug);
+        var opened = false;
         facts.Clear();
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // One DbContext per scope: the sources run one after another, never concurrently.
             foreach (var source in asked)
             {
+                var type = source.GetType();
+                List<int>? missing = null;
+                // The order of the items a source gives for one child is kept (the page sorts by date
+                // and child only), whether they come from the cache or from asking it.
+                foreach (var id in ids)
+                    if (cache.TryGet(id, type, stamp, out var kept)) items.AddRange(kept);
+                    else (missing ??= []).Add(id);
+                if (missing is null) continue;
+
+                if (!opened)
+                {
+                    await db.Database.OpenConnectionAsync(ct);
+                    opened = true;
+                }
                 var started = timing ? Stopwatch.GetTimestamp() : 0;
-                var found = await source.ForChildrenAsync(childIds, ct);
+                // One DbContext per scope: the sources run one after another, never concurrently.
+                var found = await source.ForChildrenAsync(missing, ct);
                 items.AddRange(found);
+                Keep(type, missing, found, stamp);
                 if (timing)
-                    log.LogDebug("Due work from {Source}: {Items} items for {Children} children in {Milliseconds:0.0} ms",
-                        source.GetType().Name, found.Count, childIds.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    log.LogDebug("Due work from {Source}: {Items} items for {Children} of {Asked} children in {Milliseconds:0.0} ms",
+                        type.Name, found.Count, missing.Count, ids.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (opened) await db.Database.CloseConnectionAsync();
             facts.Clear();
         }
         return items.OrderBy(x => x.Due).ThenBy(x => x.ChildId).ToList();
+    }
+
+    /// Keeps each asked child's items from the source (none is kept too: nothing due). A source that
+    /// answered about a child it was not asked about is not kept at all.
+    private void Keep(Type source, List<int> asked, IReadOnlyList<DueItem> found, DueWorkCache.Stamp stamp)
+    {
+        if (!stamp.Caching) return;
+        var byChild = new Dictionary<int, List<DueItem>>();
+        foreach (var id in asked) byChild[id] = [];
+        foreach (var item in found)
+        {
+            if (!byChild.TryGetValue(item.ChildId, out var list)) return;
+            list.Add(item);
+        }
+        foreach (var (id, list) in byChild) cache.Set(id, source, stamp, list.Count == 0 ? [] : list.ToArray());
     }
 
     /// What is due from this worker that is about no one child, from every registered source, soonest first.

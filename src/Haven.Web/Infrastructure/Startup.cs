@@ -125,6 +125,7 @@ public static class DueWorkRegistration
         services.AddScoped<IDueWorkSource, Haven.Core.Quality.AuditDueWork>();
         services.AddScoped<DueWork>();
         services.AddScoped<DueWorkFacts>();
+        services.AddSingleton<DueWorkCache>();
         return services;
     }
 }

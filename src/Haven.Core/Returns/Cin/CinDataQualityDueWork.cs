@@ -8,7 +8,8 @@ namespace Haven.Core.Returns.Cin;
 /// A worker's own CIN census errors and queries on My work: each failure of a CIN rule for their
 /// children in the current collection year, linking to where it is put right. Errors and queries
 /// (codes ending in Q: something unusual to check, not an error) are told apart in the wording and
-/// by their rule. Computed live, so an item goes the moment the record is fixed.
+/// by their rule. Worked out child by child and kept (DueWorkCache) until the child's record
+/// changes, so an item goes the moment the record is fixed.
 public sealed class CinDataQualityDueWork(HavenDbContext db, TimeProvider clock) : IDueWorkSource
 {
     /// Not a statutory timescale: an error in the record is due to be put right now.
@@ -33,8 +34,13 @@ public sealed class CinDataQualityDueWork(HavenDbContext db, TimeProvider clock)
         // its own "today" as overdue).
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var census = await CinCensusBuilder.BuildAsync(db, ReturnPeriod.CollectionYearOf(today), ct: ct, onlyChildren: childIds);
-        return CinRules.Check(census)
+        // Each child's census checked on its own, so a child's items are the same whichever other
+        // children are asked about with them (DueWorkCache keeps them child by child). The rules that
+        // compare children with each other (1520: a UPN shared by two children; 8510: an LA child ID
+        // shared) judge the whole return: the data quality page and the return itself show those.
+        return census.Children.SelectMany(c => CinRules.Check(census with { Children = [c] }))
             .Where(f => f.ChildId is not null)
+            .OrderBy(f => f.ChildReference, StringComparer.Ordinal).ThenBy(f => f.RuleCode, StringComparer.Ordinal)
             .OrderBy(f => f.IsQuery)
             .Select(f => f.IsQuery
                 ? new DueItem(f.ChildId!.Value, $"CIN census query {f.RuleCode} (check; not an error): {f.Message}", today, CheckQuery) { Href = f.FixPath }
