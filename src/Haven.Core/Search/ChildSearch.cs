@@ -147,7 +147,9 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
             // order with the equality below; SQLite visits the holders in id order), so the order costs no
             // sort and the lookup still stops at a page. They are shown by name (SearchAsync); choosing the
             // tied by name instead would need the name in the key index, or a sort of every holder.
-            if (examined.Count == 0 && lookup.All(k => k.Count == 1)) candidates = candidates.OrderBy(p => p.Id);
+            // (Not when any-word matching pools several words' keys into one list: PostgreSQL would sort
+            // every visible holder of them all before taking a page.)
+            if (examined.Count == 0 && (requireAll || lookup.Count == 1) && lookup.All(k => k.Count == 1)) candidates = candidates.OrderBy(p => p.Id);
             var batch = await Select(candidates.Take(limit)).ToListAsync(ct);
             foreach (var c in batch) found.TryAdd(c.Id, c);
         }
