@@ -35,13 +35,20 @@ public static class ChildrenApi
         child.MapCareLeaversApi();
     }
 
+    /// On a search's response: "true" when more children match than the response lists, so the
+    /// caller should narrow the search; "false" when the list is every match the caller may see.
+    public const string MoreThanShownHeader = "Haven-More-Than-Shown";
+
     private static async Task<IResult> SearchAsync(string? q, HttpContext http, ChildSearch search, AccessLog log, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["q"] = ["Enter a search of 1 to 200 characters"] });
         var worker = CurrentWorker.From(http.User)!;
-        var results = (await search.SearchAsync(worker, ChildSearchQuery.Parse(q), ct)).Children;
+        var (results, more) = await search.SearchAsync(worker, ChildSearchQuery.Parse(q), ct);
         await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Search, null, "GET /api/v1/children", $"{results.Count} results"), ct);
+        // The body stays the array of results it always was; whether more children match than are
+        // returned (ChildSearch.MaxResults) goes in a header, as the page's "More than 50 children found".
+        http.Response.Headers[MoreThanShownHeader] = more ? "true" : "false";
         return Results.Ok(results.Select(r => new ChildSearchResultDto(r.HavenId, r.Id, r.FirstName, r.LastName, r.KnownAs, r.DateOfBirth,
             r.ExpectedDateOfBirth, r.Sex.ToString(), r.Postcode, r.AllocatedWorker)));
     }
