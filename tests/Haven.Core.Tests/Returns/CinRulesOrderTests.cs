@@ -29,12 +29,18 @@ public sealed class CinRulesOrderTests(GeneratedBorough borough) : IClassFixture
             }).ToList(),
         };
 
-        var expected = CinRules.All.SelectMany(r => r.Check(census))
+        static List<ReturnFailure> OneRuleAfterAnother(CinCensus c) => CinRules.All.SelectMany(r => r.Check(c))
             .OrderBy(f => f.ChildReference, StringComparer.Ordinal).ThenBy(f => f.RuleCode, StringComparer.Ordinal).ToList();
+        var expected = OneRuleAfterAnother(census);
         var actual = CinRules.Check(census);
 
+        Assert.True(census.Children.Count >= CinRules.ParallelFrom, $"{census.Children.Count} children: the rules ran on one thread");
         Assert.True(expected.Count > 1000, $"{expected.Count} failures");
         Assert.True(expected.Select(f => f.RuleCode).Distinct().Count() > 3);
         Assert.Equal<ReturnFailure>(expected, actual);
+
+        // A few children (My work's check, on the request's thread): the same list too.
+        var few = census with { Children = census.Children.Take(12).ToList() };
+        Assert.Equal<ReturnFailure>(OneRuleAfterAnother(few), CinRules.Check(few));
     }
 }
