@@ -87,10 +87,13 @@ public sealed class Borough(DatabaseSettings settings, string? folder = null)
         var workerId = user.WorkerId ?? throw new InvalidOperationException("demo.socialworker has no worker");
         var caseload = await db.Allocations.Where(a => a.WorkerId == workerId && a.Kind == AllocationKind.SocialWorker
                 && a.StartDate <= today && (a.EndDate == null || a.EndDate >= today))
-            .Select(a => a.ChildId).Distinct().ToListAsync(ct);
+            .Select(a => a.ChildId).Distinct().OrderBy(id => id).ToListAsync(ct);
         if (caseload.Count == 0) throw new InvalidOperationException("demo.socialworker has no children allocated");
-        var busiest = await db.CaseNotes.Where(n => caseload.Contains(n.ChildId)).GroupBy(n => n.ChildId)
-            .Select(g => new { ChildId = g.Key, Notes = g.Count() }).OrderByDescending(g => g.Notes).FirstAsync(ct);
+        // The benchmark's own notes (the add-note scenario, "Benchmark ...") are not counted, so a
+        // borough measured again picks the same children: otherwise the child written to last time
+        // becomes the busiest and every target moves.
+        var busiest = await db.CaseNotes.Where(n => caseload.Contains(n.ChildId) && !n.Subject.StartsWith("Benchmark")).GroupBy(n => n.ChildId)
+            .Select(g => new { ChildId = g.Key, Notes = g.Count() }).OrderByDescending(g => g.Notes).ThenBy(g => g.ChildId).FirstAsync(ct);
         var quietest = caseload.First(id => id != busiest.ChildId || caseload.Count == 1);
         var surname = await db.People.Where(p => p.Id == quietest).Select(p => p.LastName).SingleAsync(ct);
 
