@@ -90,9 +90,9 @@ public abstract class FrontDoorApiTests(HavenApp app)
             return await db.SaveChangesAsync();
         });
 
-        var referrals = await mash.GetFromJsonAsync<List<Haven.Web.Api.ReferralDto>>($"/api/v1/children/{child}/referrals");
+        var referrals = (await mash.GetFromJsonAsync<List<Haven.Web.Api.ReferralDto>>($"/api/v1/children/{child}/referrals"))!;
 
-        Assert.Equal([new DateOnly(2025, 9, 1), new DateOnly(2025, 1, 10)], referrals!.Select(r => r.ReferralDate));
+        Assert.Equal([new DateOnly(2025, 9, 1), new DateOnly(2025, 1, 10)], referrals.Select(r => r.ReferralDate));
         Assert.True(referrals[0].IsReReferral);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/v1/children/{child}/referrals")).StatusCode);
     }

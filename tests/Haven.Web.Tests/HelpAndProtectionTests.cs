@@ -270,8 +270,8 @@ public abstract class HelpAndProtectionTests(HavenApp app)
         var authorised = await managerApi.PostAsJsonAsync($"{url}/authorisation", new { version = current.Version, outcome = "StrategyDiscussion", authorisedDate = Today });
 
         Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
-        var list = await api.GetFromJsonAsync<List<Haven.Web.Api.AssessmentDto>>($"/api/v1/children/{child}/assessments");
-        Assert.Equal("StrategyDiscussion", list!.Single().Outcome);
+        var list = (await api.GetFromJsonAsync<List<Haven.Web.Api.AssessmentDto>>($"/api/v1/children/{child}/assessments"))!;
+        Assert.Equal("StrategyDiscussion", list.Single().Outcome);
         Assert.Equal(["16A", "4B"], list.Single().FactorCodes);
     }
 

@@ -184,7 +184,7 @@ public abstract class LookedAfterApiTests(HavenApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The change must be after the period of care started on", await response.Content.ReadAsStringAsync());
         Assert.False(await app.Data.WithDbAsync(db => db.Placements.AnyAsync(x => x.CarerName == "Never saved" && x.ChildId == s.ChildId)));
-        Assert.Equal(1, (await PeriodAsync(s)).Episodes.Count);
+        Assert.Single((await PeriodAsync(s)).Episodes);
     }
 
     [Fact]
