@@ -19,6 +19,26 @@ public abstract class ChildSearchTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_FindAChild_TwoLetters_FindsOnlyThatWholeNameAndSaysToTypeMore()
+    {
+        // "Ch" shares its one-consonant sound key with Shah; the worker typing the start of Chloe must
+        // not be shown a page of Shahs.
+        var worker = await SocialWorkerAsync();
+        var shah = await app.Data.CreateChildAsync(c => { c.FirstName = "Amira"; c.LastName = "Shah"; c.AllocatedTo = worker; });
+        var chloe = await app.Data.CreateChildAsync(c => { c.FirstName = "Chloe"; c.LastName = "Brannigan"; c.AllocatedTo = worker; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var twoLetters = await client.GetPageAsync("/children?q=Ch");
+        Assert.DoesNotContain(twoLetters.QuerySelectorAll("tbody tr a"), a => a.GetAttribute("href") == $"/children/{shah}");
+        Assert.Contains("Type at least 3 letters", twoLetters.QuerySelector("#short-name")?.TextContent ?? "");
+
+        var threeLetters = await client.GetPageAsync("/children?q=Chl");
+        Assert.Contains(threeLetters.QuerySelectorAll("tbody tr a"), a => a.GetAttribute("href") == $"/children/{chloe}");
+        Assert.Null(threeLetters.QuerySelector("#short-name"));
+    }
+
+    [Fact]
     public async Task Get_FindAChild_CommonSurname_ShowsAPageOfExactMatchesAsksToRefineAndNeverLooksUpSoundAlikes()
     {
         Assert.Equal(Phonetic.Key("Hollowell"), Phonetic.Key("Holowell")); // the sound-alike really is one

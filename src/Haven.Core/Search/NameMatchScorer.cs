@@ -70,7 +70,7 @@ public static class NameMatchScorer
             return Prefix;
         }
 
-        var queryKey = Phonetic.Key(query);
+        var queryKey = query.Length >= SearchKeys.MinimumPrefixLength ? Phonetic.Key(query) : "";
         if (queryKey.Length > 0 && queryKey == Phonetic.Key(name))
         {
             return SoundsAlike;

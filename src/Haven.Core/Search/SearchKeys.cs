@@ -67,15 +67,17 @@ public static class SearchKeys
         }
 
         keys.Add($"n:{normalised}");
+        // One or two letters are matched only as a whole name (or a known nickname): as the start of
+        // a name they would match most of the borough, and their sound-alike key is a single
+        // consonant ("Ch" sounds like Shah and Shaw).
         if (normalised.Length >= MinimumPrefixLength)
         {
             keys.Add($"x:{normalised}");
-        }
-
-        var phonetic = Phonetic.Key(normalised);
-        if (phonetic.Length > 0)
-        {
-            keys.Add($"p:{phonetic}");
+            var phonetic = Phonetic.Key(normalised);
+            if (phonetic.Length > 0)
+            {
+                keys.Add($"p:{phonetic}");
+            }
         }
 
         keys.UnionWith(Nicknames.CanonicalFormsOf(normalised).Select(c => $"k:{c}"));

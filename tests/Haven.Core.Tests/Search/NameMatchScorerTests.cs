@@ -15,6 +15,7 @@ public class NameMatchScorerTests
     [InlineData("jones", "smith", 0)]
     [InlineData("ann", "amy", 0)] // two edits is too many for a short name
     [InlineData("jo", "jon", 0)] // prefixes need 3 letters
+    [InlineData("ch", "shah", 0)] // and so do sound-alikes: two letters' key is one consonant
     public void TokenScore_KindOfMatch_ReturnsItsScore(string query, string name, int expected)
     {
         // Act

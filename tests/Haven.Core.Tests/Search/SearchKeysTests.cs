@@ -26,14 +26,24 @@ public class SearchKeysTests
     }
 
     [Fact]
-    public void ForQuery_ShortToken_HasNoPrefixKey()
+    public void ForQuery_ShortToken_HasNoPrefixOrSoundAlikeKey()
     {
         // Act
         var keys = SearchKeys.ForQuery("Jo");
 
         // Assert
         Assert.DoesNotContain(keys, k => k.StartsWith("x:", StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, k => k.StartsWith("p:", StringComparison.Ordinal));
         Assert.Contains("n:jo", keys);
+    }
+
+    [Fact]
+    public void Matches_TwoLetters_DoNotMatchASoundAlike()
+    {
+        // "Ch" and "Shah" share the one-consonant sound key; typing two letters must not list every Shah and Shaw.
+        Assert.Equal(Phonetic.Key("Ch"), Phonetic.Key("Shah"));
+        Assert.False(SearchKeys.Matches(SearchKeys.For("Ali", "Shah", null), "Ch"));
+        Assert.True(SearchKeys.Matches(SearchKeys.For("Ali", "Shah", null), "Sha"));
     }
 
     [Fact]

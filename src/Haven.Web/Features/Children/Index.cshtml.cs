@@ -15,6 +15,9 @@ public class IndexModel(ChildSearch search, AccessLog log, TimeProvider clock) :
 
     /// More children match than the page shows: the worker is asked to narrow the search.
     public bool MoreThanShown { get; private set; }
+
+    /// A name in the search is one or two letters, which match only whole names: said when nothing is found.
+    public bool HasShortName { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -32,6 +35,7 @@ public class IndexModel(ChildSearch search, AccessLog log, TimeProvider clock) :
             ModelState.AddModelError("q", "Enter a name, date of birth, NHS number, UPN or Haven ID");
             return;
         }
+        HasShortName = parsed.NameTokens.Any(t => NameNormaliser.Normalise(t).Length is > 0 and < SearchKeys.MinimumPrefixLength);
         var worker = CurrentWorker.From(User)!;
         (Results, MoreThanShown) = await search.SearchAsync(worker, parsed, ct);
         await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Search, null, "GET /children",
