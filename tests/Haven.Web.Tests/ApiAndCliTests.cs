@@ -98,6 +98,31 @@ public abstract class ApiAndCliTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Post_Note_Api_ManyAtOnce_EveryNoteLandsWithOneChangeEntryEach()
+    {
+        // Arrange: a note and its Change entry are saved in one transaction (the access log's group
+        // commit), so the endpoint filter must not log the change a second time.
+        var (worker, client) = await ApiClientAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var submissions = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
+
+        // Act
+        var answers = await Task.WhenAll(submissions.Select((s, i) => client.PostAsJsonAsync($"/api/v1/children/{id}/notes",
+            new { type = "PhoneCall", eventAt = DateTime.UtcNow.AddHours(-1), subject = $"Call {i}", body = "Written at once.", submissionId = s })));
+
+        // Assert
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var ids = (await Task.WhenAll(answers.Select(a => a.Content.ReadFromJsonAsync<Haven.Web.Api.CaseNoteDto>()))).Select(n => n!.Id).ToList();
+        var saved = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => new { n.Id, n.SubmissionId }).ToListAsync());
+        Assert.Equal(ids.Order(), saved.Select(n => n.Id).Order());
+        Assert.Equal(submissions.Order(), saved.Select(n => n.SubmissionId!.Value).Order());
+        Assert.Equal(24, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.ChildId == id && e.Action == AccessAction.Change
+            && e.Resource == $"POST /api/v1/children/{id}/notes" && e.WorkerId == worker.WorkerId)));
+        var chain = await app.Data.WithDbAsync(db => AccessLogVerifier.VerifyAsync(db));
+        Assert.True(chain.IsValid, chain.Problem);
+    }
+
+    [Fact]
     public async Task Post_Note_Api_WithMalformedJson_Returns400()
     {
         var (worker, client) = await ApiClientAsync();

@@ -268,6 +268,62 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task AccessLog_NotesWrittenWithTheirEntries_ManyAtOnce_EveryNoteLandsWithItsEntryInOneChain()
+    {
+        // Arrange: notes saved in the access log's transaction (WriteWithAsync) by many writers at
+        // once, mixed with plain entries, and two repeats of a submission already saved (refused by
+        // the unique index on SubmissionId) in among them.
+        var (worker, _, _) = await SocialWorkerAsync();
+        var id = await app.Data.CreateChildAsync(c => c.AllocatedTo = worker);
+        var log = app.Services.GetRequiredService<AccessLog>();
+        var marker = Guid.NewGuid().ToString("N");
+        var repeated = Guid.NewGuid();
+        CaseNote Note(string subject, Guid submission) => new()
+        {
+            ChildId = id, Type = CaseNoteType.PhoneCall, EventAt = DateTime.UtcNow.AddHours(-1), RecordedAt = DateTime.UtcNow,
+            AuthorWorkerId = worker.WorkerId, Subject = subject, Body = "Written by the group-commit test.", SubmissionId = submission,
+        };
+        AccessEvent Change(string what) => new(worker.UserName, worker.WorkerId, AccessAction.Change, id, $"POST /{marker}/{what}");
+        var first = Note($"{marker} first", repeated);
+        await log.WriteWithAsync(Change("first"), [first]);
+        var commitsBefore = log.Commits;
+
+        // Act
+        var refused = 0;
+        await Task.WhenAll(Enumerable.Range(0, 42).Select(i => Task.Run(async () =>
+        {
+            if (i % 4 == 3) await log.WriteAsync(new AccessEvent("group-commit-test", null, AccessAction.View, id, $"GET /{marker}/{i}"));
+            else if (i is 10 or 30)
+            {
+                var again = Note($"{marker} repeat {i}", repeated);
+                await Assert.ThrowsAnyAsync<DbUpdateException>(() => log.WriteWithAsync(Change($"repeat {i}"), [again]));
+                Interlocked.Increment(ref refused);
+            }
+            else
+            {
+                var note = Note($"{marker} {i}", Guid.NewGuid());
+                await log.WriteWithAsync(Change($"{i}"), [note]);
+                // Committed with its entry before WriteWithAsync returns: a fresh context sees both.
+                Assert.True(note.Id > 0);
+                Assert.Equal($"{marker} {i}", await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.Id == note.Id).Select(n => n.Subject).SingleAsync()));
+                Assert.Equal(1, await app.Data.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Resource == $"POST /{marker}/{i}")));
+            }
+        })));
+
+        // Assert: every new note once, each with its change entry; the repeats added no note but were logged.
+        var written = Enumerable.Range(0, 42).Where(i => i % 4 != 3 && i is not (10 or 30)).ToList();
+        var subjects = await app.Data.WithDbAsync(db => db.CaseNotes.Where(n => n.ChildId == id).Select(n => n.Subject).ToListAsync());
+        Assert.Equal(written.Select(i => $"{marker} {i}").Append($"{marker} first").Order(), subjects.Order());
+        var entries = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.Resource.StartsWith($"POST /{marker}/") || e.Resource.StartsWith($"GET /{marker}/")).Select(e => e.Resource).ToListAsync());
+        Assert.Equal(42 + 1, entries.Count);
+        Assert.Equal(2, refused);
+        Assert.Contains($"POST /{marker}/repeat 10", entries);
+        Assert.InRange(log.Commits - commitsBefore, 1, 42 + 2);
+        var chain = await app.Data.WithDbAsync(db => AccessLogVerifier.VerifyAsync(db));
+        Assert.True(chain.IsValid, chain.Problem);
+    }
+
+    [Fact]
     public async Task Database_OnSqlite_WaitsForTheWriteLockInsteadOfFailingBusy()
     {
         var timeout = await app.Data.WithDbAsync(async db =>

@@ -21,6 +21,11 @@ public sealed record AccessEvent(string UserName, int? WorkerId, AccessAction Ac
 /// commit was syncing) in one transaction, in the order they were queued. An entry whose writer
 /// reaches the gate after someone else committed it returns at once. Alone, a writer commits its
 /// own entry as before; under load, many entries share one sync.
+///
+/// A change logged with the rows it adds (WriteWithAsync: a new case note and its "change" entry)
+/// rides the same batch: the rows are inserted in the transaction that appends the entry, so the
+/// change and its log entry commit together (one sync for both, shared with the batch), and the
+/// writes of many requests queue here, in order, rather than in SQLite's busy-wait back-off.
 public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimeProvider clock, AccessLogAnchor anchor)
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -34,20 +39,36 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
     private readonly ConcurrentQueue<Pending> _queue = new();
     private (long Sequence, string Hash)? _last;
 
-    private sealed class Pending(AccessEvent e)
+    private sealed class Pending(AccessEvent e, IReadOnlyList<object> rows)
     {
         public AccessEvent Event { get; } = e;
+        /// New rows saved in the entry's transaction (WriteWithAsync); none for a plain entry.
+        public IReadOnlyList<object> Rows { get; } = rows;
         public bool Written;
         public ExceptionDispatchInfo? Failure;
+        /// The database refused the rows (a unique key): the entry was written without them.
+        public ExceptionDispatchInfo? Refused;
     }
 
     /// The number of transactions the log has committed in this process (for tests and measuring).
     public long Commits => Interlocked.Read(ref _commits);
     private long _commits;
 
-    public async Task WriteAsync(AccessEvent e, CancellationToken ct = default)
+    public Task WriteAsync(AccessEvent e, CancellationToken ct = default) => WriteAsync(new Pending(e, []));
+
+    /// Appends the entry and inserts the new rows (entities not tracked by any context) in the same
+    /// transaction: both are committed when this returns, or neither is. If the database refuses the
+    /// rows (a unique index, a foreign key), the entry is still written, on its own, and the
+    /// DbUpdateException that refused them is thrown; other batched writers are not affected.
+    public async Task WriteWithAsync(AccessEvent e, IReadOnlyList<object> added, CancellationToken ct = default)
     {
-        var mine = new Pending(e);
+        var mine = new Pending(e, added);
+        await WriteAsync(mine);
+        mine.Refused?.Throw();
+    }
+
+    private async Task WriteAsync(Pending mine)
+    {
         _queue.Enqueue(mine);
         // Once queued, the entry is written whatever happens to the request that caused it (a
         // client going away must not leave it waiting in the queue), so no cancellation from here.
@@ -60,8 +81,14 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                 while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
                 try
                 {
-                    await AppendAsync(batch);
+                    await AppendAsync(batch, withRows: true);
                     foreach (var p in batch) p.Written = true;
+                }
+                catch (RowsRefusedException)
+                {
+                    // Some writer's rows were refused (a repeated submission): each writer on its
+                    // own, so the others' rows still land and the refused one's entry is written.
+                    foreach (var p in batch) await AppendAloneAsync(p);
                 }
                 catch (Exception failure)
                 {
@@ -77,7 +104,32 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
         mine.Failure?.Throw();
     }
 
-    private async Task AppendAsync(List<Pending> batch)
+    /// One writer's entry with its rows; if the rows are refused, the entry without them.
+    private async Task AppendAloneAsync(Pending p)
+    {
+        try
+        {
+            try
+            {
+                await AppendAsync([p], withRows: true);
+            }
+            catch (RowsRefusedException refused)
+            {
+                p.Refused = ExceptionDispatchInfo.Capture(refused.InnerException!);
+                await AppendAsync([p], withRows: false);
+            }
+            p.Written = true;
+        }
+        catch (Exception failure)
+        {
+            p.Failure = ExceptionDispatchInfo.Capture(failure);
+        }
+    }
+
+    /// A save that carried rows failed while the log's tail had not moved: the rows were refused, not the append.
+    private sealed class RowsRefusedException(DbUpdateException inner) : Exception("The rows saved with an access-log entry were refused.", inner);
+
+    private async Task AppendAsync(List<Pending> batch, bool withRows)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -92,7 +144,9 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
             }
             var at = Truncate(clock.GetUtcNow().UtcDateTime);
             var previous = _last.Value;
+            var start = previous.Sequence;
             AccessLogEntry? entry = null;
+            var rows = false;
             foreach (var p in batch)
             {
                 var e = p.Event;
@@ -112,21 +166,38 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                 entry.Hash = ComputeHash(entry);
                 previous = (entry.Sequence, entry.Hash);
                 db.AccessLog.Add(entry);
+                if (withRows && p.Rows.Count > 0 && p.Refused is null)
+                {
+                    foreach (var row in p.Rows) db.Add(row);
+                    rows = true;
+                }
             }
             try
             {
-                // More than one entry: SaveChanges wraps the inserts in one transaction.
+                // More than one row: SaveChanges wraps the inserts in one transaction.
                 await db.SaveChangesAsync();
                 Interlocked.Increment(ref _commits);
                 _last = previous;
                 if (entry is not null) WriteAnchor(entry);
                 return;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException failure) when (attempt < 5)
             {
                 _last = null; // another writer appended first: re-read the tail and try again
+                if (rows && !await TailMovedSinceAsync(start))
+                {
+                    // Nobody else appended, so the log was not what the database refused: the rows were.
+                    foreach (var p in batch) foreach (var row in p.Rows) db.Entry(row).State = EntityState.Detached;
+                    throw new RowsRefusedException(failure);
+                }
             }
         }
+    }
+
+    private async Task<bool> TailMovedSinceAsync(long sequence)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.AccessLog.AnyAsync(x => x.Sequence > sequence);
     }
 
     private void WriteAnchor(AccessLogEntry entry)

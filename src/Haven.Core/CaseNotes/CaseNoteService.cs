@@ -19,7 +19,7 @@ public sealed record AddedCaseNote(CaseNote Note, bool IsNew);
 /// The rules for case notes, shared by the pages and the API: a note is added once (a repeated
 /// submission returns the first), corrected only by amendment, and removed only softly, with a reason,
 /// by its author or a team manager.
-public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock)
+public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock, AccessLog log)
 {
     public const int MaxSubject = 200;
     public const int MaxBody = 20000;
@@ -43,11 +43,23 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock)
     public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default) =>
         (await AddOnceAsync(o, by, ct)).Note;
 
+    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent? change, CancellationToken ct = default) =>
+        (await AddOnceAsync(o, by, change, ct)).Note;
+
+    public Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default) =>
+        AddOnceAsync(o, by, null, ct);
+
     /// Adds the note, or finds the one a repeated submission (the same SubmissionId) saved first;
     /// IsNew says which. The unique index on SubmissionId decides: the insert is tried and a
     /// repeat is read back only when the index refuses it, so a first submission (nearly all of
     /// them) costs the insert alone, not a look-up before it.
-    public async Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default)
+    ///
+    /// With a change (the access-log entry for this write), the note is inserted in the access
+    /// log's transaction with its entry (AccessLog.WriteWithAsync): one commit for both, shared with
+    /// the other writes queued at the log (a note was its own commit and its entry another: under
+    /// 32 writers on SQLite each note waited for the write lock in busy-wait back-off). The entry is
+    /// written for a repeated submission too, as the caller logged a change before.
+    public async Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent? change, CancellationToken ct = default)
     {
         var now = ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var note = new CaseNote
@@ -58,15 +70,19 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock)
             Subject = o.Subject.Trim(), Body = o.Body.Trim(), PeopleSeen = string.IsNullOrWhiteSpace(o.PeopleSeen) ? null : o.PeopleSeen.Trim(),
             ChildSeen = o.ChildSeen, ChildSeenAlone = o.ChildSeenAlone, SubmissionId = o.SubmissionId,
         };
-        db.CaseNotes.Add(note);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (change is null)
+            {
+                db.CaseNotes.Add(note);
+                await db.SaveChangesAsync(ct);
+            }
+            else await log.WriteWithAsync(change, [note], ct);
         }
         catch (DbUpdateException) when (o.SubmissionId is { } submitted)
         {
             // Submitted before (or the same submission arrived twice at once): the first is kept.
-            db.Entry(note).State = EntityState.Detached;
+            if (change is null) db.Entry(note).State = EntityState.Detached;
             var first = await db.CaseNotes.IgnoreQueryFilters().FirstOrDefaultAsync(n => n.SubmissionId == submitted, ct);
             if (first is null) throw; // refused for another reason
             return new AddedCaseNote(first, IsNew: false);

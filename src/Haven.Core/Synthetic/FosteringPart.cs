@@ -250,6 +250,11 @@ internal sealed class FosteringPart : IBoroughPart
             var adm = order.AddDays(-rng.Between(10, 60));
             if (adm < p.StartDate.AddDays(14)) adm = p.StartDate.AddDays(Math.Min(14, Math.Max(0, order.DayNumber - p.StartDate.DayNumber)));
             if (order < adm) order = adm;
+            // A care span that began before the recorded history has its placements clipped to the
+            // period's start (ChildrenLookedAfterPart), so its adoptive placement can start at entry,
+            // before the decision worked out above: the decision is then that day (SSDA903 rule 551:
+            // an adoptive placement starts on or after the decision). Random draws are unchanged.
+            if (a is not null && a.StartDate < adm) adm = a.StartDate;
             var early = rng.Weighted<EarlyPermanence>([(EarlyPermanence.FosterToAdopt, 8), (EarlyPermanence.ConcurrentPlanning, 2), (EarlyPermanence.ConsideredNotSuitable, 55), (EarlyPermanence.ConsideredNoCarers, 35)]);
             var movedIn = early is EarlyPermanence.FosterToAdopt or EarlyPermanence.ConcurrentPlanning ? adm.AddDays(rng.Between(0, 30)) : placed;
             if (movedIn > placed) movedIn = placed;

@@ -87,7 +87,7 @@ public static class ChildrenApi
                 errors[char.ToLowerInvariant(field[0]) + field[1..]] = [message];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var worker = CurrentWorker.From(http.User)!;
-        var added = await notes.AddOnceAsync(options, worker, ct);
+        var added = await notes.AddOnceAsync(options, worker, ChildRecordGuard.ChangeEntry(http, childId), ct);
         var note = added.Note;
         // A note just saved is as it was sent, by this worker, with no amendments: only a repeated
         // submission's note is read back whole.

@@ -34,8 +34,22 @@ public sealed class ChildRecordGuard(ChildAccess access, AccessLog log)
 
     public Task ChangedAsync(HttpContext http, int childId, CancellationToken ct = default)
     {
+        if (http.Items.ContainsKey(ChangeLoggedKey)) return Task.CompletedTask;
         var worker = CurrentWorker.From(http.User)!;
         return log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Change, childId, Resource(http)), ct);
+    }
+
+    private const string ChangeLoggedKey = "Haven.ChangeLogged";
+
+    /// The change entry for a write that saves it in the same transaction as the change itself
+    /// (AccessLog.WriteWithAsync, as a new case note does): the filter then writes no second entry.
+    /// Taken only once the input is valid; a write that then fails answers with an error, which the
+    /// filter would not have logged as a change either.
+    public static AccessEvent ChangeEntry(HttpContext http, int childId)
+    {
+        var worker = CurrentWorker.From(http.User)!;
+        http.Items[ChangeLoggedKey] = true;
+        return new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Change, childId, Resource(http));
     }
 
     private static string Resource(HttpContext http) => $"{http.Request.Method} {http.Request.Path}";

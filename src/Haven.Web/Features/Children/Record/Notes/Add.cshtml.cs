@@ -64,7 +64,7 @@ public class AddModel(HavenDbContext db, CaseNoteService notes, TimeProvider clo
             ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return await RedisplayAsync(childId, ct);
 
-        await notes.AddAsync(options, CurrentWorker.From(User)!, ct);
+        await notes.AddAsync(options, CurrentWorker.From(User)!, Haven.Web.Infrastructure.ChildRecordGuard.ChangeEntry(HttpContext, childId), ct);
         TempData["Notice"] = "Case note added";
         return Redirect($"/children/{childId}/notes");
     }
