@@ -109,6 +109,33 @@ public class CinCensusTests
         Assert.Equal(Golden().Trim(), Xml(census).Trim());
     }
 
+    /// Read takes the message one Child at a time: what the whole-document read found (the first Header
+    /// and the first Children, wherever they stand among the root's elements; comments, text and other
+    /// elements passed over) it must still find.
+    [Fact]
+    public void Read_HeaderAfterChildren_CommentsAndOtherElements_ReadsTheSame()
+    {
+        var golden = Golden();
+        var headerStart = golden.IndexOf("<Header>", StringComparison.Ordinal);
+        var headerEnd = golden.IndexOf("</Header>", StringComparison.Ordinal) + "</Header>".Length;
+        var header = golden[headerStart..headerEnd];
+        var moved = golden.Remove(headerStart, headerEnd - headerStart)
+            .Replace("<Message>", "<Message><!-- a note --><Other><Child><ChildIdentifiers><LAchildID>H9</LAchildID></ChildIdentifiers></Child></Other>stray text")
+            .Replace("<Children>", "<Children><!-- first --><Note>not a child</Note>")
+            .Replace("</Children>", "</Children><Children><Child><ChildIdentifiers><LAchildID>H8</LAchildID></ChildIdentifiers></Child></Children>" + header + "<Header><Source><LEA>111</LEA></Source></Header>");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(moved));
+        var census = CinCensusXml.Read(stream);
+        Assert.Equal(["H1", "H2", "H5"], census.Children.Select(c => c.LAchildID));
+        Assert.Equal(golden.Trim(), Xml(census).Trim());
+    }
+
+    [Fact]
+    public void Read_MalformedAfterTheChildren_Throws()
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Golden().Replace("</Message>", "</Messag>")));
+        Assert.Throws<System.Xml.XmlException>(() => CinCensusXml.Read(stream));
+    }
+
     [Fact]
     public void Schema_RuleExampleChild_Validates()
     {

@@ -11,8 +11,8 @@ namespace Haven.Core.Returns.AnnexA;
 public sealed record AnnexASheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// Writes the Annex A lists as one Excel workbook (a sheet per list, the header row first, dates as
-/// real Excel dates shown dd/mm/yyyy) with the Open XML SDK for the package, each sheet streamed row by
-/// row straight to its part so a large borough does not need the whole workbook in memory; and reads one back (for the tests and for checking).
+/// real Excel dates shown dd/mm/yyyy) with the Open XML SDK for the package, each sheet's XML written
+/// as text (a few sheets at once, one per core); and reads one back (for the tests and for checking).
 public static class AnnexAWorkbook
 {
     private const uint DateStyle = 1;
@@ -28,12 +28,37 @@ public static class AnnexAWorkbook
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = Stylesheet();
         var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
-        uint sheetId = 1;
-        foreach (var sheet in sheets)
+        // Each sheet's XML is written to memory on the thread pool, a few sheets ahead (one per core),
+        // while this thread copies the finished ones into the package in order (the SDK is not
+        // thread-safe): writing the text was most of the time and ran on one core.
+        var list = sheets.ToList();
+        var ahead = new Queue<Task<MemoryStream>>();
+        var next = 0;
+        void StartMore()
         {
+            while (next < list.Count && ahead.Count < Math.Max(2, Environment.ProcessorCount))
+            {
+                var sheet = list[next++];
+                ahead.Enqueue(Task.Run(() =>
+                {
+                    var buffer = new MemoryStream();
+                    WriteSheet(buffer, sheet);
+                    return buffer;
+                }));
+            }
+        }
+        StartMore();
+        uint sheetId = 1;
+        foreach (var sheet in list)
+        {
+            using var xml = ahead.Dequeue().GetAwaiter().GetResult();
+            StartMore();
             var part = workbookPart.AddNewPart<WorksheetPart>();
             using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
-                WriteSheet(stream, sheet);
+            {
+                xml.Position = 0;
+                xml.CopyTo(stream);
+            }
             sheetList.AppendChild(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = sheet.Name });
         }
         workbookPart.Workbook.Save();

@@ -137,39 +137,74 @@ public static class CinCensusXml
     }
 
     /// Reads a CIN census message back into the model. Children's Haven keys come from LAchildID.
+    /// The message is read one Child element at a time (150 MB at 500,000 children: a whole XDocument
+    /// of it was most of the validation's memory and its collections), each the same XElement the
+    /// whole-document read gave, so every value is read as before.
     public static CinCensus Read(Stream stream)
     {
-        var doc = XDocument.Load(stream);
-        var root = doc.Root ?? throw new InvalidDataException("The file has no Message element.");
-        var details = root.Element("Header")?.Element("CollectionDetails");
-        var source = root.Element("Header")?.Element("Source");
+        // The settings XDocument.Load used: insignificant whitespace dropped, a DOCTYPE parsed (no resolver).
+        var settings = new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Parse, MaxCharactersFromEntities = 10_000_000 };
+        using var reader = XmlReader.Create(stream, settings);
+        if (reader.MoveToContent() != XmlNodeType.Element) throw new InvalidDataException("The file has no Message element.");
+        XElement? headerElement = null;
+        var children = new List<CinChild>();
+        var childrenSeen = false;
+        if (!reader.IsEmptyElement)
+        {
+            reader.Read();
+            // The root's elements in order: the first Header and the first Children are read, as
+            // root.Element("Header") and root.Element("Children") found them; anything else is passed over.
+            while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == 0))
+            {
+                if (reader.NodeType != XmlNodeType.Element) reader.Read();
+                else if (reader.LocalName == "Header" && reader.NamespaceURI.Length == 0 && headerElement is null)
+                    headerElement = (XElement)XNode.ReadFrom(reader);
+                else if (reader.LocalName == "Children" && reader.NamespaceURI.Length == 0 && !childrenSeen)
+                {
+                    childrenSeen = true;
+                    if (reader.IsEmptyElement) { reader.Read(); continue; }
+                    reader.Read();
+                    while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == 1))
+                    {
+                        if (reader.NodeType != XmlNodeType.Element) reader.Read();
+                        else if (reader.LocalName == "Child" && reader.NamespaceURI.Length == 0) children.Add(ReadChild((XElement)XNode.ReadFrom(reader)));
+                        else reader.Skip();
+                    }
+                    reader.Read(); // </Children>
+                }
+                else reader.Skip();
+            }
+        }
+        while (reader.Read()) { } // the rest of the document, so a malformed end still fails as XDocument.Load did
+
+        var details = headerElement?.Element("CollectionDetails");
+        var source = headerElement?.Element("Source");
         var refDate = D(details?.Element("ReferenceDate"));
         var year = int.TryParse(S(details?.Element("Year")), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : refDate?.Year ?? 0;
         var header = new CinHeader(year, refDate ?? default, S(source?.Element("LEA")) ?? "", S(source?.Element("SoftwareCode")) ?? "",
             S(source?.Element("Release")) ?? "", S(source?.Element("SerialNo")) ?? "",
             DateTime.TryParse(S(source?.Element("DateTime")), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dt) ? dt : default);
-
-        var children = new List<CinChild>();
-        foreach (var c in root.Element("Children")?.Elements("Child") ?? [])
-        {
-            var ids = c.Element("ChildIdentifiers");
-            var chars = c.Element("ChildCharacteristics");
-            var la = S(ids?.Element("LAchildID")) ?? "";
-            children.Add(new CinChild(
-                HavenIds.TryParse(la, out var id) ? id : null,
-                la,
-                S(ids?.Element("UPN")),
-                S(ids?.Element("FormerUPN")),
-                S(ids?.Element("UPNunknown")),
-                D(ids?.Element("PersonBirthDate")),
-                D(ids?.Element("ExpectedPersonBirthDate")),
-                S(ids?.Element("Sex")) ?? "",
-                D(ids?.Element("PersonDeathDate")),
-                S(chars?.Element("Ethnicity")) ?? "",
-                chars?.Element("Disabilities")?.Elements("Disability").Select(x => x.Value.Trim()).ToList() ?? [],
-                c.Elements("CINdetails").Select(ReadEpisode).ToList()));
-        }
         return new CinCensus(header, children);
+    }
+
+    private static CinChild ReadChild(XElement c)
+    {
+        var ids = c.Element("ChildIdentifiers");
+        var chars = c.Element("ChildCharacteristics");
+        var la = S(ids?.Element("LAchildID")) ?? "";
+        return new CinChild(
+            HavenIds.TryParse(la, out var id) ? id : null,
+            la,
+            S(ids?.Element("UPN")),
+            S(ids?.Element("FormerUPN")),
+            S(ids?.Element("UPNunknown")),
+            D(ids?.Element("PersonBirthDate")),
+            D(ids?.Element("ExpectedPersonBirthDate")),
+            S(ids?.Element("Sex")) ?? "",
+            D(ids?.Element("PersonDeathDate")),
+            S(chars?.Element("Ethnicity")) ?? "",
+            chars?.Element("Disabilities")?.Elements("Disability").Select(x => x.Value.Trim()).ToList() ?? [],
+            c.Elements("CINdetails").Select(ReadEpisode).ToList());
     }
 
     private static CinEpisode ReadEpisode(XElement e) => new(
