@@ -26,7 +26,7 @@ public class RelationshipsModel(HavenDbContext db, TimeProvider clock, Haven.Cor
         var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
         var rows = await db.Relationships.AsNoTracking()
             .Where(r => (r.PersonId == childId || r.RelatedPersonId == childId) && r.EndDate == null)
-            .Where(r => !hidden.Contains(r.PersonId) && !hidden.Contains(r.RelatedPersonId))
+            .Where(r => !hidden.Any(h => h == r.PersonId) && !hidden.Any(h => h == r.RelatedPersonId))
             .Select(r => new
             {
                 r.PersonId, r.Type, r.HasParentalResponsibility, r.StartDate,

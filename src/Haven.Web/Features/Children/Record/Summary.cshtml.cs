@@ -57,7 +57,7 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
         var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
         var relationships = await db.Relationships.AsNoTracking()
             .Where(r => (r.PersonId == childId || r.RelatedPersonId == childId) && r.EndDate == null)
-            .Where(r => !hidden.Contains(r.PersonId) && !hidden.Contains(r.RelatedPersonId))
+            .Where(r => !hidden.Any(h => h == r.PersonId) && !hidden.Any(h => h == r.RelatedPersonId))
             .Select(r => new { r.PersonId, r.RelatedPersonId, r.Type, r.HasParentalResponsibility,
                 Person = new { r.Person.Id, r.Person.FirstName, r.Person.LastName, r.Person.Sex, r.Person.Kind, r.Person.IsRestricted },
                 Related = new { r.RelatedPerson.Id, r.RelatedPerson.FirstName, r.RelatedPerson.LastName, r.RelatedPerson.Sex, r.RelatedPerson.Kind, r.RelatedPerson.IsRestricted } })
@@ -79,7 +79,7 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
         var unrelatedHousehold = householdIds.Except(people.Select(p => p.Id)).ToList();
         if (unrelatedHousehold.Count > 0)
         {
-            var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id) && !hidden.Contains(p.Id))
+            var others = await db.People.AsNoTracking().Where(p => unrelatedHousehold.Contains(p.Id) && !hidden.Any(h => h == p.Id))
                 .Select(p => new { p.Id, p.FirstName, p.LastName, p.Kind, p.IsRestricted }).ToListAsync(ct);
             LivesWith = LivesWith.Concat(others.Select(o => new PersonLink(o.Id, Name(o.FirstName, o.LastName, o.IsRestricted), "Household member", o.Kind == PersonKind.Child, false, null))).ToList();
         }

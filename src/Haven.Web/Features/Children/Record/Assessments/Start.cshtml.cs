@@ -75,7 +75,7 @@ public class StartModel(HavenDbContext db, AssessmentService assessments, ChildA
             .ToListAsync(ct);
         var worker = CurrentWorker.From(User);
         var hidden = worker is null ? Haven.Core.Permanence.SealedRecords.All(db) : Haven.Core.Permanence.SealedRecords.HiddenFrom(db, sealedAdoption, worker.Role);
-        var siblings = await db.People.AsNoTracking().Where(p => siblingIds.Contains(p.Id) && !hidden.Contains(p.Id))
+        var siblings = await db.People.AsNoTracking().Where(p => siblingIds.Contains(p.Id) && !hidden.Any(h => h == p.Id))
             .Select(p => new { p.Id, p.FirstName, p.LastName, HasReferral = db.Referrals.Any(r => r.ChildId == p.Id && r.ClosureDate == null && !r.NoFurtherAction) })
             .OrderBy(p => p.FirstName).ToListAsync(ct);
         SiblingItems = siblings.Select(s => new SelectListItem(
