@@ -129,6 +129,31 @@ public abstract class ChronologyPagingTests(HavenApp app)
         }
     }
 
+    [Fact]
+    public async Task PageAsync_ForAChildWithRecordsInFewSources_ReadsOnlyThoseSources()
+    {
+        // Arrange: the busy child has an allocation, involvements and case notes, nothing else.
+        var id = await BusyChildAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
+        var chronology = scope.ServiceProvider.GetRequiredService<ChronologyBuilder>();
+        var sources = scope.ServiceProvider.GetServices<IChronologySource>().ToList();
+        var withEvents = 0;
+        foreach (var source in sources) if ((await source.ForChildAsync(id, default)).Count > 0) withEvents++;
+        using var log = EfCommands.Of(db);
+
+        // Act
+        var page = await chronology.PageAsync(id, null, 1, 100);
+
+        // Assert: one query asks every source whether the child has rows in it; then the case notes'
+        // count and slice, and one read each of the allocations and the involvements. Every source
+        // was read before (about 35 queries for any child, most of them finding nothing).
+        Assert.Equal(100, page.Items.Count);
+        Assert.Equal(3, withEvents);
+        Assert.True(sources.Count > 15, $"only {sources.Count} sources are registered");
+        Assert.True(log.Commands.Count <= 5, $"{log.Commands.Count} commands:\n{string.Join("\n", log.Commands.Select(c => c.Text))}");
+    }
+
     private async Task<TestWorker> WorkerAsync()
     {
         var (_, teamId) = await app.Data.CreateTeamAsync();

@@ -32,6 +32,9 @@ public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronology
 {
     public string Category => "Assessments and child protection";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Assessments.Any(a => a.ChildId == id) || d.StrategyDiscussions.Any(s => s.ChildId == id) || d.Section47Enquiries.Any(s => s.ChildId == id);
+
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)

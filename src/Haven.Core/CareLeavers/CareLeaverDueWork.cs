@@ -88,6 +88,9 @@ public sealed class CareLeaverChronology(HavenDbContext db) : Haven.Core.Chronol
 {
     public string Category => "Leaving care";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.SignificantChanges.Any(c => c.ChildId == id) || d.PathwayReviews.Any(r => r.ChildId == id) || d.CareLeaverContacts.Any(c => c.ChildId == id);
+
     public async Task<IReadOnlyList<Haven.Core.Chronology.ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -64,6 +64,9 @@ public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronolo
 {
     public string Category => "Assessments and child protection";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.ChildProtectionConferences.Any(c => c.ChildId == id) || d.ChildProtectionPlans.Any(p => p.ChildId == id) || d.CoreGroupMeetings.Any(m => m.ChildId == id) || d.ChildProtectionVisits.Any(v => v.ChildId == id);
+
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)

@@ -267,6 +267,9 @@ public sealed class CourtAndFamilyChronology(HavenDbContext db) : IChronologySou
 {
     public string Category => "Court and family time";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.PreProceedings.Any(p => p.ChildId == id) || d.CareProceedings.Any(p => p.ChildId == id) || d.ContactArrangements.Any(a => a.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -47,6 +47,9 @@ public sealed class LookedAfterChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Care";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Episodes.Any(e => e.ChildId == id) || d.StatutoryVisits.Any(v => v.ChildId == id) || d.LookedAfterReviews.Any(r => r.ChildId == id) || d.IroVisits.Any(v => v.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

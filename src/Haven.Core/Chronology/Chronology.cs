@@ -2,6 +2,7 @@ using Haven.Core.Allocations;
 using Haven.Core.CaseNotes;
 using Haven.Core.Data;
 using Haven.Core.Involvements;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Core.Chronology;
@@ -15,6 +16,12 @@ public interface IChronologySource
 {
     string Category { get; }
     Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct);
+
+    /// Whether the child has any row this source reads (db, child id): true whenever ForChildAsync
+    /// would return an event (it may be true when it returns none). ChronologyBuilder asks every
+    /// source's test in one query and reads only the sources whose test is true: most children have
+    /// nothing in most sources, and each source read is a round trip. Null: always read.
+    Expression<Func<HavenDbContext, int, bool>>? HasRows => null;
 }
 
 /// A source with too many events to load whole for every view (a busy child has thousands of case
@@ -29,7 +36,7 @@ public interface IPagedChronologySource : IChronologySource
 /// One page of the chronology, and where it sits in the whole (after any filter).
 public sealed record ChronologyPage(IReadOnlyList<ChronologyItem> Items, int Total, int PageNumber, int TotalPages);
 
-public sealed class ChronologyBuilder(IEnumerable<IChronologySource> sources)
+public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronologySource> sources)
 {
     public IReadOnlyList<string> Categories { get; } = sources.Select(s => s.Category).Distinct().Order().ToList();
 
@@ -37,7 +44,7 @@ public sealed class ChronologyBuilder(IEnumerable<IChronologySource> sources)
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, IReadOnlyCollection<string>? categories, CancellationToken ct = default)
     {
         var items = new List<ChronologyItem>();
-        foreach (var source in Chosen(categories))
+        foreach (var source in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
             items.AddRange(await source.ForChildAsync(childId, ct));
         return Order(items).ToList();
     }
@@ -46,7 +53,7 @@ public sealed class ChronologyBuilder(IEnumerable<IChronologySource> sources)
     /// paged sources are counted, then read only from where their events can reach this page.
     public async Task<ChronologyPage> PageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct = default)
     {
-        var chosen = Chosen(categories).ToList();
+        var chosen = await WithRowsAsync(childId, Chosen(categories).ToList(), ct);
         var counts = new int[chosen.Count];
         var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
         for (var i = 0; i < chosen.Count; i++)
@@ -73,6 +80,42 @@ public sealed class ChronologyBuilder(IEnumerable<IChronologySource> sources)
         // Everything skipped comes before the page, so what is loaded holds the page from (start - skipped).
         var items = Order(loaded.SelectMany(l => l)).Skip(start - skipped).Take(pageSize).ToList();
         return new ChronologyPage(items, total, pageNumber, totalPages);
+    }
+
+    /// The chosen sources, less those whose HasRows test is false for this child, all tests asked in
+    /// one query (a row of the child's person record with one EXISTS per test). If the child's
+    /// person record is not found, every chosen source is kept.
+    private async Task<List<IChronologySource>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
+    {
+        // Each read of HasRows may build a new tree: take each one once, its parameters with its body.
+        var tested = chosen.Select(s => (Source: s, Test: s.HasRows)).Where(t => t.Test is not null).ToList();
+        if (tested.Count == 0) return chosen;
+        // The context and the child's id go in as members of a constant, as captured variables do,
+        // so EF sees the context's sets as query roots and sends the id as a parameter (one cached
+        // plan for every child).
+        var captured = Expression.Constant(new Captured(db, childId));
+        var context = Expression.Field(captured, nameof(Captured.Db));
+        var child = Expression.Field(captured, nameof(Captured.Id));
+        var tests = tested.Select(t => new Substitute(t.Test!.Parameters[0], context, t.Test.Parameters[1], child).Visit(t.Test.Body));
+        var person = Expression.Parameter(typeof(People.Person), "p");
+        var projection = Expression.Lambda<Func<People.Person, bool[]>>(Expression.NewArrayInit(typeof(bool), tests), person);
+        var found = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(projection).FirstOrDefaultAsync(ct);
+        if (found is null) return chosen;
+        var empty = tested.Where((_, i) => !found[i]).Select(t => t.Source).ToHashSet();
+        return chosen.Where(s => !empty.Contains(s)).ToList();
+    }
+
+    private sealed class Captured(HavenDbContext db, int id)
+    {
+        public readonly HavenDbContext Db = db;
+        public readonly int Id = id;
+    }
+
+    /// Puts the context and the child's id in place of a HasRows test's two parameters.
+    private sealed class Substitute(ParameterExpression db, Expression context, ParameterExpression id, Expression child) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == db ? context : node == id ? child : base.VisitParameter(node);
     }
 
     private IEnumerable<IChronologySource> Chosen(IReadOnlyCollection<string>? categories) =>
@@ -124,6 +167,8 @@ public sealed class AllocationChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Allocation";
 
+    public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Allocations.Any(a => a.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.Allocations.AsNoTracking().Where(a => a.ChildId == childId)
@@ -144,6 +189,8 @@ public sealed class InvolvementChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Involvement";
 
+    public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Involvements.Any(i => i.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId).ToListAsync(ct);
@@ -161,6 +208,8 @@ public sealed class InvolvementChronology(HavenDbContext db) : IChronologySource
 public sealed class AddressChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Address";
+
+    public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.PersonAddresses.Any(a => a.PersonId == id);
 
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {

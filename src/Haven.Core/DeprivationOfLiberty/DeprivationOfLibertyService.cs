@@ -126,6 +126,9 @@ public sealed class DeprivationOfLibertyChronology(HavenDbContext db) : IChronol
 {
     public string Category => "Care";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.DeprivationOfLibertyOrders.Any(o => o.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

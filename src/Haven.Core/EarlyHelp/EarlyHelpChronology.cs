@@ -10,6 +10,9 @@ public sealed class EarlyHelpChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Early help";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.EarlyHelpEpisodes.Any(e => e.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var episodes = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == childId).Include(e => e.Reviews).ToListAsync(ct);

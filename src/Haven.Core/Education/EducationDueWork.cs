@@ -40,6 +40,9 @@ public sealed class EducationChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Education";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.EducationRecords.Any(r => r.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.EducationRecords.AsNoTracking().Where(r => r.ChildId == childId).ToListAsync(ct);

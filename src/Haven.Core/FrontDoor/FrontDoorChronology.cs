@@ -12,6 +12,9 @@ public sealed class FrontDoorChronology(HavenDbContext db, NeedContinuum continu
 {
     public string Category => "Front door";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.ContactChildren.Any(c => c.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.ContactChildren.AsNoTracking().Where(c => c.ChildId == childId)

@@ -53,6 +53,9 @@ public sealed class HealthChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Health";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.HealthRecords.Any(r => r.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.HealthRecords.AsNoTracking().Where(r => r.ChildId == childId)

@@ -10,6 +10,9 @@ public sealed class HomelessnessChronology(HavenDbContext db) : IChronologySourc
 {
     public string Category => "Homelessness";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.HomelessnessAssessments.Any(a => a.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var assessments = await db.HomelessnessAssessments.AsNoTracking().Where(a => a.ChildId == childId).Include(a => a.Stays).ToListAsync(ct);

@@ -8,6 +8,9 @@ public sealed class LifeStoryChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Life story";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.LifeStoryEntries.Any(r => r.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var rows = await db.LifeStoryEntries.AsNoTracking().Where(r => r.ChildId == childId)

@@ -32,6 +32,9 @@ public sealed class MissingChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Missing";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.MissingEpisodes.Any(e => e.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var episodes = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview)

@@ -23,6 +23,9 @@ public sealed class OversightChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Management oversight";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.OversightEntries.Any(e => e.ChildId == id);
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var entries = await db.OversightEntries.AsNoTracking().Where(e => e.ChildId == childId)

@@ -53,6 +53,9 @@ public sealed class PlansChronology(HavenDbContext db) : IChronologySource
 {
     public string Category => "Plans";
 
+    /// Every table ForChildAsync reads by the child.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Plans.Any(p => p.ChildId == id) || d.ChildInNeedPlans.Any(p => p.ChildId == id);
+
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
