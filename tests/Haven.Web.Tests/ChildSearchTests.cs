@@ -175,6 +175,56 @@ public abstract class ChildSearchTests(HavenApp app)
         Assert.DoesNotContain(hidden, await ShownAsync("Datewell"));
     }
 
+    /// Search shows every child a worker may see and no other: each way a record opens (the service's
+    /// allocations, a grant, a sealed adoption for the roles named to open one) and each way it stays
+    /// shut, at the exact-name and the prefix level, for four roles. A faster lookup (one that narrows a
+    /// key's holders before reading their rows) must keep this passing.
+    [Fact]
+    public async Task Get_FindAChild_ByName_ShowsExactlyTheChildrenEachWorkerMaySee()
+    {
+        var (serviceId, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var (_, colleagueTeam) = await app.Data.CreateTeamAsync(serviceId: serviceId);
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, colleagueTeam);
+        var outsider = await SocialWorkerAsync(); // another service
+        var own = await app.Data.CreateChildAsync(c => { c.FirstName = "Ann"; c.LastName = "Reachwell"; c.AllocatedTo = worker; });
+        var sameService = await app.Data.CreateChildAsync(c => { c.FirstName = "Bob"; c.LastName = "Reachwell"; c.AllocatedTo = colleague; });
+        var granted = await app.Data.CreateChildAsync(c => { c.FirstName = "Cat"; c.LastName = "Reachwell"; c.AllocatedTo = outsider; c.AccessList.Add(worker); });
+        var restrictedGranted = await app.Data.CreateChildAsync(c => { c.FirstName = "Dan"; c.LastName = "Reachwell"; c.Restricted = true; c.AllocatedTo = outsider; c.AccessList.Add(worker); });
+        var prefixGranted = await app.Data.CreateChildAsync(c => { c.FirstName = "Eve"; c.LastName = "Reachwellton"; c.AccessList.Add(worker); });
+        var otherService = await app.Data.CreateChildAsync(c => { c.FirstName = "Fay"; c.LastName = "Reachwell"; c.AllocatedTo = outsider; });
+        var restricted = await app.Data.CreateChildAsync(c => { c.FirstName = "Gus"; c.LastName = "Reachwell"; c.Restricted = true; c.AllocatedTo = worker; });
+        var unallocated = await app.Data.CreateChildAsync(c => { c.FirstName = "Hal"; c.LastName = "Reachwell"; });
+        var adoptee = await app.Data.CreateChildAsync(c => { c.FirstName = "Ivy"; c.LastName = "Reachwell"; c.AllocatedTo = worker; });
+        var prefixOtherService = await app.Data.CreateChildAsync(c => { c.FirstName = "Jo"; c.LastName = "Reachwellton"; c.AllocatedTo = outsider; });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.AdoptionCases.Add(new Haven.Core.Permanence.AdoptionCase { ChildId = adoptee, AdmDecisionDate = today.AddYears(-2), PlacementOrderDate = today.AddYears(-1),
+                AdoptionOrderDate = today.AddDays(-3), SealedAt = DateTime.UtcNow, RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() });
+            return await db.SaveChangesAsync();
+        });
+
+        async Task<List<int>> ShownAsync(TestWorker who)
+        {
+            var client = app.NewClient();
+            await client.SignInAsync(who.UserName);
+            return (await client.GetPageAsync("/children?q=Reachwell")).QuerySelectorAll("tbody tr a[href^='/children/']")
+                .Select(a => int.Parse(a.GetAttribute("href")!["/children/".Length..])).ToList();
+        }
+
+        // The social worker (service scope): exact matches by name, then the prefix match.
+        Assert.Equal(new[] { own, sameService, granted, restrictedGranted, prefixGranted }, await ShownAsync(worker));
+        // Someone in the other service sees their own service's children, not the grants to another worker.
+        Assert.Equal(new[] { granted, otherService, prefixOtherService }, await ShownAsync(outsider));
+        // The fostering worker (no scope of their own; named to open sealed adoption records) finds the adoptee only.
+        Assert.Equal(new[] { adoptee }, await ShownAsync(await app.Data.CreateWorkerAsync(HavenRole.FosteringWorker)));
+        // A senior leader reads every unrestricted child, never a sealed one.
+        Assert.Equal(new[] { own, sameService, granted, otherService, unallocated, prefixGranted, prefixOtherService },
+            await ShownAsync(await app.Data.CreateWorkerAsync(HavenRole.SeniorLeader)));
+        _ = restricted;
+    }
+
     private async Task<HttpClient> ApiClientAsync(TestWorker worker)
     {
         var (exit, output, _) = await app.RunCliAsync("users", "token", "create", "--user", worker.UserName, "--days", "1");
