@@ -92,8 +92,11 @@ public abstract class InformationGovernanceTests(HavenApp app)
         var requestId = await RecordRequestAsync(client, child);
 
         var page = await client.GetPageAsync($"/information-governance/subject-access/{requestId}");
-        Assert.Contains("CaseNote", page.QuerySelector("#sections")!.TextContent);
+        // Code names read as words on the page ("CaseNote", "RelatedPersonId"); the bundle keeps the code names.
+        Assert.Contains("Case note", page.QuerySelector("#sections")!.TextContent);
         Assert.Contains("Relationship", page.QuerySelector("#sections")!.TextContent);
+        Assert.Contains("Related person", page.QuerySelector("#sections")!.TextContent);
+        Assert.DoesNotContain("CaseNote", page.QuerySelector("#sections")!.TextContent);
         Assert.Contains($"{HavenIds.Format(parent)} Ada", page.QuerySelector("#third-parties")!.TextContent);
 
         var form = page.QuerySelector<IHtmlFormElement>("form[action*='handler=Release']")!;

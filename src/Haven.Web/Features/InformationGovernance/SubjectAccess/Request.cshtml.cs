@@ -19,6 +19,20 @@ public sealed class RequestModel(HavenDbContext db, SubjectAccessService service
     public SubjectAccessBundle? Bundle { get; private set; }
     public IReadOnlyList<SubjectAccessRelease> Releases { get; private set; } = [];
 
+    /// A record's or a column's code name as the officer reads it: "CaseNote" is "Case note",
+    /// "RelatedPersonId" is "Related person". The bundle itself keeps the code names.
+    public static string Label(string codeName)
+    {
+        var name = codeName.EndsWith("Id", StringComparison.Ordinal) && codeName.Length > 2 ? codeName[..^2] : codeName;
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i])) words.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            else words.Append(name[i]);
+        }
+        return words.ToString();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReleaseAsync(CancellationToken ct)
