@@ -40,26 +40,20 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock, Acces
         return errors;
     }
 
-    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default) =>
-        (await AddOnceAsync(o, by, ct)).Note;
-
-    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent? change, CancellationToken ct = default) =>
+    public async Task<CaseNote> AddAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent change, CancellationToken ct = default) =>
         (await AddOnceAsync(o, by, change, ct)).Note;
-
-    public Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, CancellationToken ct = default) =>
-        AddOnceAsync(o, by, null, ct);
 
     /// Adds the note, or finds the one a repeated submission (the same SubmissionId) saved first;
     /// IsNew says which. The unique index on SubmissionId decides: the insert is tried and a
     /// repeat is read back only when the index refuses it, so a first submission (nearly all of
     /// them) costs the insert alone, not a look-up before it.
     ///
-    /// With a change (the access-log entry for this write), the note is inserted in the access
+    /// The note is inserted with its change (the access-log entry for this write) in the access
     /// log's transaction with its entry (AccessLog.WriteWithAsync): one commit for both, shared with
     /// the other writes queued at the log (a note was its own commit and its entry another: under
     /// 32 writers on SQLite each note waited for the write lock in busy-wait back-off). The entry is
     /// written for a repeated submission too, as the caller logged a change before.
-    public async Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent? change, CancellationToken ct = default)
+    public async Task<AddedCaseNote> AddOnceAsync(AddCaseNoteOptions o, CurrentWorker by, AccessEvent change, CancellationToken ct = default)
     {
         var now = ToMicroseconds(clock.GetUtcNow().UtcDateTime);
         var note = new CaseNote
@@ -72,17 +66,11 @@ public sealed class CaseNoteService(HavenDbContext db, TimeProvider clock, Acces
         };
         try
         {
-            if (change is null)
-            {
-                db.CaseNotes.Add(note);
-                await db.SaveChangesAsync(ct);
-            }
-            else await log.WriteWithAsync(change, [note], ct);
+            await log.WriteWithAsync(change, [note], ct);
         }
         catch (DbUpdateException) when (o.SubmissionId is { } submitted)
         {
             // Submitted before (or the same submission arrived twice at once): the first is kept.
-            if (change is null) db.Entry(note).State = EntityState.Detached;
             var first = await db.CaseNotes.IgnoreQueryFilters().FirstOrDefaultAsync(n => n.SubmissionId == submitted, ct);
             if (first is null) throw; // refused for another reason
             return new AddedCaseNote(first, IsNew: false);
