@@ -36,7 +36,47 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
     public IQueryable<Person> Children(CurrentWorker worker, AccessLevel level = AccessLevel.Read) =>
         db.People.Where(Visible(worker, level));
 
+    /// A necessary condition for <see cref="Children(CurrentWorker, AccessLevel)"/> judged from a child's id
+    /// alone (the allocations, grants and sealed adoptions that can open a record), never the person's row;
+    /// null when it rules nobody out (a role that reads every child). A child outside it is never visible,
+    /// so a lookup that starts from a list of ids (child search's key index) can drop them before reading
+    /// their rows; the full test (<see cref="Children(CurrentWorker, AccessLevel)"/>) still decides.
+    public Expression<Func<int, bool>>? Reach(CurrentWorker worker, AccessLevel level = AccessLevel.Read)
+    {
+        var (scoped, granted, isSealed) = Openers(worker, level);
+        if (AccessMatrix.Scope(worker.Role, level) == AccessScope.All) return null;
+        var reach = scoped;
+        if (GrantApplies(worker, level)) reach = reach is null ? granted : reach.Or(granted);
+        if (MayOpenSealed(worker, level)) reach = reach is null ? isSealed : reach.Or(isSealed);
+        return reach ?? (id => false);
+    }
+
     private Expression<Func<Person, bool>> Visible(CurrentWorker w, AccessLevel level)
+    {
+        var (scoped, granted, isSealed) = Openers(w, level);
+        Expression<Func<Person, bool>> unrestricted = p => !p.IsRestricted;
+        var byScope = AccessMatrix.Scope(w.Role, level) == AccessScope.All ? unrestricted
+            : scoped is null ? p => false : unrestricted.And(OnId(scoped));
+        // A grant opens a record for reading; for changing, only if the role may change records at all.
+        Expression<Func<Person, bool>> isChild = p => p.Kind == PersonKind.Child;
+        var open = GrantApplies(w, level) ? byScope.Or(OnId(granted)) : byScope;
+        // A sealed adoption record (after the adoption order) opens, read only, to the named roles
+        // only; for everyone else the child is not there, whatever their scope or grants.
+        var sealedRecord = OnId(isSealed);
+        var notSealed = Expression.Lambda<Func<Person, bool>>(Expression.Not(sealedRecord.Body), sealedRecord.Parameters);
+        return MayOpenSealed(w, level) ? isChild.And(open.And(notSealed).Or(sealedRecord)) : isChild.And(open.And(notSealed));
+    }
+
+    private static bool GrantApplies(CurrentWorker w, AccessLevel level) =>
+        level == AccessLevel.Read || AccessMatrix.Scope(w.Role, level) != AccessScope.None;
+
+    private bool MayOpenSealed(CurrentWorker w, AccessLevel level) =>
+        level == AccessLevel.Read && (sealedAdoption ?? new Permanence.SealedAdoptionSettings()).Allows(w.Role);
+
+    /// What can open a child's record, by the child's id: an allocation within the role's scope (null when
+    /// the scope is every unrestricted child, or none), an explicit unexpired grant, and a sealed adoption
+    /// (which closes the record to most roles).
+    private (Expression<Func<int, bool>>? Scoped, Expression<Func<int, bool>> Granted, Expression<Func<int, bool>> Sealed) Openers(CurrentWorker w, AccessLevel level)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -45,31 +85,34 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
         var serviceId = w.ServiceId ?? -1;
         var grants = db.RecordAccessGrants;
         var allocations = db.Allocations;
-        Expression<Func<Person, bool>> granted = p => grants.Any(g => g.ChildId == p.Id && g.WorkerId == workerId
-            && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now));
-
-        Expression<Func<Person, bool>> byScope = AccessMatrix.Scope(w.Role, level) switch
-        {
-            AccessScope.All => p => !p.IsRestricted,
-            AccessScope.Service => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
-                && (a.EndDate == null || a.EndDate >= today) && a.Team.ServiceId == serviceId),
-            AccessScope.Team => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
-                && (a.EndDate == null || a.EndDate >= today) && a.TeamId == teamId),
-            AccessScope.Own => p => !p.IsRestricted && allocations.Any(a => a.ChildId == p.Id
-                && (a.EndDate == null || a.EndDate >= today) && a.WorkerId == workerId),
-            _ => p => false,
-        };
-        // A grant opens a record for reading; for changing, only if the role may change records at all.
-        var grantApplies = level == AccessLevel.Read || AccessMatrix.Scope(w.Role, level) != AccessScope.None;
-        Expression<Func<Person, bool>> isChild = p => p.Kind == PersonKind.Child;
-        var open = grantApplies ? byScope.Or(granted) : byScope;
-        // A sealed adoption record (after the adoption order) opens, read only, to the named roles
-        // only; for everyone else the child is not there, whatever their scope or grants.
         var adoptions = db.AdoptionCases;
-        Expression<Func<Person, bool>> notSealed = p => !adoptions.Any(a => a.ChildId == p.Id && a.SealedAt != null);
-        Expression<Func<Person, bool>> isSealed = p => adoptions.Any(a => a.ChildId == p.Id && a.SealedAt != null);
-        var mayOpenSealed = level == AccessLevel.Read && (sealedAdoption ?? new Permanence.SealedAdoptionSettings()).Allows(w.Role);
-        return mayOpenSealed ? isChild.And(open.And(notSealed).Or(isSealed)) : isChild.And(open.And(notSealed));
+        Expression<Func<int, bool>> granted = id => grants.Any(g => g.ChildId == id && g.WorkerId == workerId
+            && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now));
+        Expression<Func<int, bool>> isSealed = id => adoptions.Any(a => a.ChildId == id && a.SealedAt != null);
+        Expression<Func<int, bool>>? scoped = AccessMatrix.Scope(w.Role, level) switch
+        {
+            AccessScope.Service => id => allocations.Any(a => a.ChildId == id
+                && (a.EndDate == null || a.EndDate >= today) && a.Team.ServiceId == serviceId),
+            AccessScope.Team => id => allocations.Any(a => a.ChildId == id
+                && (a.EndDate == null || a.EndDate >= today) && a.TeamId == teamId),
+            AccessScope.Own => id => allocations.Any(a => a.ChildId == id
+                && (a.EndDate == null || a.EndDate >= today) && a.WorkerId == workerId),
+            _ => null,
+        };
+        return (scoped, granted, isSealed);
+    }
+
+    /// The same test of a child's id, asked of a person (p.Id in place of the id).
+    private static Expression<Func<Person, bool>> OnId(Expression<Func<int, bool>> test)
+    {
+        var p = Expression.Parameter(typeof(Person), "p");
+        var body = new Substitute(test.Parameters[0], Expression.Property(p, nameof(Person.Id))).Visit(test.Body);
+        return Expression.Lambda<Func<Person, bool>>(body, p);
+    }
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 
