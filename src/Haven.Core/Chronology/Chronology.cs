@@ -96,36 +96,69 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// If the child's person record is not found, every chosen source is kept, uncounted.
     private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
     {
-        // Each read of HasRows or Counted may build a new tree: take each one once, its parameters with its body.
-        var asked = chosen.Select(s => (Source: s, Test: s.HasRows, Count: (s as IPagedChronologySource)?.Counted))
-            .Where(t => t.Test is not null || t.Count is not null).ToList();
         var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
-        if (asked.Count == 0) return uncounted;
-        // The context and the child's id go in as members of a constant, as captured variables do,
-        // so EF sees the context's sets as query roots and sends the id as a parameter (one cached
-        // plan for every child).
-        var captured = Expression.Constant(new Captured(db, childId));
-        var context = Expression.Field(captured, nameof(Captured.Db));
-        var child = Expression.Field(captured, nameof(Captured.Id));
-        // One int per asked source: its count, or 1/0 for its test.
-        var columns = asked.Select(t => t.Count is { } count
-            ? new Substitute(count.Parameters[0], context, count.Parameters[1], child).Visit(count.Body)
-            : Expression.Condition(new Substitute(t.Test!.Parameters[0], context, t.Test.Parameters[1], child).Visit(t.Test.Body),
-                Expression.Constant(1), Expression.Constant(0)));
-        var person = Expression.Parameter(typeof(People.Person), "p");
-        var projection = Expression.Lambda<Func<People.Person, int[]>>(Expression.NewArrayInit(typeof(int), columns), person);
-        var found = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(projection).FirstOrDefaultAsync(ct);
+        var probe = Probe.For(chosen);
+        if (probe is null) return uncounted;
+        var found = await probe.Query(db, childId, ct);
         if (found is null) return uncounted;
-        var answers = asked.Select((t, i) => (t.Source, Count: t.Count is null ? (int?)null : found[i], Has: found[i] > 0))
-            .ToDictionary(a => a.Source);
-        return chosen.Where(s => !answers.TryGetValue(s, out var a) || a.Count is not null || a.Has)
-            .Select(s => (s, answers.TryGetValue(s, out var a) ? a.Count : null)).ToList();
+        return chosen.Select(s => (Source: s, Index: probe.Sources.IndexOf(s.GetType())))
+            .Where(s => s.Index < 0 || probe.Counted[s.Index] || found[s.Index] > 0)
+            .Select(s => (s.Source, s.Index >= 0 && probe.Counted[s.Index] ? found[s.Index] : (int?)null)).ToList();
     }
 
-    private sealed class Captured(HavenDbContext db, int id)
+    /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
+    /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
+    /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
+    /// filter is a set); past that a set's query is compiled for its own use only.
+    private sealed class Probe
     {
-        public readonly HavenDbContext Db = db;
-        public readonly int Id = id;
+        private const int MaxKept = 128;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Probe?> Kept = new();
+
+        /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
+        public required List<Type> Sources { get; init; }
+        public required bool[] Counted { get; init; }
+        public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
+
+        public static Probe? For(IReadOnlyList<IChronologySource> chosen)
+        {
+            var key = string.Join("|", chosen.Select(s => s.GetType().FullName));
+            if (Kept.TryGetValue(key, out var kept)) return kept;
+            var probe = Build(chosen);
+            if (Kept.Count < MaxKept) Kept.TryAdd(key, probe);
+            return probe;
+        }
+
+        private static Probe? Build(IReadOnlyList<IChronologySource> chosen)
+        {
+            // Each read of HasRows or Counted may build a new tree: take each one once, its parameters with its body.
+            var asked = chosen.Select(s => (Source: s, Test: s.HasRows, Count: (s as IPagedChronologySource)?.Counted))
+                .Where(t => t.Test is not null || t.Count is not null).ToList();
+            if (asked.Count == 0) return null;
+            var db = Expression.Parameter(typeof(HavenDbContext), "db");
+            var id = Expression.Parameter(typeof(int), "childId");
+            // One int per asked source: its count, or 1/0 for its test.
+            var columns = asked.Select(t => t.Count is { } count
+                ? new Substitute(count.Parameters[0], db, count.Parameters[1], id).Visit(count.Body)
+                : Expression.Condition(new Substitute(t.Test!.Parameters[0], db, t.Test.Parameters[1], id).Visit(t.Test.Body),
+                    Expression.Constant(1), Expression.Constant(0)));
+            var person = Expression.Parameter(typeof(People.Person), "p");
+            var projection = Expression.Lambda<Func<People.Person, int[]>>(Expression.NewArrayInit(typeof(int), columns), person);
+            // db.People.Where(p => p.Id == childId).Select(projection).FirstOrDefault(), db and childId the compiled query's parameters.
+            var people = Expression.Property(db, nameof(HavenDbContext.People));
+            var match = Expression.Lambda<Func<People.Person, bool>>(Expression.Equal(Expression.Property(person, nameof(People.Person.Id)), id), person);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(People.Person)], people, Expression.Quote(match));
+            var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(People.Person), typeof(int[])], where, Expression.Quote(projection));
+            var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(int[])], select);
+            var cancel = Expression.Parameter(typeof(CancellationToken), "ct");
+            var query = EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, CancellationToken, int[]?>>(first, db, id, cancel));
+            return new Probe
+            {
+                Sources = asked.Select(t => t.Source.GetType()).ToList(),
+                Counted = asked.Select(t => t.Count is not null).ToArray(),
+                Query = query!,
+            };
+        }
     }
 
     /// Puts the context and the child's id in place of a HasRows test's two parameters.
