@@ -97,7 +97,7 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
     {
         var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
-        var probe = Probe.For(chosen);
+        var probe = Probe.For(db.Model, chosen);
         if (probe is null) return uncounted;
         var found = await probe.Query(db, childId, ct);
         if (found is null) return uncounted;
@@ -109,20 +109,21 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
     /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
     /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
-    /// filter is a set); past that a set's query is compiled for its own use only.
+    /// filter is a set); past that a set's query is compiled for its own use only. A compiled query belongs
+    /// to one model (SQLite's and PostgreSQL's differ), so the model is part of the key.
     private sealed class Probe
     {
         private const int MaxKept = 128;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Probe?> Kept = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel, string), Probe?> Kept = new();
 
         /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
         public required List<Type> Sources { get; init; }
         public required bool[] Counted { get; init; }
         public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
 
-        public static Probe? For(IReadOnlyList<IChronologySource> chosen)
+        public static Probe? For(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<IChronologySource> chosen)
         {
-            var key = string.Join("|", chosen.Select(s => s.GetType().FullName));
+            var key = (model, string.Join("|", chosen.Select(s => s.GetType().FullName)));
             if (Kept.TryGetValue(key, out var kept)) return kept;
             var probe = Build(chosen);
             if (Kept.Count < MaxKept) Kept.TryAdd(key, probe);
