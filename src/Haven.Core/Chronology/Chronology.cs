@@ -30,6 +30,12 @@ public interface IChronologySource
 public interface IPagedChronologySource : IChronologySource
 {
     Task<int> CountAsync(int childId, CancellationToken ct);
+
+    /// CountAsync's number as an expression (db, child id), so ChronologyBuilder asks it in the same
+    /// query as the sources' HasRows tests instead of a statement of its own. It must count exactly
+    /// the events ForChildAsync returns. Null: CountAsync is called.
+    Expression<Func<HavenDbContext, int, int>>? Counted => null;
+
     Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct);
 }
 
@@ -44,8 +50,8 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, IReadOnlyCollection<string>? categories, CancellationToken ct = default)
     {
         var items = new List<ChronologyItem>();
-        foreach (var source in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
-            items.AddRange(await source.ForChildAsync(childId, ct));
+        foreach (var (source, count) in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
+            if (count is not 0) items.AddRange(await source.ForChildAsync(childId, ct));
         return Order(items).ToList();
     }
 
@@ -53,12 +59,13 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// paged sources are counted, then read only from where their events can reach this page.
     public async Task<ChronologyPage> PageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct = default)
     {
-        var chosen = await WithRowsAsync(childId, Chosen(categories).ToList(), ct);
+        var withRows = await WithRowsAsync(childId, Chosen(categories).ToList(), ct);
+        var chosen = withRows.Select(w => w.Source).ToList();
         var counts = new int[chosen.Count];
         var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
         for (var i = 0; i < chosen.Count; i++)
         {
-            if (chosen[i] is IPagedChronologySource paged) counts[i] = await paged.CountAsync(childId, ct);
+            if (chosen[i] is IPagedChronologySource paged) counts[i] = withRows[i].Count ?? await paged.CountAsync(childId, ct);
             else counts[i] = (loaded[i] = await chosen[i].ForChildAsync(childId, ct)).Count;
         }
         var total = counts.Sum();
@@ -82,33 +89,77 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         return new ChronologyPage(items, total, pageNumber, totalPages);
     }
 
-    /// The chosen sources, less those whose HasRows test is false for this child, all tests asked in
-    /// one query (a row of the child's person record with one EXISTS per test). If the child's
-    /// person record is not found, every chosen source is kept.
-    private async Task<List<IChronologySource>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
+    /// The chosen sources, less those whose HasRows test is false for this child, with the number of
+    /// events of each paged source that can count itself in SQL (Counted; null for the rest). All the
+    /// tests and counts are asked in one query: a row of the child's person record with one EXISTS or
+    /// COUNT per source. A paged source counted as 0 is kept (it reads nothing: its slice is empty).
+    /// If the child's person record is not found, every chosen source is kept, uncounted.
+    private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
     {
-        // Each read of HasRows may build a new tree: take each one once, its parameters with its body.
-        var tested = chosen.Select(s => (Source: s, Test: s.HasRows)).Where(t => t.Test is not null).ToList();
-        if (tested.Count == 0) return chosen;
-        // The context and the child's id go in as members of a constant, as captured variables do,
-        // so EF sees the context's sets as query roots and sends the id as a parameter (one cached
-        // plan for every child).
-        var captured = Expression.Constant(new Captured(db, childId));
-        var context = Expression.Field(captured, nameof(Captured.Db));
-        var child = Expression.Field(captured, nameof(Captured.Id));
-        var tests = tested.Select(t => new Substitute(t.Test!.Parameters[0], context, t.Test.Parameters[1], child).Visit(t.Test.Body));
-        var person = Expression.Parameter(typeof(People.Person), "p");
-        var projection = Expression.Lambda<Func<People.Person, bool[]>>(Expression.NewArrayInit(typeof(bool), tests), person);
-        var found = await db.People.AsNoTracking().Where(p => p.Id == childId).Select(projection).FirstOrDefaultAsync(ct);
-        if (found is null) return chosen;
-        var empty = tested.Where((_, i) => !found[i]).Select(t => t.Source).ToHashSet();
-        return chosen.Where(s => !empty.Contains(s)).ToList();
+        var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
+        var probe = Probe.For(db.Model, chosen);
+        if (probe is null) return uncounted;
+        var found = await probe.Query(db, childId, ct);
+        if (found is null) return uncounted;
+        return chosen.Select(s => (Source: s, Index: probe.Sources.IndexOf(s.GetType())))
+            .Where(s => s.Index < 0 || probe.Counted[s.Index] || found[s.Index] > 0)
+            .Select(s => (s.Source, s.Index >= 0 && probe.Counted[s.Index] ? found[s.Index] : (int?)null)).ToList();
     }
 
-    private sealed class Captured(HavenDbContext db, int id)
+    /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
+    /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
+    /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
+    /// filter is a set); past that a set's query is compiled for its own use only. A compiled query belongs
+    /// to one model (SQLite's and PostgreSQL's differ), so the model is part of the key.
+    private sealed class Probe
     {
-        public readonly HavenDbContext Db = db;
-        public readonly int Id = id;
+        private const int MaxKept = 128;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel, string), Probe?> Kept = new();
+
+        /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
+        public required List<Type> Sources { get; init; }
+        public required bool[] Counted { get; init; }
+        public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
+
+        public static Probe? For(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<IChronologySource> chosen)
+        {
+            var key = (model, string.Join("|", chosen.Select(s => s.GetType().FullName)));
+            if (Kept.TryGetValue(key, out var kept)) return kept;
+            var probe = Build(chosen);
+            if (Kept.Count < MaxKept) Kept.TryAdd(key, probe);
+            return probe;
+        }
+
+        private static Probe? Build(IReadOnlyList<IChronologySource> chosen)
+        {
+            // Each read of HasRows or Counted may build a new tree: take each one once, its parameters with its body.
+            var asked = chosen.Select(s => (Source: s, Test: s.HasRows, Count: (s as IPagedChronologySource)?.Counted))
+                .Where(t => t.Test is not null || t.Count is not null).ToList();
+            if (asked.Count == 0) return null;
+            var db = Expression.Parameter(typeof(HavenDbContext), "db");
+            var id = Expression.Parameter(typeof(int), "childId");
+            // One int per asked source: its count, or 1/0 for its test.
+            var columns = asked.Select(t => t.Count is { } count
+                ? new Substitute(count.Parameters[0], db, count.Parameters[1], id).Visit(count.Body)
+                : Expression.Condition(new Substitute(t.Test!.Parameters[0], db, t.Test.Parameters[1], id).Visit(t.Test.Body),
+                    Expression.Constant(1), Expression.Constant(0)));
+            var person = Expression.Parameter(typeof(People.Person), "p");
+            var projection = Expression.Lambda<Func<People.Person, int[]>>(Expression.NewArrayInit(typeof(int), columns), person);
+            // db.People.Where(p => p.Id == childId).Select(projection).FirstOrDefault(), db and childId the compiled query's parameters.
+            var people = Expression.Property(db, nameof(HavenDbContext.People));
+            var match = Expression.Lambda<Func<People.Person, bool>>(Expression.Equal(Expression.Property(person, nameof(People.Person.Id)), id), person);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(People.Person)], people, Expression.Quote(match));
+            var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(People.Person), typeof(int[])], where, Expression.Quote(projection));
+            var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(int[])], select);
+            var cancel = Expression.Parameter(typeof(CancellationToken), "ct");
+            var query = EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, CancellationToken, int[]?>>(first, db, id, cancel));
+            return new Probe
+            {
+                Sources = asked.Select(t => t.Source.GetType()).ToList(),
+                Counted = asked.Select(t => t.Count is not null).ToArray(),
+                Query = query!,
+            };
+        }
     }
 
     /// Puts the context and the child's id in place of a HasRows test's two parameters.
@@ -137,6 +188,8 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
     public string Category => "Case notes";
 
     public Task<int> CountAsync(int childId, CancellationToken ct) => db.CaseNotes.CountAsync(n => n.ChildId == childId, ct);
+
+    public Expression<Func<HavenDbContext, int, int>> Counted => (d, id) => d.CaseNotes.Count(n => n.ChildId == id);
 
     public Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => ReadAsync(childId, 0, null, ct);
 
