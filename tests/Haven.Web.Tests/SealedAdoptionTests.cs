@@ -99,6 +99,48 @@ public abstract class SealedAdoptionTests(HavenApp app)
         Assert.Contains("Lodgerchild", after);
     }
 
+    /// Who they live with (SummaryModel): a relation living there is listed as the relation, each
+    /// member who is no relation once (in the order of their record ids), a restricted member
+    /// without their name, and a deleted member not at all.
+    [Fact]
+    public async Task Get_Summary_Household_ListsRelationsThenOthersOnceEach()
+    {
+        var (worker, sibling, adoptee) = await SiblingsAsync("Housebrother");
+        var lodger = await app.Data.CreateChildAsync(c => c.FirstName = "Lodgerfirst");
+        var hidden = await app.Data.CreateChildAsync(c => c.FirstName = "Lodgerhidden");
+        var gone = await app.Data.CreateChildAsync(c => c.FirstName = "Lodgergone");
+        await app.Data.WithDbAsync(async db =>
+        {
+            var address = new Address { Line1 = "2 Test Row", Town = "Haventown", Postcode = "HV1 1AB" };
+            db.Addresses.Add(address);
+            foreach (var id in new[] { sibling, adoptee, gone, hidden, lodger })
+                db.PersonAddresses.Add(new PersonAddress { PersonId = id, Address = address, StartDate = Today.AddYears(-1) });
+            // Two open rows for the same lodger at the address: still one line.
+            db.PersonAddresses.Add(new PersonAddress { PersonId = lodger, Address = address, StartDate = Today.AddMonths(-1) });
+            var restricted = await db.People.SingleAsync(p => p.Id == hidden);
+            restricted.IsRestricted = true; restricted.RestrictionReason = "Test";
+            var deleted = await db.People.SingleAsync(p => p.Id == gone);
+            deleted.DeletedAt = DateTime.UtcNow; deleted.DeletionReason = "Created in error";
+            return await db.SaveChangesAsync();
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        var html = await client.GetStringAsync($"/children/{sibling}");
+        var livesWith = html[html.IndexOf("id=\"lives-with\"", StringComparison.Ordinal)..];
+        livesWith = livesWith[..livesWith.IndexOf("</ul>", StringComparison.Ordinal)];
+        var items = System.Text.RegularExpressions.Regex.Matches(livesWith, "<li>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]+>", "").Trim()).ToList();
+        var shown = string.Join(" | ", items);
+        // The relation first (as the relation), then the others in the order of their record ids.
+        var others = new[] { (Id: lodger, Shown: "Lodgerfirst"), (Id: hidden, Shown: "Restricted record") }.OrderBy(o => o.Id).Select(o => o.Shown).ToList();
+        Assert.True(items.Count == 3, shown);
+        Assert.True(items[0].Contains("Housebrother", StringComparison.Ordinal) && !items[0].Contains("Household member", StringComparison.Ordinal), shown);
+        Assert.True(items[1].Contains(others[0], StringComparison.Ordinal) && items[1].EndsWith("Household member", StringComparison.Ordinal), shown);
+        Assert.True(items[2].Contains(others[1], StringComparison.Ordinal) && items[2].EndsWith("Household member", StringComparison.Ordinal), shown);
+        Assert.DoesNotContain("Lodgergone", html);
+        Assert.DoesNotContain("Lodgerhidden", html);
+    }
+
     [Fact]
     public async Task Gather_ForSealedAdoptee_WithholdsTheAdoptionRecordAndSaysSo()
     {

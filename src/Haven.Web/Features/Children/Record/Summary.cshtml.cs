@@ -40,10 +40,18 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        // The child and their open involvements are read once, for the header and for the page.
-        Child = await db.People.AsNoTracking().FirstAsync(p => p.Id == childId, ct);
-        var open = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
-            .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToListAsync(ct);
+        // The child and their open involvements are read once, for the header and for the page, in
+        // one statement (on PostgreSQL each statement is a round trip and a pooled connection's turn).
+        var read = await db.People.AsNoTracking().Where(p => p.Id == childId)
+            .Select(p => new
+            {
+                Person = p,
+                Open = db.Involvements.Where(i => i.ChildId == p.Id && i.EndDate == null)
+                    .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToList(),
+            })
+            .FirstAsync(ct);
+        Child = read.Person;
+        var open = read.Open;
         Header = await ChildHeader.LoadAsync(db, Child, open.Select(i => i.Kind).ToList(), "summary", today, ct);
         Involvements = open.Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
 
