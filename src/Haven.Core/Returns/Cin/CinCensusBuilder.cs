@@ -28,9 +28,13 @@ public static class CinCensusBuilder
         var period = ReturnPeriod.CollectionYear(year);
         var (from, to) = (period.Start, period.End);
 
-        var referralsQuery = db.Referrals.AsNoTracking()
-            .Where(r => r.ReferralDate <= to && (r.ClosureDate == null || r.ClosureDate >= from));
-        if (onlyChildren is not null) referralsQuery = referralsQuery.Where(r => onlyChildren.Contains(r.ChildId));
+        // The episodes of need in the year, on either context the reads below use.
+        IQueryable<Referral> ReferralsIn(HavenDbContext c)
+        {
+            var open = c.Referrals.AsNoTracking().Where(r => r.ReferralDate <= to && (r.ClosureDate == null || r.ClosureDate >= from));
+            return onlyChildren is null ? open : open.Where(r => onlyChildren.Contains(r.ChildId));
+        }
+        var referralsQuery = ReferralsIn(db);
         var referrals = await referralsQuery.OrderBy(r => r.ChildId).ThenBy(r => r.ReferralDate).ThenBy(r => r.Id).ToListAsync(ct);
         var header = new CinHeader(year, to, options.Lea, options.SoftwareCode, options.Release, options.SerialNo,
             DateTime.SpecifyKind((now ?? DateTime.UtcNow).AddTicks(-((now ?? DateTime.UtcNow).Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc));
@@ -54,8 +58,6 @@ public static class CinCensusBuilder
         // reads them on two connections at once (ParallelReads): at 500,000 children they are most of
         // the census's time and the process mostly waits for the server, which has a second core.
         // Each read is the same query on either connection, so the census is the same.
-        IQueryable<Referral> ReferralsIn(HavenDbContext c) => c == db ? referralsQuery
-            : c.Referrals.AsNoTracking().Where(r => r.ReferralDate <= to && (r.ClosureDate == null || r.ClosureDate >= from));
 
         var readPeople = (HavenDbContext c) =>
         {
