@@ -205,6 +205,23 @@ public abstract class AnnexATests(HavenApp app)
             [$"A{t.Adopters}-1", $"A{t.Adopters}", null, null, null, N, D(2017, 3, 1), D(2017, 4, 1), D(2017, 6, 1), D(2017, 6, 1), D(2017, 9, 1), D(2017, 5, 20), D(2017, 9, 15), D(2018, 9, 1), D(2018, 10, 1), 1, D(2019, 6, 30), null, null]);
     }
 
+    /// The returns read two halves of their histories at once on PostgreSQL (a second context, its
+    /// own connection); the golden lists above are then read that way. On SQLite, or inside a
+    /// transaction a second connection would not share, both halves are read through the one context.
+    [Fact]
+    public async Task ParallelReads_UseASecondContextOnPostgresOnly_AndNeverInATransaction()
+    {
+        var (postgres, apart, inTransactionApart) = await app.Data.WithDbAsync(async db =>
+        {
+            var (a, b) = await ParallelReads.BothAsync(db, c => Task.FromResult(c), c => Task.FromResult(c));
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var (ta, tb) = await ParallelReads.BothAsync(db, c => Task.FromResult(c), c => Task.FromResult(c));
+            return (Microsoft.EntityFrameworkCore.NpgsqlDatabaseFacadeExtensions.IsNpgsql(db.Database), !ReferenceEquals(a, b), !ReferenceEquals(ta, tb));
+        });
+        Assert.Equal(postgres, apart);
+        Assert.False(inTransactionApart);
+    }
+
     [Fact]
     public async Task ReturnsAnnexA_Cli_WritesTheWorkbook_AndRefusesABadDate()
     {

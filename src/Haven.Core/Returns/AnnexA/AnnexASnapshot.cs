@@ -110,7 +110,6 @@ public sealed class AnnexASnapshot
         var asAt = window.End;
         var windowStart = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var after = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var q = db.Set<Person>().AsNoTracking();
 
         var contacts = await db.ContactChildren.AsNoTracking()
             .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
@@ -155,94 +154,123 @@ public sealed class AnnexASnapshot
             narrowInDatabase ? rows.Where(isIncluded) : rows;
 
         var sealedIds = (await db.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
-        var children = (await q.Where(p => p.Kind == PersonKind.Child && EF.Parameter(ids).Contains(p.Id))
-                .Select(p => new { p.Id, p.Sex, p.EthnicityCode, p.DateOfBirth, p.DisabilityCodes, p.IsUnaccompaniedAsylumSeeker, p.IsRestricted })
-                .ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new ChildFacts(p.Id, HavenIds.Format(p.Id), AnnexACodes.Sex(p.Sex), AnnexACodes.Ethnicity(p.EthnicityCode), p.DateOfBirth,
-                AnnexACodes.YesNo(p.DisabilityCodes is { Length: > 0 } d && d.Trim() != "NONE"), p.IsUnaccompaniedAsylumSeeker, p.IsRestricted, sealedIds.Contains(p.Id)));
+        // Two halves of the histories read at once on PostgreSQL (ParallelReads: the process mostly waits
+        // for the server, which has a second core); the same queries either way.
+        var (first, second) = await ParallelReads.BothAsync(db, async rd => new
+            {
+                Children = (await rd.Set<Person>().AsNoTracking().Where(p => p.Kind == PersonKind.Child && EF.Parameter(ids).Contains(p.Id))
+                        .Select(p => new { p.Id, p.Sex, p.EthnicityCode, p.DateOfBirth, p.DisabilityCodes, p.IsUnaccompaniedAsylumSeeker, p.IsRestricted })
+                        .ToListAsync(ct))
+                    .ToDictionary(p => p.Id, p => new ChildFacts(p.Id, HavenIds.Format(p.Id), AnnexACodes.Sex(p.Sex), AnnexACodes.Ethnicity(p.EthnicityCode), p.DateOfBirth,
+                        AnnexACodes.YesNo(p.DisabilityCodes is { Length: > 0 } d && d.Trim() != "NONE"), p.IsUnaccompaniedAsylumSeeker, p.IsRestricted, sealedIds.Contains(p.Id))),
+                // Each history is read with only the columns the lists show (a new entity with those set, not
+                // the whole row): notes, summaries and audit columns are most of the bytes, and reading every
+                // cell of ~400,000 rows was most of the time Annex A took at 50,000 children.
+                Allocations = (await rd.Allocations.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
+                    .Select(a => new Allocation { Id = a.Id, ChildId = a.ChildId, Kind = a.Kind, StartDate = a.StartDate, EndDate = a.EndDate,
+                        Team = new Team { Name = a.Team.Name }, Worker = new Worker { DisplayName = a.Worker.DisplayName } })
+                    .ToListAsync(ct)).ToLookup(a => a.ChildId),
+                Referrals = (await rd.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
+                    .Select(r => new Referral { Id = r.Id, ChildId = r.ChildId, ReferralDate = r.ReferralDate, SourceCode = r.SourceCode, NoFurtherAction = r.NoFurtherAction,
+                        PrimaryNeedCode = r.PrimaryNeedCode, ClosureDate = r.ClosureDate, ReasonForClosureCode = r.ReasonForClosureCode })
+                    .ToListAsync(ct)).ToLookup(r => r.ChildId),
+                Assessments = (await rd.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
+                    .Select(a => new Assessment { Id = a.Id, ChildId = a.ChildId, ReferralId = a.ReferralId, StartDate = a.StartDate, ChildSeenDate = a.ChildSeenDate,
+                        AuthorisedDate = a.AuthorisedDate, Outcome = a.Outcome })
+                    .ToListAsync(ct)).ToLookup(a => a.ChildId),
+                Section47s = (await rd.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt && EF.Parameter(ids).Contains(s.ChildId))
+                    .Select(s => new Section47Enquiry { Id = s.Id, ChildId = s.ChildId, StartDate = s.StartDate, Outcome = s.Outcome, CompletedDate = s.CompletedDate })
+                    .ToListAsync(ct)).ToLookup(s => s.ChildId),
+                Conferences = (await rd.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt && EF.Parameter(ids).Contains(c.ChildId))
+                    .Select(c => new ChildProtectionConference { Id = c.Id, ChildId = c.ChildId, Kind = c.Kind, Date = c.Date, Section47EnquiryId = c.Section47EnquiryId,
+                        ChildProtectionPlanId = c.ChildProtectionPlanId, PlanNeeded = c.PlanNeeded, CategoryOfAbuse = c.CategoryOfAbuse })
+                    .ToListAsync(ct)).ToLookup(c => c.ChildId),
+            },
+            async rd => new
+            {
+                EarlyHelp = await rd.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
+                ProtectionPlans = (await rd.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId))
+                    .Select(p => new ChildProtectionPlan { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfAbuse = p.CategoryOfAbuse,
+                        PreviousPlans = p.PreviousPlans })
+                    .ToListAsync(ct)).ToLookup(p => p.ChildId),
+                ProtectionVisits = (await rd.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt && EF.Parameter(ids).Contains(v.ChildId))
+                    .Select(v => new ChildProtectionVisit { Id = v.Id, ChildId = v.ChildId, ChildProtectionPlanId = v.ChildProtectionPlanId, Date = v.Date, ChildSeen = v.ChildSeen,
+                        ChildSeenAlone = v.ChildSeenAlone })
+                    .ToListAsync(ct)).ToLookup(v => v.ChildId),
+                PeriodsOfCare = (await OfIncluded(rd.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
+                    .Select(p => new PeriodOfCare { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfNeedCode = p.CategoryOfNeedCode,
+                        ReasonCeasedCode = p.ReasonCeasedCode, IsUnaccompaniedAsylumSeeker = p.IsUnaccompaniedAsylumSeeker, UascCeasedDate = p.UascCeasedDate })
+                    .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
+                Episodes = (await OfIncluded(rd.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt), e => EF.Parameter(ids).Contains(e.ChildId))
+                    .Select(e => new Episode { Id = e.Id, ChildId = e.ChildId, PeriodOfCareId = e.PeriodOfCareId, StartDate = e.StartDate, EndDate = e.EndDate, LegalStatusCode = e.LegalStatusCode })
+                    .ToListAsync(ct)).Where(e => included.Contains(e.ChildId)).ToLookup(e => e.ChildId),
+                Placements = (await OfIncluded(rd.Placements.AsNoTracking().Where(p => p.StartDate <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
+                    .Select(p => new Placement { Id = p.Id, ChildId = p.ChildId, PeriodOfCareId = p.PeriodOfCareId, StartDate = p.StartDate, EndDate = p.EndDate,
+                        PlacementTypeCode = p.PlacementTypeCode, ProviderCode = p.ProviderCode, Postcode = p.Postcode, Urn = p.Urn, InsideCouncilArea = p.InsideCouncilArea })
+                    .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
+                Visits = (await OfIncluded(rd.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt), v => EF.Parameter(ids).Contains(v.ChildId))
+                    .Select(v => new StatutoryVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate, ChildSeen = v.ChildSeen })
+                    .ToListAsync(ct)).Where(v => included.Contains(v.ChildId)).ToLookup(v => v.ChildId),
+                Reviews = (await OfIncluded(rd.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt), r => EF.Parameter(ids).Contains(r.ChildId))
+                    .Select(r => new LookedAfterReview { Id = r.Id, ChildId = r.ChildId, PeriodOfCareId = r.PeriodOfCareId, ReviewDate = r.ReviewDate })
+                    .ToListAsync(ct)).Where(r => included.Contains(r.ChildId)).ToLookup(r => r.ChildId),
+                IroVisits = (await OfIncluded(rd.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt), v => EF.Parameter(ids).Contains(v.ChildId))
+                    .Select(v => new IroVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate })
+                    .ToListAsync(ct)).Where(v => included.Contains(v.ChildId)).ToLookup(v => v.ChildId),
+                Health = (await OfIncluded(rd.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && (h.Kind == HealthRecordKind.InitialHealthAssessment
+                        || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck)), h => EF.Parameter(ids).Contains(h.ChildId))
+                    .Select(h => new HealthRecord { Id = h.Id, ChildId = h.ChildId, Kind = h.Kind, Date = h.Date })
+                    .ToListAsync(ct)).Where(h => included.Contains(h.ChildId)).ToLookup(h => h.ChildId),
+                Missing = (await OfIncluded(rd.MissingEpisodes.AsNoTracking().Where(m => m.StartedAt < after), m => EF.Parameter(ids).Contains(m.ChildId))
+                    .Select(m => new MissingEpisode { Id = m.Id, ChildId = m.ChildId, Type = m.Type, StartedAt = m.StartedAt,
+                        Interview = m.Interview == null ? null : new ReturnHomeInterview { Response = m.Interview.Response } })
+                    .ToListAsync(ct)).Where(m => included.Contains(m.ChildId)).ToLookup(m => m.ChildId),
+                PermanencePlans = (await OfIncluded(rd.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
+                    .Select(p => new PermanencePlan { Id = p.Id, ChildId = p.ChildId, SetAtReview = p.SetAtReview, Type = p.Type })
+                    .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
+                PathwayReviews = (await OfIncluded(rd.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt), r => EF.Parameter(ids).Contains(r.ChildId))
+                    .Select(r => new PathwayReview { Id = r.Id, ChildId = r.ChildId, ReviewDate = r.ReviewDate })
+                    .ToListAsync(ct)).Where(r => included.Contains(r.ChildId)).ToLookup(r => r.ChildId),
+                CareLeaverContacts = (await OfIncluded(rd.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt), c => EF.Parameter(ids).Contains(c.ChildId))
+                    .Select(c => new CareLeaverContact { Id = c.Id, ChildId = c.ChildId, ContactDate = c.ContactDate })
+                    .ToListAsync(ct)).Where(c => included.Contains(c.ChildId)).ToLookup(c => c.ChildId),
+                Birthdays = (await OfIncluded(rd.BirthdayReturns.AsNoTracking(), b => EF.Parameter(ids).Contains(b.ChildId))
+                    .Select(b => new BirthdayReturn { Id = b.Id, ChildId = b.ChildId, Age = b.Age, InTouchCode = b.InTouchCode, ActivityCode = b.ActivityCode, AccommodationCode = b.AccommodationCode })
+                    .ToListAsync(ct)).Where(b => included.Contains(b.ChildId)).ToLookup(b => b.ChildId),
+                Adopters = await rd.RecruitmentEnquiries.AsNoTracking().Where(e => e.Kind == ApplicantKind.Adoption && e.EnquiryDate <= asAt).OrderBy(e => e.EnquiryDate).ThenBy(e => e.Id).ToListAsync(ct),
+            });
 
         return new AnnexASnapshot
         {
             Window = window,
-            Children = children,
-            // Each history is read with only the columns the lists show (a new entity with those set, not
-            // the whole row): notes, summaries and audit columns are most of the bytes, and reading every
-            // cell of ~400,000 rows was most of the time Annex A took at 50,000 children.
-            Allocations = (await db.Allocations.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
-                .Select(a => new Allocation { Id = a.Id, ChildId = a.ChildId, Kind = a.Kind, StartDate = a.StartDate, EndDate = a.EndDate,
-                    Team = new Team { Name = a.Team.Name }, Worker = new Worker { DisplayName = a.Worker.DisplayName } })
-                .ToListAsync(ct)).ToLookup(a => a.ChildId),
+            Children = first.Children,
+            Allocations = first.Allocations,
             // By day and child, then by contact: without the last key two contacts about a child on one
             // day came in whatever order the database read them (PostgreSQL's differed between runs).
             Contacts = contacts.OrderBy(c => DateOnly.FromDateTime(c.ReceivedAt)).ThenBy(c => c.ChildId).ThenBy(c => c.ContactId)
                 .Select(c => new ContactFact(c.ChildId, DateOnly.FromDateTime(c.ReceivedAt), c.SourceCode)).ToList(),
-            EarlyHelp = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(ct),
-            Referrals = (await db.Referrals.AsNoTracking().Where(r => r.ReferralDate <= asAt && EF.Parameter(ids).Contains(r.ChildId))
-                .Select(r => new Referral { Id = r.Id, ChildId = r.ChildId, ReferralDate = r.ReferralDate, SourceCode = r.SourceCode, NoFurtherAction = r.NoFurtherAction,
-                    PrimaryNeedCode = r.PrimaryNeedCode, ClosureDate = r.ClosureDate, ReasonForClosureCode = r.ReasonForClosureCode })
-                .ToListAsync(ct)).ToLookup(r => r.ChildId),
-            Assessments = (await db.Assessments.AsNoTracking().Where(a => a.StartDate <= asAt && EF.Parameter(ids).Contains(a.ChildId))
-                .Select(a => new Assessment { Id = a.Id, ChildId = a.ChildId, ReferralId = a.ReferralId, StartDate = a.StartDate, ChildSeenDate = a.ChildSeenDate,
-                    AuthorisedDate = a.AuthorisedDate, Outcome = a.Outcome })
-                .ToListAsync(ct)).ToLookup(a => a.ChildId),
-            Section47s = (await db.Section47Enquiries.AsNoTracking().Where(s => s.StartDate <= asAt && EF.Parameter(ids).Contains(s.ChildId))
-                .Select(s => new Section47Enquiry { Id = s.Id, ChildId = s.ChildId, StartDate = s.StartDate, Outcome = s.Outcome, CompletedDate = s.CompletedDate })
-                .ToListAsync(ct)).ToLookup(s => s.ChildId),
-            Conferences = (await db.ChildProtectionConferences.AsNoTracking().Where(c => c.Date <= asAt && EF.Parameter(ids).Contains(c.ChildId))
-                .Select(c => new ChildProtectionConference { Id = c.Id, ChildId = c.ChildId, Kind = c.Kind, Date = c.Date, Section47EnquiryId = c.Section47EnquiryId,
-                    ChildProtectionPlanId = c.ChildProtectionPlanId, PlanNeeded = c.PlanNeeded, CategoryOfAbuse = c.CategoryOfAbuse })
-                .ToListAsync(ct)).ToLookup(c => c.ChildId),
-            ProtectionPlans = (await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartDate <= asAt && EF.Parameter(ids).Contains(p.ChildId))
-                .Select(p => new ChildProtectionPlan { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfAbuse = p.CategoryOfAbuse,
-                    PreviousPlans = p.PreviousPlans })
-                .ToListAsync(ct)).ToLookup(p => p.ChildId),
-            ProtectionVisits = (await db.ChildProtectionVisits.AsNoTracking().Where(v => v.Date <= asAt && EF.Parameter(ids).Contains(v.ChildId))
-                .Select(v => new ChildProtectionVisit { Id = v.Id, ChildId = v.ChildId, ChildProtectionPlanId = v.ChildProtectionPlanId, Date = v.Date, ChildSeen = v.ChildSeen,
-                    ChildSeenAlone = v.ChildSeenAlone })
-                .ToListAsync(ct)).ToLookup(v => v.ChildId),
-            PeriodsOfCare = (await OfIncluded(db.PeriodsOfCare.AsNoTracking().Where(p => p.StartDate <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
-                .Select(p => new PeriodOfCare { Id = p.Id, ChildId = p.ChildId, StartDate = p.StartDate, EndDate = p.EndDate, CategoryOfNeedCode = p.CategoryOfNeedCode,
-                    ReasonCeasedCode = p.ReasonCeasedCode, IsUnaccompaniedAsylumSeeker = p.IsUnaccompaniedAsylumSeeker, UascCeasedDate = p.UascCeasedDate })
-                .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
-            Episodes = (await OfIncluded(db.Episodes.AsNoTracking().Where(e => e.SupersededAt == null && e.StartDate <= asAt), e => EF.Parameter(ids).Contains(e.ChildId))
-                .Select(e => new Episode { Id = e.Id, ChildId = e.ChildId, PeriodOfCareId = e.PeriodOfCareId, StartDate = e.StartDate, EndDate = e.EndDate, LegalStatusCode = e.LegalStatusCode })
-                .ToListAsync(ct)).Where(e => included.Contains(e.ChildId)).ToLookup(e => e.ChildId),
-            Placements = (await OfIncluded(db.Placements.AsNoTracking().Where(p => p.StartDate <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
-                .Select(p => new Placement { Id = p.Id, ChildId = p.ChildId, PeriodOfCareId = p.PeriodOfCareId, StartDate = p.StartDate, EndDate = p.EndDate,
-                    PlacementTypeCode = p.PlacementTypeCode, ProviderCode = p.ProviderCode, Postcode = p.Postcode, Urn = p.Urn, InsideCouncilArea = p.InsideCouncilArea })
-                .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
-            Visits = (await OfIncluded(db.StatutoryVisits.AsNoTracking().Where(v => v.VisitDate <= asAt), v => EF.Parameter(ids).Contains(v.ChildId))
-                .Select(v => new StatutoryVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate, ChildSeen = v.ChildSeen })
-                .ToListAsync(ct)).Where(v => included.Contains(v.ChildId)).ToLookup(v => v.ChildId),
-            Reviews = (await OfIncluded(db.LookedAfterReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt), r => EF.Parameter(ids).Contains(r.ChildId))
-                .Select(r => new LookedAfterReview { Id = r.Id, ChildId = r.ChildId, PeriodOfCareId = r.PeriodOfCareId, ReviewDate = r.ReviewDate })
-                .ToListAsync(ct)).Where(r => included.Contains(r.ChildId)).ToLookup(r => r.ChildId),
-            IroVisits = (await OfIncluded(db.IroVisits.AsNoTracking().Where(v => v.VisitDate <= asAt), v => EF.Parameter(ids).Contains(v.ChildId))
-                .Select(v => new IroVisit { Id = v.Id, ChildId = v.ChildId, VisitDate = v.VisitDate })
-                .ToListAsync(ct)).Where(v => included.Contains(v.ChildId)).ToLookup(v => v.ChildId),
-            Health = (await OfIncluded(db.HealthRecords.AsNoTracking().Where(h => h.Date <= asAt && (h.Kind == HealthRecordKind.InitialHealthAssessment
-                    || h.Kind == HealthRecordKind.ReviewHealthAssessment || h.Kind == HealthRecordKind.DentalCheck)), h => EF.Parameter(ids).Contains(h.ChildId))
-                .Select(h => new HealthRecord { Id = h.Id, ChildId = h.ChildId, Kind = h.Kind, Date = h.Date })
-                .ToListAsync(ct)).Where(h => included.Contains(h.ChildId)).ToLookup(h => h.ChildId),
-            Missing = (await OfIncluded(db.MissingEpisodes.AsNoTracking().Where(m => m.StartedAt < after), m => EF.Parameter(ids).Contains(m.ChildId))
-                .Select(m => new MissingEpisode { Id = m.Id, ChildId = m.ChildId, Type = m.Type, StartedAt = m.StartedAt,
-                    Interview = m.Interview == null ? null : new ReturnHomeInterview { Response = m.Interview.Response } })
-                .ToListAsync(ct)).Where(m => included.Contains(m.ChildId)).ToLookup(m => m.ChildId),
-            PermanencePlans = (await OfIncluded(db.PermanencePlans.AsNoTracking().Where(p => p.SetAtReview <= asAt), p => EF.Parameter(ids).Contains(p.ChildId))
-                .Select(p => new PermanencePlan { Id = p.Id, ChildId = p.ChildId, SetAtReview = p.SetAtReview, Type = p.Type })
-                .ToListAsync(ct)).Where(p => included.Contains(p.ChildId)).ToLookup(p => p.ChildId),
+            EarlyHelp = second.EarlyHelp,
+            Referrals = first.Referrals,
+            Assessments = first.Assessments,
+            Section47s = first.Section47s,
+            Conferences = first.Conferences,
+            ProtectionPlans = second.ProtectionPlans,
+            ProtectionVisits = second.ProtectionVisits,
+            PeriodsOfCare = second.PeriodsOfCare,
+            Episodes = second.Episodes,
+            Placements = second.Placements,
+            Visits = second.Visits,
+            Reviews = second.Reviews,
+            IroVisits = second.IroVisits,
+            Health = second.Health,
+            Missing = second.Missing,
+            PermanencePlans = second.PermanencePlans,
             CareLeavers = careLeavers,
-            PathwayReviews = (await OfIncluded(db.PathwayReviews.AsNoTracking().Where(r => r.ReviewDate <= asAt), r => EF.Parameter(ids).Contains(r.ChildId))
-                .Select(r => new PathwayReview { Id = r.Id, ChildId = r.ChildId, ReviewDate = r.ReviewDate })
-                .ToListAsync(ct)).Where(r => included.Contains(r.ChildId)).ToLookup(r => r.ChildId),
-            CareLeaverContacts = (await OfIncluded(db.CareLeaverContacts.AsNoTracking().Where(c => c.ContactDate <= asAt), c => EF.Parameter(ids).Contains(c.ChildId))
-                .Select(c => new CareLeaverContact { Id = c.Id, ChildId = c.ChildId, ContactDate = c.ContactDate })
-                .ToListAsync(ct)).Where(c => included.Contains(c.ChildId)).ToLookup(c => c.ChildId),
-            Birthdays = (await OfIncluded(db.BirthdayReturns.AsNoTracking(), b => EF.Parameter(ids).Contains(b.ChildId))
-                .Select(b => new BirthdayReturn { Id = b.Id, ChildId = b.ChildId, Age = b.Age, InTouchCode = b.InTouchCode, ActivityCode = b.ActivityCode, AccommodationCode = b.AccommodationCode })
-                .ToListAsync(ct)).Where(b => included.Contains(b.ChildId)).ToLookup(b => b.ChildId),
+            PathwayReviews = second.PathwayReviews,
+            CareLeaverContacts = second.CareLeaverContacts,
+            Birthdays = second.Birthdays,
             Adoptions = adoptions,
-            Adopters = await db.RecruitmentEnquiries.AsNoTracking().Where(e => e.Kind == ApplicantKind.Adoption && e.EnquiryDate <= asAt).OrderBy(e => e.EnquiryDate).ThenBy(e => e.Id).ToListAsync(ct),
+            Adopters = second.Adopters,
         };
     }
 }
