@@ -111,33 +111,45 @@ public sealed class AnnexASnapshot
         var windowStart = window.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var after = asAt.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var contacts = await db.ContactChildren.AsNoTracking()
-            .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
-            .Select(c => new { c.ChildId, c.ContactId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
-
-        var service = new CareLeaverService(db, TimeProvider.System);
-        var candidates = await service.Candidates(asAt).ToListAsync(ct);
-        // All the candidates at once (the list is one array parameter): in chunks of 500 it was three
-        // queries per 500 young people, 63 of Annex A's 104 queries at 500,000 children.
-        var careLeavers = new Dictionary<int, EligibilityResult>();
-        foreach (var (id, r) in await service.EligibilityAsync(candidates, asAt, ct))
-            if (r.IsCareLeaver) careLeavers[id] = r;
-
-        // Only the children some list can include are loaded, each with their history up to the as-at day
-        // (the columns look back: previous plans, last seen, the period of care). A list includes a
-        // child for a contact, early help, referral, assessment, enquiry, plan or period of care in the
-        // window, for being a care leaver on the as-at day, or for an adoption decision by then.
+        // Which children some list can include: a list includes a child for a contact, early help, referral,
+        // assessment, enquiry, plan or period of care in the window, for being a care leaver on the as-at
+        // day, or for an adoption decision by then. The reads are independent of each other, so they too
+        // run in two halves at once on PostgreSQL (ParallelReads, as the histories below).
         var wStart = window.Start;
-        var adoptions = await db.AdoptionCases.AsNoTracking().Where(a => a.AdmDecisionDate <= asAt).OrderBy(a => a.AdmDecisionDate).ThenBy(a => a.ChildId).ToListAsync(ct);
+        var (found, inWindow) = await ParallelReads.BothAsync(db, async rd =>
+            {
+                var contactRows = await rd.ContactChildren.AsNoTracking()
+                    .Where(c => c.Contact.ReceivedAt >= windowStart && c.Contact.ReceivedAt < after)
+                    .Select(c => new { c.ChildId, c.ContactId, c.Contact.ReceivedAt, c.Contact.SourceCode }).ToListAsync(ct);
+                var service = new CareLeaverService(rd, TimeProvider.System);
+                var candidates = await service.Candidates(asAt).ToListAsync(ct);
+                // All the candidates at once (the list is one array parameter): in chunks of 500 it was three
+                // queries per 500 young people, 63 of Annex A's 104 queries at 500,000 children.
+                var leavers = new Dictionary<int, EligibilityResult>();
+                foreach (var (id, r) in await service.EligibilityAsync(candidates, asAt, ct))
+                    if (r.IsCareLeaver) leavers[id] = r;
+                var adoptionCases = await rd.AdoptionCases.AsNoTracking().Where(a => a.AdmDecisionDate <= asAt).OrderBy(a => a.AdmDecisionDate).ThenBy(a => a.ChildId).ToListAsync(ct);
+                var sealedChildren = (await rd.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
+                return (contactRows, leavers, adoptionCases, sealedChildren);
+            },
+            async rd =>
+            {
+                var children = new HashSet<int>();
+                children.UnionWith(await rd.EarlyHelpEpisodes.Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).Select(e => e.ChildId).ToListAsync(ct));
+                children.UnionWith(await rd.Referrals.Where(r => r.ReferralDate <= asAt && (r.ReferralDate >= wStart || r.ClosureDate == null || r.ClosureDate >= wStart)).Select(r => r.ChildId).ToListAsync(ct));
+                children.UnionWith(await rd.Assessments.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.AuthorisedDate == null || x.AuthorisedDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+                children.UnionWith(await rd.Section47Enquiries.Where(x => x.StartDate <= asAt && x.StartDate >= wStart).Select(x => x.ChildId).ToListAsync(ct));
+                children.UnionWith(await rd.ChildProtectionPlans.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+                children.UnionWith(await rd.PeriodsOfCare.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+                return children;
+            });
+        var (contacts, careLeavers, adoptions, sealedIds) = found;
+        // Only the children some list can include are loaded, each with their history up to the as-at day
+        // (the columns look back: previous plans, last seen, the period of care).
         var included = new HashSet<int>(contacts.Select(c => c.ChildId));
         included.UnionWith(careLeavers.Keys);
         included.UnionWith(adoptions.Select(a => a.ChildId));
-        included.UnionWith(await db.EarlyHelpEpisodes.Where(e => e.StartDate <= asAt && (e.AssessmentCompletedOn == null || e.AssessmentCompletedOn >= wStart)).Select(e => e.ChildId).ToListAsync(ct));
-        included.UnionWith(await db.Referrals.Where(r => r.ReferralDate <= asAt && (r.ReferralDate >= wStart || r.ClosureDate == null || r.ClosureDate >= wStart)).Select(r => r.ChildId).ToListAsync(ct));
-        included.UnionWith(await db.Assessments.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.AuthorisedDate == null || x.AuthorisedDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
-        included.UnionWith(await db.Section47Enquiries.Where(x => x.StartDate <= asAt && x.StartDate >= wStart).Select(x => x.ChildId).ToListAsync(ct));
-        included.UnionWith(await db.ChildProtectionPlans.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
-        included.UnionWith(await db.PeriodsOfCare.Where(x => x.StartDate <= asAt && (x.StartDate >= wStart || x.EndDate == null || x.EndDate >= wStart)).Select(x => x.ChildId).ToListAsync(ct));
+        included.UnionWith(inWindow);
         // One array parameter (json_each on SQLite, an array on PostgreSQL), not one parameter per child:
         // tens of thousands of children pass SQLite's limit on parameters.
         var ids = included.Order().ToList();
@@ -153,7 +165,6 @@ public sealed class AnnexASnapshot
         IQueryable<T> OfIncluded<T>(IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, bool>> isIncluded) =>
             narrowInDatabase ? rows.Where(isIncluded) : rows;
 
-        var sealedIds = (await db.AdoptionCases.AsNoTracking().Where(a => a.SealedAt != null).Select(a => a.ChildId).ToListAsync(ct)).ToHashSet();
         // Two halves of the histories read at once on PostgreSQL (ParallelReads: the process mostly waits
         // for the server, which has a second core); the same queries either way.
         var (first, second) = await ParallelReads.BothAsync(db, async rd => new
