@@ -106,13 +106,7 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
     private static Expression<Func<Person, bool>> OnId(Expression<Func<int, bool>> test)
     {
         var p = Expression.Parameter(typeof(Person), "p");
-        var body = new Substitute(test.Parameters[0], Expression.Property(p, nameof(Person.Id))).Visit(test.Body);
-        return Expression.Lambda<Func<Person, bool>>(body, p);
-    }
-
-    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+        return Expression.Lambda<Func<Person, bool>>(test.Body.Replace(test.Parameters[0], Expression.Property(p, nameof(Person.Id))), p);
     }
 }
 
@@ -125,11 +119,14 @@ internal static class PredicateExtensions
         Func<Expression, Expression, BinaryExpression> op)
     {
         var p = a.Parameters[0];
-        var body = op(a.Body, new Rebind(b.Parameters[0], p).Visit(b.Body));
-        return Expression.Lambda<Func<T, bool>>(body, p);
+        return Expression.Lambda<Func<T, bool>>(op(a.Body, b.Body.Replace(b.Parameters[0], p)), p);
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    /// The expression with `to` in place of the parameter `from` (a lambda's body moved onto another
+    /// lambda's parameter, or onto a member such as p.Id).
+    public static Expression Replace(this Expression body, ParameterExpression from, Expression to) => new Rebind(from, to).Visit(body);
+
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }

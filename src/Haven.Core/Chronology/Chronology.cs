@@ -1,3 +1,4 @@
+using Haven.Core.Access;
 using Haven.Core.Allocations;
 using Haven.Core.CaseNotes;
 using Haven.Core.Data;
@@ -140,8 +141,8 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
             var id = Expression.Parameter(typeof(int), "childId");
             // One int per asked source: its count, or 1/0 for its test.
             var columns = asked.Select(t => t.Count is { } count
-                ? new Substitute(count.Parameters[0], db, count.Parameters[1], id).Visit(count.Body)
-                : Expression.Condition(new Substitute(t.Test!.Parameters[0], db, t.Test.Parameters[1], id).Visit(t.Test.Body),
+                ? count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id)
+                : Expression.Condition(t.Test!.Body.Replace(t.Test.Parameters[0], db).Replace(t.Test.Parameters[1], id),
                     Expression.Constant(1), Expression.Constant(0)));
             var person = Expression.Parameter(typeof(People.Person), "p");
             var projection = Expression.Lambda<Func<People.Person, int[]>>(Expression.NewArrayInit(typeof(int), columns), person);
@@ -160,13 +161,6 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
                 Query = query!,
             };
         }
-    }
-
-    /// Puts the context and the child's id in place of a HasRows test's two parameters.
-    private sealed class Substitute(ParameterExpression db, Expression context, ParameterExpression id, Expression child) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == db ? context : node == id ? child : base.VisitParameter(node);
     }
 
     private IEnumerable<IChronologySource> Chosen(IReadOnlyCollection<string>? categories) =>
