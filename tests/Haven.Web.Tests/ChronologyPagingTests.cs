@@ -144,6 +144,8 @@ public abstract class ChronologyPagingTests(HavenApp app)
         var withEvents = 0;
         foreach (var source in sources) if ((await source.ForChildAsync(id, default)).Count > 0) withEvents++;
         using var log = EfCommands.Of(db);
+        var opened = 0;
+        db.Database.GetDbConnection().StateChange += (_, e) => { if (e.CurrentState == System.Data.ConnectionState.Open) opened++; };
 
         // Act
         var page = await chronology.PageAsync(id, null, 1, 100);
@@ -155,6 +157,8 @@ public abstract class ChronologyPagingTests(HavenApp app)
         Assert.Equal(3, withEvents);
         Assert.True(sources.Count > 15, $"only {sources.Count} sources are registered");
         Assert.True(log.Commands.Count <= 4, $"{log.Commands.Count} commands:\n{string.Join("\n", log.Commands.Select(c => c.Text))}");
+        // The page's statements share one opening of the connection (EF otherwise opens and closes it around each).
+        Assert.Equal(1, opened);
     }
 
     private async Task<TestWorker> WorkerAsync()

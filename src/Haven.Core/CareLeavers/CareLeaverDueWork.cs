@@ -91,17 +91,24 @@ public sealed class CareLeaverChronology(HavenDbContext db) : Haven.Core.Chronol
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.SignificantChanges.Any(c => c.ChildId == id) || d.PathwayReviews.Any(r => r.ChildId == id) || d.CareLeaverContacts.Any(c => c.ChildId == id);
 
+    private sealed record ReviewRow(DateOnly ReviewDate, string Summary, string By);
+    private sealed record ContactRow(DateOnly ContactDate, ContactMethod Method, string Summary, string By);
+
+    private static readonly Haven.Core.Chronology.ChildRows<SignificantChange> Changes = new((d, id) => d.SignificantChanges.AsNoTracking().Where(c => c.ChildId == id));
+    private static readonly Haven.Core.Chronology.ChildRows<ReviewRow> Reviews = new((d, id) => d.PathwayReviews.Where(r => r.ChildId == id)
+        .Select(r => new ReviewRow(r.ReviewDate, r.Summary, r.ReviewedBy.DisplayName)));
+    private static readonly Haven.Core.Chronology.ChildRows<ContactRow> Contacts = new((d, id) => d.CareLeaverContacts.Where(r => r.ChildId == id)
+        .Select(r => new ContactRow(r.ContactDate, r.Method, r.Summary, r.Worker.DisplayName)));
+
     public async Task<IReadOnlyList<Haven.Core.Chronology.ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var items = new List<Haven.Core.Chronology.ChronologyItem>();
-        var changes = await db.SignificantChanges.AsNoTracking().Where(c => c.ChildId == childId).ToListAsync(ct);
+        var changes = await Changes.ListAsync(db, childId, ct);
         items.AddRange(changes.Select(c => new Haven.Core.Chronology.ChronologyItem(At(c.EventDate), false, Category, SignificantChange.Describe(c.Kind), c.Details, null, "care-leaver")));
-        var reviews = await db.PathwayReviews.AsNoTracking().Where(r => r.ChildId == childId)
-            .Select(r => new { r.ReviewDate, r.Summary, By = r.ReviewedBy.DisplayName }).ToListAsync(ct);
+        var reviews = await Reviews.ListAsync(db, childId, ct);
         items.AddRange(reviews.Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.ReviewDate), false, Category, "Pathway plan review", r.Summary, r.By, "care-leaver")));
-        var contacts = await db.CareLeaverContacts.AsNoTracking().Where(r => r.ChildId == childId)
-            .Select(r => new { r.ContactDate, r.Method, r.Summary, By = r.Worker.DisplayName }).ToListAsync(ct);
+        var contacts = await Contacts.ListAsync(db, childId, ct);
         items.AddRange(contacts.Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.ContactDate), false, Category,
             $"Contact ({CareLeaverContact.Describe(r.Method).ToLowerInvariant()})", r.Summary, r.By, "care-leaver")));
         return items;

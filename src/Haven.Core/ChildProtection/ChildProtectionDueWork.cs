@@ -69,11 +69,24 @@ public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronolo
 
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
+    private sealed record ConferenceRow(int Id, ConferenceKind Kind, DateOnly Date, bool PlanNeeded, string? CategoryOfAbuse, PlanEndReason? EndReason);
+    private sealed record EndedRow(int Id, DateOnly? EndDate, PlanEndReason? EndReason);
+    private sealed record MeetingRow(int Id, DateOnly Date, int ChildProtectionPlanId);
+    private sealed record VisitRow(DateOnly Date, bool ChildSeen, bool ChildSeenAlone, int ChildProtectionPlanId);
+
+    private static readonly ChildRows<ConferenceRow> Conferences = new((d, id) => d.ChildProtectionConferences.Where(c => c.ChildId == id)
+        .Select(c => new ConferenceRow(c.Id, c.Kind, c.Date, c.PlanNeeded, c.CategoryOfAbuse, c.EndReason)));
+    private static readonly ChildRows<EndedRow> Ended = new((d, id) => d.ChildProtectionPlans.Where(p => p.ChildId == id && p.EndDate != null && p.EndConferenceId == null)
+        .Select(p => new EndedRow(p.Id, p.EndDate, p.EndReason)));
+    private static readonly ChildRows<MeetingRow> Meetings = new((d, id) => d.CoreGroupMeetings.Where(m => m.ChildId == id)
+        .Select(m => new MeetingRow(m.Id, m.Date, m.ChildProtectionPlanId)));
+    private static readonly ChildRows<VisitRow> Visits = new((d, id) => d.ChildProtectionVisits.Where(v => v.ChildId == id)
+        .Select(v => new VisitRow(v.Date, v.ChildSeen, v.ChildSeenAlone, v.ChildProtectionPlanId)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var items = new List<ChronologyItem>();
-        var conferences = await db.ChildProtectionConferences.AsNoTracking().Where(c => c.ChildId == childId)
-            .Select(c => new { c.Id, c.Kind, c.Date, c.PlanNeeded, c.CategoryOfAbuse, c.EndReason }).ToListAsync(ct);
+        var conferences = await Conferences.ListAsync(db, childId, ct);
         foreach (var c in conferences)
         {
             var decision = c.Kind == ConferenceKind.Initial
@@ -81,14 +94,12 @@ public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronolo
                 : c.PlanNeeded ? $"Plan continues: {ChildProtectionPlan.DescribeCategory(c.CategoryOfAbuse)}" : $"Plan ends: {(c.EndReason is { } r ? ChildProtectionPlan.Describe(r) : "")}";
             items.Add(new(At(c.Date), false, Category, ChildProtectionConference.Describe(c.Kind), decision, null, $"child-protection/conferences/{c.Id}"));
         }
-        var ended = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.ChildId == childId && p.EndDate != null && p.EndConferenceId == null)
-            .Select(p => new { p.Id, p.EndDate, p.EndReason }).ToListAsync(ct);
+        var ended = await Ended.ListAsync(db, childId, ct);
         items.AddRange(ended.Select(p => new ChronologyItem(At(p.EndDate!.Value), false, Category, "Child protection plan ended",
             p.EndReason is { } r ? ChildProtectionPlan.Describe(r) : null, null, $"child-protection/plans/{p.Id}")));
-        var meetings = await db.CoreGroupMeetings.AsNoTracking().Where(m => m.ChildId == childId).Select(m => new { m.Id, m.Date, m.ChildProtectionPlanId }).ToListAsync(ct);
+        var meetings = await Meetings.ListAsync(db, childId, ct);
         items.AddRange(meetings.Select(m => new ChronologyItem(At(m.Date), false, Category, "Core group meeting", null, null, $"child-protection/plans/{m.ChildProtectionPlanId}")));
-        var visits = await db.ChildProtectionVisits.AsNoTracking().Where(v => v.ChildId == childId)
-            .Select(v => new { v.Date, v.ChildSeen, v.ChildSeenAlone, v.ChildProtectionPlanId }).ToListAsync(ct);
+        var visits = await Visits.ListAsync(db, childId, ct);
         items.AddRange(visits.Select(v => new ChronologyItem(At(v.Date), false, Category, "Child protection visit",
             v.ChildSeenAlone ? "Child seen alone" : v.ChildSeen ? "Child seen" : "Child not seen", null, $"child-protection/plans/{v.ChildProtectionPlanId}")));
         return items;

@@ -50,13 +50,25 @@ public sealed class LookedAfterChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Episodes.Any(e => e.ChildId == id) || d.StatutoryVisits.Any(v => v.ChildId == id) || d.LookedAfterReviews.Any(r => r.ChildId == id) || d.IroVisits.Any(v => v.ChildId == id);
 
+    private sealed record EpisodeRow(DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisodeCode, string LegalStatusCode, string? ReasonEpisodeCeasedCode, string PlacementTypeCode, string CarerName);
+    private sealed record VisitRow(DateOnly VisitDate, bool ChildSeen, bool SeenAlone, string By);
+    private sealed record ReviewRow(int Id, DateOnly ReviewDate, string ParticipationCode, string Chair);
+    private sealed record IroVisitRow(DateOnly VisitDate, bool SeenAlone, string Purpose, string Iro);
+
+    private static readonly ChildRows<EpisodeRow> Episodes = new((d, id) => d.Episodes.Where(e => e.ChildId == id && e.SupersededAt == null)
+        .Select(e => new EpisodeRow(e.StartDate, e.EndDate, e.ReasonForNewEpisodeCode, e.LegalStatusCode, e.ReasonEpisodeCeasedCode, e.Placement.PlacementTypeCode, e.Placement.CarerName)));
+    private static readonly ChildRows<VisitRow> Visits = new((d, id) => d.StatutoryVisits.Where(v => v.ChildId == id)
+        .Select(v => new VisitRow(v.VisitDate, v.ChildSeen, v.SeenAlone, v.VisitedBy.DisplayName)));
+    private static readonly ChildRows<ReviewRow> Reviews = new((d, id) => d.LookedAfterReviews.Where(r => r.ChildId == id)
+        .Select(r => new ReviewRow(r.Id, r.ReviewDate, r.ParticipationCode, r.Chair.DisplayName)));
+    private static readonly ChildRows<IroVisitRow> IroVisits = new((d, id) => d.IroVisits.Where(v => v.ChildId == id)
+        .Select(v => new IroVisitRow(v.VisitDate, v.SeenAlone, v.Purpose, v.Iro.DisplayName)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var items = new List<ChronologyItem>();
-        var episodes = await db.Episodes.AsNoTracking().Where(e => e.ChildId == childId && e.SupersededAt == null)
-            .Select(e => new { e.StartDate, e.EndDate, e.ReasonForNewEpisodeCode, e.LegalStatusCode, e.ReasonEpisodeCeasedCode, e.Placement.PlacementTypeCode, e.Placement.CarerName })
-            .ToListAsync(ct);
+        var episodes = await Episodes.ListAsync(db, childId, ct);
         foreach (var e in episodes)
         {
             var title = e.ReasonForNewEpisodeCode switch
@@ -70,16 +82,13 @@ public sealed class LookedAfterChronology(HavenDbContext db) : IChronologySource
             if (e.EndDate is { } end && e.ReasonEpisodeCeasedCode is { } rec && rec != LookedAfterCodes.EpisodeContinues)
                 items.Add(new(At(end), false, Category, "Stopped being looked after", LookedAfterCodes.ReasonEpisodeCeased.Describe(rec), null, "care"));
         }
-        var visits = await db.StatutoryVisits.AsNoTracking().Where(v => v.ChildId == childId)
-            .Select(v => new { v.VisitDate, v.ChildSeen, v.SeenAlone, By = v.VisitedBy.DisplayName }).ToListAsync(ct);
+        var visits = await Visits.ListAsync(db, childId, ct);
         items.AddRange(visits.Select(v => new ChronologyItem(At(v.VisitDate), false, Category, "Statutory visit",
             v.SeenAlone ? "Child seen alone" : v.ChildSeen ? "Child seen" : "Child not seen", v.By, "care")));
-        var reviews = await db.LookedAfterReviews.AsNoTracking().Where(r => r.ChildId == childId)
-            .Select(r => new { r.Id, r.ReviewDate, r.ParticipationCode, Chair = r.Chair.DisplayName }).ToListAsync(ct);
+        var reviews = await Reviews.ListAsync(db, childId, ct);
         items.AddRange(reviews.Select(r => new ChronologyItem(At(r.ReviewDate), false, Category, "Looked-after review",
             LookedAfterCodes.ReviewParticipation.Describe(r.ParticipationCode), r.Chair, $"care/reviews/{r.Id}")));
-        var iroVisits = await db.IroVisits.AsNoTracking().Where(v => v.ChildId == childId)
-            .Select(v => new { v.VisitDate, v.SeenAlone, v.Purpose, Iro = v.Iro.DisplayName }).ToListAsync(ct);
+        var iroVisits = await IroVisits.ListAsync(db, childId, ct);
         items.AddRange(iroVisits.Select(v => new ChronologyItem(At(v.VisitDate), false, Category, "IRO visit",
             $"{v.Purpose}{(v.SeenAlone ? "; child seen alone" : "")}", v.Iro, "care")));
         return items;

@@ -50,15 +50,37 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// Every event, newest first: for printing, the API and anything that must be complete.
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, IReadOnlyCollection<string>? categories, CancellationToken ct = default)
     {
-        var items = new List<ChronologyItem>();
-        foreach (var (source, count) in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
-            if (count is not 0) items.AddRange(await source.ForChildAsync(childId, ct));
-        return Order(items).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var items = new List<ChronologyItem>();
+            foreach (var (source, count) in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
+                if (count is not 0) items.AddRange(await source.ForChildAsync(childId, ct));
+            return Order(items).ToList();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// One page of events, exactly as the same positions of ForChildAsync, without reading every event:
     /// paged sources are counted, then read only from where their events can reach this page.
+    /// The connection is opened once for all of its statements (EF otherwise opens and closes it around each).
     public async Task<ChronologyPage> PageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadPageAsync(childId, categories, pageNumber, pageSize, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<ChronologyPage> ReadPageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct)
     {
         var withRows = await WithRowsAsync(childId, Chosen(categories).ToList(), ct);
         var chosen = withRows.Select(w => w.Source).ToList();
@@ -177,6 +199,30 @@ internal static class Dates
     public static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
+/// A query compiled once (EF.CompileAsyncQuery) for each EF model it runs against: a compiled query
+/// belongs to one model, and SQLite's and PostgreSQL's differ (the tests run both in one process).
+/// A chronology view sends one small fixed query per record type the child has; compiled, EF skips
+/// walking, hashing and looking up each one's expression tree in its query cache on every view.
+public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery : Delegate
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, TQuery> compiled = new();
+
+    public TQuery For(DbContext db) => compiled.GetOrAdd(db.Model, static (_, c) => c(), compile);
+}
+
+/// One of a chronology source's reads of a child's rows (db, child id), compiled once per model.
+public sealed class ChildRows<T>(Expression<Func<HavenDbContext, int, IQueryable<T>>> query)
+{
+    private readonly CompiledPerModel<Func<HavenDbContext, int, IAsyncEnumerable<T>>> compiled = new(() => EF.CompileAsyncQuery(query));
+
+    public async Task<List<T>> ListAsync(HavenDbContext db, int childId, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        await foreach (var row in compiled.For(db)(db, childId).WithCancellation(ct)) rows.Add(row);
+        return rows;
+    }
+}
+
 public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySource
 {
     public string Category => "Case notes";
@@ -185,28 +231,30 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
 
     public Expression<Func<HavenDbContext, int, int>> Counted => (d, id) => d.CaseNotes.Count(n => n.ChildId == id);
 
-    public Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => ReadAsync(childId, 0, null, ct);
+    public Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => ReadAsync(childId, 0, int.MaxValue, ct);
 
     public Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct) => ReadAsync(childId, skip, take, ct);
 
+    private sealed record NoteRow(int Id, CaseNoteType Type, DateTime EventAt, string Subject, bool ChildSeen, bool ChildSeenAlone, string Author, string? Latest);
+
     /// Newest first, then the later-recorded note first at the same time; (ChildId, DeletedAt,
     /// EventAt) is indexed, so a slice reads only its own rows.
-    private async Task<IReadOnlyList<ChronologyItem>> ReadAsync(int childId, int skip, int? take, CancellationToken ct)
-    {
-        var query = db.CaseNotes.AsNoTracking().Where(n => n.ChildId == childId)
+    private static readonly CompiledPerModel<Func<HavenDbContext, int, int, int, IAsyncEnumerable<NoteRow>>> Slice = new(() => EF.CompileAsyncQuery(
+        (HavenDbContext d, int childId, int skip, int take) => d.CaseNotes.AsNoTracking().Where(n => n.ChildId == childId)
             .OrderByDescending(n => n.EventAt).ThenByDescending(n => n.Id)
-            .Select(n => new
-            {
-                n.Id, n.Type, n.EventAt, n.Subject, n.ChildSeen, n.ChildSeenAlone, Author = n.Author.DisplayName,
-                Latest = n.Amendments.OrderByDescending(a => a.AmendedAt).Select(a => a.Subject).FirstOrDefault(),
-            });
-        if (skip > 0) query = query.Skip(skip);
-        if (take is { } count) query = query.Take(count);
-        var notes = await query.ToListAsync(ct);
-        return notes.Select(n => new ChronologyItem(n.EventAt, true, Category,
-            $"{CaseNote.Describe(n.Type)}: {n.Latest ?? n.Subject}",
-            n.ChildSeenAlone ? "Child seen alone" : n.ChildSeen ? "Child seen" : null,
-            n.Author, $"notes/{n.Id}")).ToList();
+            .Select(n => new NoteRow(n.Id, n.Type, n.EventAt, n.Subject, n.ChildSeen, n.ChildSeenAlone, n.Author.DisplayName,
+                n.Amendments.OrderByDescending(a => a.AmendedAt).Select(a => a.Subject).FirstOrDefault()))
+            .Skip(skip).Take(take)));
+
+    private async Task<IReadOnlyList<ChronologyItem>> ReadAsync(int childId, int skip, int take, CancellationToken ct)
+    {
+        var items = new List<ChronologyItem>();
+        await foreach (var n in Slice.For(db)(db, childId, skip, take).WithCancellation(ct))
+            items.Add(new ChronologyItem(n.EventAt, true, Category,
+                $"{CaseNote.Describe(n.Type)}: {n.Latest ?? n.Subject}",
+                n.ChildSeenAlone ? "Child seen alone" : n.ChildSeen ? "Child seen" : null,
+                n.Author, $"notes/{n.Id}"));
+        return items;
     }
 }
 
@@ -216,11 +264,14 @@ public sealed class AllocationChronology(HavenDbContext db) : IChronologySource
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Allocations.Any(a => a.ChildId == id);
 
+    private sealed record Row(AllocationKind Kind, DateOnly StartDate, DateOnly? EndDate, string Worker, string Team);
+
+    private static readonly ChildRows<Row> Rows = new((d, id) => d.Allocations.Where(a => a.ChildId == id)
+        .Select(a => new Row(a.Kind, a.StartDate, a.EndDate, a.Worker.DisplayName, a.Team.Name)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.Allocations.AsNoTracking().Where(a => a.ChildId == childId)
-            .Select(a => new { a.Kind, a.StartDate, a.EndDate, Worker = a.Worker.DisplayName, Team = a.Team.Name })
-            .ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var a in rows)
         {
@@ -238,9 +289,11 @@ public sealed class InvolvementChronology(HavenDbContext db) : IChronologySource
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Involvements.Any(i => i.ChildId == id);
 
+    private static readonly ChildRows<Involvement> Rows = new((d, id) => d.Involvements.AsNoTracking().Where(i => i.ChildId == id));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId).ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var i in rows)
         {
@@ -258,10 +311,14 @@ public sealed class AddressChronology(HavenDbContext db) : IChronologySource
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.PersonAddresses.Any(a => a.PersonId == id);
 
+    private sealed record Row(DateOnly StartDate, string Line1, string Town, string Postcode);
+
+    private static readonly ChildRows<Row> Rows = new((d, id) => d.PersonAddresses.Where(a => a.PersonId == id)
+        .Select(a => new Row(a.StartDate, a.Address.Line1, a.Address.Town, a.Address.Postcode)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.PersonAddresses.AsNoTracking().Where(a => a.PersonId == childId)
-            .Select(a => new { a.StartDate, a.Address.Line1, a.Address.Town, a.Address.Postcode }).ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         return rows.Select(a => new ChronologyItem(Dates.At(a.StartDate), false, Category,
             "Moved to a new address", $"{a.Line1}, {a.Town} {a.Postcode}", null, null)).ToList();
     }

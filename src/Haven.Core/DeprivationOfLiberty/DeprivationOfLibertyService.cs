@@ -129,11 +129,15 @@ public sealed class DeprivationOfLibertyChronology(HavenDbContext db) : IChronol
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.DeprivationOfLibertyOrders.Any(o => o.ChildId == id);
 
+    private sealed record Row(DateOnly StartDate, DateOnly? EndDate, string AuthorisedBy);
+
+    private static readonly ChildRows<Row> Orders = new((d, id) => d.DeprivationOfLibertyOrders.Where(o => o.ChildId == id)
+        .Select(o => new Row(o.StartDate, o.EndDate, o.AuthorisedBy)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var orders = await db.DeprivationOfLibertyOrders.AsNoTracking().Where(o => o.ChildId == childId)
-            .Select(o => new { o.StartDate, o.EndDate, o.AuthorisedBy }).ToListAsync(ct);
+        var orders = await Orders.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var o in orders)
         {

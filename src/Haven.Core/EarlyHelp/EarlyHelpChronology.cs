@@ -13,9 +13,11 @@ public sealed class EarlyHelpChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.EarlyHelpEpisodes.Any(e => e.ChildId == id);
 
+    private static readonly ChildRows<EarlyHelpEpisode> Episodes = new((d, id) => d.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == id).Include(e => e.Reviews));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var episodes = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.ChildId == childId).Include(e => e.Reviews).ToListAsync(ct);
+        var episodes = await Episodes.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         foreach (var e in episodes)

@@ -43,9 +43,11 @@ public sealed class EducationChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.EducationRecords.Any(r => r.ChildId == id);
 
+    private static readonly ChildRows<EducationRecord> Rows = new((d, id) => d.EducationRecords.AsNoTracking().Where(r => r.ChildId == id));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.EducationRecords.AsNoTracking().Where(r => r.ChildId == childId).ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         return rows.Select(r => new ChronologyItem(r.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
             EducationRecord.Describe(r.Kind), EducationSummary.Detail(r), null, "education")).ToList();
     }

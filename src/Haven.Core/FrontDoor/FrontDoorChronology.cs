@@ -15,17 +15,18 @@ public sealed class FrontDoorChronology(HavenDbContext db, NeedContinuum continu
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.ContactChildren.Any(c => c.ChildId == id);
 
+    private sealed record Row(DateTime ReceivedAt, string SourceCode, ContactChannel Channel, string? LevelOfNeed, ContactOutcome? Outcome,
+        DateTime? SignedOffAt, string? DecidedBy, string? SignedOffBy, bool? ReReferral);
+
+    private static readonly ChildRows<Row> Rows = new((d, id) => d.ContactChildren.Where(c => c.ChildId == id)
+        .Select(c => new Row(c.Contact.ReceivedAt, c.Contact.SourceCode, c.Contact.Channel, c.LevelOfNeed, c.Outcome, c.SignedOffAt,
+            c.DecidedBy != null ? c.DecidedBy.DisplayName : null,
+            c.SignedOffBy != null ? c.SignedOffBy.DisplayName : null,
+            c.Referral != null ? (bool?)c.Referral.IsReReferral : null)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.ContactChildren.AsNoTracking().Where(c => c.ChildId == childId)
-            .Select(c => new
-            {
-                c.Contact.ReceivedAt, c.Contact.SourceCode, c.Contact.Channel, c.LevelOfNeed, c.Outcome, c.SignedOffAt,
-                DecidedBy = c.DecidedBy != null ? c.DecidedBy.DisplayName : null,
-                SignedOffBy = c.SignedOffBy != null ? c.SignedOffBy.DisplayName : null,
-                ReReferral = c.Referral != null ? (bool?)c.Referral.IsReReferral : null,
-            })
-            .ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var r in rows)
         {

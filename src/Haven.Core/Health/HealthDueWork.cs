@@ -56,10 +56,14 @@ public sealed class HealthChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.HealthRecords.Any(r => r.ChildId == id);
 
+    private sealed record Row(HealthRecordKind Kind, DateOnly Date, string? Title, int? SdqScore, string? SdqReasonCode, bool? UpToDate, string? By, string? Outcome);
+
+    private static readonly ChildRows<Row> Rows = new((d, id) => d.HealthRecords.Where(r => r.ChildId == id)
+        .Select(r => new Row(r.Kind, r.Date, r.Title, r.SdqScore, r.SdqReasonCode, r.UpToDate, r.By, r.Outcome)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.HealthRecords.AsNoTracking().Where(r => r.ChildId == childId)
-            .Select(r => new { r.Kind, r.Date, r.Title, r.SdqScore, r.SdqReasonCode, r.UpToDate, r.By, r.Outcome }).ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         return rows.Select(r => new ChronologyItem(r.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
             r.Title is { } t ? $"{HealthRecord.Describe(r.Kind)}: {t}" : HealthRecord.Describe(r.Kind),
             r.Kind switch

@@ -13,9 +13,11 @@ public sealed class HomelessnessChronology(HavenDbContext db) : IChronologySourc
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.HomelessnessAssessments.Any(a => a.ChildId == id);
 
+    private static readonly ChildRows<HomelessnessAssessment> Assessments = new((d, id) => d.HomelessnessAssessments.AsNoTracking().Where(a => a.ChildId == id).Include(a => a.Stays));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var assessments = await db.HomelessnessAssessments.AsNoTracking().Where(a => a.ChildId == childId).Include(a => a.Stays).ToListAsync(ct);
+        var assessments = await Assessments.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         foreach (var a in assessments)

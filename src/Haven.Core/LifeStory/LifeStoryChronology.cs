@@ -11,10 +11,14 @@ public sealed class LifeStoryChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.LifeStoryEntries.Any(r => r.ChildId == id);
 
+    private sealed record Row(LifeStoryKind Kind, DateOnly Date, string Title, string Author);
+
+    private static readonly ChildRows<Row> Rows = new((d, id) => d.LifeStoryEntries.Where(r => r.ChildId == id)
+        .Select(r => new Row(r.Kind, r.Date, r.Title, r.Author.DisplayName)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var rows = await db.LifeStoryEntries.AsNoTracking().Where(r => r.ChildId == childId)
-            .Select(r => new { r.Kind, r.Date, r.Title, Author = r.Author.DisplayName }).ToListAsync(ct);
+        var rows = await Rows.ListAsync(db, childId, ct);
         return rows.Select(r => new ChronologyItem(r.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
             $"{LifeStoryEntry.Describe(r.Kind)}: {r.Title}", null, r.Author, "life-story")).ToList();
     }

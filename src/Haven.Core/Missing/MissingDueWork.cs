@@ -35,10 +35,12 @@ public sealed class MissingChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.MissingEpisodes.Any(e => e.ChildId == id);
 
+    private static readonly ChildRows<MissingEpisode> Episodes = new((d, id) => d.MissingEpisodes.AsNoTracking().Include(e => e.Interview)
+        .Where(e => e.ChildId == id));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var episodes = await db.MissingEpisodes.AsNoTracking().Include(e => e.Interview)
-            .Where(e => e.ChildId == childId).ToListAsync(ct);
+        var episodes = await Episodes.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var e in episodes)
         {

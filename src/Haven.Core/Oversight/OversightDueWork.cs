@@ -26,10 +26,14 @@ public sealed class OversightChronology(HavenDbContext db) : IChronologySource
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.OversightEntries.Any(e => e.ChildId == id);
 
+    private sealed record Row(DateOnly Date, OversightKind Kind, string Direction);
+
+    private static readonly ChildRows<Row> Entries = new((d, id) => d.OversightEntries.Where(e => e.ChildId == id)
+        .Select(e => new Row(e.Date, e.Kind, e.Direction)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
-        var entries = await db.OversightEntries.AsNoTracking().Where(e => e.ChildId == childId)
-            .Select(e => new { e.Date, e.Kind, e.Direction }).ToListAsync(ct);
+        var entries = await Entries.ListAsync(db, childId, ct);
         return entries.Select(e => new ChronologyItem(e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
             e.Kind == OversightKind.Supervision ? "Case discussed in supervision" : "Management oversight",
             e.Direction.Length > 200 ? e.Direction[..200] + "…" : e.Direction, null, "oversight")).ToList();

@@ -58,23 +58,31 @@ public sealed class PlansChronology(HavenDbContext db) : IChronologySource
 
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
+    private sealed record PlanRow(int Id, PlanKind Kind, DateOnly StartDate, DateOnly? EndDate);
+    private sealed record ReviewRow(DateOnly Date, int ChildId, int PlanId, int? PlanVersionNumber);
+    private sealed record ClosureRow(int PlanId, DateOnly? EndDate, ChildInNeedPlanClosureReason? ClosureReason);
+
+    private static readonly ChildRows<PlanRow> PlanRows = new((d, id) => d.Plans.Where(p => p.ChildId == id)
+        .Select(p => new PlanRow(p.Id, p.Kind, p.StartDate, p.EndDate)));
+    private static readonly ChildRows<ReviewRow> Reviews = new((d, id) => d.ChildInNeedPlanReviews
+        .Join(d.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r, p })
+        .Where(x => x.p.ChildId == id).Select(x => new ReviewRow(x.r.Date, x.p.ChildId, x.p.PlanId, x.r.PlanVersionNumber)));
+    private static readonly ChildRows<ClosureRow> Closures = new((d, id) => d.ChildInNeedPlans.Where(p => p.ChildId == id && p.ClosureReason != null)
+        .Select(p => new ClosureRow(p.PlanId, p.EndDate, p.ClosureReason)));
+
     public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
     {
         var items = new List<ChronologyItem>();
-        var plans = await db.Plans.AsNoTracking().Where(p => p.ChildId == childId)
-            .Select(p => new { p.Id, p.Kind, p.StartDate, p.EndDate }).ToListAsync(ct);
+        var plans = await PlanRows.ListAsync(db, childId, ct);
         foreach (var p in plans)
         {
             items.Add(new(At(p.StartDate), false, Category, $"{Plan.Describe(p.Kind)} started", null, null, $"plans/{p.Id}"));
             if (p.EndDate is { } end) items.Add(new(At(end), false, Category, $"{Plan.Describe(p.Kind)} ended", null, null, $"plans/{p.Id}"));
         }
-        var reviews = await db.ChildInNeedPlanReviews.AsNoTracking()
-            .Join(db.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r.Date, p.ChildId, p.PlanId, r.PlanVersionNumber })
-            .Where(x => x.ChildId == childId).ToListAsync(ct);
+        var reviews = await Reviews.ListAsync(db, childId, ct);
         items.AddRange(reviews.Select(r => new ChronologyItem(At(r.Date), false, Category, "Child in need plan reviewed",
             r.PlanVersionNumber is { } n ? $"Plan changed: version {n}" : "Plan unchanged", null, $"plans/{r.PlanId}")));
-        var closures = await db.ChildInNeedPlans.AsNoTracking().Where(p => p.ChildId == childId && p.ClosureReason != null)
-            .Select(p => new { p.PlanId, p.EndDate, p.ClosureReason }).ToListAsync(ct);
+        var closures = await Closures.ListAsync(db, childId, ct);
         items.AddRange(closures.Select(c => new ChronologyItem(At(c.EndDate!.Value), false, Category, "Child in need plan closed",
             ChildInNeedPlan.Describe(c.ClosureReason!.Value), null, $"plans/{c.PlanId}")));
         return items;
