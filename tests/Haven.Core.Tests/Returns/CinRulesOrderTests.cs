@@ -5,7 +5,7 @@ using Haven.Core.Tests.Synthetic;
 
 namespace Haven.Core.Tests.Returns;
 
-/// CinRules.Check runs the rules in parallel: over the generated borough's census (which has
+/// CinRules.Check runs the rules child by child and in parallel: over the generated borough's census (which has
 /// failures, queries mostly) it must give exactly the list one rule after another gave, in the same order.
 public sealed class CinRulesOrderTests(GeneratedBorough borough) : IClassFixture<GeneratedBorough>
 {
@@ -28,6 +28,9 @@ public sealed class CinRulesOrderTests(GeneratedBorough borough) : IClassFixture
                 }).ToList(),
             }).ToList(),
         };
+        // And the first children again at the end: the whole-return rules (8510, a shared LA child ID;
+        // 1520, a shared UPN) fail, and the same child reference fails a rule from two places in the list.
+        census = census with { Children = [.. census.Children, .. census.Children.Take(5)] };
 
         static List<ReturnFailure> OneRuleAfterAnother(CinCensus c) => CinRules.All.SelectMany(r => r.Check(c))
             .OrderBy(f => f.ChildReference, StringComparer.Ordinal).ThenBy(f => f.RuleCode, StringComparer.Ordinal).ToList();
@@ -37,6 +40,7 @@ public sealed class CinRulesOrderTests(GeneratedBorough borough) : IClassFixture
         Assert.True(census.Children.Count >= CinRules.ParallelFrom, $"{census.Children.Count} children: the rules ran on one thread");
         Assert.True(expected.Count > 1000, $"{expected.Count} failures");
         Assert.True(expected.Select(f => f.RuleCode).Distinct().Count() > 3);
+        Assert.Contains(expected, f => f.RuleCode == "8510");
         Assert.Equal<ReturnFailure>(expected, actual);
 
         // A few children (My work's check, on the request's thread): the same list too.

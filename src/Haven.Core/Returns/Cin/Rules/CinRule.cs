@@ -12,6 +12,16 @@ public abstract class CinRule : IReturnRule<CinCensus>
     public abstract string Message { get; }
     public bool IsQuery => Code.EndsWith('Q');
 
+    /// Whether the rule judges each child on its own (CheckChild) rather than the whole return (a rule
+    /// that overrides Check, e.g. one comparing children with each other). CinRules runs every rule of the
+    /// first kind over one child before going on to the next child.
+    internal bool ChecksEachChild { get; }
+
+    protected CinRule() => ChecksEachChild = GetType().GetMethod(nameof(Check), [typeof(CinCensus)])!.DeclaringType == typeof(CinRule);
+
+    /// This rule's failures for one child of a return covering the given year: what Check gives for that child.
+    internal IEnumerable<ReturnFailure> CheckOne(CinChild child, ReturnPeriod year) => CheckChild(child, year);
+
     public virtual IEnumerable<ReturnFailure> Check(CinCensus data)
     {
         var year = data.Period;
