@@ -51,6 +51,34 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
         return reach ?? (id => false);
     }
 
+    /// The children <see cref="Reach"/> admits, read as a list from the rows that can open a record (the
+    /// open allocations in the role's scope, the worker's unexpired grants, sealed adoptions), for a
+    /// cache of it (<see cref="ReachCache"/>); null when Reach is null. The same tests as
+    /// <see cref="Openers"/>, written once more as reads of those rows: ChildAccessReachTests checks
+    /// that both give the same children for every kind of opener.
+    public IQueryable<int>? ReachIds(CurrentWorker w, AccessLevel level = AccessLevel.Read)
+    {
+        if (AccessMatrix.Scope(w.Role, level) == AccessScope.All) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var workerId = w.WorkerId;
+        var teamId = w.TeamId ?? -1;
+        var serviceId = w.ServiceId ?? -1;
+        var open = db.Allocations.Where(a => a.EndDate == null || a.EndDate >= today);
+        var ids = AccessMatrix.Scope(w.Role, level) switch
+        {
+            AccessScope.Service => open.Where(a => a.Team.ServiceId == serviceId).Select(a => a.ChildId),
+            AccessScope.Team => open.Where(a => a.TeamId == teamId).Select(a => a.ChildId),
+            AccessScope.Own => open.Where(a => a.WorkerId == workerId).Select(a => a.ChildId),
+            _ => db.Allocations.Where(a => false).Select(a => a.ChildId),
+        };
+        if (GrantApplies(w, level))
+            ids = ids.Concat(db.RecordAccessGrants.Where(g => g.WorkerId == workerId && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now)).Select(g => g.ChildId));
+        if (MayOpenSealed(w, level))
+            ids = ids.Concat(db.AdoptionCases.Where(a => a.SealedAt != null).Select(a => a.ChildId));
+        return ids;
+    }
+
     private Expression<Func<Person, bool>> Visible(CurrentWorker w, AccessLevel level)
     {
         var (scoped, granted, isSealed) = Openers(w, level);
@@ -75,7 +103,7 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
 
     /// What can open a child's record, by the child's id: an allocation within the role's scope (null when
     /// the scope is every unrestricted child, or none), an explicit unexpired grant, and a sealed adoption
-    /// (which closes the record to most roles).
+    /// (which closes the record to most roles). ReachIds reads the same rows as a list: change both.
     private (Expression<Func<int, bool>>? Scoped, Expression<Func<int, bool>> Granted, Expression<Func<int, bool>> Sealed) Openers(CurrentWorker w, AccessLevel level)
     {
         var now = clock.GetUtcNow().UtcDateTime;
