@@ -329,7 +329,8 @@ public abstract class ChildSearchTests(HavenApp app)
                     if (reach is null || listed is null) return 0;
                     // Compared on this test's children only (other tests add sealed adoptions meanwhile).
                     var expected = await db.People.Select(p => p.Id).Where(reach).Where(id => mine.Contains(id)).OrderBy(id => id).ToListAsync();
-                    var actual = (await listed.ToListAsync()).Where(mine.Contains).Distinct().Order().ToList();
+                    var scoped = listed.Scoped is { } sc ? await sc.Children.ToListAsync() : [];
+                    var actual = scoped.Concat(await listed.Personal.ToListAsync()).Where(mine.Contains).Distinct().Order().ToList();
                     Assert.True(expected.SequenceEqual(actual), $"{w.Role} {level}: Reach gives {expected.Count} children, ReachIds {actual.Count}");
                     return 0;
                 });

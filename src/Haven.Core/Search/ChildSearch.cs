@@ -132,7 +132,7 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
     // For one word (or any word, when widening) a kind's new keys are looked up alone and the people
     // found are added to those before; for several words every word must hit a key of that kind or a
     // stronger one, so each lookup asks for all of them.
-    private async Task<List<Candidate>> ByNameAsync(IQueryable<Person> children, bool keyIndexFirst, Expression<Func<int, bool>>? reach, int[]? reachIds, IReadOnlyList<string> tokens, bool requireAll, CancellationToken ct)
+    private async Task<List<Candidate>> ByNameAsync(IQueryable<Person> children, bool keyIndexFirst, Expression<Func<int, bool>>? reach, ReachCache.Reach? reachIds, IReadOnlyList<string> tokens, bool requireAll, CancellationToken ct)
     {
         var keys = tokens.Select(t => SearchKeys.ForQuery(t).ToList()).ToList();
         var cumulative = requireAll && tokens.Count > 1;
@@ -228,10 +228,10 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
     // children in the same order as OneKey (the reach is a necessary condition of the full test), without
     // testing each of the 736 holders for an open allocation in SQL (about 370 pages of the allocations'
     // index, read afresh after every write: on SQLite the log write of each view empties the page cache).
-    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, int[] reachIds, string key, int limit, CancellationToken ct)
+    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, string key, int limit, CancellationToken ct)
     {
         var holders = await db.PersonSearchKeys.Where(k => k.Key == key).Select(k => k.PersonId).OrderBy(id => id).ToListAsync(ct);
-        var inReach = holders.Where(id => Array.BinarySearch(reachIds, id) >= 0).ToList();
+        var inReach = holders.Where(reachIds.Contains).ToList();
         var found = new List<Candidate>();
         for (var next = 0; next < inReach.Count && found.Count < limit;)
         {
