@@ -25,6 +25,7 @@ services.AddScoped<BreakGlass>();
 services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
+services.AddSingleton<ReachCache>();
 services.AddDueWorkSources();
 services.AddStatutoryReturns();
 Haven.Web.Features.DataFeed.DataFeedRegistration.AddDfeFeed(services, builder.Configuration);

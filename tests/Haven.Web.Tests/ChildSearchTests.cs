@@ -2,6 +2,9 @@ using System.Data.Common;
 using System.Net.Http.Json;
 using Haven.Core.Access;
 using Haven.Core.Search;
+using Haven.Core.Workforce;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
 
@@ -81,8 +84,15 @@ public abstract class ChildSearchTests(HavenApp app)
         var values = lookup.Values;
         Assert.DoesNotContain(values, v => v is string s && s.Contains("p:", StringComparison.Ordinal));
         Assert.DoesNotContain(values, v => v is IEnumerable<string> keys && v is not string && keys.Any(k => !k.StartsWith("n:", StringComparison.Ordinal)));
-        Assert.Contains("LIMIT", lookup.Sql, StringComparison.Ordinal);
-        Assert.Equal(ChildSearch.MaxResults + 1, lookup.Limit);
+        if (app.Provider == Haven.Core.Data.DatabaseProvider.Sqlite)
+            // With the worker's reach in memory (ReachCache), the key index is read for the holders' ids
+            // alone; their rows are read a page's worth at a time (InReachAsync).
+            AssertIdsOnly(lookup.Sql);
+        else
+        {
+            Assert.Contains("LIMIT", lookup.Sql, StringComparison.Ordinal);
+            Assert.Equal(ChildSearch.MaxResults + 1, lookup.Limit);
+        }
 
         // The API returns the same page and says in a header that there are more.
         var api = await ApiClientAsync(worker);
@@ -223,6 +233,148 @@ public abstract class ChildSearchTests(HavenApp app)
         Assert.Equal(new[] { own, sameService, granted, otherService, unallocated, prefixGranted, prefixOtherService },
             await ShownAsync(await app.Data.CreateWorkerAsync(HavenRole.SeniorLeader)));
         _ = restricted;
+    }
+
+    [Fact]
+    public async Task Get_FindAChild_AfterAGrantOrAllocationIsSavedOrRevoked_ShowsWhatTheWorkerMaySeeAtOnce()
+    {
+        // The worker's reach is kept in memory for search (ReachCache): a save that opens a record must
+        // show it at the next search, and one that closes it must hide it.
+        var worker = await SocialWorkerAsync();
+        var outsider = await SocialWorkerAsync();
+        var own = await app.Data.CreateChildAsync(c => { c.FirstName = "Amy"; c.LastName = "Staleworth"; c.AllocatedTo = worker; });
+        var theirs = await app.Data.CreateChildAsync(c => { c.FirstName = "Ben"; c.LastName = "Staleworth"; c.AllocatedTo = outsider; });
+        var unallocated = await app.Data.CreateChildAsync(c => { c.FirstName = "Col"; c.LastName = "Staleworth"; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        async Task<List<int>> ShownAsync() => (await client.GetPageAsync("/children?q=Staleworth")).QuerySelectorAll("tbody tr a[href^='/children/']")
+            .Select(a => int.Parse(a.GetAttribute("href")!["/children/".Length..])).ToList();
+
+        Assert.Equal(new[] { own }, await ShownAsync());
+        Assert.Equal(new[] { own }, await ShownAsync()); // kept
+
+        var grant = await app.Data.WithDbAsync(async db =>
+        {
+            var g = new RecordAccessGrant { ChildId = theirs, WorkerId = worker.WorkerId, Reason = "Joint work", GrantedAt = DateTime.UtcNow };
+            db.RecordAccessGrants.Add(g);
+            await db.SaveChangesAsync();
+            return g.Id;
+        });
+        Assert.Equal(new[] { own, theirs }, await ShownAsync());
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.WithDbAsync(db =>
+        {
+            db.Allocations.Add(new Haven.Core.Allocations.Allocation { ChildId = unallocated, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker,
+                WorkerId = worker.WorkerId, TeamId = worker.TeamId!.Value, StartDate = today, RecordedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        Assert.Equal(new[] { own, theirs, unallocated }, await ShownAsync());
+
+        await app.Data.WithDbAsync(async db =>
+        {
+            (await db.RecordAccessGrants.SingleAsync(g => g.Id == grant)).RevokedAt = DateTime.UtcNow;
+            var allocation = await db.Allocations.SingleAsync(a => a.ChildId == unallocated);
+            allocation.EndDate = today.AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(new[] { own }, await ShownAsync());
+    }
+
+    [Fact]
+    public async Task ReachIds_GivesExactlyTheChildrenReachAdmits_ForEveryKindOfOpener()
+    {
+        // ReachCache keeps ChildAccess.ReachIds, a list read from the rows that open a record; search
+        // drops a name's holders outside it. It must be the same set as the Reach test of each id.
+        var (serviceId, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId);
+        var (_, colleagueTeam) = await app.Data.CreateTeamAsync(serviceId: serviceId);
+        var colleague = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, colleagueTeam);
+        var outsider = await SocialWorkerAsync();
+        var mine = new List<int>
+        {
+            await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.AllocatedTo = worker; }),
+            await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.AllocatedTo = colleague; }),
+            await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.AllocatedTo = outsider; c.AccessList.Add(worker); }),
+            await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.Restricted = true; c.AllocatedTo = outsider; c.AccessList.Add(colleague); }),
+            await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; }),
+        };
+        var adoptee = await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.AllocatedTo = worker; });
+        var ended = await app.Data.CreateChildAsync(c => { c.LastName = "Reachids"; c.AllocatedTo = colleague; c.AccessList.Add(outsider); });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.AdoptionCases.Add(new Haven.Core.Permanence.AdoptionCase { ChildId = adoptee, AdmDecisionDate = today.AddYears(-2), PlacementOrderDate = today.AddYears(-1),
+                AdoptionOrderDate = today.AddDays(-3), SealedAt = DateTime.UtcNow, RecordedAt = DateTime.UtcNow, Version = Guid.NewGuid() });
+            (await db.Allocations.SingleAsync(a => a.ChildId == ended)).EndDate = today.AddDays(-1);
+            (await db.RecordAccessGrants.SingleAsync(g => g.ChildId == ended)).ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            return await db.SaveChangesAsync();
+        });
+        mine.AddRange([adoptee, ended]);
+        var workers = new List<CurrentWorker>();
+        foreach (var w in new[] { worker, colleague, outsider, await app.Data.CreateWorkerAsync(HavenRole.FosteringWorker), await app.Data.CreateWorkerAsync(HavenRole.TeamManager, teamId) })
+            workers.Add(await app.Data.WithDbAsync(async db =>
+            {
+                var row = await db.Workers.Include(x => x.Team).SingleAsync(x => x.Id == w.WorkerId);
+                return new CurrentWorker(w.UserName, w.WorkerId, w.Role, row.TeamId, row.Team?.ServiceId, row.DisplayName);
+            }));
+        foreach (var w in workers)
+            foreach (var level in new[] { AccessLevel.Read, AccessLevel.Write })
+                await app.Data.WithDbAsync(async db =>
+                {
+                    var access = new ChildAccess(db, TimeProvider.System, new Haven.Core.ChildrenInCare.InvolvementCareSpans(db), app.Services.GetRequiredService<Haven.Core.Permanence.SealedAdoptionSettings>());
+                    var reach = access.Reach(w, level);
+                    var listed = access.ReachIds(w, level);
+                    Assert.Equal(reach is null, listed is null);
+                    if (reach is null || listed is null) return 0;
+                    // Compared on this test's children only (other tests add sealed adoptions meanwhile).
+                    var expected = await db.People.Select(p => p.Id).Where(reach).Where(id => mine.Contains(id)).OrderBy(id => id).ToListAsync();
+                    var scoped = listed.Scoped is { } sc ? await sc.Children.ToListAsync() : [];
+                    var actual = scoped.Concat(await listed.Personal.ToListAsync()).Where(mine.Contains).Distinct().Order().ToList();
+                    Assert.True(expected.SequenceEqual(actual), $"{w.Role} {level}: Reach gives {expected.Count} children, ReachIds {actual.Count}");
+                    return 0;
+                });
+    }
+
+    [Fact]
+    public async Task Get_FindAChild_ExactName_NeverTestsAHolderOutOfReachInSql()
+    {
+        // The guard on ReachCache's gain (SQLite): a name held mostly by children out of the worker's reach
+        // is looked up as its holders' ids, and only those in reach are read and tested; no statement
+        // tests each key holder for an open allocation, and a second search reads no reach again.
+        var worker = await SocialWorkerAsync();
+        var outsider = await SocialWorkerAsync();
+        var mine = new List<int>();
+        for (var i = 0; i < 3; i++) mine.Add(await app.Data.CreateChildAsync(c => { c.FirstName = $"Kid{i}"; c.LastName = "Guardwell"; c.AllocatedTo = worker; }));
+        for (var i = 0; i < 12; i++) await app.Data.CreateChildAsync(c => { c.FirstName = $"Other{i}"; c.LastName = "Guardwell"; c.AllocatedTo = outsider; });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+        await client.GetPageAsync("/children?q=Guardwell");
+
+        var cache = app.Services.GetRequiredService<ReachCache>();
+        var reads = cache.Reads;
+        List<string> sent;
+        AngleSharp.Dom.IDocument doc;
+        using (var capture = new EfCommands<string>(data => data.Command.Parameters.Cast<DbParameter>().Any(p => p.Value is string s && s == "n:guardwell")
+            ? data.Command.CommandText : null))
+        {
+            doc = await client.GetPageAsync("/children?q=Guardwell");
+            sent = capture.Commands;
+        }
+        var shown = doc.QuerySelectorAll("tbody tr a[href^='/children/']").Select(a => int.Parse(a.GetAttribute("href")!["/children/".Length..])).ToList();
+        Assert.Equal(mine, shown);
+        if (app.Provider != Haven.Core.Data.DatabaseProvider.Sqlite) return; // PostgreSQL keeps the IN (holders) lookup
+        Assert.Equal(reads, cache.Reads);
+        // The exact name's one lookup: the key index, for ids alone (the join form tested all 15 holders).
+        AssertIdsOnly(Assert.Single(sent));
+    }
+
+    /// The key index read for ids alone: no person's row, no allocation.
+    private static void AssertIdsOnly(string sql)
+    {
+        Assert.DoesNotContain("\"People\"", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allocations", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("LIMIT", sql, StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> ApiClientAsync(TestWorker worker)
