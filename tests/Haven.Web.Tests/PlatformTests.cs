@@ -324,6 +324,30 @@ public abstract class PlatformTests(HavenApp app)
     }
 
     [Fact]
+    public async Task AccessLog_SeveralServersWritingAtOnce_EveryEntryLandsInOneUnbrokenChain()
+    {
+        // Arrange: eight writers as eight web servers on one database would have them (their own gate,
+        // tail and anchor file), so their appends collide on the log's sequence and must be retried.
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<Haven.Core.Data.HavenDbContext>>();
+        var folder = Directory.CreateTempSubdirectory("haven-servers-");
+        var servers = Enumerable.Range(0, 8)
+            .Select(s => new AccessLog(contexts, TimeProvider.System, new AccessLogAnchor(Path.Combine(folder.FullName, $"server{s}.anchor"))))
+            .ToList();
+        var marker = Guid.NewGuid().ToString("N");
+
+        // Act: each server logs 30 views, many at once.
+        await Task.WhenAll(servers.SelectMany((log, s) => Enumerable.Range(0, 30).Select(i => Task.Run(() =>
+            log.WriteAsync(new AccessEvent("several-servers-test", null, AccessAction.View, null, $"GET /{marker}/{s}/{i}"))))));
+
+        // Assert: no view failed, each is in the log once, and the chain is unbroken.
+        var resources = await app.Data.WithDbAsync(db => db.AccessLog.Where(e => e.Resource.StartsWith($"GET /{marker}/")).Select(e => e.Resource).ToListAsync());
+        Assert.Equal(servers.SelectMany((_, s) => Enumerable.Range(0, 30).Select(i => $"GET /{marker}/{s}/{i}")).Order(), resources.Order());
+        var chain = await app.Data.WithDbAsync(db => AccessLogVerifier.VerifyAsync(db));
+        Assert.True(chain.IsValid, chain.Problem);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task Database_OnSqlite_WaitsForTheWriteLockInsteadOfFailingBusy()
     {
         var timeout = await app.Data.WithDbAsync(async db =>

@@ -33,8 +33,13 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
     /// The most entries one transaction appends (a bound on its size under a burst).
     public const int MaxBatch = 256;
 
+    /// How often an append is tried when other servers on the same database keep appending first
+    /// (each collision on the sequence is followed by a random back-off of up to 64 ms).
+    public const int MaxAttempts = 30;
+
     // One writer at a time in this process keeps the chain linear; the primary key on Sequence
-    // makes a second process's competing append fail (and retry) rather than fork the chain.
+    // makes a second process's competing append fail (and retry, after a random back-off) rather
+    // than fork the chain.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<Pending> _queue = new();
     private (long Sequence, string Hash)? _last;
@@ -181,7 +186,7 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                 if (entry is not null) WriteAnchor(entry);
                 return;
             }
-            catch (DbUpdateException failure) when (attempt < 5)
+            catch (DbUpdateException failure) when (attempt < MaxAttempts - 1)
             {
                 _last = null; // another writer appended first: re-read the tail and try again
                 if (rows && !await TailMovedSinceAsync(start))
@@ -190,6 +195,9 @@ public sealed class AccessLog(IDbContextFactory<HavenDbContext> contexts, TimePr
                     foreach (var p in batch) foreach (var row in p.Rows) db.Entry(row).State = EntityState.Detached;
                     throw new RowsRefusedException(failure);
                 }
+                // Several servers appending at once would otherwise collide again straight away:
+                // wait a random while, longer after each collision, before re-reading the tail.
+                await Task.Delay(Random.Shared.Next(1, 1 + Math.Min(64, 2 << attempt)));
             }
         }
     }
