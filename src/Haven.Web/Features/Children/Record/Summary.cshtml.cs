@@ -43,8 +43,9 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
         // The child, their open involvements, their open child protection plan (the header's flags) and
         // the professionals around them are read in one statement (on PostgreSQL each statement is a round
         // trip and a pooled connection's turn). Each is a collection of rows of one table joined on the
-        // child's id (an index lookup on either database); few rows each, so their product stays small.
-        var read = await db.People.AsNoTracking().Where(p => p.Id == childId)
+        // child's id (an index lookup on either database); few rows each, so their product stays small
+        // (chosen as one query, AsSingleQuery: split, they would be four statements again).
+        var read = await db.People.AsNoTracking().AsSingleQuery().Where(p => p.Id == childId)
             .Select(p => new
             {
                 Person = p,
