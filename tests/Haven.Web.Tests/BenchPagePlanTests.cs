@@ -122,8 +122,14 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
     /// both who holds the case and the social workers of the year. It was 13 before the header and
     /// the page shared their reads, 11 until the sealed records were no longer read on their own
     /// (they are left out inside the household query, sent only when someone unrelated lives there),
-    /// 10 until the child came with their open involvements in one statement: 9.
-    public const int SummaryQueriesBesideDueWork = 9;
+    /// 10 until the child came with their open involvements in one statement, 9 until their child protection
+    /// plan (the header's flags) and professionals came in that statement too: 7.
+    public const int SummaryQueriesBesideDueWork = 7;
+
+    /// Child search besides its name lookups (one per kind of key it had to ask): the shown children's
+    /// addresses and social workers in one statement, and the search's access-log entry. It was 3 while
+    /// the addresses and the workers were read apart.
+    public const int SearchQueriesBesideLookups = 2;
 
     /// Adding a case note through the API: the token (with its user, worker and team), the access
     /// check, the insert (the SubmissionId's unique index catches a repeat) and the Change entry in
@@ -156,6 +162,9 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         }
 
         var summary = await CountAsync(() => worker.GetAsync($"/children/{targets.SummaryChildId}"), HttpStatusCode.OK);
+        var searchFrom = sent.Count;
+        var search = await CountAsync(() => worker.GetAsync("/children?q=" + Uri.EscapeDataString(targets.SearchTerm)), HttpStatusCode.OK);
+        var searchLookups = sent.Skip(searchFrom).Count(sql => sql.Contains("\"PersonSearchKeys\"", StringComparison.Ordinal));
         int dueWork;
         using (var scope = app.Services.CreateScope())
         {
@@ -185,6 +194,9 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         Assert.True(summary - dueWork <= SummaryQueriesBesideDueWork,
             $"the summary sent {summary} commands, {summary - dueWork} besides its {dueWork} of due work (budget {SummaryQueriesBesideDueWork})");
         Assert.True(note <= AddNoteQueries, $"adding a note sent {note} commands (budget {AddNoteQueries})");
+        Assert.True(searchLookups >= 1, "the search sent no name lookup: it was not measured");
+        Assert.True(search - searchLookups <= SearchQueriesBesideLookups,
+            $"the search sent {search} commands, {search - searchLookups} besides its {searchLookups} name lookups (budget {SearchQueriesBesideLookups})");
         Assert.True(summaryKept <= SummaryQueriesBesideDueWork,
             $"the summary viewed again sent {summaryKept} commands: its due work should be kept, leaving at most {SummaryQueriesBesideDueWork}");
     }

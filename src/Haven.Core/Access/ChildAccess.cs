@@ -123,18 +123,26 @@ public sealed class ChildAccess(HavenDbContext db, TimeProvider clock, ChildrenI
         Expression<Func<int, bool>> granted = id => grants.Any(g => g.ChildId == id && g.WorkerId == workerId
             && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now));
         Expression<Func<int, bool>> isSealed = id => adoptions.Any(a => a.ChildId == id && a.SealedAt != null);
+        var running = Running(today);
         Expression<Func<int, bool>>? scoped = AccessMatrix.Scope(w.Role, level) switch
         {
-            AccessScope.Service => id => allocations.Any(a => a.ChildId == id
-                && (a.EndDate == null || a.EndDate >= today) && a.Team.ServiceId == serviceId),
-            AccessScope.Team => id => allocations.Any(a => a.ChildId == id
-                && (a.EndDate == null || a.EndDate >= today) && a.TeamId == teamId),
-            AccessScope.Own => id => allocations.Any(a => a.ChildId == id
-                && (a.EndDate == null || a.EndDate >= today) && a.WorkerId == workerId),
+            AccessScope.Service => id => allocations.Where(running).Any(a => a.ChildId == id && a.Team.ServiceId == serviceId),
+            AccessScope.Team => id => allocations.Where(running).Any(a => a.ChildId == id && a.TeamId == teamId),
+            AccessScope.Own => id => allocations.Where(running).Any(a => a.ChildId == id && a.WorkerId == workerId),
             _ => null,
         };
         return (scoped, granted, isSealed);
     }
+
+    /// An allocation still running today (open, or ending today or later). On PostgreSQL it is written as
+    /// one comparison: a child's allocations are then read through IX_Allocations_ChildId_EndDate by the
+    /// child's id alone. Written as "EndDate IS NULL OR EndDate >= today" the region planned each child's
+    /// test as a BitmapOr of two index scans and a bitmap heap scan (child search "Cole": 2,466 buffers and
+    /// 2.4-2.6 ms a lookup; this form 2,025 and 1.2-1.5 ms, pgbench 27 Nov). Same rows either way.
+    /// SQLite keeps the OR form its plans (BenchPagePlanTests) were checked with.
+    private Expression<Func<Allocations.Allocation, bool>> Running(DateOnly today) => db.Database.IsNpgsql()
+        ? a => (a.EndDate ?? DateOnly.MaxValue) >= today
+        : a => a.EndDate == null || a.EndDate >= today;
 
     /// The same test of a child's id, asked of a person (p.Id in place of the id).
     private static Expression<Func<Person, bool>> OnId(Expression<Func<int, bool>> test)

@@ -22,27 +22,26 @@ public sealed record ChildHeader(int Id, string Name, string HavenId, DateOnly? 
         if (child is null) return null;
         var open = await db.Involvements.AsNoTracking().Where(i => i.ChildId == childId && i.EndDate == null)
             .Select(i => i.Kind).ToListAsync(ct);
-        return await BuildAsync(db, child, open, section, today, ct);
+        return Build(child, open, await Haven.Core.ChildProtection.ChildProtectionFlags.ForChildAsync(db, childId, today, ct), section, today);
     }
 
-    /// The header of a page that has already read the child and their open involvements itself
-    /// (the summary shows both): only the child protection plan's flags are read here.
-    public static Task<ChildHeader> LoadAsync(HavenDbContext db, Haven.Core.People.Person child, IReadOnlyCollection<InvolvementKind> open,
-        string section, DateOnly today, CancellationToken ct) =>
-        BuildAsync(db, new Facts(child.Id, child.FirstName, child.LastName, child.KnownAs, child.DateOfBirth, child.ExpectedDateOfBirth,
-            child.DateOfDeath, child.IsRestricted, child.IsUnaccompaniedAsylumSeeker), open, section, today, ct);
+    /// The header of a page that has already read the child, their open involvements and their open
+    /// child protection plan's flags itself (the summary shows them and reads them in one statement).
+    public static ChildHeader For(Haven.Core.People.Person child, IReadOnlyCollection<InvolvementKind> open, IReadOnlyList<string> planFlags,
+        string section, DateOnly today) =>
+        Build(new Facts(child.Id, child.FirstName, child.LastName, child.KnownAs, child.DateOfBirth, child.ExpectedDateOfBirth,
+            child.DateOfDeath, child.IsRestricted, child.IsUnaccompaniedAsylumSeeker), open, planFlags, section, today);
 
     private sealed record Facts(int Id, string FirstName, string LastName, string? KnownAs, DateOnly? DateOfBirth, DateOnly? ExpectedDateOfBirth,
         DateOnly? DateOfDeath, bool IsRestricted, bool IsUnaccompaniedAsylumSeeker);
 
-    private static async Task<ChildHeader> BuildAsync(HavenDbContext db, Facts child, IReadOnlyCollection<InvolvementKind> open, string section, DateOnly today, CancellationToken ct)
+    private static ChildHeader Build(Facts child, IReadOnlyCollection<InvolvementKind> open, IReadOnlyList<string> planFlags, string section, DateOnly today)
     {
-        var childId = child.Id;
         var alerts = new List<ChildAlert>();
         if (child.IsRestricted) alerts.Add(new("Restricted record", "red"));
         if (child.DateOfDeath is not null) alerts.Add(new("Deceased", "grey"));
         if (open.Contains(InvolvementKind.ChildProtection)) alerts.Add(new("On a child protection plan", "red"));
-        foreach (var flag in await Haven.Core.ChildProtection.ChildProtectionFlags.ForChildAsync(db, childId, today, ct)) alerts.Add(new(flag, "red"));
+        foreach (var flag in planFlags) alerts.Add(new(flag, "red"));
         if (open.Contains(InvolvementKind.InCare)) alerts.Add(new("In care", "purple"));
         if (open.Contains(InvolvementKind.CareLeaver)) alerts.Add(new("Care leaver", "turquoise"));
         if (open.Contains(InvolvementKind.ChildInNeed)) alerts.Add(new("Child in need", "blue"));

@@ -40,20 +40,28 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
     public async Task<IActionResult> OnGetAsync(int childId, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        // The child and their open involvements are read once, for the header and for the page, in
-        // one statement (on PostgreSQL each statement is a round trip and a pooled connection's turn).
-        var read = await db.People.AsNoTracking().Where(p => p.Id == childId)
+        // The child, their open involvements, their open child protection plan (the header's flags) and
+        // the professionals around them are read in one statement (on PostgreSQL each statement is a round
+        // trip and a pooled connection's turn). Each is a collection of rows of one table joined on the
+        // child's id (an index lookup on either database); few rows each, so their product stays small
+        // (chosen as one query, AsSingleQuery: split, they would be four statements again).
+        var read = await db.People.AsNoTracking().AsSingleQuery().Where(p => p.Id == childId)
             .Select(p => new
             {
                 Person = p,
                 Open = db.Involvements.Where(i => i.ChildId == p.Id && i.EndDate == null)
                     .OrderBy(i => i.StartDate).Select(i => new { i.Kind, i.StartDate }).ToList(),
+                Plans = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id && c.EndDate == null).OrderByDescending(c => c.StartDate).ToList(),
+                Professionals = db.ProfessionalContacts.Where(c => c.PersonId == p.Id).OrderBy(c => c.Role).ToList(),
             })
             .FirstAsync(ct);
         Child = read.Person;
         var open = read.Open;
-        Header = await ChildHeader.LoadAsync(db, Child, open.Select(i => i.Kind).ToList(), "summary", today, ct);
+        var plan = read.Plans.FirstOrDefault();
+        Header = ChildHeader.For(Child, open.Select(i => i.Kind).ToList(),
+            plan is null ? [] : Haven.Core.ChildProtection.ChildProtectionFlags.For(plan, today), "summary", today);
         Involvements = open.Select(i => new InvolvementRow(Involvement.Describe(i.Kind), i.StartDate)).ToList();
+        Professionals = read.Professionals;
 
         var current = await db.PersonAddresses.AsNoTracking().Include(a => a.Address)
             .Where(a => a.PersonId == childId && a.EndDate == null).OrderByDescending(a => a.StartDate).FirstOrDefaultAsync(ct);
@@ -92,7 +100,6 @@ public class SummaryModel(HavenDbContext db, Haven.Core.MyWork.DueWork dueWork, 
             LivesWith = LivesWith.Concat(others.Select(o => new PersonLink(o.Id, Name(o.FirstName, o.LastName, o.IsRestricted), "Household member", o.Kind == PersonKind.Child, false, null))).ToList();
         }
         KeyPeople = people.Where(p => !householdIds.Contains(p.Id)).OrderBy(p => p.Relationship).ToList();
-        Professionals = await db.ProfessionalContacts.AsNoTracking().Where(p => p.PersonId == childId).OrderBy(p => p.Role).ToListAsync(ct);
 
         // Who holds the case today and the social workers of the last 12 months, from one read of
         // the allocations running at some point from the year's start to today.
