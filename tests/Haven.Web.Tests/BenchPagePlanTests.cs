@@ -128,8 +128,9 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
 
     /// Child search besides its name lookups (one per kind of key it had to ask): the shown children's
     /// addresses and social workers in one statement, and the search's access-log entry. It was 3 while
-    /// the addresses and the workers were read apart.
-    public const int SearchQueriesBesideLookups = 2;
+    /// the addresses and the workers were read apart. On SQLite the exact name's holders are read from the
+    /// key index as ids, and the rows of those in the worker's reach (ReachCache) in one more statement.
+    public int SearchQueriesBesideLookups => app.Provider == Haven.Core.Data.DatabaseProvider.Sqlite ? 3 : 2;
 
     /// Adding a case note through the API: the token (with its user, worker and team), the access
     /// check, the insert (the SubmissionId's unique index catches a repeat) and the Change entry in
@@ -196,7 +197,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         Assert.True(note <= AddNoteQueries, $"adding a note sent {note} commands (budget {AddNoteQueries})");
         Assert.True(searchLookups >= 1, "the search sent no name lookup: it was not measured");
         Assert.True(search - searchLookups <= SearchQueriesBesideLookups,
-            $"the search sent {search} commands, {search - searchLookups} besides its {searchLookups} name lookups (budget {SearchQueriesBesideLookups})");
+            $"the search sent {search} commands, {search - searchLookups} besides its {searchLookups} name lookups (budget {SearchQueriesBesideLookups}): {string.Join("\n----\n", sent.Skip(searchFrom).Take(search))}");
         Assert.True(summaryKept <= SummaryQueriesBesideDueWork,
             $"the summary viewed again sent {summaryKept} commands: its due work should be kept, leaving at most {SummaryQueriesBesideDueWork}");
     }
