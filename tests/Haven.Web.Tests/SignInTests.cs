@@ -66,6 +66,24 @@ public sealed class SignInTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Unknown role", roleError);
     }
 
+    [Fact]
+    public async Task Cli_GeneratedPasswords_AlwaysMeetThePasswordPolicy()
+    {
+        // A random string lacks a digit about one time in 60; every generated password must be accepted
+        // by the password policy the accounts are held to.
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<HavenUser>>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var password = Haven.Cli.Commands.UsersCommand.NewPassword();
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, new HavenUser(), password);
+                Assert.True(result.Succeeded, $"{password}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+    }
+
     /// RFC 6238 with the parameters authenticator apps use (SHA-1, 30 seconds, 6 digits).
     private static string Totp(string base32Key)
     {

@@ -184,5 +184,15 @@ public static class UsersCommand
         return user;
     }
 
-    private static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+    /// A random 24-character password that always meets the password policy (at least 12 characters,
+    /// a digit, a lower-case and an upper-case letter): about one random string in 60 has no digit, and
+    /// was refused by the reset it was made for.
+    public static string NewPassword()
+    {
+        while (true)
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+            if (password.Any(char.IsAsciiDigit) && password.Any(char.IsAsciiLetterLower) && password.Any(char.IsAsciiLetterUpper)) return password;
+        }
+    }
 }
