@@ -323,6 +323,39 @@ public abstract class PlatformTests(HavenApp app)
         Assert.True(chain.IsValid, chain.Problem);
     }
 
+    /// HavenDbContext is pooled (HavenDatabase.AddHavenDatabase): a context handed back is reused, and
+    /// comes back clean, whatever the last user left in it (tracked and changed rows, a tracking setting).
+    [Fact]
+    public async Task DbContext_HandedBack_IsReusedAndStartsClean()
+    {
+        // Arrange: a context that tracks a changed, unsaved team and was switched to no tracking.
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<Haven.Core.Data.HavenDbContext>>();
+        var first = contexts.CreateDbContext();
+        var team = await first.Teams.SingleAsync(t => t.Id == teamId);
+        var name = team.Name;
+        team.Name = "Changed and never saved";
+        first.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        await first.DisposeAsync();
+
+        // Act: rent contexts until that one comes back (the pool hands them out in turn).
+        var rented = new List<Haven.Core.Data.HavenDbContext>();
+        try
+        {
+            for (var i = 0; i < 2000 && !rented.Any(c => ReferenceEquals(c, first)); i++) rented.Add(contexts.CreateDbContext());
+
+            // Assert: it is the same object, with nothing tracked and the default tracking, and reads the saved name.
+            var again = Assert.Single(rented, c => ReferenceEquals(c, first));
+            Assert.Empty(again.ChangeTracker.Entries());
+            Assert.Equal(QueryTrackingBehavior.TrackAll, again.ChangeTracker.QueryTrackingBehavior);
+            Assert.Equal(name, (await again.Teams.SingleAsync(t => t.Id == teamId)).Name);
+        }
+        finally
+        {
+            foreach (var c in rented) await c.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task AccessLog_SeveralServersWritingAtOnce_EveryEntryLandsInOneUnbrokenChain()
     {

@@ -104,7 +104,14 @@ public static class HavenDatabase
         services.AddSingleton(settings);
         services.AddSingleton<RecordChanges>();
         services.AddSingleton<RecordChangesInterceptor>();
-        services.AddDbContextFactory<HavenDbContext>((sp, o) =>
+        // Pooled (EF's DbContext pooling): a request rents a context that has already built its
+        // internal services, and gives it back, reset, when disposed (the request scope ends, or
+        // `await using` for AccessLog's own contexts). A new context per request resolved EF's
+        // services afresh on first use (DbContext.ContextServices, about 2% of the API's child
+        // record's CPU). The contexts keep no state of their own between uses: only their
+        // constructor's options, the same for all, and singleton interceptors; EF resets the change
+        // tracker, an open connection or transaction and the command timeout on return.
+        services.AddPooledDbContextFactory<HavenDbContext>((sp, o) =>
         {
             Configure(o, settings);
             o.AddInterceptors(sp.GetRequiredService<RecordChangesInterceptor>());
@@ -112,7 +119,7 @@ public static class HavenDatabase
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<HavenDbContext>>().CreateDbContext());
         // Figures, dashboards and returns read through ReportingDbContext: the replica if
         // ConnectionStrings:HavenReporting names one, otherwise the primary.
-        services.AddDbContextFactory<ReportingDbContext>(o =>
+        services.AddPooledDbContextFactory<ReportingDbContext>(o =>
         {
             Configure(o, settings.Provider, settings.ReportingConnection);
             o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
