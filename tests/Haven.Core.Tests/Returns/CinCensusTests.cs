@@ -129,6 +129,40 @@ public class CinCensusTests
         Assert.Equal(golden.Trim(), Xml(census).Trim());
     }
 
+    /// Read takes each Child straight from the reader, not through an XElement: it must read what the
+    /// XElement read did. A field is the first element of its name (not in a namespace) directly inside
+    /// its parent, its value all the text inside it (CDATA, text around comments and nested elements)
+    /// trimmed; a second group of a kind met only once (ChildIdentifiers, Disabilities, Reviews, ...) and
+    /// unknown elements are passed over; repeated groups are all kept in order. Every change below is one
+    /// that read must not see, so the census must write back as the golden file.
+    [Fact]
+    public void Read_FieldsAsTheElementReadFoundThem()
+    {
+        var golden = Golden();
+        string Once(string text, string what, string with)
+        {
+            var at = text.IndexOf(what, StringComparison.Ordinal);
+            Assert.True(at >= 0, what);
+            return text[..at] + with + text[(at + what.Length)..];
+        }
+        var odd = Once(golden, "<LAchildID>H1</LAchildID>", "<LAchildID> H<!-- a note -->1 </LAchildID><LAchildID>H7</LAchildID>");
+        odd = Once(odd, "<Sex>F</Sex>", "<x:Sex xmlns:x=\"urn:other\">M</x:Sex><Sex><![CDATA[F]]></Sex><Sex>M</Sex><Unknown><Sex>M</Sex></Unknown>");
+        odd = Once(odd, "<Ethnicity>WBRI</Ethnicity>", "<Ethnicity>W<b>BR</b>I</Ethnicity><Ethnicity>ZZZZ</Ethnicity>");
+        odd = Once(odd, "<Disability>NONE</Disability>", "<Disability>\n NONE\n</Disability><?pi x?>");
+        odd = Once(odd, "</ChildCharacteristics>", "</ChildCharacteristics><ChildCharacteristics><Ethnicity>OTHR</Ethnicity></ChildCharacteristics><ChildIdentifiers><LAchildID>H6</LAchildID></ChildIdentifiers>");
+        odd = Once(odd, "<CINreferralDate>2025-05-01</CINreferralDate>", "<CINreferralDate>2025-05-01</CINreferralDate><CINreferralDate>2020-01-01</CINreferralDate><Extra><CINreferralDate>2021-01-01</CINreferralDate></Extra>");
+        odd = Once(odd, "<AssessmentFactors>3B</AssessmentFactors>", "<AssessmentFactors> 3B </AssessmentFactors><!-- between --><Other>9Z</Other>");
+        odd = Once(odd, "</FactorsIdentifiedAtAssessment>", "</FactorsIdentifiedAtAssessment><FactorsIdentifiedAtAssessment><AssessmentFactors>1A</AssessmentFactors></FactorsIdentifiedAtAssessment>");
+        odd = Once(odd, "<ICPCnotRequired>0</ICPCnotRequired>", "<ICPCnotRequired>0</ICPCnotRequired><ICPCnotRequired>1</ICPCnotRequired>");
+        odd = Once(odd, "<NumberOfPreviousCPP>1</NumberOfPreviousCPP>", "<NumberOfPreviousCPP><![CDATA[ 1]]></NumberOfPreviousCPP><NumberOfPreviousCPP>5</NumberOfPreviousCPP>");
+        odd = Once(odd, "</Reviews>", "<CPPreviewDate>not a date</CPPreviewDate></Reviews><Reviews><CPPreviewDate>2026-01-01</CPPreviewDate></Reviews>");
+        Assert.NotEqual(golden, odd);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(odd));
+        var census = CinCensusXml.Read(stream);
+        Assert.Equal([1, 2, 5], census.Children.Select(c => c.ChildId ?? 0));
+        Assert.Equal(golden.Trim(), Xml(census).Trim());
+    }
+
     [Fact]
     public void Read_MalformedAfterTheChildren_Throws()
     {

@@ -28,52 +28,82 @@ public static class Ssda903Builder
     public static async Task<Ssda903Data> BuildAsync(HavenDbContext db, ReturnPeriod period, CancellationToken ct)
     {
         var (start, end) = (period.Start, period.End);
-        var periods = await db.PeriodsOfCare.AsNoTracking()
-            .Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start))
-            .OrderBy(p => p.ChildId).ThenBy(p => p.StartDate).ToListAsync(ct);
-        var periodIds = db.PeriodsOfCare.Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start)).Select(p => p.Id);
-        var lookedAfterIds = db.PeriodsOfCare.Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start)).Select(p => p.ChildId);
-        var episodes = await db.Episodes.AsNoTracking().Include(e => e.Placement)
-            .Where(e => periodIds.Contains(e.PeriodOfCareId) && e.SupersededAt == null && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
-            .ToListAsync(ct);
-
-        // OC3: care leavers whose 17th–21st birthday falls in the year (the ages on record are 17–25).
-        var birthdays = await db.BirthdayReturns.AsNoTracking().Where(b => b.Age >= 17 && b.Age <= 21)
-            .Join(db.People, b => b.ChildId, p => p.Id, (b, p) => new { b, p.DateOfBirth }).ToListAsync(ct);
-        var oc3Rows = birthdays.Where(x => x.DateOfBirth is { } dob && dob.AddYears(x.b.Age) >= start && dob.AddYears(x.b.Age) <= end)
-            .Select(x => x.b).ToList();
-        var oc3Ids = oc3Rows.Select(b => b.ChildId).Distinct().ToList();
-        var leaverPeriods = await db.PeriodsOfCare.AsNoTracking().Where(p => oc3Ids.Contains(p.ChildId)).ToListAsync(ct);
-
-        var childIds = periods.Select(p => p.ChildId).Concat(oc3Ids).ToHashSet();
-        // The looked-after children and the OC3 care leavers in two queries, not one "IN (looked after)
-        // OR IN (OC3)": no index serves an OR with a subquery, so PostgreSQL read every person (over a
-        // million at 500,000 children) to keep a few thousand.
-        var people = new Dictionary<int, Person>();
-        foreach (var p in await db.People.AsNoTracking().Where(p => lookedAfterIds.Contains(p.Id)).ToListAsync(ct)) people[p.Id] = p;
-        foreach (var p in await db.People.AsNoTracking().Where(p => oc3Ids.Contains(p.Id)).ToListAsync(ct)) people.TryAdd(p.Id, p);
-        var reviews = await db.LookedAfterReviews.AsNoTracking()
-            .Where(r => lookedAfterIds.Contains(r.ChildId) && r.ReviewDate >= start && r.ReviewDate <= end).ToListAsync(ct);
         var startFrom = start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var endBefore = end.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var missing = await db.MissingEpisodes.AsNoTracking()
-            .Where(m => lookedAfterIds.Contains(m.ChildId) && m.StartedAt >= startFrom && m.StartedAt < endBefore).ToListAsync(ct);
-        var health = await db.HealthRecords.AsNoTracking()
-            .Where(h => lookedAfterIds.Contains(h.ChildId) && h.Date <= end).ToListAsync(ct);
-        var adoptions = await db.AdoptionCases.AsNoTracking().Where(a => lookedAfterIds.Contains(a.ChildId)).ToListAsync(ct);
+        IQueryable<PeriodOfCare> PeriodsIn(HavenDbContext c) => c.PeriodsOfCare.Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start));
 
-        // MOTHER / MC_DOB: a girl is a mother when the record has her as the mother of a child born by
-        // 31 March (a relationship of type Mother from her to the child); MC_DOB is her first child's
-        // date of birth. Girls with no such child are 0; boys are blank.
-        // (Again two queries rather than an OR that no index serves: every relationship was read.)
-        var mothers = db.Relationships.AsNoTracking().Where(r => r.Type == RelationshipType.Mother);
-        async Task<List<(int PersonId, DateOnly Born)>> ChildrenBorn(IQueryable<Relationship> of) =>
-            (await of.Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.PersonId, p.DateOfBirth })
-                .Where(x => x.DateOfBirth != null && x.DateOfBirth <= end)
-                .ToListAsync(ct)).Select(x => (x.PersonId, x.DateOfBirth!.Value)).ToList();
-        var firstChildBorn = (await ChildrenBorn(mothers.Where(r => lookedAfterIds.Contains(r.PersonId))))
-            .Concat(await ChildrenBorn(mothers.Where(r => oc3Ids.Contains(r.PersonId))))
-            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.Min(x => x.Born));
+        // The reads fall into two independent groups: the looked-after children's records (periods,
+        // episodes, health, adoptions, social-worker allocations), and who the OC3 care leavers are with
+        // everyone's person row and first child (with the looked-after reviews and missing spells). On PostgreSQL the two run at
+        // once on two connections (ParallelReads, as the CIN census and Annex A): one after the other on
+        // one connection they were most of the return's time at 500,000 children, the process waiting on
+        // the server. Each read is the same query either way, so the return is the same.
+        var lookedAfterReads = async (HavenDbContext c) =>
+        {
+            var lookedAfterIds = PeriodsIn(c).Select(p => p.ChildId);
+            var periodIds = PeriodsIn(c).Select(p => p.Id);
+            var periods = await c.PeriodsOfCare.AsNoTracking()
+                .Where(p => p.StartDate <= end && (p.EndDate == null || p.EndDate >= start))
+                .OrderBy(p => p.ChildId).ThenBy(p => p.StartDate).ToListAsync(ct);
+            var episodes = await c.Episodes.AsNoTracking().Include(e => e.Placement)
+                .Where(e => periodIds.Contains(e.PeriodOfCareId) && e.SupersededAt == null && e.StartDate <= end && (e.EndDate == null || e.EndDate >= start))
+                .ToListAsync(ct);
+            var health = await c.HealthRecords.AsNoTracking()
+                .Where(h => lookedAfterIds.Contains(h.ChildId) && h.Date <= end).ToListAsync(ct);
+            var adoptions = await c.AdoptionCases.AsNoTracking().Where(a => lookedAfterIds.Contains(a.ChildId)).ToListAsync(ct);
+            // SWEpisodes' allocations (used below).
+            var swAllocations = await c.Allocations.AsNoTracking()
+                .Where(a => a.Kind == AllocationKind.SocialWorker && lookedAfterIds.Contains(a.ChildId) && a.StartDate <= end && (a.EndDate == null || a.EndDate >= start))
+                .Select(a => new
+                {
+                    a.ChildId, a.WorkerId, a.Worker.SweNumber, a.StartDate, a.EndDate,
+                    // A first allocation recorded before reasons were asked for reports Allocation.FirstAllocationReason.
+                    ChangeReasonCode = a.ChangeReasonCode ?? (c.Allocations.Any(o => o.ChildId == a.ChildId && o.Kind == AllocationKind.SocialWorker
+                        && (o.StartDate < a.StartDate || (o.StartDate == a.StartDate && o.Id < a.Id))) ? null : Allocation.FirstAllocationReason),
+                }).ToListAsync(ct);
+            return (periods, episodes, health, adoptions, swAllocations);
+        };
+        var peopleReads = async (HavenDbContext c) =>
+        {
+            var lookedAfterIds = PeriodsIn(c).Select(p => p.ChildId);
+            // OC3: care leavers whose 17th–21st birthday falls in the year (the ages on record are 17–25).
+            var birthdays = await c.BirthdayReturns.AsNoTracking().Where(b => b.Age >= 17 && b.Age <= 21)
+                .Join(c.People, b => b.ChildId, p => p.Id, (b, p) => new { b, p.DateOfBirth }).ToListAsync(ct);
+            var oc3Rows = birthdays.Where(x => x.DateOfBirth is { } dob && dob.AddYears(x.b.Age) >= start && dob.AddYears(x.b.Age) <= end)
+                .Select(x => x.b).ToList();
+            var oc3Ids = oc3Rows.Select(b => b.ChildId).Distinct().ToList();
+            var leaverPeriods = await c.PeriodsOfCare.AsNoTracking().Where(p => oc3Ids.Contains(p.ChildId)).ToListAsync(ct);
+
+            // The looked-after children and the OC3 care leavers in two queries, not one "IN (looked after)
+            // OR IN (OC3)": no index serves an OR with a subquery, so PostgreSQL read every person (over a
+            // million at 500,000 children) to keep a few thousand.
+            var people = new Dictionary<int, Person>();
+            foreach (var p in await c.People.AsNoTracking().Where(p => lookedAfterIds.Contains(p.Id)).ToListAsync(ct)) people[p.Id] = p;
+            foreach (var p in await c.People.AsNoTracking().Where(p => oc3Ids.Contains(p.Id)).ToListAsync(ct)) people.TryAdd(p.Id, p);
+
+            // MOTHER / MC_DOB: a girl is a mother when the record has her as the mother of a child born by
+            // 31 March (a relationship of type Mother from her to the child); MC_DOB is her first child's
+            // date of birth. Girls with no such child are 0; boys are blank.
+            // (Again two queries rather than an OR that no index serves: every relationship was read.)
+            var mothers = c.Relationships.AsNoTracking().Where(r => r.Type == RelationshipType.Mother);
+            async Task<List<(int PersonId, DateOnly Born)>> ChildrenBorn(IQueryable<Relationship> of) =>
+                (await of.Join(c.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.PersonId, p.DateOfBirth })
+                    .Where(x => x.DateOfBirth != null && x.DateOfBirth <= end)
+                    .ToListAsync(ct)).Select(x => (x.PersonId, x.DateOfBirth!.Value)).ToList();
+            var firstChildBorn = (await ChildrenBorn(mothers.Where(r => lookedAfterIds.Contains(r.PersonId))))
+                .Concat(await ChildrenBorn(mothers.Where(r => oc3Ids.Contains(r.PersonId))))
+                .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.Min(x => x.Born));
+
+            // Two smaller looked-after reads here, which evens the halves' times (region's query log).
+            var reviews = await c.LookedAfterReviews.AsNoTracking()
+                .Where(r => lookedAfterIds.Contains(r.ChildId) && r.ReviewDate >= start && r.ReviewDate <= end).ToListAsync(ct);
+            var missing = await c.MissingEpisodes.AsNoTracking()
+                .Where(m => lookedAfterIds.Contains(m.ChildId) && m.StartedAt >= startFrom && m.StartedAt < endBefore).ToListAsync(ct);
+            return (oc3Rows, oc3Ids, leaverPeriods, people, firstChildBorn, reviews, missing);
+        };
+        var ((periods, episodes, health, adoptions, swAllocations), (oc3Rows, oc3Ids, leaverPeriods, people, firstChildBorn, reviews, missing)) =
+            await ParallelReads.BothAsync(db, lookedAfterReads, peopleReads);
+        var childIds = periods.Select(p => p.ChildId).Concat(oc3Ids).ToHashSet();
 
         string Ref(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         DateOnly? Dob(int id) => people.TryGetValue(id, out var p) ? p.DateOfBirth : null;
@@ -158,15 +188,7 @@ public static class Ssda903Builder
         // to the year and to the period of care; SW_DEC is blank when the worker still held the case at 31 March
         // and the child was still looked after then. An allocation's end date is its last day, so a worker
         // who handed over on 1 April (ended 31 March, as AllocationService records it) still held it.
-        var swAllocations = await db.Allocations.AsNoTracking()
-            .Where(a => a.Kind == AllocationKind.SocialWorker && lookedAfterIds.Contains(a.ChildId) && a.StartDate <= end && (a.EndDate == null || a.EndDate >= start))
-            .Select(a => new
-            {
-                a.ChildId, a.WorkerId, a.Worker.SweNumber, a.StartDate, a.EndDate,
-                // A first allocation recorded before reasons were asked for reports Allocation.FirstAllocationReason.
-                ChangeReasonCode = a.ChangeReasonCode ?? (db.Allocations.Any(o => o.ChildId == a.ChildId && o.Kind == AllocationKind.SocialWorker
-                    && (o.StartDate < a.StartDate || (o.StartDate == a.StartDate && o.Id < a.Id))) ? null : Allocation.FirstAllocationReason),
-            }).ToListAsync(ct);
+        // (The allocations are read with the other looked-after records, above.)
         var periodsByChild = periods.ToLookup(p => p.ChildId);
         var swEpisodes = swAllocations.OrderBy(a => a.ChildId).ThenBy(a => a.StartDate).SelectMany(a => periodsByChild[a.ChildId].Select(p =>
             {
@@ -178,7 +200,7 @@ public static class Ssda903Builder
                 return new Ssda903SwEpisode(Ref(a.ChildId), Dob(a.ChildId), swId, first, open ? null : to, a.ChangeReasonCode);
             }).OfType<Ssda903SwEpisode>()).ToList();
 
-        var dolo = await Ssda903DoLoBuilder.BuildAsync(db, lookedAfterIds, period, Dob, ct);
+        var dolo = await Ssda903DoLoBuilder.BuildAsync(db, PeriodsIn(db).Select(p => p.ChildId), period, Dob, ct);
 
         return new Ssda903Data(period, header, episodeRows, uasc, reviewRows, missingRows, oc2, oc3, ad1, placed) { PrevPerm = prevPerm, SwEpisodes = swEpisodes, DoLo = dolo };
     }
