@@ -120,7 +120,7 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
     {
         var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
-        var probe = Probe.For(db.Model, chosen);
+        var probe = Probe.For(db, chosen);
         if (probe is null) return uncounted;
         var found = await probe.Query(db, childId, ct);
         if (found is null) return uncounted;
@@ -132,26 +132,19 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
     /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
     /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
-    /// filter is a set); past that a set's query is compiled for its own use only. A compiled query belongs
-    /// to one model (SQLite's and PostgreSQL's differ), so the model is part of the key.
+    /// filter is a set); past that a set's query is compiled for its own use only. Null: no chosen source
+    /// has a test or a count.
     private sealed class Probe
     {
-        private const int MaxKept = 128;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel, string), Probe?> Kept = new();
+        private static readonly CompiledPerModel<string, Probe?> Kept = new(maxKept: 128);
 
         /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
         public required List<Type> Sources { get; init; }
         public required bool[] Counted { get; init; }
         public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
 
-        public static Probe? For(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<IChronologySource> chosen)
-        {
-            var key = (model, string.Join("|", chosen.Select(s => s.GetType().FullName)));
-            if (Kept.TryGetValue(key, out var kept)) return kept;
-            var probe = Build(chosen);
-            if (Kept.Count < MaxKept) Kept.TryAdd(key, probe);
-            return probe;
-        }
+        public static Probe? For(HavenDbContext db, IReadOnlyList<IChronologySource> chosen) =>
+            Kept.For(db, string.Join("|", chosen.Select(s => s.GetType().FullName)), () => Build(chosen));
 
         private static Probe? Build(IReadOnlyList<IChronologySource> chosen)
         {
@@ -205,9 +198,26 @@ internal static class Dates
 /// walking, hashing and looking up each one's expression tree in its query cache on every view.
 public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery : Delegate
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, TQuery> compiled = new();
+    private readonly CompiledPerModel<bool, TQuery> compiled = new();
 
-    public TQuery For(DbContext db) => compiled.GetOrAdd(db.Model, static (_, c) => c(), compile);
+    public TQuery For(DbContext db) => compiled.For(db, true, compile);
+}
+
+/// Queries compiled once for each EF model and key, where one holder builds several queries (the
+/// chronology's source check: one per set of sources). TCompiled is the compiled delegate, or a
+/// holder of it with what it was built from. At most maxKept are kept; past that, one is compiled
+/// for its caller's use only, so an unbounded number of keys cannot grow it without end.
+public sealed class CompiledPerModel<TKey, TCompiled>(int maxKept = int.MaxValue) where TKey : notnull
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel Model, TKey Key), TCompiled> compiled = new();
+
+    public TCompiled For(DbContext db, TKey key, Func<TCompiled> compile)
+    {
+        if (compiled.TryGetValue((db.Model, key), out var kept)) return kept;
+        var made = compile();
+        if (compiled.Count < maxKept) compiled.TryAdd((db.Model, key), made);
+        return made;
+    }
 }
 
 /// One of a chronology source's reads of a child's rows (db, child id), compiled once per model.
