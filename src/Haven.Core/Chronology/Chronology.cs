@@ -55,10 +55,11 @@ public interface IChronologyRowSource : IChronologySource
     IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows);
 }
 
-/// A row of an IChronologyRowSource's read: the source it belongs to and slots each source fills
+/// A row of an IChronologyRowSource's read: the source it belongs to, which of the source's reads
+/// (Part, for a source that reads several tables), and slots each source fills
 /// with its own values in its own way (null where unused). The slots have one CLR type each, and
 /// every text slot is cast to one store type (Text), so several sources' reads can be one UNION ALL.
-public sealed record ChronologyRow(int Source, DateTime? At, DateOnly? On, DateOnly? Until, string? A, string? B, string? C, string? D, int? N, bool? Flag)
+public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly? Until, string? A, string? B, string? C, int? N, int? M, bool? Flag, bool? Flag2)
 {
     /// A text value cast to the database's plain text type (SQL only, registered in HavenDbContext):
     /// PostgreSQL's columns are character varying(n) with each its own n, and EF refuses a UNION
@@ -88,7 +89,7 @@ public sealed record ChronologyRow(int Source, DateTime? At, DateOnly? On, DateO
     private sealed class Named : ExpressionVisitor
     {
         public static readonly Named Instance = new();
-        private static readonly System.Reflection.MemberInfo[] Members = typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 10)
+        private static readonly System.Reflection.MemberInfo[] Members = typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 11)
             .GetParameters().Select(p => (System.Reflection.MemberInfo)typeof(ChronologyRow).GetProperty(p.Name!)!).ToArray();
 
         protected override Expression VisitNew(NewExpression node) =>
@@ -365,8 +366,8 @@ public sealed class AllocationChronology(HavenDbContext db) : IChronologyRowSour
     public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Allocations.Where(a => a.ChildId == id)
-        .Select(a => new ChronologyRow(source, null, a.StartDate, a.EndDate, ChronologyRow.Text(a.Kind.ToString()),
-            ChronologyRow.Text(a.Worker.DisplayName), ChronologyRow.Text(a.Team.Name), null, null, null));
+        .Select(a => new ChronologyRow(source, 0, a.StartDate, a.EndDate, ChronologyRow.Text(a.Kind.ToString()),
+            ChronologyRow.Text(a.Worker.DisplayName), ChronologyRow.Text(a.Team.Name), null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
@@ -396,7 +397,7 @@ public sealed class InvolvementChronology(HavenDbContext db) : IChronologyRowSou
     public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Involvements.Where(i => i.ChildId == id)
-        .Select(i => new ChronologyRow(source, null, i.StartDate, i.EndDate, ChronologyRow.Text(i.Kind.ToString()), null, null, null, null, null));
+        .Select(i => new ChronologyRow(source, 0, i.StartDate, i.EndDate, ChronologyRow.Text(i.Kind.ToString()), null, null, null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
@@ -425,8 +426,8 @@ public sealed class AddressChronology(HavenDbContext db) : IChronologyRowSource
     public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.PersonAddresses.Where(a => a.PersonId == id)
-        .Select(a => new ChronologyRow(source, null, a.StartDate, null, ChronologyRow.Text(a.Address.Line1), ChronologyRow.Text(a.Address.Town),
-            ChronologyRow.Text(a.Address.Postcode), null, null, null));
+        .Select(a => new ChronologyRow(source, 0, a.StartDate, null, ChronologyRow.Text(a.Address.Line1), ChronologyRow.Text(a.Address.Town),
+            ChronologyRow.Text(a.Address.Postcode), null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
