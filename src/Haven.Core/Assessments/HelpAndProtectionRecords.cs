@@ -28,7 +28,7 @@ public sealed class HelpAndProtectionDueWork(HavenDbContext db) : IDueWorkSource
 }
 
 /// Assessments, strategy discussions and section 47 enquiries in the child's chronology.
-public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronologySource
+public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Assessments and child protection";
 
@@ -37,34 +37,36 @@ public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronology
 
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    private sealed record AssessmentRow(int Id, DateOnly StartDate, DateOnly? AuthorisedDate, AssessmentOutcome? Outcome);
-    private sealed record DiscussionRow(int Id, DateOnly Date, bool StartSection47);
-    private sealed record EnquiryRow(int Id, DateOnly? CompletedDate, ChildProtection.Section47Outcome? Outcome);
+    /// Part 0 assessments (N id, On start, Until authorised, A outcome), 1 strategy discussions
+    /// (N id, On date, Flag start a section 47), 2 section 47 enquiries (N id, Until completed, A outcome).
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<AssessmentRow> Assessments = new((d, id) => d.Assessments.Where(a => a.ChildId == id)
-        .Select(a => new AssessmentRow(a.Id, a.StartDate, a.AuthorisedDate, a.Outcome)));
-    private static readonly ChildRows<DiscussionRow> Discussions = new((d, id) => d.StrategyDiscussions.Where(s => s.ChildId == id)
-        .Select(s => new DiscussionRow(s.Id, s.Date, s.StartSection47)));
-    private static readonly ChildRows<EnquiryRow> Enquiries = new((d, id) => d.Section47Enquiries.Where(s => s.ChildId == id)
-        .Select(s => new EnquiryRow(s.Id, s.CompletedDate, s.Outcome)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
+        d.Assessments.Where(a => a.ChildId == id)
+            .Select(a => new ChronologyRow(source, 0, a.StartDate, a.AuthorisedDate, a.Outcome != null ? ChronologyRow.Text(a.Outcome.Value.ToString()) : null, null, null, a.Id, null, null, null))
+        .Concat(d.StrategyDiscussions.Where(s => s.ChildId == id)
+            .Select(s => new ChronologyRow(source, 1, s.Date, null, null, null, null, s.Id, null, s.StartSection47, null)))
+        .Concat(d.Section47Enquiries.Where(s => s.ChildId == id)
+            .Select(s => new ChronologyRow(source, 2, null, s.CompletedDate, s.Outcome != null ? ChronologyRow.Text(s.Outcome.Value.ToString()) : null, null, null, s.Id, null, null, null)));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
         var items = new List<ChronologyItem>();
-        var assessments = await Assessments.ListAsync(db, childId, ct);
-        foreach (var a in assessments)
+        foreach (var a in rows.Where(r => r.Part == 0))
         {
-            items.Add(new(At(a.StartDate), false, Category, "Assessment started", null, null, $"assessments/{a.Id}"));
-            if (a.AuthorisedDate is { } done)
-                items.Add(new(At(done), false, Category, "Assessment authorised", a.Outcome is { } o ? $"Outcome: {Assessment.Describe(o)}" : null, null, $"assessments/{a.Id}"));
+            items.Add(new(At(a.On!.Value), false, Category, "Assessment started", null, null, $"assessments/{a.N}"));
+            if (a.Until is { } done)
+                items.Add(new(At(done), false, Category, "Assessment authorised", a.A is { } o ? $"Outcome: {Assessment.Describe(Enum.Parse<AssessmentOutcome>(o))}" : null, null, $"assessments/{a.N}"));
         }
-        var discussions = await Discussions.ListAsync(db, childId, ct);
-        items.AddRange(discussions.Select(s => new ChronologyItem(At(s.Date), false, Category, "Strategy discussion",
-            s.StartSection47 ? "Decision: section 47 enquiry" : "Decision: no section 47 enquiry", null, $"child-protection/strategy-discussion/{s.Id}")));
-        var enquiries = await Enquiries.ListAsync(db, childId, ct);
-        foreach (var s in enquiries.Where(s => s.CompletedDate is not null))
-            items.Add(new(At(s.CompletedDate!.Value), false, Category, "Section 47 enquiry completed",
-                s.Outcome is { } o ? ChildProtection.Section47Enquiry.Describe(o) : null, null, $"child-protection/section-47/{s.Id}"));
+        items.AddRange(rows.Where(r => r.Part == 1).Select(s => new ChronologyItem(At(s.On!.Value), false, Category, "Strategy discussion",
+            s.Flag == true ? "Decision: section 47 enquiry" : "Decision: no section 47 enquiry", null, $"child-protection/strategy-discussion/{s.N}")));
+        foreach (var s in rows.Where(r => r.Part == 2 && r.Until is not null))
+            items.Add(new(At(s.Until!.Value), false, Category, "Section 47 enquiry completed",
+                s.A is { } o ? ChildProtection.Section47Enquiry.Describe(Enum.Parse<ChildProtection.Section47Outcome>(o)) : null, null, $"child-protection/section-47/{s.N}"));
         return items;
     }
 }

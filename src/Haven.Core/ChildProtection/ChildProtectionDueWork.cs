@@ -60,7 +60,7 @@ public sealed class ChildProtectionDueWork(HavenDbContext db, ChildProtectionSet
 }
 
 /// Conferences, plans starting and ending, core group meetings and visits in the child's chronology.
-public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronologySource
+public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Assessments and child protection";
 
@@ -69,39 +69,43 @@ public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronolo
 
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    private sealed record ConferenceRow(int Id, ConferenceKind Kind, DateOnly Date, bool PlanNeeded, string? CategoryOfAbuse, PlanEndReason? EndReason);
-    private sealed record EndedRow(int Id, DateOnly? EndDate, PlanEndReason? EndReason);
-    private sealed record MeetingRow(int Id, DateOnly Date, int ChildProtectionPlanId);
-    private sealed record VisitRow(DateOnly Date, bool ChildSeen, bool ChildSeenAlone, int ChildProtectionPlanId);
+    /// Part 0 conferences (N id, On date, A kind, B category of abuse, C end reason, Flag plan needed),
+    /// 1 plans ended without a conference (N id, Until end, C end reason), 2 core group meetings
+    /// (N id, On date, M plan), 3 visits (On date, M plan, Flag child seen, Flag2 seen alone).
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<ConferenceRow> Conferences = new((d, id) => d.ChildProtectionConferences.Where(c => c.ChildId == id)
-        .Select(c => new ConferenceRow(c.Id, c.Kind, c.Date, c.PlanNeeded, c.CategoryOfAbuse, c.EndReason)));
-    private static readonly ChildRows<EndedRow> Ended = new((d, id) => d.ChildProtectionPlans.Where(p => p.ChildId == id && p.EndDate != null && p.EndConferenceId == null)
-        .Select(p => new EndedRow(p.Id, p.EndDate, p.EndReason)));
-    private static readonly ChildRows<MeetingRow> Meetings = new((d, id) => d.CoreGroupMeetings.Where(m => m.ChildId == id)
-        .Select(m => new MeetingRow(m.Id, m.Date, m.ChildProtectionPlanId)));
-    private static readonly ChildRows<VisitRow> Visits = new((d, id) => d.ChildProtectionVisits.Where(v => v.ChildId == id)
-        .Select(v => new VisitRow(v.Date, v.ChildSeen, v.ChildSeenAlone, v.ChildProtectionPlanId)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
+        d.ChildProtectionConferences.Where(c => c.ChildId == id)
+            .Select(c => new ChronologyRow(source, 0, c.Date, null, ChronologyRow.Text(c.Kind.ToString()), ChronologyRow.Text(c.CategoryOfAbuse),
+                c.EndReason != null ? ChronologyRow.Text(c.EndReason.Value.ToString()) : null, c.Id, null, c.PlanNeeded, null))
+        .Concat(d.ChildProtectionPlans.Where(p => p.ChildId == id && p.EndDate != null && p.EndConferenceId == null)
+            .Select(p => new ChronologyRow(source, 1, null, p.EndDate, null, null, p.EndReason != null ? ChronologyRow.Text(p.EndReason.Value.ToString()) : null, p.Id, null, null, null)))
+        .Concat(d.CoreGroupMeetings.Where(m => m.ChildId == id)
+            .Select(m => new ChronologyRow(source, 2, m.Date, null, null, null, null, m.Id, m.ChildProtectionPlanId, null, null)))
+        .Concat(d.ChildProtectionVisits.Where(v => v.ChildId == id)
+            .Select(v => new ChronologyRow(source, 3, v.Date, null, null, null, null, null, v.ChildProtectionPlanId, v.ChildSeen, v.ChildSeenAlone)));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
         var items = new List<ChronologyItem>();
-        var conferences = await Conferences.ListAsync(db, childId, ct);
-        foreach (var c in conferences)
+        foreach (var c in rows.Where(r => r.Part == 0))
         {
-            var decision = c.Kind == ConferenceKind.Initial
-                ? c.PlanNeeded ? $"Child protection plan: {ChildProtectionPlan.DescribeCategory(c.CategoryOfAbuse)}" : "No child protection plan"
-                : c.PlanNeeded ? $"Plan continues: {ChildProtectionPlan.DescribeCategory(c.CategoryOfAbuse)}" : $"Plan ends: {(c.EndReason is { } r ? ChildProtectionPlan.Describe(r) : "")}";
-            items.Add(new(At(c.Date), false, Category, ChildProtectionConference.Describe(c.Kind), decision, null, $"child-protection/conferences/{c.Id}"));
+            var kind = Enum.Parse<ConferenceKind>(c.A!);
+            PlanEndReason? endReason = c.C is { } e ? Enum.Parse<PlanEndReason>(e) : null;
+            var decision = kind == ConferenceKind.Initial
+                ? c.Flag == true ? $"Child protection plan: {ChildProtectionPlan.DescribeCategory(c.B)}" : "No child protection plan"
+                : c.Flag == true ? $"Plan continues: {ChildProtectionPlan.DescribeCategory(c.B)}" : $"Plan ends: {(endReason is { } r ? ChildProtectionPlan.Describe(r) : "")}";
+            items.Add(new(At(c.On!.Value), false, Category, ChildProtectionConference.Describe(kind), decision, null, $"child-protection/conferences/{c.N}"));
         }
-        var ended = await Ended.ListAsync(db, childId, ct);
-        items.AddRange(ended.Select(p => new ChronologyItem(At(p.EndDate!.Value), false, Category, "Child protection plan ended",
-            p.EndReason is { } r ? ChildProtectionPlan.Describe(r) : null, null, $"child-protection/plans/{p.Id}")));
-        var meetings = await Meetings.ListAsync(db, childId, ct);
-        items.AddRange(meetings.Select(m => new ChronologyItem(At(m.Date), false, Category, "Core group meeting", null, null, $"child-protection/plans/{m.ChildProtectionPlanId}")));
-        var visits = await Visits.ListAsync(db, childId, ct);
-        items.AddRange(visits.Select(v => new ChronologyItem(At(v.Date), false, Category, "Child protection visit",
-            v.ChildSeenAlone ? "Child seen alone" : v.ChildSeen ? "Child seen" : "Child not seen", null, $"child-protection/plans/{v.ChildProtectionPlanId}")));
+        items.AddRange(rows.Where(r => r.Part == 1).Select(p => new ChronologyItem(At(p.Until!.Value), false, Category, "Child protection plan ended",
+            p.C is { } r ? ChildProtectionPlan.Describe(Enum.Parse<PlanEndReason>(r)) : null, null, $"child-protection/plans/{p.N}")));
+        items.AddRange(rows.Where(r => r.Part == 2).Select(m => new ChronologyItem(At(m.On!.Value), false, Category, "Core group meeting", null, null, $"child-protection/plans/{m.M}")));
+        items.AddRange(rows.Where(r => r.Part == 3).Select(v => new ChronologyItem(At(v.On!.Value), false, Category, "Child protection visit",
+            v.Flag2 == true ? "Child seen alone" : v.Flag == true ? "Child seen" : "Child not seen", null, $"child-protection/plans/{v.M}")));
         return items;
     }
 }

@@ -40,6 +40,80 @@ public interface IPagedChronologySource : IChronologySource
     Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct);
 }
 
+/// A source whose events are built from one read of rows in ChronologyRow's common shape, so that
+/// ChronologyBuilder reads every such source the child has rows in with one statement (a UNION ALL
+/// of their reads) instead of a statement each: on PostgreSQL each statement is a round trip, with
+/// its own per-statement work in .NET and in the server. ForChildAsync reads the same rows alone.
+public interface IChronologyRowSource : IChronologySource
+{
+    /// The child's rows (db, child id, source): each row's Source is the third parameter, so the
+    /// builder can tell the sources' rows apart in the shared read. Text goes through
+    /// ChronologyRow.Text (one store type for every source's text, as a UNION requires).
+    Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows { get; }
+
+    /// The events of this source's rows (read alone or in the shared read, in the database's order).
+    IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows);
+}
+
+/// A row of an IChronologyRowSource's read: the source it belongs to, which of the source's reads
+/// (Part, for a source that reads several tables), and slots each source fills
+/// with its own values in its own way (null where unused). The slots have one CLR type each, and
+/// every text slot is cast to one store type (Text), so several sources' reads can be one UNION ALL.
+public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly? Until, string? A, string? B, string? C, int? N, int? M, bool? Flag, bool? Flag2)
+{
+    /// A text value cast to the database's plain text type (SQL only, registered in HavenDbContext):
+    /// PostgreSQL's columns are character varying(n) with each its own n, and EF refuses a UNION
+    /// whose matching columns' store types differ. Enums stored as text are passed as ToString().
+    public static string? Text(string? value) => throw new NotSupportedException("ChronologyRow.Text is translated to SQL only.");
+
+    /// The reads of a set of sources as one UNION ALL, compiled once per model and set.
+    private static readonly CompiledPerModel<string, Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>>> Shared = new(maxKept: 128);
+
+    /// Every row of the given sources for the child, in one statement; rows[i] are sources[i]'s.
+    public static async Task<List<ChronologyRow>[]> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologyRowSource> sources, int childId, CancellationToken ct)
+    {
+        var query = Shared.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)), () => Union(sources));
+        var rows = sources.Select(_ => new List<ChronologyRow>()).ToArray();
+        await foreach (var row in query(db, childId).WithCancellation(ct)) rows[row.Source].Add(row);
+        return rows;
+    }
+
+    /// One source's read alone (its ForChildAsync), compiled once per model.
+    public static ChildRows<ChronologyRow> Alone(Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> rows) =>
+        new(Expression.Lambda<Func<HavenDbContext, int, IQueryable<ChronologyRow>>>(
+            Named.Instance.Visit(rows.Body.Replace(rows.Parameters[2], Expression.Constant(0))), rows.Parameters[0], rows.Parameters[1]));
+
+    /// `new ChronologyRow(...)` with each argument named by its property, as an anonymous type's is:
+    /// EF translates a set operation only over a projection whose columns it can name (otherwise it
+    /// takes the constructor call as client code and refuses the UNION).
+    private sealed class Named : ExpressionVisitor
+    {
+        public static readonly Named Instance = new();
+        private static readonly System.Reflection.MemberInfo[] Members = typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 11)
+            .GetParameters().Select(p => (System.Reflection.MemberInfo)typeof(ChronologyRow).GetProperty(p.Name!)!).ToArray();
+
+        protected override Expression VisitNew(NewExpression node) =>
+            node.Type == typeof(ChronologyRow) && node.Members is null
+                ? Expression.New(node.Constructor!, node.Arguments.Select(Visit)!, Members)
+                : base.VisitNew(node);
+    }
+
+    private static Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>> Union(IReadOnlyList<IChronologyRowSource> sources)
+    {
+        var db = Expression.Parameter(typeof(HavenDbContext), "db");
+        var id = Expression.Parameter(typeof(int), "childId");
+        Expression? union = null;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var rows = sources[i].Rows;
+            var read = rows.Body.Replace(rows.Parameters[0], db).Replace(rows.Parameters[1], id).Replace(rows.Parameters[2], Expression.Constant(i));
+            read = Named.Instance.Visit(read);
+            union = union is null ? read : Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ChronologyRow)], union, read);
+        }
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, IQueryable<ChronologyRow>>>(union!, db, id));
+    }
+}
+
 /// One page of the chronology, and where it sits in the whole (after any filter).
 public sealed record ChronologyPage(IReadOnlyList<ChronologyItem> Items, int Total, int PageNumber, int TotalPages);
 
@@ -53,9 +127,11 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var chosen = (await WithRowsAsync(childId, Chosen(categories).ToList(), ct)).Where(w => w.Count is not 0).Select(w => w.Source).ToList();
+            var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
+            await ReadRowSourcesAsync(childId, chosen, loaded, ct);
             var items = new List<ChronologyItem>();
-            foreach (var (source, count) in await WithRowsAsync(childId, Chosen(categories).ToList(), ct))
-                if (count is not 0) items.AddRange(await source.ForChildAsync(childId, ct));
+            for (var i = 0; i < chosen.Count; i++) items.AddRange(loaded[i] ?? await chosen[i].ForChildAsync(childId, ct));
             return Order(items).ToList();
         }
         finally
@@ -86,10 +162,11 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         var chosen = withRows.Select(w => w.Source).ToList();
         var counts = new int[chosen.Count];
         var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
+        await ReadRowSourcesAsync(childId, chosen, loaded, ct);
         for (var i = 0; i < chosen.Count; i++)
         {
             if (chosen[i] is IPagedChronologySource paged) counts[i] = withRows[i].Count ?? await paged.CountAsync(childId, ct);
-            else counts[i] = (loaded[i] = await chosen[i].ForChildAsync(childId, ct)).Count;
+            else counts[i] = (loaded[i] ??= await chosen[i].ForChildAsync(childId, ct)).Count;
         }
         var total = counts.Sum();
         var totalPages = Math.Max(1, (total + pageSize - 1) / pageSize);
@@ -112,6 +189,17 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         return new ChronologyPage(items, total, pageNumber, totalPages);
     }
 
+    /// The events of the chosen sources that read ChronologyRows (not paged), into loaded at their
+    /// positions: with one statement for all of them when there are two or more.
+    private async Task ReadRowSourcesAsync(int childId, List<IChronologySource> chosen, IReadOnlyList<ChronologyItem>?[] loaded, CancellationToken ct)
+    {
+        var at = Enumerable.Range(0, chosen.Count).Where(i => chosen[i] is IChronologyRowSource and not IPagedChronologySource).ToList();
+        if (at.Count < 2) return;
+        var rowSources = at.Select(i => (IChronologyRowSource)chosen[i]).ToList();
+        var rows = await ChronologyRow.ReadAsync(db, rowSources, childId, ct);
+        for (var k = 0; k < at.Count; k++) loaded[at[k]] = rowSources[k].Items(rows[k]);
+    }
+
     /// The chosen sources, less those whose HasRows test is false for this child, with the number of
     /// events of each paged source that can count itself in SQL (Counted; null for the rest). All the
     /// tests and counts are asked in one query: a row of the child's person record with one EXISTS or
@@ -120,7 +208,7 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
     {
         var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
-        var probe = Probe.For(db.Model, chosen);
+        var probe = Probe.For(db, chosen);
         if (probe is null) return uncounted;
         var found = await probe.Query(db, childId, ct);
         if (found is null) return uncounted;
@@ -132,26 +220,19 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
     /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
     /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
-    /// filter is a set); past that a set's query is compiled for its own use only. A compiled query belongs
-    /// to one model (SQLite's and PostgreSQL's differ), so the model is part of the key.
+    /// filter is a set); past that a set's query is compiled for its own use only. Null: no chosen source
+    /// has a test or a count.
     private sealed class Probe
     {
-        private const int MaxKept = 128;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel, string), Probe?> Kept = new();
+        private static readonly CompiledPerModel<string, Probe?> Kept = new(maxKept: 128);
 
         /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
         public required List<Type> Sources { get; init; }
         public required bool[] Counted { get; init; }
         public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
 
-        public static Probe? For(Microsoft.EntityFrameworkCore.Metadata.IModel model, IReadOnlyList<IChronologySource> chosen)
-        {
-            var key = (model, string.Join("|", chosen.Select(s => s.GetType().FullName)));
-            if (Kept.TryGetValue(key, out var kept)) return kept;
-            var probe = Build(chosen);
-            if (Kept.Count < MaxKept) Kept.TryAdd(key, probe);
-            return probe;
-        }
+        public static Probe? For(HavenDbContext db, IReadOnlyList<IChronologySource> chosen) =>
+            Kept.For(db, string.Join("|", chosen.Select(s => s.GetType().FullName)), () => Build(chosen));
 
         private static Probe? Build(IReadOnlyList<IChronologySource> chosen)
         {
@@ -205,9 +286,26 @@ internal static class Dates
 /// walking, hashing and looking up each one's expression tree in its query cache on every view.
 public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery : Delegate
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel, TQuery> compiled = new();
+    private readonly CompiledPerModel<bool, TQuery> compiled = new();
 
-    public TQuery For(DbContext db) => compiled.GetOrAdd(db.Model, static (_, c) => c(), compile);
+    public TQuery For(DbContext db) => compiled.For(db, true, compile);
+}
+
+/// Queries compiled once for each EF model and key, where one holder builds several queries (the
+/// chronology's source check: one per set of sources). TCompiled is the compiled delegate, or a
+/// holder of it with what it was built from. At most maxKept are kept; past that, one is compiled
+/// for its caller's use only, so an unbounded number of keys cannot grow it without end.
+public sealed class CompiledPerModel<TKey, TCompiled>(int maxKept = int.MaxValue) where TKey : notnull
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel Model, TKey Key), TCompiled> compiled = new();
+
+    public TCompiled For(DbContext db, TKey key, Func<TCompiled> compile)
+    {
+        if (compiled.TryGetValue((db.Model, key), out var kept)) return kept;
+        var made = compile();
+        if (compiled.Count < maxKept) compiled.TryAdd((db.Model, key), made);
+        return made;
+    }
 }
 
 /// One of a chronology source's reads of a child's rows (db, child id), compiled once per model.
@@ -258,68 +356,84 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
     }
 }
 
-public sealed class AllocationChronology(HavenDbContext db) : IChronologySource
+public sealed class AllocationChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Allocation";
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Allocations.Any(a => a.ChildId == id);
 
-    private sealed record Row(AllocationKind Kind, DateOnly StartDate, DateOnly? EndDate, string Worker, string Team);
+    /// On: start, Until: end, A: kind, B: worker, C: team.
+    public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<Row> Rows = new((d, id) => d.Allocations.Where(a => a.ChildId == id)
-        .Select(a => new Row(a.Kind, a.StartDate, a.EndDate, a.Worker.DisplayName, a.Team.Name)));
+    private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Allocations.Where(a => a.ChildId == id)
+        .Select(a => new ChronologyRow(source, 0, a.StartDate, a.EndDate, ChronologyRow.Text(a.Kind.ToString()),
+            ChronologyRow.Text(a.Worker.DisplayName), ChronologyRow.Text(a.Team.Name), null, null, null, null));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
-        var rows = await Rows.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var a in rows)
         {
-            items.Add(new(Dates.At(a.StartDate), false, Category, $"Allocated to {a.Worker} ({Allocation.Describe(a.Kind).ToLowerInvariant()})", a.Team, null, null));
-            if (a.EndDate is { } end)
-                items.Add(new(Dates.At(end), false, Category, $"Allocation to {a.Worker} ended", a.Team, null, null));
+            var worker = a.B!;
+            items.Add(new(Dates.At(a.On!.Value), false, Category, $"Allocated to {worker} ({Allocation.Describe(Enum.Parse<AllocationKind>(a.A!)).ToLowerInvariant()})", a.C, null, null));
+            if (a.Until is { } end)
+                items.Add(new(Dates.At(end), false, Category, $"Allocation to {worker} ended", a.C, null, null));
         }
         return items;
     }
 }
 
-public sealed class InvolvementChronology(HavenDbContext db) : IChronologySource
+public sealed class InvolvementChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Involvement";
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Involvements.Any(i => i.ChildId == id);
 
-    private static readonly ChildRows<Involvement> Rows = new((d, id) => d.Involvements.AsNoTracking().Where(i => i.ChildId == id));
+    /// On: start, Until: end, A: kind.
+    public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Involvements.Where(i => i.ChildId == id)
+        .Select(i => new ChronologyRow(source, 0, i.StartDate, i.EndDate, ChronologyRow.Text(i.Kind.ToString()), null, null, null, null, null, null));
+
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
-        var rows = await Rows.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
         foreach (var i in rows)
         {
-            var name = Involvement.Describe(i.Kind);
-            items.Add(new(Dates.At(i.StartDate), false, Category, $"{name} started", null, null, null));
-            if (i.EndDate is { } end) items.Add(new(Dates.At(end), false, Category, $"{name} ended", null, null, null));
+            var name = Involvement.Describe(Enum.Parse<InvolvementKind>(i.A!));
+            items.Add(new(Dates.At(i.On!.Value), false, Category, $"{name} started", null, null, null));
+            if (i.Until is { } end) items.Add(new(Dates.At(end), false, Category, $"{name} ended", null, null, null));
         }
         return items;
     }
 }
 
-public sealed class AddressChronology(HavenDbContext db) : IChronologySource
+public sealed class AddressChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Address";
 
     public Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.PersonAddresses.Any(a => a.PersonId == id);
 
-    private sealed record Row(DateOnly StartDate, string Line1, string Town, string Postcode);
+    /// On: start, A: line 1, B: town, C: postcode.
+    public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<Row> Rows = new((d, id) => d.PersonAddresses.Where(a => a.PersonId == id)
-        .Select(a => new Row(a.StartDate, a.Address.Line1, a.Address.Town, a.Address.Postcode)));
+    private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.PersonAddresses.Where(a => a.PersonId == id)
+        .Select(a => new ChronologyRow(source, 0, a.StartDate, null, ChronologyRow.Text(a.Address.Line1), ChronologyRow.Text(a.Address.Town),
+            ChronologyRow.Text(a.Address.Postcode), null, null, null, null));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
-    {
-        var rows = await Rows.ListAsync(db, childId, ct);
-        return rows.Select(a => new ChronologyItem(Dates.At(a.StartDate), false, Category,
-            "Moved to a new address", $"{a.Line1}, {a.Town} {a.Postcode}", null, null)).ToList();
-    }
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows) =>
+        rows.Select(a => new ChronologyItem(Dates.At(a.On!.Value), false, Category,
+            "Moved to a new address", $"{a.A}, {a.B} {a.C}", null, null)).ToList();
 }

@@ -42,7 +42,13 @@ public partial class HavenDbContext : IdentityDbContext<HavenUser>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HavenDbContext).Assembly);
+        // The chronology's shared read: CAST(value AS text), one store type for every source's text.
+        builder.HasDbFunction(typeof(Chronology.ChronologyRow).GetMethod(nameof(Chronology.ChronologyRow.Text))!)
+            .HasTranslation(args => new Microsoft.EntityFrameworkCore.Query.SqlExpressions.SqlUnaryExpression(
+                System.Linq.Expressions.ExpressionType.Convert, args[0], typeof(string), PlainText));
     }
+
+    private static readonly Microsoft.EntityFrameworkCore.Storage.StringTypeMapping PlainText = new("text", System.Data.DbType.String);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

@@ -49,7 +49,7 @@ public sealed class PlansDueWork(HavenDbContext db, PlanSettings planSettings, C
 }
 
 /// Plans, their versions and child in need reviews in the child's chronology.
-public sealed class PlansChronology(HavenDbContext db) : IChronologySource
+public sealed class PlansChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Plans";
 
@@ -58,33 +58,35 @@ public sealed class PlansChronology(HavenDbContext db) : IChronologySource
 
     private static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    private sealed record PlanRow(int Id, PlanKind Kind, DateOnly StartDate, DateOnly? EndDate);
-    private sealed record ReviewRow(DateOnly Date, int ChildId, int PlanId, int? PlanVersionNumber);
-    private sealed record ClosureRow(int PlanId, DateOnly? EndDate, ChildInNeedPlanClosureReason? ClosureReason);
+    /// Part 0 plans (N id, A kind, On start, Until end), 1 child in need plan reviews (On date, N plan,
+    /// M plan version), 2 child in need plans closed (N plan, Until end, A closure reason).
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<PlanRow> PlanRows = new((d, id) => d.Plans.Where(p => p.ChildId == id)
-        .Select(p => new PlanRow(p.Id, p.Kind, p.StartDate, p.EndDate)));
-    private static readonly ChildRows<ReviewRow> Reviews = new((d, id) => d.ChildInNeedPlanReviews
-        .Join(d.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r, p })
-        .Where(x => x.p.ChildId == id).Select(x => new ReviewRow(x.r.Date, x.p.ChildId, x.p.PlanId, x.r.PlanVersionNumber)));
-    private static readonly ChildRows<ClosureRow> Closures = new((d, id) => d.ChildInNeedPlans.Where(p => p.ChildId == id && p.ClosureReason != null)
-        .Select(p => new ClosureRow(p.PlanId, p.EndDate, p.ClosureReason)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
+        d.Plans.Where(p => p.ChildId == id)
+            .Select(p => new ChronologyRow(source, 0, p.StartDate, p.EndDate, ChronologyRow.Text(p.Kind.ToString()), null, null, p.Id, null, null, null))
+        .Concat(d.ChildInNeedPlanReviews.Join(d.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r, p })
+            .Where(x => x.p.ChildId == id).Select(x => new ChronologyRow(source, 1, x.r.Date, null, null, null, null, x.p.PlanId, x.r.PlanVersionNumber, null, null)))
+        .Concat(d.ChildInNeedPlans.Where(p => p.ChildId == id && p.ClosureReason != null)
+            .Select(p => new ChronologyRow(source, 2, null, p.EndDate, ChronologyRow.Text(p.ClosureReason!.Value.ToString()), null, null, p.PlanId, null, null, null)));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
         var items = new List<ChronologyItem>();
-        var plans = await PlanRows.ListAsync(db, childId, ct);
-        foreach (var p in plans)
+        foreach (var p in rows.Where(r => r.Part == 0))
         {
-            items.Add(new(At(p.StartDate), false, Category, $"{Plan.Describe(p.Kind)} started", null, null, $"plans/{p.Id}"));
-            if (p.EndDate is { } end) items.Add(new(At(end), false, Category, $"{Plan.Describe(p.Kind)} ended", null, null, $"plans/{p.Id}"));
+            var kind = Plan.Describe(Enum.Parse<PlanKind>(p.A!));
+            items.Add(new(At(p.On!.Value), false, Category, $"{kind} started", null, null, $"plans/{p.N}"));
+            if (p.Until is { } end) items.Add(new(At(end), false, Category, $"{kind} ended", null, null, $"plans/{p.N}"));
         }
-        var reviews = await Reviews.ListAsync(db, childId, ct);
-        items.AddRange(reviews.Select(r => new ChronologyItem(At(r.Date), false, Category, "Child in need plan reviewed",
-            r.PlanVersionNumber is { } n ? $"Plan changed: version {n}" : "Plan unchanged", null, $"plans/{r.PlanId}")));
-        var closures = await Closures.ListAsync(db, childId, ct);
-        items.AddRange(closures.Select(c => new ChronologyItem(At(c.EndDate!.Value), false, Category, "Child in need plan closed",
-            ChildInNeedPlan.Describe(c.ClosureReason!.Value), null, $"plans/{c.PlanId}")));
+        items.AddRange(rows.Where(r => r.Part == 1).Select(r => new ChronologyItem(At(r.On!.Value), false, Category, "Child in need plan reviewed",
+            r.M is { } n ? $"Plan changed: version {n}" : "Plan unchanged", null, $"plans/{r.N}")));
+        items.AddRange(rows.Where(r => r.Part == 2).Select(c => new ChronologyItem(At(c.Until!.Value), false, Category, "Child in need plan closed",
+            ChildInNeedPlan.Describe(Enum.Parse<ChildInNeedPlanClosureReason>(c.A!)), null, $"plans/{c.N}")));
         return items;
     }
 }
