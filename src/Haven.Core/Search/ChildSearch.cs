@@ -112,7 +112,7 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         // One parameter per id for the allocations (at most 50), not the one json_each list parameter
         // used elsewhere: with json_each and the OR on EndDate, SQLite scans every allocation (BenchPagePlanTests).
         var details = await db.PersonAddresses.AsNoTracking().Where(a => ids.Contains(a.PersonId) && a.EndDate == null)
-            .Select(a => new { ChildId = a.PersonId, IsWorker = false, Text = a.Address.Line1, Postcode = a.Address.Postcode })
+            .Select(a => new { ChildId = a.PersonId, IsWorker = false, Text = a.Address.Line1, Postcode = (string?)a.Address.Postcode })
             .Concat(db.Allocations.AsNoTracking()
                 .Where(a => EF.MultipleParameters(ids).Contains(a.ChildId) && a.Kind == Allocations.AllocationKind.SocialWorker && (a.EndDate == null || a.EndDate >= today))
                 .Select(a => new { ChildId = a.ChildId, IsWorker = true, Text = a.Worker.DisplayName, Postcode = (string?)null }))
