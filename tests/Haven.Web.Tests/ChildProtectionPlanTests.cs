@@ -85,7 +85,7 @@ public abstract class ChildProtectionPlanTests(HavenApp app)
         Assert.Equal(0, plan.PreviousPlans);
         Assert.Equal(2, plan.CoreGroup.Count);
         // The conference wrote the plan's content in the same save: a Plan of kind ChildProtection, version 1.
-        var content = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).ThenInclude(v => v.Actions).SingleAsync(p => p.Id == plan.PlanId));
+        var content = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).ThenInclude(v => v.Actions).AsSingleQuery().SingleAsync(p => p.Id == plan.PlanId));
         Assert.Equal((Haven.Core.Plans.PlanKind.ChildProtection, held, 1), (content.Kind, content.StartDate, content.CurrentVersionNumber));
         Assert.Equal("Complete the domestic abuse programme", content.Versions.Single().Actions.Single().What);
         var conference = await app.Data.WithDbAsync(db => db.ChildProtectionConferences.Include(c => c.Attendees).SingleAsync(c => c.ChildId == child));

@@ -101,7 +101,7 @@ public abstract class PlansTests(HavenApp app)
 
         var planId = await StartPlanAsync(client, child, start, Today.AddDays(30));
 
-        var plan = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).ThenInclude(v => v.Actions).SingleAsync(p => p.Id == planId));
+        var plan = await app.Data.WithDbAsync(db => db.Plans.Include(p => p.Versions).ThenInclude(v => v.Actions).AsSingleQuery().SingleAsync(p => p.Id == planId));
         Assert.Equal(PlanKind.ChildInNeed, plan.Kind);
         Assert.Equal(1, plan.CurrentVersionNumber);
         Assert.Equal("Gran (Mrs Okafor)", plan.Versions.Single().Actions.Single().Who);

@@ -71,7 +71,7 @@ public abstract class QualityTests(HavenApp app)
         var auditId = await AuditAsync(client, s.ChildId, "RequiresImprovement");
         var page = await client.GetPageAsync($"/quality/audits/{auditId}");
         Assert.Equal("Requires improvement", page.QuerySelector("#overall")!.TextContent.Trim());
-        var audit = await app.Data.WithDbAsync(db => db.CaseAudits.Include(a => a.Actions).Include(a => a.Answers).SingleAsync(a => a.Id == auditId));
+        var audit = await app.Data.WithDbAsync(db => db.CaseAudits.Include(a => a.Actions).Include(a => a.Answers).AsSplitQuery().SingleAsync(a => a.Id == auditId));
         Assert.Equal(s.TeamId, audit.TeamId);
         Assert.Equal(s.SocialWorker.WorkerId, audit.WorkerId);
         Assert.Equal(s.SocialWorker.WorkerId, Assert.Single(audit.Actions).OwnerWorkerId);

@@ -22,7 +22,9 @@ public sealed class AuditService(HavenDbContext db, TimeProvider clock)
             db.AuditTools.Add(BuildTool(DefaultAuditTool.Name, "Haven's starting tool: the themes inspectors look for in case files.", DefaultAuditTool.Themes));
             await db.SaveChangesAsync(ct);
         }
-        return await db.AuditTools.AsNoTracking().Include(t => t.Themes).ThenInclude(t => t.Questions)
+        // One statement: themes then their questions is a chain, not two sibling collections, so
+        // the joined rows are one per question, not a product.
+        return await db.AuditTools.AsNoTracking().Include(t => t.Themes).ThenInclude(t => t.Questions).AsSingleQuery()
             .Where(t => !activeOnly || t.IsActive).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
     }
 

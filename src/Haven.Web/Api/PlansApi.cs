@@ -97,7 +97,7 @@ public static class PlansApi
     /// Null when the plan has no such version row (only possible for a row made outside PlanService): the caller answers 404, not 500.
     private static async Task<PlanDto?> ToDtoAsync(HavenDbContext db, Plan p, int number, PlanSettings settings, DateOnly today, CancellationToken ct)
     {
-        var v = await db.PlanVersions.AsNoTracking().Include(x => x.Outcomes).Include(x => x.Actions).FirstOrDefaultAsync(x => x.PlanId == p.Id && x.Number == number, ct);
+        var v = await db.PlanVersions.AsNoTracking().Include(x => x.Outcomes).Include(x => x.Actions).AsSplitQuery().FirstOrDefaultAsync(x => x.PlanId == p.Id && x.Number == number, ct);
         if (v is null) return null;
         return new PlanDto(p.Id, p.Kind.ToString(), p.StartDate, p.EndDate, p.CurrentVersionNumber, ToDto(v, settings, today), p.Version);
     }

@@ -49,7 +49,7 @@ public class NewModel(HavenDbContext db, AuditService audits, ChildRecordGuard g
         if (await LoadAsync(ct) is { } stop) return stop;
         SubmissionId = Guid.NewGuid();
         AuditedOn = AuditedChild.Today(clock);
-        if (Corrects is { } id && await db.CaseAudits.AsNoTracking().Include(a => a.Answers).Include(a => a.Actions)
+        if (Corrects is { } id && await db.CaseAudits.AsNoTracking().Include(a => a.Answers).Include(a => a.Actions).AsSplitQuery()
                 .FirstOrDefaultAsync(a => a.Id == id && a.ChildId == Child, ct) is { } old)
         {
             CorrectsVersion = old.Version;

@@ -20,7 +20,7 @@ public class HistoryModel(HavenDbContext db, TimeProvider clock) : PageModel
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.ChildId == childId, ct);
         if (plan is null) return NotFound();
         Record = plan;
-        var versions = await db.PlanVersions.AsNoTracking().Include(v => v.Outcomes).Include(v => v.Actions)
+        var versions = await db.PlanVersions.AsNoTracking().Include(v => v.Outcomes).Include(v => v.Actions).AsSplitQuery()
             .Where(v => v.PlanId == planId).OrderBy(v => v.Number).ToListAsync(ct);
         var workerIds = versions.Select(v => v.RecordedByWorkerId).OfType<int>().Distinct().ToList();
         var names = await db.Workers.AsNoTracking().Where(w => workerIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.DisplayName, ct);

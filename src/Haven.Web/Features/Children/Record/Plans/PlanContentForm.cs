@@ -62,7 +62,7 @@ public abstract class PlanContentForm : PageModel
     /// A plan's version with its outcomes and actions, read only. Null when there is no such row
     /// (only possible for a plan made outside PlanService): the pages answer 404, not 500.
     public static Task<PlanVersion?> ReadVersionAsync(HavenDbContext db, int planId, int number, CancellationToken ct) =>
-        db.PlanVersions.AsNoTracking().Include(v => v.Outcomes).Include(v => v.Actions)
+        db.PlanVersions.AsNoTracking().Include(v => v.Outcomes).Include(v => v.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(v => v.PlanId == planId && v.Number == number, ct);
 
     /// Whether the plan's current version row exists; a plan without one is treated as not found.
