@@ -154,13 +154,18 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
             // access-checked). Several words matched any-word may score above those found before, and the
             // all-words lookups find those found before again, so those still ask for a page more.
             var limit = tokens.Count == 1 ? MaxResults + 1 - found.Count : found.Count + MaxResults + 1;
+            if (keyIndexFirst && reachIds is not null && lookup.Count == 1)
+            {
+                // One word, with the worker's reach in memory: every kind of its keys (the exact name, and the
+                // weaker kinds less the holders of the stronger ones) is read from the key index as ids, and
+                // only the rows of the holders in reach are read (InReachAsync).
+                foreach (var c in await InReachAsync(children, reachIds, lookup[0], examined, limit, ct)) found.TryAdd(c.Id, c);
+                continue;
+            }
             if (keyIndexFirst && examined.Count == 0 && lookup.Count == 1 && lookup[0].Count == 1)
             {
-                // One word's one key (its exact name): read from the key index outwards (OneKey), or, with the
-                // worker's reach in memory, only the holders in reach (InReachAsync).
-                var exact = reachIds is null ? await Select(TakeWritten(OneKey(children, reach, lookup[0][0]), limit)).ToListAsync(ct)
-                    : await InReachAsync(children, reachIds, lookup[0][0], limit, ct);
-                foreach (var c in exact) found.TryAdd(c.Id, c);
+                // One word's one key (its exact name): read from the key index outwards (OneKey).
+                foreach (var c in await Select(TakeWritten(OneKey(children, reach, lookup[0][0]), limit)).ToListAsync(ct)) found.TryAdd(c.Id, c);
                 continue;
             }
             var candidates = Candidates(children, lookup, requireAll, examined);
@@ -239,9 +244,25 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
     // children in the same order as OneKey (the reach is a necessary condition of the full test), without
     // testing each of the 736 holders for an open allocation in SQL (about 370 pages of the allocations'
     // index, read afresh after every write: on SQLite the log write of each view empties the page cache).
-    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, string key, int limit, CancellationToken ct)
+    // The weaker kinds of one word (nicknames, prefixes, sound-alikes: "x:henry" after "n:henry") the same
+    // way: their holders less those of the stronger keys already looked up (examined), as ids, those in
+    // reach read a page's worth at a time. Before, that lookup was one statement that gave every such
+    // holder the full access test in SQL: the same children (the reach is a necessary condition of the
+    // full test), and where more match than the limit, the lowest Haven IDs, as the SQL read them.
+    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, List<string> keys, List<string> examined, int limit, CancellationToken ct)
     {
-        var holders = await db.PersonSearchKeys.Where(k => k.Key == key).Select(k => k.PersonId).OrderBy(id => id).ToListAsync(ct);
+        List<int> holders;
+        if (keys.Count == 1 && examined.Count == 0)
+        {
+            var key = keys[0];
+            holders = await db.PersonSearchKeys.Where(k => k.Key == key).Select(k => k.PersonId).OrderBy(id => id).ToListAsync(ct);
+        }
+        else
+        {
+            var ids = Holders(keys);
+            if (examined.Count > 0) ids = ids.Except(db.PersonSearchKeys.Where(k => examined.Contains(k.Key)).Select(k => k.PersonId));
+            holders = [.. (await ids.ToListAsync(ct)).Distinct().Order()];
+        }
         var inReach = holders.Where(reachIds.Contains).ToList();
         var found = new List<Candidate>();
         for (var next = 0; next < inReach.Count && found.Count < limit;)
