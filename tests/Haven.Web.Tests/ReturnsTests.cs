@@ -61,6 +61,28 @@ public abstract class ReturnsTests(HavenApp app)
     }
 
     [Fact]
+    public async Task CinCensus_WholeReturnAndFewChildren_GiveTheFactorsInTheirOrder()
+    {
+        // The whole return reads the factors apart from the assessments (on a second connection on
+        // PostgreSQL); a few children's census reads them with each assessment. Both give them in the
+        // order they were recorded (by id), here not the order of their codes.
+        var child = await app.Data.CreateChildAsync(c => c.Referrals.Add(Today.AddDays(-3)));
+        var (whole, few) = await app.Data.WithDbAsync(async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.ChildId == child);
+            db.Assessments.Add(new Haven.Core.Assessments.Assessment { ChildId = child, ReferralId = referral.Id, StartDate = Today.AddDays(-2), DueDate = Today.AddDays(40),
+                AuthorisedDate = Today.AddDays(-1), Outcome = Haven.Core.Assessments.AssessmentOutcome.ChildInNeedPlan, Factors = [new() { Code = "4B" }, new() { Code = "3B" }, new() { Code = "1C" }] });
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            var all = await CinCensusBuilder.BuildAsync(db, Year);
+            var some = await CinCensusBuilder.BuildAsync(db, Year, onlyChildren: [child]);
+            return (all.Children.Single(c => c.ChildId == child), some.Children.Single());
+        });
+        Assert.Equal(["4B", "3B", "1C"], whole.Episodes.Single().Assessments.Single().Factors);
+        Assert.Equal(["4B", "3B", "1C"], few.Episodes.Single().Assessments.Single().Factors);
+    }
+
+    [Fact]
     public async Task Returns_BadYear_ShowsErrorAndNoDownload()
     {
         var client = await SignedInAsync(HavenRole.PerformanceAnalyst);
