@@ -38,6 +38,15 @@ public interface IPagedChronologySource : IChronologySource
     Expression<Func<HavenDbContext, int, int>>? Counted => null;
 
     Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct);
+
+    /// The rows of its first `take` events (db, child id, source, take) in ChronologyRow's shape, each
+    /// row's Part ChronologyRow.Head: the first page's slice (which starts at 0 and takes at most a page,
+    /// whatever the other sources hold), read in the shared statement instead of one of its own.
+    /// Null: the first page is read with SliceAsync like any other.
+    Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>>? Head => null;
+
+    /// Head's rows as events, in SliceAsync's order.
+    IReadOnlyList<ChronologyItem> HeadItems(IReadOnlyList<ChronologyRow> rows) => throw new NotSupportedException();
 }
 
 /// A source whose events are built from one read of rows in ChronologyRow's common shape, so that
@@ -66,6 +75,9 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     /// count (IPagedChronologySource.Counted) or 1/0 (its HasRows test).
     public const int Probe = -1;
 
+    /// The Part of a paged source's first rows (IPagedChronologySource.Head).
+    public const int Head = -2;
+
     /// A text value cast to the database's plain text type (SQL only, registered in HavenDbContext):
     /// PostgreSQL's columns are character varying(n) with each its own n, and EF refuses a UNION
     /// whose matching columns' store types differ. Enums stored as text are passed as ToString().
@@ -76,20 +88,21 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     public DateTime Utc => DateTime.SpecifyKind(At!.Value, DateTimeKind.Utc);
 
     /// The shared read of a set of sources, compiled once per model and set.
-    private static readonly CompiledPerModel<string, Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>>?> Shared = new(maxKept: 128);
+    private static readonly CompiledPerModel<string, Func<HavenDbContext, int, int, IAsyncEnumerable<ChronologyRow>>?> Shared = new(maxKept: 128);
 
     /// In one statement (a UNION ALL): every row of the given sources that are IChronologyRowSources
     /// (rows[i] are sources[i]'s), and for each of the others one Probe row with its count (paged
     /// sources that can count themselves in SQL) or its HasRows test (probes[i], null for a source
-    /// with neither, or when the child's person record was not found). No statement when no source
-    /// has a read, a count or a test.
-    public static async Task<(List<ChronologyRow>[] Rows, int?[] Probes)> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, CancellationToken ct)
+    /// with neither, or when the child's person record was not found). With head > 0, also the first
+    /// `head` events' rows of each paged source that has a Head (in rows[i]). No statement when no
+    /// source has a read, a count or a test.
+    public static async Task<(List<ChronologyRow>[] Rows, int?[] Probes)> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int head, CancellationToken ct)
     {
         var rows = sources.Select(_ => new List<ChronologyRow>()).ToArray();
         var probes = new int?[sources.Count];
-        var query = Shared.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)), () => Union(sources));
+        var query = Shared.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)) + (head > 0 ? "|head" : ""), () => Union(sources, head > 0));
         if (query is null) return (rows, probes);
-        await foreach (var row in query(db, childId).WithCancellation(ct))
+        await foreach (var row in query(db, childId, head).WithCancellation(ct))
             if (row.Part == Probe) probes[row.Source] = row.N;
             else rows[row.Source].Add(row);
         return (rows, probes);
@@ -118,13 +131,21 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
                 : base.VisitNew(node);
     }
 
-    private static Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>>? Union(IReadOnlyList<IChronologySource> sources)
+    private static Func<HavenDbContext, int, int, IAsyncEnumerable<ChronologyRow>>? Union(IReadOnlyList<IChronologySource> sources, bool withHeads)
     {
         var db = Expression.Parameter(typeof(HavenDbContext), "db");
         var id = Expression.Parameter(typeof(int), "childId");
+        var take = Expression.Parameter(typeof(int), "take");
         Expression? union = null;
+        void Add(Expression read)
+        {
+            read = Named.Instance.Visit(read);
+            union = union is null ? read : Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ChronologyRow)], union, read);
+        }
         for (var i = 0; i < sources.Count; i++)
         {
+            if (withHeads && (sources[i] as IPagedChronologySource)?.Head is { } head)
+                Add(head.Body.Replace(head.Parameters[0], db).Replace(head.Parameters[1], id).Replace(head.Parameters[2], Expression.Constant(i)).Replace(head.Parameters[3], take));
             Expression read;
             if (IsShared(sources[i]))
             {
@@ -138,10 +159,9 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
                 read = ProbeRow(db, id, i, Expression.Condition(test.Body.Replace(test.Parameters[0], db).Replace(test.Parameters[1], id),
                     Expression.Constant(1), Expression.Constant(0)));
             else continue;
-            read = Named.Instance.Visit(read);
-            union = union is null ? read : Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ChronologyRow)], union, read);
+            Add(read);
         }
-        return union is null ? null : EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, IQueryable<ChronologyRow>>>(union, db, id));
+        return union is null ? null : EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>>(union, db, id, take));
     }
 
     /// db.People.Where(p => p.Id == childId).Select(p => new ChronologyRow(source, Probe, ..., N: value, ...)):
@@ -173,7 +193,7 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var read = await ReadAsync(childId, Chosen(categories).ToList(), ct);
+            var read = await ReadAsync(childId, Chosen(categories).ToList(), 0, ct);
             var items = new List<ChronologyItem>();
             foreach (var r in read.Where(r => r.Count is not 0))
                 items.AddRange(r.Loaded ?? await r.Source.ForChildAsync(childId, ct));
@@ -203,7 +223,10 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
 
     private async Task<ChronologyPage> ReadPageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct)
     {
-        var read = await ReadAsync(childId, Chosen(categories).ToList(), ct);
+        // The first page's slice of each paged source is known before the counts (it starts at 0 and
+        // takes at most a page), so it is read in the shared statement.
+        var head = pageNumber <= 1 ? pageSize : 0;
+        var read = await ReadAsync(childId, Chosen(categories).ToList(), head, ct);
         var chosen = read.Select(r => r.Source).ToList();
         var counts = new int[chosen.Count];
         var loaded = read.Select(r => r.Loaded).ToArray();
@@ -225,7 +248,8 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
             // first `skip` events are all before this page, and none from its `end`th on can be on it.
             var skip = Math.Max(0, start - (total - counts[i]));
             var take = Math.Min(counts[i], end) - skip;
-            loaded[i] = take > 0 ? await paged.SliceAsync(childId, skip, take, ct) : [];
+            if (skip == 0 && take <= head && loaded[i] is { } first) loaded[i] = first.Take(take).ToList();
+            else loaded[i] = take > 0 ? await paged.SliceAsync(childId, skip, take, ct) : [];
             skipped += skip;
         }
         // Everything skipped comes before the page, so what is loaded holds the page from (start - skipped).
@@ -236,11 +260,12 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// What one statement tells of the chosen sources (ChronologyRow.ReadAsync): the events of each
     /// source read there (Loaded), and each other source's count (paged sources that count in SQL) or,
     /// for a source whose HasRows test is false, 0; such a source is dropped here unless it is paged
-    /// (a paged source counted as 0 is kept: its slice is empty). Sources neither read nor probed
+    /// (a paged source counted as 0 is kept: its slice is empty), with its first `head` events as
+    /// Loaded when it has a Head (head > 0: the first page is asked for). Sources neither read nor probed
     /// (and every probed one if the child's person record is not found) are kept, uncounted.
-    private async Task<List<(IChronologySource Source, int? Count, IReadOnlyList<ChronologyItem>? Loaded)>> ReadAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
+    private async Task<List<(IChronologySource Source, int? Count, IReadOnlyList<ChronologyItem>? Loaded)>> ReadAsync(int childId, List<IChronologySource> chosen, int head, CancellationToken ct)
     {
-        var (rows, probes) = await ChronologyRow.ReadAsync(db, chosen, childId, ct);
+        var (rows, probes) = await ChronologyRow.ReadAsync(db, chosen, childId, head, ct);
         var read = new List<(IChronologySource, int?, IReadOnlyList<ChronologyItem>?)>(chosen.Count);
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -248,7 +273,8 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
             {
                 if (rows[i].Count > 0) read.Add((chosen[i], null, ((IChronologyRowSource)chosen[i]).Items(rows[i])));
             }
-            else if (chosen[i] is IPagedChronologySource) read.Add((chosen[i], probes[i], null));
+            else if (chosen[i] is IPagedChronologySource paged)
+                read.Add((chosen[i], probes[i], head > 0 && paged.Head is not null ? paged.HeadItems(rows[i]) : null));
             else if (probes[i] is not 0) read.Add((chosen[i], null, null));
         }
         return read;
@@ -336,12 +362,28 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
     {
         var items = new List<ChronologyItem>();
         await foreach (var n in Slice.For(db)(db, childId, skip, take).WithCancellation(ct))
-            items.Add(new ChronologyItem(n.EventAt, true, Category,
-                $"{CaseNote.Describe(n.Type)}: {n.Latest ?? n.Subject}",
-                n.ChildSeenAlone ? "Child seen alone" : n.ChildSeen ? "Child seen" : null,
-                n.Author, $"notes/{n.Id}"));
+            items.Add(Item(n.Id, n.Type, n.EventAt, n.Subject, n.ChildSeen, n.ChildSeenAlone, n.Author, n.Latest));
         return items;
     }
+
+    private ChronologyItem Item(int id, CaseNoteType type, DateTime at, string subject, bool seen, bool seenAlone, string author, string? latest) =>
+        new(at, true, Category, $"{CaseNote.Describe(type)}: {latest ?? subject}", seenAlone ? "Child seen alone" : seen ? "Child seen" : null, author, $"notes/{id}");
+
+    /// The slice from 0 as rows: At event time, N id, A type, B subject, C author, D the latest
+    /// amendment's subject, Flag child seen, Flag2 seen alone.
+    public Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>> Head => HeadRead;
+
+    private static readonly Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>> HeadRead = (d, id, source, take) =>
+        d.CaseNotes.Where(n => n.ChildId == id).OrderByDescending(n => n.EventAt).ThenByDescending(n => n.Id)
+            .Select(n => new ChronologyRow(source, ChronologyRow.Head, null, null, ChronologyRow.Text(n.Type.ToString()), ChronologyRow.Text(n.Subject),
+                ChronologyRow.Text(n.Author.DisplayName), n.Id, null, n.ChildSeen, n.ChildSeenAlone, n.EventAt,
+                ChronologyRow.Text(n.Amendments.OrderByDescending(a => a.AmendedAt).Select(a => a.Subject).FirstOrDefault())))
+            .Take(take);
+
+    /// In the slice's order (newest first, then the later-recorded note), whatever order the union gave.
+    public IReadOnlyList<ChronologyItem> HeadItems(IReadOnlyList<ChronologyRow> rows) =>
+        rows.OrderByDescending(r => r.At).ThenByDescending(r => r.N)
+            .Select(r => Item(r.N!.Value, Enum.Parse<CaseNoteType>(r.A!), r.Utc, r.B!, r.Flag!.Value, r.Flag2!.Value, r.C!, r.D)).ToList();
 }
 
 public sealed class AllocationChronology(HavenDbContext db) : IChronologyRowSource
