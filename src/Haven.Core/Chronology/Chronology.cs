@@ -20,8 +20,10 @@ public interface IChronologySource
 
     /// Whether the child has any row this source reads (db, child id): true whenever ForChildAsync
     /// would return an event (it may be true when it returns none). ChronologyBuilder asks every
-    /// source's test in one query and reads only the sources whose test is true: most children have
-    /// nothing in most sources, and each source read is a round trip. Null: always read.
+    /// source's test in its shared statement and reads only the sources whose test is true: most
+    /// children have nothing in most sources, and each source read is a round trip. (An
+    /// IChronologyRowSource is read in that statement itself, so its test is not asked: its read
+    /// of no rows costs what the test would.) Null: always read.
     Expression<Func<HavenDbContext, int, bool>>? HasRows => null;
 }
 
