@@ -43,11 +43,11 @@ public sealed class HelpAndProtectionChronology(HavenDbContext db) : IChronology
 
     private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
         d.Assessments.Where(a => a.ChildId == id)
-            .Select(a => new ChronologyRow(source, 0, a.StartDate, a.AuthorisedDate, a.Outcome != null ? ChronologyRow.Text(a.Outcome.Value.ToString()) : null, null, null, a.Id, null, null, null))
+            .Select(a => new ChronologyRow(source, 0, a.StartDate, a.AuthorisedDate, a.Outcome != null ? ChronologyRow.Text(a.Outcome.Value.ToString()) : null, null, null, a.Id, null, null, null, null, null))
         .Concat(d.StrategyDiscussions.Where(s => s.ChildId == id)
-            .Select(s => new ChronologyRow(source, 1, s.Date, null, null, null, null, s.Id, null, s.StartSection47, null)))
+            .Select(s => new ChronologyRow(source, 1, s.Date, null, null, null, null, s.Id, null, s.StartSection47, null, null, null)))
         .Concat(d.Section47Enquiries.Where(s => s.ChildId == id)
-            .Select(s => new ChronologyRow(source, 2, null, s.CompletedDate, s.Outcome != null ? ChronologyRow.Text(s.Outcome.Value.ToString()) : null, null, null, s.Id, null, null, null)));
+            .Select(s => new ChronologyRow(source, 2, null, s.CompletedDate, s.Outcome != null ? ChronologyRow.Text(s.Outcome.Value.ToString()) : null, null, null, s.Id, null, null, null, null, null)));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 

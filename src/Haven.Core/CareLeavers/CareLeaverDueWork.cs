@@ -84,33 +84,41 @@ public sealed class CareLeaverDueWork(HavenDbContext db, CareLeaverService servi
 }
 
 /// Significant changes, pathway plan reviews and contacts on the chronology.
-public sealed class CareLeaverChronology(HavenDbContext db) : Haven.Core.Chronology.IChronologySource
+public sealed class CareLeaverChronology(HavenDbContext db) : Haven.Core.Chronology.IChronologyRowSource
 {
     public string Category => "Leaving care";
 
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.SignificantChanges.Any(c => c.ChildId == id) || d.PathwayReviews.Any(r => r.ChildId == id) || d.CareLeaverContacts.Any(c => c.ChildId == id);
 
-    private sealed record ReviewRow(DateOnly ReviewDate, string Summary, string By);
-    private sealed record ContactRow(DateOnly ContactDate, ContactMethod Method, string Summary, string By);
+    /// Part 0 significant changes (On date, A kind, B details), 1 pathway plan reviews (On date,
+    /// B summary, C by), 2 contacts (On date, A method, B summary, C by).
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<Haven.Core.Chronology.ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly Haven.Core.Chronology.ChildRows<SignificantChange> Changes = new((d, id) => d.SignificantChanges.AsNoTracking().Where(c => c.ChildId == id));
-    private static readonly Haven.Core.Chronology.ChildRows<ReviewRow> Reviews = new((d, id) => d.PathwayReviews.Where(r => r.ChildId == id)
-        .Select(r => new ReviewRow(r.ReviewDate, r.Summary, r.ReviewedBy.DisplayName)));
-    private static readonly Haven.Core.Chronology.ChildRows<ContactRow> Contacts = new((d, id) => d.CareLeaverContacts.Where(r => r.ChildId == id)
-        .Select(r => new ContactRow(r.ContactDate, r.Method, r.Summary, r.Worker.DisplayName)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<Haven.Core.Chronology.ChronologyRow>>> RowsRead = (d, id, source) =>
+        d.SignificantChanges.Where(c => c.ChildId == id)
+            .Select(c => new Haven.Core.Chronology.ChronologyRow(source, 0, c.EventDate, null, Haven.Core.Chronology.ChronologyRow.Text(c.Kind.ToString()),
+                Haven.Core.Chronology.ChronologyRow.Text(c.Details), null, null, null, null, null, null, null))
+        .Concat(d.PathwayReviews.Where(r => r.ChildId == id)
+            .Select(r => new Haven.Core.Chronology.ChronologyRow(source, 1, r.ReviewDate, null, null, Haven.Core.Chronology.ChronologyRow.Text(r.Summary),
+                Haven.Core.Chronology.ChronologyRow.Text(r.ReviewedBy.DisplayName), null, null, null, null, null, null)))
+        .Concat(d.CareLeaverContacts.Where(r => r.ChildId == id)
+            .Select(r => new Haven.Core.Chronology.ChronologyRow(source, 2, r.ContactDate, null, Haven.Core.Chronology.ChronologyRow.Text(r.Method.ToString()),
+                Haven.Core.Chronology.ChronologyRow.Text(r.Summary), Haven.Core.Chronology.ChronologyRow.Text(r.Worker.DisplayName), null, null, null, null, null, null)));
 
-    public async Task<IReadOnlyList<Haven.Core.Chronology.ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly Haven.Core.Chronology.ChildRows<Haven.Core.Chronology.ChronologyRow> Alone = Haven.Core.Chronology.ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<Haven.Core.Chronology.ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<Haven.Core.Chronology.ChronologyItem> Items(IReadOnlyList<Haven.Core.Chronology.ChronologyRow> rows)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var items = new List<Haven.Core.Chronology.ChronologyItem>();
-        var changes = await Changes.ListAsync(db, childId, ct);
-        items.AddRange(changes.Select(c => new Haven.Core.Chronology.ChronologyItem(At(c.EventDate), false, Category, SignificantChange.Describe(c.Kind), c.Details, null, "care-leaver")));
-        var reviews = await Reviews.ListAsync(db, childId, ct);
-        items.AddRange(reviews.Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.ReviewDate), false, Category, "Pathway plan review", r.Summary, r.By, "care-leaver")));
-        var contacts = await Contacts.ListAsync(db, childId, ct);
-        items.AddRange(contacts.Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.ContactDate), false, Category,
-            $"Contact ({CareLeaverContact.Describe(r.Method).ToLowerInvariant()})", r.Summary, r.By, "care-leaver")));
+        items.AddRange(rows.Where(r => r.Part == 0).Select(c => new Haven.Core.Chronology.ChronologyItem(At(c.On!.Value), false, Category,
+            SignificantChange.Describe(Enum.Parse<SignificantChangeKind>(c.A!)), c.B, null, "care-leaver")));
+        items.AddRange(rows.Where(r => r.Part == 1).Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.On!.Value), false, Category, "Pathway plan review", r.B, r.C, "care-leaver")));
+        items.AddRange(rows.Where(r => r.Part == 2).Select(r => new Haven.Core.Chronology.ChronologyItem(At(r.On!.Value), false, Category,
+            $"Contact ({CareLeaverContact.Describe(Enum.Parse<ContactMethod>(r.A!)).ToLowerInvariant()})", r.B, r.C, "care-leaver")));
         return items;
     }
 }

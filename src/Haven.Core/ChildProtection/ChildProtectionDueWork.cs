@@ -77,13 +77,13 @@ public sealed class ChildProtectionPlanChronology(HavenDbContext db) : IChronolo
     private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
         d.ChildProtectionConferences.Where(c => c.ChildId == id)
             .Select(c => new ChronologyRow(source, 0, c.Date, null, ChronologyRow.Text(c.Kind.ToString()), ChronologyRow.Text(c.CategoryOfAbuse),
-                c.EndReason != null ? ChronologyRow.Text(c.EndReason.Value.ToString()) : null, c.Id, null, c.PlanNeeded, null))
+                c.EndReason != null ? ChronologyRow.Text(c.EndReason.Value.ToString()) : null, c.Id, null, c.PlanNeeded, null, null, null))
         .Concat(d.ChildProtectionPlans.Where(p => p.ChildId == id && p.EndDate != null && p.EndConferenceId == null)
-            .Select(p => new ChronologyRow(source, 1, null, p.EndDate, null, null, p.EndReason != null ? ChronologyRow.Text(p.EndReason.Value.ToString()) : null, p.Id, null, null, null)))
+            .Select(p => new ChronologyRow(source, 1, null, p.EndDate, null, null, p.EndReason != null ? ChronologyRow.Text(p.EndReason.Value.ToString()) : null, p.Id, null, null, null, null, null)))
         .Concat(d.CoreGroupMeetings.Where(m => m.ChildId == id)
-            .Select(m => new ChronologyRow(source, 2, m.Date, null, null, null, null, m.Id, m.ChildProtectionPlanId, null, null)))
+            .Select(m => new ChronologyRow(source, 2, m.Date, null, null, null, null, m.Id, m.ChildProtectionPlanId, null, null, null, null)))
         .Concat(d.ChildProtectionVisits.Where(v => v.ChildId == id)
-            .Select(v => new ChronologyRow(source, 3, v.Date, null, null, null, null, null, v.ChildProtectionPlanId, v.ChildSeen, v.ChildSeenAlone)));
+            .Select(v => new ChronologyRow(source, 3, v.Date, null, null, null, null, null, v.ChildProtectionPlanId, v.ChildSeen, v.ChildSeenAlone, null, null)));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 

@@ -43,54 +43,58 @@ public sealed class LookedAfterDueWork(HavenDbContext db) : IDueWorkSource
 }
 
 /// Coming into care, changes of legal status and placement, leaving care, visits and reviews.
-public sealed class LookedAfterChronology(HavenDbContext db) : IChronologySource
+public sealed class LookedAfterChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Care";
 
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.Episodes.Any(e => e.ChildId == id) || d.StatutoryVisits.Any(v => v.ChildId == id) || d.LookedAfterReviews.Any(r => r.ChildId == id) || d.IroVisits.Any(v => v.ChildId == id);
 
-    private sealed record EpisodeRow(DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisodeCode, string LegalStatusCode, string? ReasonEpisodeCeasedCode, string PlacementTypeCode, string CarerName);
-    private sealed record VisitRow(DateOnly VisitDate, bool ChildSeen, bool SeenAlone, string By);
-    private sealed record ReviewRow(int Id, DateOnly ReviewDate, string ParticipationCode, string Chair);
-    private sealed record IroVisitRow(DateOnly VisitDate, bool SeenAlone, string Purpose, string Iro);
+    /// Part 0 episodes (On start, Until end, N 1 a new period of care, 2 a change of legal status, 0 a
+    /// change of placement; A legal status, B reason ceased, C placement type, D carer), 1 statutory
+    /// visits (On date, Flag child seen, Flag2 seen alone, A by), 2 looked-after reviews (N id, On date,
+    /// A participation, B chair), 3 IRO visits (On date, Flag2 seen alone, A purpose, B IRO).
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<EpisodeRow> Episodes = new((d, id) => d.Episodes.Where(e => e.ChildId == id && e.SupersededAt == null)
-        .Select(e => new EpisodeRow(e.StartDate, e.EndDate, e.ReasonForNewEpisodeCode, e.LegalStatusCode, e.ReasonEpisodeCeasedCode, e.Placement.PlacementTypeCode, e.Placement.CarerName)));
-    private static readonly ChildRows<VisitRow> Visits = new((d, id) => d.StatutoryVisits.Where(v => v.ChildId == id)
-        .Select(v => new VisitRow(v.VisitDate, v.ChildSeen, v.SeenAlone, v.VisitedBy.DisplayName)));
-    private static readonly ChildRows<ReviewRow> Reviews = new((d, id) => d.LookedAfterReviews.Where(r => r.ChildId == id)
-        .Select(r => new ReviewRow(r.Id, r.ReviewDate, r.ParticipationCode, r.Chair.DisplayName)));
-    private static readonly ChildRows<IroVisitRow> IroVisits = new((d, id) => d.IroVisits.Where(v => v.ChildId == id)
-        .Select(v => new IroVisitRow(v.VisitDate, v.SeenAlone, v.Purpose, v.Iro.DisplayName)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
+        d.Episodes.Where(e => e.ChildId == id && e.SupersededAt == null)
+            .Select(e => new ChronologyRow(source, 0, e.StartDate, e.EndDate, ChronologyRow.Text(e.LegalStatusCode), ChronologyRow.Text(e.ReasonEpisodeCeasedCode),
+                ChronologyRow.Text(e.Placement.PlacementTypeCode), e.ReasonForNewEpisodeCode == "S" ? 1 : e.ReasonForNewEpisodeCode == "L" ? 2 : 0, null, null, null, null,
+                ChronologyRow.Text(e.Placement.CarerName)))
+        .Concat(d.StatutoryVisits.Where(v => v.ChildId == id)
+            .Select(v => new ChronologyRow(source, 1, v.VisitDate, null, ChronologyRow.Text(v.VisitedBy.DisplayName), null, null, null, null, v.ChildSeen, v.SeenAlone, null, null)))
+        .Concat(d.LookedAfterReviews.Where(r => r.ChildId == id)
+            .Select(r => new ChronologyRow(source, 2, r.ReviewDate, null, ChronologyRow.Text(r.ParticipationCode), ChronologyRow.Text(r.Chair.DisplayName), null, r.Id, null, null, null, null, null)))
+        .Concat(d.IroVisits.Where(v => v.ChildId == id)
+            .Select(v => new ChronologyRow(source, 3, v.VisitDate, null, ChronologyRow.Text(v.Purpose), ChronologyRow.Text(v.Iro.DisplayName), null, null, null, null, v.SeenAlone, null, null)));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var items = new List<ChronologyItem>();
-        var episodes = await Episodes.ListAsync(db, childId, ct);
-        foreach (var e in episodes)
+        foreach (var e in rows.Where(r => r.Part == 0))
         {
-            var title = e.ReasonForNewEpisodeCode switch
+            var title = e.N switch
             {
-                "S" => "Became looked after",
-                "L" => "Legal status changed",
+                1 => "Became looked after",
+                2 => "Legal status changed",
                 _ => "Placement changed",
             };
-            items.Add(new(At(e.StartDate), false, Category, title,
-                $"{LookedAfterCodes.LegalStatus.Describe(e.LegalStatusCode)}; {LookedAfterCodes.PlacementType.Describe(e.PlacementTypeCode)}: {e.CarerName}", null, "care"));
-            if (e.EndDate is { } end && e.ReasonEpisodeCeasedCode is { } rec && rec != LookedAfterCodes.EpisodeContinues)
+            items.Add(new(At(e.On!.Value), false, Category, title,
+                $"{LookedAfterCodes.LegalStatus.Describe(e.A!)}; {LookedAfterCodes.PlacementType.Describe(e.C!)}: {e.D}", null, "care"));
+            if (e.Until is { } end && e.B is { } rec && rec != LookedAfterCodes.EpisodeContinues)
                 items.Add(new(At(end), false, Category, "Stopped being looked after", LookedAfterCodes.ReasonEpisodeCeased.Describe(rec), null, "care"));
         }
-        var visits = await Visits.ListAsync(db, childId, ct);
-        items.AddRange(visits.Select(v => new ChronologyItem(At(v.VisitDate), false, Category, "Statutory visit",
-            v.SeenAlone ? "Child seen alone" : v.ChildSeen ? "Child seen" : "Child not seen", v.By, "care")));
-        var reviews = await Reviews.ListAsync(db, childId, ct);
-        items.AddRange(reviews.Select(r => new ChronologyItem(At(r.ReviewDate), false, Category, "Looked-after review",
-            LookedAfterCodes.ReviewParticipation.Describe(r.ParticipationCode), r.Chair, $"care/reviews/{r.Id}")));
-        var iroVisits = await IroVisits.ListAsync(db, childId, ct);
-        items.AddRange(iroVisits.Select(v => new ChronologyItem(At(v.VisitDate), false, Category, "IRO visit",
-            $"{v.Purpose}{(v.SeenAlone ? "; child seen alone" : "")}", v.Iro, "care")));
+        items.AddRange(rows.Where(r => r.Part == 1).Select(v => new ChronologyItem(At(v.On!.Value), false, Category, "Statutory visit",
+            v.Flag2 == true ? "Child seen alone" : v.Flag == true ? "Child seen" : "Child not seen", v.A, "care")));
+        items.AddRange(rows.Where(r => r.Part == 2).Select(r => new ChronologyItem(At(r.On!.Value), false, Category, "Looked-after review",
+            LookedAfterCodes.ReviewParticipation.Describe(r.A!), r.B, $"care/reviews/{r.N}")));
+        items.AddRange(rows.Where(r => r.Part == 3).Select(v => new ChronologyItem(At(v.On!.Value), false, Category, "IRO visit",
+            $"{v.A}{(v.Flag2 == true ? "; child seen alone" : "")}", v.B, "care")));
         return items;
     }
 }

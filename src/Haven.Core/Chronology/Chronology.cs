@@ -20,8 +20,10 @@ public interface IChronologySource
 
     /// Whether the child has any row this source reads (db, child id): true whenever ForChildAsync
     /// would return an event (it may be true when it returns none). ChronologyBuilder asks every
-    /// source's test in one query and reads only the sources whose test is true: most children have
-    /// nothing in most sources, and each source read is a round trip. Null: always read.
+    /// source's test in its shared statement and reads only the sources whose test is true: most
+    /// children have nothing in most sources, and each source read is a round trip. (An
+    /// IChronologyRowSource is read in that statement itself, so its test is not asked: its read
+    /// of no rows costs what the test would.) Null: always read.
     Expression<Func<HavenDbContext, int, bool>>? HasRows => null;
 }
 
@@ -38,6 +40,15 @@ public interface IPagedChronologySource : IChronologySource
     Expression<Func<HavenDbContext, int, int>>? Counted => null;
 
     Task<IReadOnlyList<ChronologyItem>> SliceAsync(int childId, int skip, int take, CancellationToken ct);
+
+    /// The rows of its first `take` events (db, child id, source, take) in ChronologyRow's shape, each
+    /// row's Part ChronologyRow.Head: the first page's slice (which starts at 0 and takes at most a page,
+    /// whatever the other sources hold), read in the shared statement instead of one of its own.
+    /// Null: the first page is read with SliceAsync like any other.
+    Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>>? Head => null;
+
+    /// Head's rows as events, in SliceAsync's order.
+    IReadOnlyList<ChronologyItem> HeadItems(IReadOnlyList<ChronologyRow> rows) => throw new NotSupportedException();
 }
 
 /// A source whose events are built from one read of rows in ChronologyRow's common shape, so that
@@ -57,26 +68,50 @@ public interface IChronologyRowSource : IChronologySource
 
 /// A row of an IChronologyRowSource's read: the source it belongs to, which of the source's reads
 /// (Part, for a source that reads several tables), and slots each source fills
-/// with its own values in its own way (null where unused). The slots have one CLR type each, and
-/// every text slot is cast to one store type (Text), so several sources' reads can be one UNION ALL.
-public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly? Until, string? A, string? B, string? C, int? N, int? M, bool? Flag, bool? Flag2)
+/// with its own values in its own way (null where unused): dates (On, Until), a time (At, UTC),
+/// text (A-D), numbers (N, M) and flags. The slots have one CLR type each, and every text slot is
+/// cast to one store type (Text), so several sources' reads can be one UNION ALL.
+public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly? Until, string? A, string? B, string? C, int? N, int? M, bool? Flag, bool? Flag2, DateTime? At, string? D)
 {
+    /// The Part of a row that answers for a source not read in the shared statement: N is its
+    /// count (IPagedChronologySource.Counted) or 1/0 (its HasRows test).
+    public const int Probe = -1;
+
+    /// The Part of a paged source's first rows (IPagedChronologySource.Head).
+    public const int Head = -2;
+
     /// A text value cast to the database's plain text type (SQL only, registered in HavenDbContext):
     /// PostgreSQL's columns are character varying(n) with each its own n, and EF refuses a UNION
     /// whose matching columns' store types differ. Enums stored as text are passed as ToString().
     public static string? Text(string? value) => throw new NotSupportedException("ChronologyRow.Text is translated to SQL only.");
 
-    /// The reads of a set of sources as one UNION ALL, compiled once per model and set.
-    private static readonly CompiledPerModel<string, Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>>> Shared = new(maxKept: 128);
+    /// At as UTC: SQLite gives DateTime back unspecified, and a union column typed from a null in its
+    /// first branch may not carry the model's UTC converter.
+    public DateTime Utc => DateTime.SpecifyKind(At!.Value, DateTimeKind.Utc);
 
-    /// Every row of the given sources for the child, in one statement; rows[i] are sources[i]'s.
-    public static async Task<List<ChronologyRow>[]> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologyRowSource> sources, int childId, CancellationToken ct)
+    /// The shared read of a set of sources, compiled once per model and set.
+    private static readonly CompiledPerModel<string, Func<HavenDbContext, int, int, IAsyncEnumerable<ChronologyRow>>?> Shared = new(maxKept: 128);
+
+    /// In one statement (a UNION ALL): every row of the given sources that are IChronologyRowSources
+    /// (rows[i] are sources[i]'s), and for each of the others one Probe row with its count (paged
+    /// sources that can count themselves in SQL) or its HasRows test (probes[i], null for a source
+    /// with neither, or when the child's person record was not found). With head > 0, also the first
+    /// `head` events' rows of each paged source that has a Head (in rows[i]). No statement when no
+    /// source has a read, a count or a test.
+    public static async Task<(List<ChronologyRow>[] Rows, int?[] Probes)> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int head, CancellationToken ct)
     {
-        var query = Shared.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)), () => Union(sources));
         var rows = sources.Select(_ => new List<ChronologyRow>()).ToArray();
-        await foreach (var row in query(db, childId).WithCancellation(ct)) rows[row.Source].Add(row);
-        return rows;
+        var probes = new int?[sources.Count];
+        var query = Shared.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)) + (head > 0 ? "|head" : ""), () => Union(sources, head > 0));
+        if (query is null) return (rows, probes);
+        await foreach (var row in query(db, childId, head).WithCancellation(ct))
+            if (row.Part == Probe) probes[row.Source] = row.N;
+            else rows[row.Source].Add(row);
+        return (rows, probes);
     }
+
+    /// Whether a source is read in the shared statement (else it is only probed there, if at all).
+    public static bool IsShared(IChronologySource source) => source is IChronologyRowSource and not IPagedChronologySource;
 
     /// One source's read alone (its ForChildAsync), compiled once per model.
     public static ChildRows<ChronologyRow> Alone(Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> rows) =>
@@ -89,7 +124,7 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     private sealed class Named : ExpressionVisitor
     {
         public static readonly Named Instance = new();
-        private static readonly System.Reflection.MemberInfo[] Members = typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 11)
+        private static readonly System.Reflection.MemberInfo[] Members = typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 13)
             .GetParameters().Select(p => (System.Reflection.MemberInfo)typeof(ChronologyRow).GetProperty(p.Name!)!).ToArray();
 
         protected override Expression VisitNew(NewExpression node) =>
@@ -98,19 +133,52 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
                 : base.VisitNew(node);
     }
 
-    private static Func<HavenDbContext, int, IAsyncEnumerable<ChronologyRow>> Union(IReadOnlyList<IChronologyRowSource> sources)
+    private static Func<HavenDbContext, int, int, IAsyncEnumerable<ChronologyRow>>? Union(IReadOnlyList<IChronologySource> sources, bool withHeads)
     {
         var db = Expression.Parameter(typeof(HavenDbContext), "db");
         var id = Expression.Parameter(typeof(int), "childId");
+        var take = Expression.Parameter(typeof(int), "take");
         Expression? union = null;
-        for (var i = 0; i < sources.Count; i++)
+        void Add(Expression read)
         {
-            var rows = sources[i].Rows;
-            var read = rows.Body.Replace(rows.Parameters[0], db).Replace(rows.Parameters[1], id).Replace(rows.Parameters[2], Expression.Constant(i));
             read = Named.Instance.Visit(read);
             union = union is null ? read : Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ChronologyRow)], union, read);
         }
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, IQueryable<ChronologyRow>>>(union!, db, id));
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (withHeads && (sources[i] as IPagedChronologySource)?.Head is { } head)
+                Add(head.Body.Replace(head.Parameters[0], db).Replace(head.Parameters[1], id).Replace(head.Parameters[2], Expression.Constant(i)).Replace(head.Parameters[3], take));
+            Expression read;
+            if (IsShared(sources[i]))
+            {
+                // Each read of Rows, HasRows or Counted may build a new tree: take each one once, its parameters with its body.
+                var rows = ((IChronologyRowSource)sources[i]).Rows;
+                read = rows.Body.Replace(rows.Parameters[0], db).Replace(rows.Parameters[1], id).Replace(rows.Parameters[2], Expression.Constant(i));
+            }
+            else if ((sources[i] as IPagedChronologySource)?.Counted is { } count)
+                read = ProbeRow(db, id, i, count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id));
+            else if (sources[i].HasRows is { } test)
+                read = ProbeRow(db, id, i, Expression.Condition(test.Body.Replace(test.Parameters[0], db).Replace(test.Parameters[1], id),
+                    Expression.Constant(1), Expression.Constant(0)));
+            else continue;
+            Add(read);
+        }
+        return union is null ? null : EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>>(union, db, id, take));
+    }
+
+    /// db.People.Where(p => p.Id == childId).Select(p => new ChronologyRow(source, Probe, ..., N: value, ...)):
+    /// one row from the child's person record (none if it is not found), its N the source's count or test.
+    private static Expression ProbeRow(ParameterExpression db, ParameterExpression id, int source, Expression value)
+    {
+        var person = Expression.Parameter(typeof(People.Person), "p");
+        var match = Expression.Lambda<Func<People.Person, bool>>(Expression.Equal(Expression.Property(person, nameof(People.Person.Id)), id), person);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(People.Person)], Expression.Property(db, nameof(HavenDbContext.People)), Expression.Quote(match));
+        Expression Null<T>() => Expression.Constant(null, typeof(T));
+        var row = Expression.New(typeof(ChronologyRow).GetConstructors().Single(c => c.GetParameters().Length == 13),
+            Expression.Constant(source), Expression.Constant(Probe), Null<DateOnly?>(), Null<DateOnly?>(), Null<string>(), Null<string>(), Null<string>(),
+            Expression.Convert(value, typeof(int?)), Null<int?>(), Null<bool?>(), Null<bool?>(), Null<DateTime?>(), Null<string>());
+        var projection = Expression.Lambda<Func<People.Person, ChronologyRow>>(row, person);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(People.Person), typeof(ChronologyRow)], where, Expression.Quote(projection));
     }
 }
 
@@ -127,11 +195,10 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var chosen = (await WithRowsAsync(childId, Chosen(categories).ToList(), ct)).Where(w => w.Count is not 0).Select(w => w.Source).ToList();
-            var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
-            await ReadRowSourcesAsync(childId, chosen, loaded, ct);
+            var read = await ReadAsync(childId, Chosen(categories).ToList(), 0, ct);
             var items = new List<ChronologyItem>();
-            for (var i = 0; i < chosen.Count; i++) items.AddRange(loaded[i] ?? await chosen[i].ForChildAsync(childId, ct));
+            foreach (var r in read.Where(r => r.Count is not 0))
+                items.AddRange(r.Loaded ?? await r.Source.ForChildAsync(childId, ct));
             return Order(items).ToList();
         }
         finally
@@ -158,14 +225,16 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
 
     private async Task<ChronologyPage> ReadPageAsync(int childId, IReadOnlyCollection<string>? categories, int pageNumber, int pageSize, CancellationToken ct)
     {
-        var withRows = await WithRowsAsync(childId, Chosen(categories).ToList(), ct);
-        var chosen = withRows.Select(w => w.Source).ToList();
+        // The first page's slice of each paged source is known before the counts (it starts at 0 and
+        // takes at most a page), so it is read in the shared statement.
+        var head = pageNumber <= 1 ? pageSize : 0;
+        var read = await ReadAsync(childId, Chosen(categories).ToList(), head, ct);
+        var chosen = read.Select(r => r.Source).ToList();
         var counts = new int[chosen.Count];
-        var loaded = new IReadOnlyList<ChronologyItem>[chosen.Count];
-        await ReadRowSourcesAsync(childId, chosen, loaded, ct);
+        var loaded = read.Select(r => r.Loaded).ToArray();
         for (var i = 0; i < chosen.Count; i++)
         {
-            if (chosen[i] is IPagedChronologySource paged) counts[i] = withRows[i].Count ?? await paged.CountAsync(childId, ct);
+            if (chosen[i] is IPagedChronologySource paged) counts[i] = read[i].Count ?? await paged.CountAsync(childId, ct);
             else counts[i] = (loaded[i] ??= await chosen[i].ForChildAsync(childId, ct)).Count;
         }
         var total = counts.Sum();
@@ -181,7 +250,8 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
             // first `skip` events are all before this page, and none from its `end`th on can be on it.
             var skip = Math.Max(0, start - (total - counts[i]));
             var take = Math.Min(counts[i], end) - skip;
-            loaded[i] = take > 0 ? await paged.SliceAsync(childId, skip, take, ct) : [];
+            if (skip == 0 && take <= head && loaded[i] is { } first) loaded[i] = first.Take(take).ToList();
+            else loaded[i] = take > 0 ? await paged.SliceAsync(childId, skip, take, ct) : [];
             skipped += skip;
         }
         // Everything skipped comes before the page, so what is loaded holds the page from (start - skipped).
@@ -189,81 +259,27 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
         return new ChronologyPage(items, total, pageNumber, totalPages);
     }
 
-    /// The events of the chosen sources that read ChronologyRows (not paged), into loaded at their
-    /// positions: with one statement for all of them when there are two or more.
-    private async Task ReadRowSourcesAsync(int childId, List<IChronologySource> chosen, IReadOnlyList<ChronologyItem>?[] loaded, CancellationToken ct)
+    /// What one statement tells of the chosen sources (ChronologyRow.ReadAsync): the events of each
+    /// source read there (Loaded), and each other source's count (paged sources that count in SQL) or,
+    /// for a source whose HasRows test is false, 0; such a source is dropped here unless it is paged
+    /// (a paged source counted as 0 is kept: its slice is empty), with its first `head` events as
+    /// Loaded when it has a Head (head > 0: the first page is asked for). Sources neither read nor probed
+    /// (and every probed one if the child's person record is not found) are kept, uncounted.
+    private async Task<List<(IChronologySource Source, int? Count, IReadOnlyList<ChronologyItem>? Loaded)>> ReadAsync(int childId, List<IChronologySource> chosen, int head, CancellationToken ct)
     {
-        var at = Enumerable.Range(0, chosen.Count).Where(i => chosen[i] is IChronologyRowSource and not IPagedChronologySource).ToList();
-        if (at.Count < 2) return;
-        var rowSources = at.Select(i => (IChronologyRowSource)chosen[i]).ToList();
-        var rows = await ChronologyRow.ReadAsync(db, rowSources, childId, ct);
-        for (var k = 0; k < at.Count; k++) loaded[at[k]] = rowSources[k].Items(rows[k]);
-    }
-
-    /// The chosen sources, less those whose HasRows test is false for this child, with the number of
-    /// events of each paged source that can count itself in SQL (Counted; null for the rest). All the
-    /// tests and counts are asked in one query: a row of the child's person record with one EXISTS or
-    /// COUNT per source. A paged source counted as 0 is kept (it reads nothing: its slice is empty).
-    /// If the child's person record is not found, every chosen source is kept, uncounted.
-    private async Task<List<(IChronologySource Source, int? Count)>> WithRowsAsync(int childId, List<IChronologySource> chosen, CancellationToken ct)
-    {
-        var uncounted = chosen.Select(s => (s, (int?)null)).ToList();
-        var probe = Probe.For(db, chosen);
-        if (probe is null) return uncounted;
-        var found = await probe.Query(db, childId, ct);
-        if (found is null) return uncounted;
-        return chosen.Select(s => (Source: s, Index: probe.Sources.IndexOf(s.GetType())))
-            .Where(s => s.Index < 0 || probe.Counted[s.Index] || found[s.Index] > 0)
-            .Select(s => (s.Source, s.Index >= 0 && probe.Counted[s.Index] ? found[s.Index] : (int?)null)).ToList();
-    }
-
-    /// The query that asks a set of sources' tests and counts, compiled once per set (EF.CompileAsyncQuery):
-    /// it is one large expression tree, which EF would otherwise walk and look up in its query cache on
-    /// every view, after the tests' trees were rebuilt. Kept for a bounded number of sets (each chronology
-    /// filter is a set); past that a set's query is compiled for its own use only. Null: no chosen source
-    /// has a test or a count.
-    private sealed class Probe
-    {
-        private static readonly CompiledPerModel<string, Probe?> Kept = new(maxKept: 128);
-
-        /// The source types asked, in column order, and whether each column is a count (else 1/0 for a test).
-        public required List<Type> Sources { get; init; }
-        public required bool[] Counted { get; init; }
-        public required Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query { get; init; }
-
-        public static Probe? For(HavenDbContext db, IReadOnlyList<IChronologySource> chosen) =>
-            Kept.For(db, string.Join("|", chosen.Select(s => s.GetType().FullName)), () => Build(chosen));
-
-        private static Probe? Build(IReadOnlyList<IChronologySource> chosen)
+        var (rows, probes) = await ChronologyRow.ReadAsync(db, chosen, childId, head, ct);
+        var read = new List<(IChronologySource, int?, IReadOnlyList<ChronologyItem>?)>(chosen.Count);
+        for (var i = 0; i < chosen.Count; i++)
         {
-            // Each read of HasRows or Counted may build a new tree: take each one once, its parameters with its body.
-            var asked = chosen.Select(s => (Source: s, Test: s.HasRows, Count: (s as IPagedChronologySource)?.Counted))
-                .Where(t => t.Test is not null || t.Count is not null).ToList();
-            if (asked.Count == 0) return null;
-            var db = Expression.Parameter(typeof(HavenDbContext), "db");
-            var id = Expression.Parameter(typeof(int), "childId");
-            // One int per asked source: its count, or 1/0 for its test.
-            var columns = asked.Select(t => t.Count is { } count
-                ? count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id)
-                : Expression.Condition(t.Test!.Body.Replace(t.Test.Parameters[0], db).Replace(t.Test.Parameters[1], id),
-                    Expression.Constant(1), Expression.Constant(0)));
-            var person = Expression.Parameter(typeof(People.Person), "p");
-            var projection = Expression.Lambda<Func<People.Person, int[]>>(Expression.NewArrayInit(typeof(int), columns), person);
-            // db.People.Where(p => p.Id == childId).Select(projection).FirstOrDefault(), db and childId the compiled query's parameters.
-            var people = Expression.Property(db, nameof(HavenDbContext.People));
-            var match = Expression.Lambda<Func<People.Person, bool>>(Expression.Equal(Expression.Property(person, nameof(People.Person.Id)), id), person);
-            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(People.Person)], people, Expression.Quote(match));
-            var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(People.Person), typeof(int[])], where, Expression.Quote(projection));
-            var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(int[])], select);
-            var cancel = Expression.Parameter(typeof(CancellationToken), "ct");
-            var query = EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, CancellationToken, int[]?>>(first, db, id, cancel));
-            return new Probe
+            if (ChronologyRow.IsShared(chosen[i]))
             {
-                Sources = asked.Select(t => t.Source.GetType()).ToList(),
-                Counted = asked.Select(t => t.Count is not null).ToArray(),
-                Query = query!,
-            };
+                if (rows[i].Count > 0) read.Add((chosen[i], null, ((IChronologyRowSource)chosen[i]).Items(rows[i])));
+            }
+            else if (chosen[i] is IPagedChronologySource paged)
+                read.Add((chosen[i], probes[i], head > 0 && paged.Head is not null ? paged.HeadItems(rows[i]) : null));
+            else if (probes[i] is not 0) read.Add((chosen[i], null, null));
         }
+        return read;
     }
 
     private IEnumerable<IChronologySource> Chosen(IReadOnlyCollection<string>? categories) =>
@@ -348,12 +364,28 @@ public sealed class CaseNoteChronology(HavenDbContext db) : IPagedChronologySour
     {
         var items = new List<ChronologyItem>();
         await foreach (var n in Slice.For(db)(db, childId, skip, take).WithCancellation(ct))
-            items.Add(new ChronologyItem(n.EventAt, true, Category,
-                $"{CaseNote.Describe(n.Type)}: {n.Latest ?? n.Subject}",
-                n.ChildSeenAlone ? "Child seen alone" : n.ChildSeen ? "Child seen" : null,
-                n.Author, $"notes/{n.Id}"));
+            items.Add(Item(n.Id, n.Type, n.EventAt, n.Subject, n.ChildSeen, n.ChildSeenAlone, n.Author, n.Latest));
         return items;
     }
+
+    private ChronologyItem Item(int id, CaseNoteType type, DateTime at, string subject, bool seen, bool seenAlone, string author, string? latest) =>
+        new(at, true, Category, $"{CaseNote.Describe(type)}: {latest ?? subject}", seenAlone ? "Child seen alone" : seen ? "Child seen" : null, author, $"notes/{id}");
+
+    /// The slice from 0 as rows: At event time, N id, A type, B subject, C author, D the latest
+    /// amendment's subject, Flag child seen, Flag2 seen alone.
+    public Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>> Head => HeadRead;
+
+    private static readonly Expression<Func<HavenDbContext, int, int, int, IQueryable<ChronologyRow>>> HeadRead = (d, id, source, take) =>
+        d.CaseNotes.Where(n => n.ChildId == id).OrderByDescending(n => n.EventAt).ThenByDescending(n => n.Id)
+            .Select(n => new ChronologyRow(source, ChronologyRow.Head, null, null, ChronologyRow.Text(n.Type.ToString()), ChronologyRow.Text(n.Subject),
+                ChronologyRow.Text(n.Author.DisplayName), n.Id, null, n.ChildSeen, n.ChildSeenAlone, n.EventAt,
+                ChronologyRow.Text(n.Amendments.OrderByDescending(a => a.AmendedAt).Select(a => a.Subject).FirstOrDefault())))
+            .Take(take);
+
+    /// In the slice's order (newest first, then the later-recorded note), whatever order the union gave.
+    public IReadOnlyList<ChronologyItem> HeadItems(IReadOnlyList<ChronologyRow> rows) =>
+        rows.OrderByDescending(r => r.At).ThenByDescending(r => r.N)
+            .Select(r => Item(r.N!.Value, Enum.Parse<CaseNoteType>(r.A!), r.Utc, r.B!, r.Flag!.Value, r.Flag2!.Value, r.C!, r.D)).ToList();
 }
 
 public sealed class AllocationChronology(HavenDbContext db) : IChronologyRowSource
@@ -367,7 +399,7 @@ public sealed class AllocationChronology(HavenDbContext db) : IChronologyRowSour
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Allocations.Where(a => a.ChildId == id)
         .Select(a => new ChronologyRow(source, 0, a.StartDate, a.EndDate, ChronologyRow.Text(a.Kind.ToString()),
-            ChronologyRow.Text(a.Worker.DisplayName), ChronologyRow.Text(a.Team.Name), null, null, null, null));
+            ChronologyRow.Text(a.Worker.DisplayName), ChronologyRow.Text(a.Team.Name), null, null, null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
@@ -397,7 +429,7 @@ public sealed class InvolvementChronology(HavenDbContext db) : IChronologyRowSou
     public Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.Involvements.Where(i => i.ChildId == id)
-        .Select(i => new ChronologyRow(source, 0, i.StartDate, i.EndDate, ChronologyRow.Text(i.Kind.ToString()), null, null, null, null, null, null));
+        .Select(i => new ChronologyRow(source, 0, i.StartDate, i.EndDate, ChronologyRow.Text(i.Kind.ToString()), null, null, null, null, null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
@@ -427,7 +459,7 @@ public sealed class AddressChronology(HavenDbContext db) : IChronologyRowSource
 
     private static readonly Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.PersonAddresses.Where(a => a.PersonId == id)
         .Select(a => new ChronologyRow(source, 0, a.StartDate, null, ChronologyRow.Text(a.Address.Line1), ChronologyRow.Text(a.Address.Town),
-            ChronologyRow.Text(a.Address.Postcode), null, null, null, null));
+            ChronologyRow.Text(a.Address.Postcode), null, null, null, null, null, null));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 

@@ -122,27 +122,31 @@ public sealed class DeprivationOfLibertyService(HavenDbContext db, TimeProvider 
 }
 
 /// When each order started and ended, in the child's chronology (under Care).
-public sealed class DeprivationOfLibertyChronology(HavenDbContext db) : IChronologySource
+public sealed class DeprivationOfLibertyChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Care";
 
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.DeprivationOfLibertyOrders.Any(o => o.ChildId == id);
 
-    private sealed record Row(DateOnly StartDate, DateOnly? EndDate, string AuthorisedBy);
+    /// On: start, Until: end, A: authorised by.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<Row> Orders = new((d, id) => d.DeprivationOfLibertyOrders.Where(o => o.ChildId == id)
-        .Select(o => new Row(o.StartDate, o.EndDate, o.AuthorisedBy)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.DeprivationOfLibertyOrders.Where(o => o.ChildId == id)
+        .Select(o => new ChronologyRow(source, 0, o.StartDate, o.EndDate, ChronologyRow.Text(o.AuthorisedBy), null, null, null, null, null, null, null, null));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows)
     {
         static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var orders = await Orders.ListAsync(db, childId, ct);
         var items = new List<ChronologyItem>();
-        foreach (var o in orders)
+        foreach (var o in rows)
         {
-            items.Add(new(At(o.StartDate), false, Category, "Deprivation of liberty order made", o.AuthorisedBy, null, "care#deprivation-of-liberty"));
-            if (o.EndDate is { } end) items.Add(new(At(end), false, Category, "Deprivation of liberty order ended", o.AuthorisedBy, null, "care#deprivation-of-liberty"));
+            items.Add(new(At(o.On!.Value), false, Category, "Deprivation of liberty order made", o.A, null, "care#deprivation-of-liberty"));
+            if (o.Until is { } end) items.Add(new(At(end), false, Category, "Deprivation of liberty order ended", o.A, null, "care#deprivation-of-liberty"));
         }
         return items;
     }

@@ -49,28 +49,37 @@ public sealed class HealthDueWork(HavenDbContext db, DueWorkFacts facts) : IDueW
     }
 }
 
-public sealed class HealthChronology(HavenDbContext db) : IChronologySource
+public sealed class HealthChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Health";
 
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.HealthRecords.Any(r => r.ChildId == id);
 
-    private sealed record Row(HealthRecordKind Kind, DateOnly Date, string? Title, int? SdqScore, string? SdqReasonCode, bool? UpToDate, string? By, string? Outcome);
+    /// On: date, A: kind, B: title, C: by, D: the reason for no score (a strengths and difficulties
+    /// questionnaire) or the outcome (any other kind), N: score, Flag: up to date.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<Row> Rows = new((d, id) => d.HealthRecords.Where(r => r.ChildId == id)
-        .Select(r => new Row(r.Kind, r.Date, r.Title, r.SdqScore, r.SdqReasonCode, r.UpToDate, r.By, r.Outcome)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.HealthRecords.Where(r => r.ChildId == id)
+        .Select(r => new ChronologyRow(source, 0, r.Date, null, ChronologyRow.Text(r.Kind.ToString()), ChronologyRow.Text(r.Title), ChronologyRow.Text(r.By),
+            r.SdqScore, null, r.UpToDate, null, null,
+            r.Kind == HealthRecordKind.StrengthsAndDifficulties ? ChronologyRow.Text(r.SdqReasonCode) : ChronologyRow.Text(r.Outcome)));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
-    {
-        var rows = await Rows.ListAsync(db, childId, ct);
-        return rows.Select(r => new ChronologyItem(r.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
-            r.Title is { } t ? $"{HealthRecord.Describe(r.Kind)}: {t}" : HealthRecord.Describe(r.Kind),
-            r.Kind switch
-            {
-                HealthRecordKind.StrengthsAndDifficulties => r.SdqScore is { } s ? $"Score {s}" : $"No score ({r.SdqReasonCode})",
-                HealthRecordKind.Immunisations => r.UpToDate == true ? "Up to date" : "Not up to date",
-                _ => r.Outcome,
-            }, r.By, "health")).ToList();
-    }
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows) =>
+        rows.Select(r =>
+        {
+            var kind = Enum.Parse<HealthRecordKind>(r.A!);
+            return new ChronologyItem(r.On!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
+                r.B is { } t ? $"{HealthRecord.Describe(kind)}: {t}" : HealthRecord.Describe(kind),
+                kind switch
+                {
+                    HealthRecordKind.StrengthsAndDifficulties => r.N is { } s ? $"Score {s}" : $"No score ({r.D})",
+                    HealthRecordKind.Immunisations => r.Flag == true ? "Up to date" : "Not up to date",
+                    _ => r.D,
+                }, r.C, "health");
+        }).ToList();
 }

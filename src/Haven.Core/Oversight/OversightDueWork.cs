@@ -19,23 +19,25 @@ public sealed class OversightDueWork(HavenDbContext db, OversightSettings settin
 }
 
 /// Management oversight and case supervision in the child's chronology.
-public sealed class OversightChronology(HavenDbContext db) : IChronologySource
+public sealed class OversightChronology(HavenDbContext db) : IChronologyRowSource
 {
     public string Category => "Management oversight";
 
     /// Every table ForChildAsync reads by the child.
     public System.Linq.Expressions.Expression<Func<HavenDbContext, int, bool>> HasRows => (d, id) => d.OversightEntries.Any(e => e.ChildId == id);
 
-    private sealed record Row(DateOnly Date, OversightKind Kind, string Direction);
+    /// On: date, A: kind, B: direction.
+    public System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> Rows => RowsRead;
 
-    private static readonly ChildRows<Row> Entries = new((d, id) => d.OversightEntries.Where(e => e.ChildId == id)
-        .Select(e => new Row(e.Date, e.Kind, e.Direction)));
+    private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) => d.OversightEntries.Where(e => e.ChildId == id)
+        .Select(e => new ChronologyRow(source, 0, e.Date, null, ChronologyRow.Text(e.Kind.ToString()), ChronologyRow.Text(e.Direction), null, null, null, null, null, null, null));
 
-    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct)
-    {
-        var entries = await Entries.ListAsync(db, childId, ct);
-        return entries.Select(e => new ChronologyItem(e.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
-            e.Kind == OversightKind.Supervision ? "Case discussed in supervision" : "Management oversight",
-            e.Direction.Length > 200 ? e.Direction[..200] + "…" : e.Direction, null, "oversight")).ToList();
-    }
+    private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
+
+    public async Task<IReadOnlyList<ChronologyItem>> ForChildAsync(int childId, CancellationToken ct) => Items(await Alone.ListAsync(db, childId, ct));
+
+    public IReadOnlyList<ChronologyItem> Items(IReadOnlyList<ChronologyRow> rows) =>
+        rows.Select(e => new ChronologyItem(e.On!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, Category,
+            Enum.Parse<OversightKind>(e.A!) == OversightKind.Supervision ? "Case discussed in supervision" : "Management oversight",
+            e.B!.Length > 200 ? e.B[..200] + "…" : e.B, null, "oversight")).ToList();
 }

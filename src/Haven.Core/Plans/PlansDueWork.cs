@@ -64,11 +64,11 @@ public sealed class PlansChronology(HavenDbContext db) : IChronologyRowSource
 
     private static readonly System.Linq.Expressions.Expression<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>> RowsRead = (d, id, source) =>
         d.Plans.Where(p => p.ChildId == id)
-            .Select(p => new ChronologyRow(source, 0, p.StartDate, p.EndDate, ChronologyRow.Text(p.Kind.ToString()), null, null, p.Id, null, null, null))
+            .Select(p => new ChronologyRow(source, 0, p.StartDate, p.EndDate, ChronologyRow.Text(p.Kind.ToString()), null, null, p.Id, null, null, null, null, null))
         .Concat(d.ChildInNeedPlanReviews.Join(d.ChildInNeedPlans, r => r.ChildInNeedPlanId, p => p.Id, (r, p) => new { r, p })
-            .Where(x => x.p.ChildId == id).Select(x => new ChronologyRow(source, 1, x.r.Date, null, null, null, null, x.p.PlanId, x.r.PlanVersionNumber, null, null)))
+            .Where(x => x.p.ChildId == id).Select(x => new ChronologyRow(source, 1, x.r.Date, null, null, null, null, x.p.PlanId, x.r.PlanVersionNumber, null, null, null, null)))
         .Concat(d.ChildInNeedPlans.Where(p => p.ChildId == id && p.ClosureReason != null)
-            .Select(p => new ChronologyRow(source, 2, null, p.EndDate, ChronologyRow.Text(p.ClosureReason!.Value.ToString()), null, null, p.PlanId, null, null, null)));
+            .Select(p => new ChronologyRow(source, 2, null, p.EndDate, ChronologyRow.Text(p.ClosureReason!.Value.ToString()), null, null, p.PlanId, null, null, null, null, null)));
 
     private static readonly ChildRows<ChronologyRow> Alone = ChronologyRow.Alone(RowsRead);
 
