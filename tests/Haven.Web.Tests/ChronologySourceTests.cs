@@ -26,6 +26,7 @@ public abstract class ChronologySourceTests(HavenApp app)
             var db = scope.ServiceProvider.GetRequiredService<HavenDbContext>();
             var expected = new List<ChronologyItem>();
             var apart = 0;
+            var sharedRead = false;
             foreach (var source in sources)
             {
                 using var own = EfCommands.Of(db);
@@ -33,6 +34,8 @@ public abstract class ChronologySourceTests(HavenApp app)
                 expected.AddRange(events);
                 // The statements of the sources the first page still reads apart (those with events).
                 if (!ChronologyRow.IsShared(source) && source is not IPagedChronologySource && events.Count > 0) apart += own.Count;
+                // On SQLite the shared read follows the checks, and only when a source it reads has events.
+                if ((ChronologyRow.IsShared(source) || source is IPagedChronologySource { Head: not null }) && events.Count > 0) sharedRead = true;
                 if (source.HasRows is null) continue;
                 tested.Add(source.GetType().Name);
                 if (events.Count > 0) covered.Add(source.GetType().Name);
@@ -45,8 +48,11 @@ public abstract class ChronologySourceTests(HavenApp app)
             {
                 page = await chronology.PageAsync(id, null, 1, 100);
                 // The first page is one shared statement (every row source's rows, the other sources'
-                // checks, the notes' count and first page), then the own reads of the other sources with events.
-                Assert.True(log.Count == 1 + apart, $"child {id}: {log.Count} statements, {apart} of them sources' own reads");
+                // checks, the notes' count and first page), then the own reads of the other sources with
+                // events. On SQLite the checks are a statement of their own, then the shared read of the
+                // sources with rows, if any.
+                var shared = app.Provider == DatabaseProvider.Sqlite ? 1 + (sharedRead ? 1 : 0) : 1;
+                Assert.True(log.Count == shared + apart, $"child {id}: {log.Count} statements, {apart} of them sources' own reads, {shared} shared");
             }
 
             Assert.Equal(expected, whole);
