@@ -30,12 +30,17 @@ public static class ParallelReads
         }
     }
 
+    /// Whether BothAsync would run its groups at once for this context (PostgreSQL, outside a
+    /// transaction, from a connection string): a caller may split a read only where that pays.
+    public static bool AtOnce(HavenDbContext db) =>
+        db.Database.IsNpgsql() && db.Database.CurrentTransaction is null
+        // A context given a connection object rather than a connection string would share it.
+        && RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>()).Connection is null;
+
     private static HavenDbContext? Sibling(HavenDbContext db)
     {
-        if (!db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null) return null;
+        if (!AtOnce(db)) return null;
         var options = db.GetService<IDbContextOptions>();
-        // A context given a connection object rather than a connection string would share it.
-        if (RelationalOptionsExtension.Extract(options).Connection is not null) return null;
         return options switch
         {
             DbContextOptions<ReportingDbContext> reporting => new ReportingDbContext(reporting),

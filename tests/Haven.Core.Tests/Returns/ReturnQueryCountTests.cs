@@ -43,7 +43,7 @@ public sealed class ReturnQueryCountTests(GeneratedBorough borough, ITestOutputH
             children = (await CinCensusBuilder.BuildAsync(db, Year.End.Year, ct: CancellationToken.None)).Children.Count;
         output.WriteLine($"CIN census: {counter.Count} queries for {children:N0} children");
         Assert.True(children > 100, $"the census should hold the borough's children in need, got {children}");
-        Assert.Equal(9, counter.Count);
+        Assert.Equal(8, counter.Count);
 
         var ssda = new QueryCounter();
         int episodes;

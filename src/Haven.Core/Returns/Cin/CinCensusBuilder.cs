@@ -89,8 +89,9 @@ public static class CinCensusBuilder
             assessmentsQuery = episodeReferrals is not null ? assessmentsQuery.Where(a => episodeReferrals.Contains(a.ReferralId)) : assessmentsQuery.Where(a => referralIds.Contains(a.ReferralId));
             return assessmentsQuery.Where(a => a.StartDate <= to && (a.AuthorisedDate == null || a.AuthorisedDate >= from));
         }
-        // For a few children (My work) each assessment comes with its factors in one statement. For the
-        // whole return the factors are read apart, on the other connection (the second half below): with
+        // For a few children (My work), and on SQLite, where the two halves run one after the other,
+        // each assessment comes with its factors in one statement. For the whole return on PostgreSQL the
+        // factors are read apart, on the other connection (the second half below): with
         // them joined in, the server walked the factors' index once per assessment and sorted the lot
         // (222,000 rows at 500,000 children, about 3 s, the census's largest read, holding up its half);
         // read apart, it is two hash joins that run at once. Either way each assessment's factors are
@@ -160,8 +161,9 @@ public static class CinCensusBuilder
         // Two halves of about equal time at 500,000 children: the episodes (whole return), the assessments
         // and the people on one connection; the assessments' factors, the enquiries, the plans and the
         // conferences on the other.
-        var firstHalf = async (HavenDbContext c) => (whole ? await readReferrals(c) : referrals!, whole ? await readAssessmentsAlone(c) : await readAssessments(c), await readPeople(c));
-        var secondHalf = async (HavenDbContext c) => (whole ? await readFactors(c) : null, await readSection47s(c), await readCpPlans(c), await readReviews(c), await readCinPlans(c), await readIcpcs(c));
+        var factorsApart = whole && ParallelReads.AtOnce(db);
+        var firstHalf = async (HavenDbContext c) => (whole ? await readReferrals(c) : referrals!, factorsApart ? await readAssessmentsAlone(c) : await readAssessments(c), await readPeople(c));
+        var secondHalf = async (HavenDbContext c) => (factorsApart ? await readFactors(c) : null, await readSection47s(c), await readCpPlans(c), await readReviews(c), await readCinPlans(c), await readIcpcs(c));
         var ((episodeRows, assessmentRows, people), (factors, section47Rows, cpPlanRows, reviewRows, cinPlanRows, icpcRows)) = whole
             ? await ParallelReads.BothAsync(db, firstHalf, secondHalf)
             : (await firstHalf(db), await secondHalf(db));
