@@ -21,9 +21,10 @@ public interface IChronologySource
     /// Whether the child has any row this source reads (db, child id): true whenever ForChildAsync
     /// would return an event (it may be true when it returns none). ChronologyBuilder asks every
     /// source's test in its shared statement and reads only the sources whose test is true: most
-    /// children have nothing in most sources, and each source read is a round trip. (An
-    /// IChronologyRowSource is read in that statement itself, so its test is not asked: its read
-    /// of no rows costs what the test would.) Null: always read.
+    /// children have nothing in most sources, and each source read is a round trip. On PostgreSQL
+    /// an IChronologyRowSource is read in that statement itself, so its test is not asked (its read
+    /// of no rows costs what the test would); on SQLite every source's test is asked first, in one
+    /// SELECT, and only the sources whose test is true are read (ChronologyRow.ReadAsync). Null: always read.
     Expression<Func<HavenDbContext, int, bool>>? HasRows => null;
 }
 
@@ -151,12 +152,8 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
         var columns = new List<Expression>();
         for (var i = 0; i < sources.Count; i++)
         {
-            // Each read of HasRows or Counted may build a new tree: take each one once, its parameters with its body.
-            if ((sources[i] as IPagedChronologySource)?.Counted is { } count)
-                columns.Add(count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id));
-            else if (sources[i].HasRows is { } test)
-                columns.Add(Expression.Condition(test.Body.Replace(test.Parameters[0], db).Replace(test.Parameters[1], id), Expression.Constant(1), Expression.Constant(0)));
-            else continue;
+            if (CheckValue(sources[i], db, id) is not { } value) continue;
+            columns.Add(value);
             asked.Add(i);
         }
         if (asked.Count == 0) return null;
@@ -214,7 +211,7 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
         Expression? union = null;
         foreach (var (i, ask) in asks)
         {
-            // Each read of Rows, HasRows, Counted or Head may build a new tree: take each one once, its parameters with its body.
+            // Each read of Rows or Head may build a new tree: take each one once, its parameters with its body.
             Expression read;
             if (ask == Ask.Head && (sources[i] as IPagedChronologySource)?.Head is { } first)
                 read = first.Body.Replace(first.Parameters[0], db).Replace(first.Parameters[1], id).Replace(first.Parameters[2], Expression.Constant(i)).Replace(first.Parameters[3], take);
@@ -223,17 +220,26 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
                 var rows = shared.Rows;
                 read = rows.Body.Replace(rows.Parameters[0], db).Replace(rows.Parameters[1], id).Replace(rows.Parameters[2], Expression.Constant(i));
             }
-            else if (ask != Ask.Check) continue;
-            else if ((sources[i] as IPagedChronologySource)?.Counted is { } count)
-                read = ProbeRow(db, id, i, count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id));
-            else if (sources[i].HasRows is { } test)
-                read = ProbeRow(db, id, i, Expression.Condition(test.Body.Replace(test.Parameters[0], db).Replace(test.Parameters[1], id),
-                    Expression.Constant(1), Expression.Constant(0)));
+            else if (ask == Ask.Check && CheckValue(sources[i], db, id) is { } value)
+                read = ProbeRow(db, id, i, value);
             else continue;
             read = Named.Instance.Visit(read);
             union = union is null ? read : Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(ChronologyRow)], union, read);
         }
         return union is null ? null : EF.CompileAsyncQuery(Expression.Lambda<Func<HavenDbContext, int, int, IQueryable<ChronologyRow>>>(union, db, id, take));
+    }
+
+    /// A source's check as an int over (db, childId): its count (IPagedChronologySource.Counted), else 1/0
+    /// for its HasRows test; null when it has neither. The one place both shapes of the checks (a Probe
+    /// row of PostgreSQL's union, a column of SQLite's checks SELECT) take it from. Each read of HasRows
+    /// or Counted may build a new tree, so each is read once, its parameters with its body.
+    private static Expression? CheckValue(IChronologySource source, ParameterExpression db, ParameterExpression id)
+    {
+        if ((source as IPagedChronologySource)?.Counted is { } count)
+            return count.Body.Replace(count.Parameters[0], db).Replace(count.Parameters[1], id);
+        if (source.HasRows is { } test)
+            return Expression.Condition(test.Body.Replace(test.Parameters[0], db).Replace(test.Parameters[1], id), Expression.Constant(1), Expression.Constant(0));
+        return null;
     }
 
     /// db.People.Where(p => p.Id == childId).Select(p => new ChronologyRow(source, Probe, ..., N: value, ...)):
@@ -364,34 +370,6 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
 internal static class Dates
 {
     public static DateTime At(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-}
-
-/// A query compiled once (EF.CompileAsyncQuery) for each EF model it runs against: a compiled query
-/// belongs to one model, and SQLite's and PostgreSQL's differ (the tests run both in one process).
-/// A chronology view sends one small fixed query per record type the child has; compiled, EF skips
-/// walking, hashing and looking up each one's expression tree in its query cache on every view.
-public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery : Delegate
-{
-    private readonly CompiledPerModel<bool, TQuery> compiled = new();
-
-    public TQuery For(DbContext db) => compiled.For(db, true, compile);
-}
-
-/// Queries compiled once for each EF model and key, where one holder builds several queries (the
-/// chronology's source check: one per set of sources). TCompiled is the compiled delegate, or a
-/// holder of it with what it was built from. At most maxKept are kept; past that, one is compiled
-/// for its caller's use only, so an unbounded number of keys cannot grow it without end.
-public sealed class CompiledPerModel<TKey, TCompiled>(int maxKept = int.MaxValue) where TKey : notnull
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Microsoft.EntityFrameworkCore.Metadata.IModel Model, TKey Key), TCompiled> compiled = new();
-
-    public TCompiled For(DbContext db, TKey key, Func<TCompiled> compile)
-    {
-        if (compiled.TryGetValue((db.Model, key), out var kept)) return kept;
-        var made = compile();
-        if (compiled.Count < maxKept) compiled.TryAdd((db.Model, key), made);
-        return made;
-    }
 }
 
 /// One of a chronology source's reads of a child's rows (db, child id), compiled once per model.
