@@ -65,6 +65,9 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             ("chronology", () => worker.GetAsync($"/children/{targets.ChronologyChildId}/chronology"), HttpStatusCode.OK),
             ("team view", () => manager.GetAsync("/team"), HttpStatusCode.OK),
             ("performance dashboard", () => manager.GetAsync("/performance"), HttpStatusCode.OK),
+            // Not a bench page, but the register lists grow with the council: the names are read for the
+            // children on the registers only (it scanned every person, testing each one's access).
+            ("inclusion registers", () => manager.GetAsync("/inclusion"), HttpStatusCode.OK),
             ("API child record", () => api.GetAsync($"/api/v1/children/{targets.SummaryChildId}"), HttpStatusCode.OK),
             ("add a case note", () => api.PostAsJsonAsync($"/api/v1/children/{targets.SummaryChildId}/notes", new
             {

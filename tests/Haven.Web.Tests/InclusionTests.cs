@@ -116,6 +116,39 @@ public abstract class InclusionTests(HavenApp app)
         var cell = trend.QuerySelector($"#exclusion-trend td[data-phase='Secondary'][data-year='{Exclusion.AcademicYear(start)}']")!;
         Assert.True(int.Parse(cell.TextContent) >= 1);
     }
+
+    [Fact]
+    public async Task Trend_CountsEachKind_AndEachChildOnce_ByPhaseAndSchoolYearFromSeptember()
+    {
+        // Arrange: a school year no other test records in (2004/05), so the counts are this test's alone:
+        // one child suspended twice and excluded once in secondary, on either side of New Year; another
+        // suspended once; a third suspended on 31 August 2005 (2004/05) and on 1 September (2005/06).
+        var (_, _, a) = await ArrangeAsync("Trenda");
+        var (_, _, b) = await ArrangeAsync("Trendb");
+        var (_, _, c) = await ArrangeAsync("Trendc");
+        await app.Data.WithDbAsync(async db =>
+        {
+            Exclusion Suspended(int child, DateOnly on, ExclusionKind kind = ExclusionKind.Suspension) => new()
+            {
+                ChildId = child, SchoolName = "Hillside Academy", Phase = SchoolPhase.Secondary, Kind = kind, StartDate = on,
+                Days = kind == ExclusionKind.Suspension ? 2 : null, RecordedAt = DateTime.UtcNow, RecordedByWorkerId = null,
+            };
+            db.Exclusions.AddRange(Suspended(a, new(2004, 10, 4)), Suspended(a, new(2005, 2, 7)), Suspended(a, new(2005, 3, 1), ExclusionKind.Permanent),
+                Suspended(b, new(2004, 11, 8)), Suspended(c, new(2005, 8, 31)), Suspended(c, new(2005, 9, 1)));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // Act
+        var trend = await app.Data.WithDbAsync(db => new InclusionService(db, TimeProvider.System).TrendAsync(new DateOnly(2004, 9, 1)));
+
+        // Assert
+        var year = trend.Single(r => r.AcademicYear == "2004/05" && r.Phase == SchoolPhase.Secondary);
+        Assert.Equal((4, 1, 3), (year.Suspensions, year.Permanent, year.Children));
+        Assert.DoesNotContain(trend, r => r.AcademicYear == "2004/05" && r.Phase != SchoolPhase.Secondary);
+        var next = trend.Single(r => r.AcademicYear == "2005/06" && r.Phase == SchoolPhase.Secondary);
+        Assert.Equal((1, 0, 1), (next.Suspensions, next.Permanent, next.Children));
+    }
 }
 
 public sealed class InclusionTestsOnSqlite(SqliteApp app) : InclusionTests(app), IClassFixture<SqliteApp>;

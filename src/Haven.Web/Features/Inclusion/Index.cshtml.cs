@@ -26,19 +26,20 @@ public class IndexModel(HavenDbContext db, InclusionService inclusion, ChildAcce
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var viewer = CurrentWorker.From(User)!;
-        var visible = access.Children(viewer).Select(p => p.Id);
         var ehe = await db.HomeEducations.AsNoTracking().Include(h => h.Checks).Where(h => h.EndedOn == null).ToListAsync(ct);
         HomeEducationTotal = ehe.Count;
         HomeEducationOverdue = ehe.Count(h => InclusionService.NextCheck(h).Due < Today);
-        var names = await db.People.AsNoTracking().Where(p => visible.Contains(p.Id)
-                && (db.HomeEducations.Any(h => h.ChildId == p.Id && h.EndedOn == null) || db.MissingEducations.Any(m => m.ChildId == p.Id && m.ClosedOn == null)))
+        var cme = await db.MissingEducations.AsNoTracking().Where(m => m.ClosedOn == null)
+            .Select(m => new { m.ChildId, m.ReferredOn, m.ReferredBy, Actions = m.Actions.Count }).ToListAsync(ct);
+        MissingEducationTotal = cme.Count;
+        // Names only of the children on the registers whom the viewer may read: the access test asked of
+        // those few hundred, not of every person (at 50,000 children that scan was about 90 ms).
+        var onRegisters = ehe.Select(h => h.ChildId).Concat(cme.Select(m => m.ChildId)).Distinct().ToList();
+        var names = await access.Children(viewer).AsNoTracking().Where(p => onRegisters.Contains(p.Id))
             .Select(p => new { p.Id, p.FirstName, p.LastName }).ToDictionaryAsync(p => p.Id, p => $"{p.FirstName} {p.LastName}", ct);
         HomeEducation = ehe.Where(h => names.ContainsKey(h.ChildId))
             .Select(h => new HomeEducationRow(h.ChildId, names[h.ChildId], h.NotifiedOn, InclusionService.NextCheck(h).Due, h.Checks.Any(c => c.SafeguardingConcern)))
             .OrderBy(r => r.NextCheck).ToList();
-        var cme = await db.MissingEducations.AsNoTracking().Where(m => m.ClosedOn == null)
-            .Select(m => new { m.ChildId, m.ReferredOn, m.ReferredBy, Actions = m.Actions.Count }).ToListAsync(ct);
-        MissingEducationTotal = cme.Count;
         MissingEducation = cme.Where(m => names.ContainsKey(m.ChildId))
             .Select(m => new MissingEducationRow(m.ChildId, names[m.ChildId], m.ReferredOn, m.ReferredBy, m.Actions)).OrderBy(m => m.ReferredOn).ToList();
         var from = new DateOnly(Today.Month >= 9 ? Today.Year - 4 : Today.Year - 5, 9, 1);
