@@ -44,6 +44,8 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             ["PeriodsOfCare", "ChildProtectionPlans", "Allocations", "Assessments", "ContactChildren", "Involvements",
              "MissingEpisodes", "Referrals", "Section47Enquiries"],
             "council-wide measures over every child in the twelve months, computed once and kept (PerformanceCache) until a record changes"),
+        ["quality audits"] = (["CaseAudits"],
+            "read newest first along IX_CaseAudits_AuditedOn_Id, stopping at the page's 100 readable audits (LIMIT), not sorted whole"),
     };
 
     [Fact]
@@ -68,6 +70,10 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             // Not a bench page, but the register lists grow with the council: the names are read for the
             // children on the registers only (it scanned every person, testing each one's access).
             ("inclusion registers", () => manager.GetAsync("/inclusion"), HttpStatusCode.OK),
+            // Nor these: the audit lists test each audit's child, newest first, instead of first listing
+            // every readable child (a scan of People).
+            ("quality audits", () => manager.GetAsync("/quality/audits"), HttpStatusCode.OK),
+            ("audit moderation", () => manager.GetAsync("/quality/moderation"), HttpStatusCode.OK),
             ("API child record", () => api.GetAsync($"/api/v1/children/{targets.SummaryChildId}"), HttpStatusCode.OK),
             ("add a case note", () => api.PostAsJsonAsync($"/api/v1/children/{targets.SummaryChildId}/notes", new
             {

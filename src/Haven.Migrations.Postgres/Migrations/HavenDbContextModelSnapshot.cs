@@ -5840,6 +5840,8 @@ namespace Haven.Migrations.Postgres.Migrations
 
                     b.HasIndex("ToolId");
 
+                    b.HasIndex("AuditedOn", "Id");
+
                     b.HasIndex("TeamId", "AuditedOn");
 
                     b.ToTable("CaseAudits");

@@ -5617,6 +5617,8 @@ namespace Haven.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ToolId");
 
+                    b.HasIndex("AuditedOn", "Id");
+
                     b.HasIndex("TeamId", "AuditedOn");
 
                     b.ToTable("CaseAudits");
