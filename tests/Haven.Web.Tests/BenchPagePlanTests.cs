@@ -48,6 +48,17 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             "read newest first along IX_CaseAudits_AuditedOn_Id, stopping at the page's 100 readable audits (LIMIT), not sorted whole"),
     };
 
+    /// Scans left to mend, not meant: these pages are planned here so that the scan they no longer make
+    /// (every person's access tested, to list the visible children first) cannot come back, and what
+    /// they still read whole is written down. At 50,000 children each page takes 10-20 ms with them.
+    private static readonly Dictionary<string, (string[] Tables, string Reason)> KnownScans = new(StringComparer.Ordinal)
+    {
+        ["exploitation panel"] = (["PanelMeetings", "MissingEpisodes", "Associations"],
+            "the last meeting's date, interviews shared since then and new links to risk: no index on ReturnHomeInterviews.SharedAt or Associations.StartDate"),
+        ["new panel meeting"] = (["MissingEpisodes", "Associations"], "as the panel (the same candidates)"),
+        ["children with many social workers"] = (["Allocations"], "every social worker allocation running in the year, counted per child"),
+    };
+
     [Fact]
     public async Task BenchmarkPages_ScanNoLargeTable()
     {
@@ -74,6 +85,10 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             // every readable child (a scan of People).
             ("quality audits", () => manager.GetAsync("/quality/audits"), HttpStatusCode.OK),
             ("audit moderation", () => manager.GetAsync("/quality/moderation"), HttpStatusCode.OK),
+            ("exploitation network", () => worker.GetAsync("/network"), HttpStatusCode.OK),
+            ("exploitation panel", () => worker.GetAsync("/mega"), HttpStatusCode.OK),
+            ("new panel meeting", () => worker.GetAsync("/mega/new"), HttpStatusCode.OK),
+            ("children with many social workers", () => manager.GetAsync("/workforce/children"), HttpStatusCode.OK),
             ("API child record", () => api.GetAsync($"/api/v1/children/{targets.SummaryChildId}"), HttpStatusCode.OK),
             ("add a case note", () => api.PostAsJsonAsync($"/api/v1/children/{targets.SummaryChildId}/notes", new
             {
@@ -108,7 +123,8 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
                 planned++;
                 dump?.WriteLine($"## {name}\n{command.Sql}\n-- {string.Join(", ", command.Parameters.Select(p => $"{p.Name}={p.Value}"))}\n{string.Join("\n", plan)}\n");
                 foreach (var table in FullScans(command.Sql, plan).Where(t => tables.Contains(t) && !SmallTables.ContainsKey(t)
-                             && !(IntendedScans.TryGetValue(name, out var intended) && intended.Tables.Contains(t))))
+                             && !(IntendedScans.TryGetValue(name, out var intended) && intended.Tables.Contains(t))
+                             && !(KnownScans.TryGetValue(name, out var known) && known.Tables.Contains(t))))
                     failures.Add($"{name}: scans every row of {table}\n  {command.Sql.ReplaceLineEndings(" ")}\n  plan: {string.Join(" | ", plan)}");
                 if (large is not null)
                 {

@@ -54,10 +54,12 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
     public async Task<(IReadOnlyList<NewRiskLink> Page, int Total)> NewlyLinkedToRiskAsync(CurrentWorker viewer, DateOnly since, int skip, int take,
         CancellationToken ct = default)
     {
-        var visibleIds = access.Children(viewer).Select(p => p.Id);
+        // Each link's child tested in turn (EXISTS): as "ChildId IN (the visible children)" SQLite first
+        // listed every visible child, testing every person's access.
+        var visible = access.Children(viewer);
         var query = db.Associations.AsNoTracking()
             .Where(a => a.StartDate >= since && (a.Kind == AssociationKind.AdultOfConcern || (a.Kind == AssociationKind.Place && a.Place!.IsOfConcern)))
-            .Where(a => visibleIds.Contains(a.ChildId));
+            .Where(a => visible.Any(p => p.Id == a.ChildId));
         var total = await query.CountAsync(ct);
         var page = await query.OrderByDescending(a => a.StartDate).ThenBy(a => a.Id).Skip(skip).Take(take)
             .Select(a => new NewRiskLink(a.ChildId, a.Child.FirstName + " " + a.Child.LastName,
@@ -70,9 +72,9 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
     /// the viewer may see: where the panel's attention is best spent.
     public async Task<IReadOnlyList<RiskHub>> RiskHubsAsync(CurrentWorker viewer, DateOnly today, int take, CancellationToken ct = default)
     {
-        var visibleIds = access.Children(viewer).Select(p => p.Id);
+        var visible = access.Children(viewer);
         var current = db.Associations.AsNoTracking()
-            .Where(a => a.StartDate <= today && (a.EndDate == null || a.EndDate >= today) && visibleIds.Contains(a.ChildId));
+            .Where(a => a.StartDate <= today && (a.EndDate == null || a.EndDate >= today) && visible.Any(p => p.Id == a.ChildId));
         var places = await current.Where(a => a.Kind == AssociationKind.Place && a.Place!.IsOfConcern)
             .GroupBy(a => new { a.PlaceId, a.Place!.Name }).Select(g => new { g.Key.PlaceId, g.Key.Name, Count = g.Select(a => a.ChildId).Distinct().Count() })
             .OrderByDescending(g => g.Count).Take(take).ToListAsync(ct);

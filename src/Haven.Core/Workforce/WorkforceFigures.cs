@@ -84,7 +84,7 @@ public sealed class WorkforceFigures(HavenDbContext db, WorkforceSettings settin
     {
         var from = WorkforceRules.YearStart(asAt);
         var rows = await db.Allocations.AsNoTracking()
-            .Where(a => a.Kind == AllocationKind.SocialWorker && a.StartDate <= asAt && (a.EndDate == null || a.EndDate >= from) && readable.Contains(a.ChildId))
+            .Where(a => a.Kind == AllocationKind.SocialWorker && a.StartDate <= asAt && (a.EndDate == null || a.EndDate >= from) && readable.Any(id => id == a.ChildId))
             .GroupBy(a => a.ChildId).Select(g => new { ChildId = g.Key, Workers = g.Select(a => a.WorkerId).Distinct().Count() })
             .Where(x => x.Workers >= atLeast).ToListAsync(ct);
         return rows.Select(r => new ChildWorkers(r.ChildId, r.Workers)).OrderByDescending(r => r.SocialWorkers).ThenBy(r => r.ChildId).ToList();
