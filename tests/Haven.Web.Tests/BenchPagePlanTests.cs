@@ -44,6 +44,8 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             ["PeriodsOfCare", "ChildProtectionPlans", "Allocations", "Assessments", "ContactChildren", "Involvements",
              "MissingEpisodes", "Referrals", "Section47Enquiries"],
             "council-wide measures over every child in the twelve months, computed once and kept (PerformanceCache) until a record changes"),
+        ["front door"] = (["ContactChildren"],
+            "all of IX_ContactChildren_AwaitingSignOff, a partial index that holds only the children not yet signed off"),
         ["quality audits"] = (["CaseAudits"],
             "read newest first along IX_CaseAudits_AuditedOn_Id, stopping at the page's 100 readable audits (LIMIT), not sorted whole"),
     };
@@ -67,6 +69,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
         var targets = await new Borough(settings).PickTargetsAsync(today, CancellationToken.None);
         using var worker = await SignInAsync("demo.socialworker");
         using var manager = await SignInAsync("demo.teammanager");
+        using var mash = await SignInAsync("demo.mashworker");
         using var api = app.NewClient();
         api.DefaultRequestHeaders.Add("Authorization", "Bearer " + targets.ApiToken);
 
@@ -85,6 +88,7 @@ public sealed partial class BenchPagePlanTests(DemoApp app) : IClassFixture<Demo
             // every readable child (a scan of People).
             ("quality audits", () => manager.GetAsync("/quality/audits"), HttpStatusCode.OK),
             ("audit moderation", () => manager.GetAsync("/quality/moderation"), HttpStatusCode.OK),
+            ("front door", () => mash.GetAsync("/front-door"), HttpStatusCode.OK),
             ("exploitation network", () => worker.GetAsync("/network"), HttpStatusCode.OK),
             ("exploitation panel", () => worker.GetAsync("/mega"), HttpStatusCode.OK),
             ("new panel meeting", () => worker.GetAsync("/mega/new"), HttpStatusCode.OK),

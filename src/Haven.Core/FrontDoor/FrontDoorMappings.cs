@@ -37,6 +37,9 @@ internal sealed class ContactChildMapping : IEntityTypeConfiguration<ContactChil
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.ContactId, c.ChildId }).IsUnique();
         b.HasIndex(c => c.ChildId);
+        // The front door's list: the contacts with a child not yet signed off, a few hundred among every
+        // contact the council has had (at 50,000 children, 1,175 of 88,054): a partial index holds just them.
+        b.HasIndex(c => c.ContactId, "IX_ContactChildren_AwaitingSignOff").HasFilter("\"SignedOffAt\" IS NULL");
         b.HasOne(c => c.Child).WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.DecidedBy).WithMany().HasForeignKey(c => c.DecidedByWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.SignedOffBy).WithMany().HasForeignKey(c => c.SignedOffByWorkerId).OnDelete(DeleteBehavior.Restrict);

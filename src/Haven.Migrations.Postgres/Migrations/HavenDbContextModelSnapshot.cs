@@ -3619,6 +3619,9 @@ namespace Haven.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId", "ChildId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ContactId" }, "IX_ContactChildren_AwaitingSignOff")
+                        .HasFilter("\"SignedOffAt\" IS NULL");
+
                     b.ToTable("ContactChildren");
                 });
 

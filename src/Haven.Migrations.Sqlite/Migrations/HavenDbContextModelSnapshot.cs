@@ -3480,6 +3480,9 @@ namespace Haven.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId", "ChildId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ContactId" }, "IX_ContactChildren_AwaitingSignOff")
+                        .HasFilter("\"SignedOffAt\" IS NULL");
+
                     b.ToTable("ContactChildren");
                 });
 
