@@ -110,23 +110,16 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     {
         var rows = sources.Select(_ => new List<ChronologyRow>()).ToArray();
         var probes = new int?[sources.Count];
+        // SQLite: the checks first, then only the sources whose check is not 0; PostgreSQL: the checks in the union.
+        var checkFirst = db.Database.IsSqlite();
+        if (checkFirst) await CheckAsync(db, sources, childId, probes, ct);
         var asks = new List<(int Source, Ask Ask)>();
-        if (!db.Database.IsSqlite())
-        {
-            for (var i = 0; i < sources.Count; i++)
-            {
-                if (head > 0 && (sources[i] as IPagedChronologySource)?.Head is not null) asks.Add((i, Ask.Head));
-                asks.Add((i, IsShared(sources[i]) ? Ask.Rows : Ask.Check));
-            }
-            await RunAsync(db, sources, asks, childId, head, rows, probes, ct);
-            return (rows, probes);
-        }
-        await CheckAsync(db, sources, childId, probes, ct);
         for (var i = 0; i < sources.Count; i++)
         {
             if (probes[i] is 0) continue;
             if (head > 0 && (sources[i] as IPagedChronologySource)?.Head is not null) asks.Add((i, Ask.Head));
             if (IsShared(sources[i])) asks.Add((i, Ask.Rows));
+            else if (!checkFirst) asks.Add((i, Ask.Check));
         }
         await RunAsync(db, sources, asks, childId, head, rows, probes, ct);
         return (rows, probes);

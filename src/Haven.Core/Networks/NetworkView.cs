@@ -38,7 +38,7 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
             .Select(a => new { a.Id, PersonId = a.ChildId, Name = a.Child.FirstName + " " + a.Child.LastName, a.StartDate, a.EndDate, a.Source })
             .ToListAsync(ct);
         var children = outgoing.Where(o => o.PersonKind == PersonKind.Child).Select(o => o.PersonId!.Value).Concat(incoming.Select(i => i.PersonId)).Distinct().ToList();
-        var visible = await VisibleAsync(children, viewer, ct);
+        var visible = await access.VisibleAmongAsync(viewer, children, ct);
 
         var links = outgoing.Where(o => o.PersonKind != PersonKind.Child || visible.Contains(o.PersonId!.Value))
             .Select(o => new NetworkLink(o.Id, o.Kind, o.PersonId, o.PlaceKind is { } pk ? $"{o.Name} ({Place.Describe(pk).ToLowerInvariant()})" : o.Name,
@@ -54,12 +54,9 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
     public async Task<(IReadOnlyList<NewRiskLink> Page, int Total)> NewlyLinkedToRiskAsync(CurrentWorker viewer, DateOnly since, int skip, int take,
         CancellationToken ct = default)
     {
-        // Each link's child tested in turn (EXISTS): as "ChildId IN (the visible children)" SQLite first
-        // listed every visible child, testing every person's access.
-        var visible = access.Children(viewer);
         var query = db.Associations.AsNoTracking()
             .Where(a => a.StartDate >= since && (a.Kind == AssociationKind.AdultOfConcern || (a.Kind == AssociationKind.Place && a.Place!.IsOfConcern)))
-            .Where(a => visible.Any(p => p.Id == a.ChildId));
+            .Where(access.About<Association>(viewer, a => a.ChildId));
         var total = await query.CountAsync(ct);
         var page = await query.OrderByDescending(a => a.StartDate).ThenBy(a => a.Id).Skip(skip).Take(take)
             .Select(a => new NewRiskLink(a.ChildId, a.Child.FirstName + " " + a.Child.LastName,
@@ -72,9 +69,8 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
     /// the viewer may see: where the panel's attention is best spent.
     public async Task<IReadOnlyList<RiskHub>> RiskHubsAsync(CurrentWorker viewer, DateOnly today, int take, CancellationToken ct = default)
     {
-        var visible = access.Children(viewer);
         var current = db.Associations.AsNoTracking()
-            .Where(a => a.StartDate <= today && (a.EndDate == null || a.EndDate >= today) && visible.Any(p => p.Id == a.ChildId));
+            .Where(a => a.StartDate <= today && (a.EndDate == null || a.EndDate >= today)).Where(access.About<Association>(viewer, a => a.ChildId));
         var places = await current.Where(a => a.Kind == AssociationKind.Place && a.Place!.IsOfConcern)
             .GroupBy(a => new { a.PlaceId, a.Place!.Name }).Select(g => new { g.Key.PlaceId, g.Key.Name, Count = g.Select(a => a.ChildId).Distinct().Count() })
             .OrderByDescending(g => g.Count).Take(take).ToListAsync(ct);
@@ -87,11 +83,4 @@ public sealed class NetworkView(HavenDbContext db, ChildAccess access)
             .OrderByDescending(h => h.Children).Take(take).ToList();
     }
 
-    private async Task<HashSet<int>> VisibleAsync(List<int> ids, CurrentWorker viewer, CancellationToken ct)
-    {
-        var visible = new HashSet<int>();
-        foreach (var chunk in ids.Chunk(500))
-            visible.UnionWith(await access.Children(viewer).Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
-        return visible;
-    }
 }

@@ -254,19 +254,12 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         // Compiled, and read synchronously (this path is SQLite's, whose reads block whichever way they
         // are asked): a common name's holders are a thousand ids ("Wilson" at 50,000 children: 963), and
         // EF's asynchronous reader costs more a row than SQLite's read of it.
-        var inReach = new List<int>();
-        if (keys.Count == 1 && examined.Count == 0)
-        {
-            foreach (var id in OneKeyHolders.For(db)(db, keys[0]))
-                if (reachIds.Contains(id)) inReach.Add(id);
-        }
-        else
-        {
-            var holders = new List<int>();
-            foreach (var id in examined.Count > 0 ? NewHolders.For(db)(db, [.. keys], [.. examined]) : AnyKeyHolders.For(db)(db, [.. keys]))
-                if (reachIds.Contains(id)) holders.Add(id);
-            inReach.AddRange(holders.Distinct().Order());
-        }
+        // One key's holders come in id order; several keys' may repeat and come in any order.
+        var oneKey = keys.Count == 1 && examined.Count == 0;
+        var holders = oneKey ? OneKeyHolders.For(db)(db, keys[0])
+            : examined.Count > 0 ? NewHolders.For(db)(db, [.. keys], [.. examined]) : AnyKeyHolders.For(db)(db, [.. keys]);
+        var inReach = holders.Where(reachIds.Contains).ToList();
+        if (!oneKey) inReach = [.. inReach.Distinct().Order()];
         var found = new List<Candidate>();
         for (var next = 0; next < inReach.Count && found.Count < limit;)
         {

@@ -78,13 +78,13 @@ public sealed class WorkforceFigures(HavenDbContext db, WorkforceSettings settin
         return rows.GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => WorkforceRules.SocialWorkersInYear(g.Select(r => (r.WorkerId, r.Start, r.End)), asAt));
     }
 
-    /// Children allocated to 3 or more social workers in the 12 months to asAt, most first, from the
-    /// children the caller passes (already narrowed to those the viewer may read).
-    public async Task<IReadOnlyList<ChildWorkers>> ManyWorkersAsync(IQueryable<int> readable, DateOnly asAt, int atLeast, CancellationToken ct = default)
+    /// Children allocated to 3 or more social workers in the 12 months to asAt, most first: every child,
+    /// for the count; a page names only those the viewer may read (ChildAccess.VisibleAmongAsync).
+    public async Task<IReadOnlyList<ChildWorkers>> ManyWorkersAsync(DateOnly asAt, int atLeast, CancellationToken ct = default)
     {
         var from = WorkforceRules.YearStart(asAt);
         var rows = await db.Allocations.AsNoTracking()
-            .Where(a => a.Kind == AllocationKind.SocialWorker && a.StartDate <= asAt && (a.EndDate == null || a.EndDate >= from) && readable.Any(id => id == a.ChildId))
+            .Where(a => a.Kind == AllocationKind.SocialWorker && a.StartDate <= asAt && (a.EndDate == null || a.EndDate >= from) && db.People.Any(p => p.Id == a.ChildId))
             .GroupBy(a => a.ChildId).Select(g => new { ChildId = g.Key, Workers = g.Select(a => a.WorkerId).Distinct().Count() })
             .Where(x => x.Workers >= atLeast).ToListAsync(ct);
         return rows.Select(r => new ChildWorkers(r.ChildId, r.Workers)).OrderByDescending(r => r.SocialWorkers).ThenBy(r => r.ChildId).ToList();

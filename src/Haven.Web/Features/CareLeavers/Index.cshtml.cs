@@ -39,9 +39,7 @@ public class IndexModel(CareLeaverCohort cohort, ChildAccess access, AccessLog l
         ByStatus = all.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         var counted = all.Where(r => CareLeaverCohort.Counts(r, Measure)).ToList();
         var worker = CurrentWorker.From(User)!;
-        var visible = new HashSet<int>();
-        foreach (var chunk in counted.Select(r => r.ChildId).Chunk(1000))
-            visible.UnionWith(await access.Children(worker).Where(p => chunk.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct));
+        var visible = await access.VisibleAmongAsync(worker, counted.Select(r => r.ChildId), ct);
         Rows = counted.Where(r => visible.Contains(r.ChildId)).ToList();
         NotShown = counted.Count - Rows.Count;
         await log.WriteAsync(new AccessEvent(worker.UserName, worker.WorkerId, AccessAction.Search, null, Request.Path + Request.QueryString, $"{Rows.Count} care leavers listed"), ct);

@@ -29,15 +29,12 @@ public class AuditsModel(HavenDbContext db, ChildAccess access) : PageModel
                 ModelState.AddModelError(nameof(HavenId), "Enter the Haven ID of a child whose record you can see, like H1234");
             else return Redirect($"/quality/audits/new?child={id}");
         }
-        // Tested audit by audit (EXISTS), newest first, so the read stops at the page: as "ChildId IN (the
-        // readable children)" SQLite first listed every readable child, testing every person's access.
-        var readable = access.Children(worker);
-        Rows = await (from a in db.CaseAudits.AsNoTracking()
+        Rows = await (from a in db.CaseAudits.AsNoTracking().Where(access.About<CaseAudit>(worker, a => a.ChildId))
                       join p in db.People on a.ChildId equals p.Id
                       join au in db.Workers on a.AuditorWorkerId equals au.Id
                       join t in db.Teams on a.TeamId equals (int?)t.Id into tj
                       from t in tj.DefaultIfEmpty()
-                      where a.DeletedAt == null && a.SupersededByAuditId == null && readable.Any(r => r.Id == a.ChildId)
+                      where a.DeletedAt == null && a.SupersededByAuditId == null
                       orderby a.AuditedOn descending, a.Id descending
                       select new Row(a.Id, a.ChildId, p.FirstName + " " + p.LastName, a.AuditedOn, a.OverallGrade, t == null ? null : t.Name, au.DisplayName,
                           a.Moderations.Any(), a.Actions.Count(x => x.CompletedOn == null))).Take(100).ToListAsync(ct);

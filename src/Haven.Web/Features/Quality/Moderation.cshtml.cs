@@ -28,13 +28,10 @@ public class ModerationModel(HavenDbContext db, ChildAccess access, TimeProvider
             .Select(a => new { a.OverallGrade, Moderator = a.Moderations.OrderByDescending(m => m.Id).Select(m => m.ModeratorGrade).First() }).ToListAsync(ct);
         Agreement = QualityRules.Agreement(pairs.Select(p => (p.OverallGrade, p.Moderator)));
         var worker = CurrentWorker.From(User)!;
-        // Tested audit by audit (EXISTS), newest first, so the read stops at the page: as "ChildId IN (the
-        // readable children)" SQLite first listed every readable child, testing every person's access.
-        var readable = access.Children(worker);
-        Awaiting = await (from a in current
+        Awaiting = await (from a in current.Where(access.About<CaseAudit>(worker, a => a.ChildId))
                           join p in db.People on a.ChildId equals p.Id
                           join au in db.Workers on a.AuditorWorkerId equals au.Id
-                          where !a.Moderations.Any() && a.AuditorWorkerId != worker.WorkerId && readable.Any(r => r.Id == a.ChildId)
+                          where !a.Moderations.Any() && a.AuditorWorkerId != worker.WorkerId
                           orderby a.AuditedOn descending, a.Id descending
                           select new Row(a.Id, p.FirstName + " " + p.LastName, a.AuditedOn, a.OverallGrade, au.DisplayName)).Take(25).ToListAsync(ct);
     }

@@ -26,14 +26,10 @@ public class ThemesModel(QualityFigures figures, HavenDbContext db, ChildAccess 
         Teams = await figures.ByTeamAsync(Start, End, ct);
         Services = QualityFigures.ByService(Teams);
         // Learning is written for the service, but it comes from a child's case: only cases the viewer may read.
-        // Tested audit by audit (EXISTS): as "ChildId IN (the readable children)" SQLite first listed every
-        // readable child, testing every person's access.
-        var readable = access.Children(CurrentWorker.From(User)!);
-        var rows = await (from a in db.CaseAudits.AsNoTracking()
+        var rows = await (from a in db.CaseAudits.AsNoTracking().Where(access.About<CaseAudit>(CurrentWorker.From(User)!, a => a.ChildId))
                           join tm in db.Teams on a.TeamId equals (int?)tm.Id into tj
                           from tm in tj.DefaultIfEmpty()
                           where a.DeletedAt == null && a.SupersededByAuditId == null && a.Learning != null && a.AuditedOn >= Start && a.AuditedOn <= End
-                                && readable.Any(r => r.Id == a.ChildId)
                           orderby a.AuditedOn descending, a.Id descending
                           select new { a.AuditedOn, Team = tm == null ? null : tm.Name, a.Learning }).Take(20).ToListAsync(ct);
         Learning = rows.Select(r => (On: r.AuditedOn, Team: (string?)r.Team, Learning: r.Learning!)).ToList();

@@ -21,13 +21,14 @@ public class ChildrenModel(HavenDbContext db, WorkforceFigures figures, ChildAcc
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var from = WorkforceRules.YearStart(Today);
-        var all = db.People.Select(p => p.Id);
-        Count = (await figures.ManyWorkersAsync(all, Today, AtLeast, ct)).Count;
+        // Every child's count once; the page names those the viewer may read (it counted them all again).
+        var all = await figures.ManyWorkersAsync(Today, AtLeast, ct);
+        Count = all.Count;
         WithWorker = await db.Allocations.Where(a => a.Kind == Haven.Core.Allocations.AllocationKind.SocialWorker && a.StartDate <= Today && (a.EndDate == null || a.EndDate >= from))
             .Select(a => a.ChildId).Distinct().CountAsync(ct);
         var worker = CurrentWorker.From(User)!;
-        var readable = access.Children(worker).Select(p => p.Id);
-        var mine = await figures.ManyWorkersAsync(readable, Today, AtLeast, ct);
+        var readable = await access.VisibleAmongAsync(worker, all.Select(m => m.ChildId), ct);
+        var mine = all.Where(m => readable.Contains(m.ChildId)).ToList();
         var ids = mine.Take(200).Select(m => m.ChildId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         Rows = mine.Take(200).Where(m => people.ContainsKey(m.ChildId)).Select(m => new Row(m.ChildId, people[m.ChildId].DisplayName, people[m.ChildId].HavenId, m.SocialWorkers)).ToList();
