@@ -65,6 +65,20 @@ public sealed partial class HavenServer : IAsyncDisposable
         throw new TimeoutException("Haven did not become healthy within 10 minutes");
     }
 
+    /// The processor time the server has used so far, on all its threads.
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// The time the server has spent compiling code (JIT), from its runtime's counters.
+    public TimeSpan JitTime => (_jit ??= new JitWatch(_process.Id)).Total;
+    private JitWatch? _jit;
+
     /// The server's peak resident memory (VmHWM), in MiB; Linux only.
     public double PeakMemoryMiB()
     {
@@ -90,6 +104,7 @@ public sealed partial class HavenServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _jit?.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
