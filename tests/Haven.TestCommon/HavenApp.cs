@@ -38,6 +38,9 @@ public abstract class HavenApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ["Haven:Database:Provider"] = Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
             ["ConnectionStrings:Haven"] = ConnectionString,
+            // EF's check that a context is not used twice at once: off in production (it costs an
+            // allocation on every row read), on here so that such a mistake fails the tests.
+            ["Haven:Database:ThreadSafetyChecks"] = "true",
             ["Haven:DemoMode"] = DemoMode ? "true" : "false",
             ["Haven:DemoPassword"] = Password,
             ["Haven:Demo:Children"] = "200",
