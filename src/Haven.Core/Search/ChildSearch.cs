@@ -142,6 +142,7 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         var keys = tokens.Select(t => SearchKeys.ForQuery(t).ToList()).ToList();
         var cumulative = requireAll && tokens.Count > 1;
         var found = new Dictionary<int, Candidate>();
+        var holdersInReach = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (var strength = 0; strength < SearchKeys.KindsByStrength.Count && found.Count <= MaxResults; strength++)
         {
             var level = strength;
@@ -159,7 +160,7 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
                 // One word, with the worker's reach in memory: every kind of its keys (the exact name, and the
                 // weaker kinds less the holders of the stronger ones) is read from the key index as ids, and
                 // only the rows of the holders in reach are read (InReachAsync).
-                foreach (var c in await InReachAsync(children, reachIds, lookup[0], examined, limit, ct)) found.TryAdd(c.Id, c);
+                foreach (var c in await InReachAsync(children, reachIds, holdersInReach, lookup[0], examined, limit, ct)) found.TryAdd(c.Id, c);
                 continue;
             }
             if (keyIndexFirst && examined.Count == 0 && lookup.Count == 1 && lookup[0].Count == 1)
@@ -237,29 +238,36 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         return holders.Join(children, id => id, p => p.Id, (id, p) => new { id, p }).OrderBy(x => x.id).Select(x => x.p);
     }
 
-    // One key's holders in the worker's reach (ReachCache), lowest Haven ID first, at most limit: the key's
-    // holders are read from the key index alone (ids only: "Henry" at 50,000 children, 736 of them in 3
-    // pages), those out of reach are dropped in memory, and the rows of the rest are read and given the
-    // full test (children) a page's worth at a time, in id order, until the limit is reached. The same
-    // children in the same order as OneKey (the reach is a necessary condition of the full test), without
-    // testing each of the 736 holders for an open allocation in SQL (about 370 pages of the allocations'
-    // index, read afresh after every write: on SQLite the log write of each view empties the page cache).
-    // The weaker kinds of one word (nicknames, prefixes, sound-alikes: "x:henry" after "n:henry") the same
-    // way: their holders less those of the stronger keys already looked up (examined), as ids, those in
-    // reach read a page's worth at a time. Before, that lookup was one statement that gave every such
-    // holder the full access test in SQL: the same children (the reach is a necessary condition of the
-    // full test), and where more match than the limit, the lowest Haven IDs, as the SQL read them.
-    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, List<string> keys, List<string> examined, int limit, CancellationToken ct)
+    // One word's keys' holders in the worker's reach (ReachCache), lowest Haven ID first, at most limit.
+    // Each key's holders are read from the key index alone, as ids ("Henry" at 50,000 children: 736 of
+    // them in 3 pages), those out of reach dropped in memory and the rest kept for the search (holdersInReach);
+    // the rows of the holders found are then read and given the full test (children) a page's worth at
+    // a time, in id order, until the limit is reached. The same children in the same order as OneKey (the
+    // reach is a necessary condition of the full test), without testing each holder for an open
+    // allocation in SQL (about 370 pages of the allocations' index for "Henry", read afresh after every
+    // write: on SQLite the log write of each view empties the page cache).
+    // The weaker kinds (nicknames, prefixes, sound-alikes: "x:henry" after "n:henry") the same way: their
+    // holders less those of the stronger keys already looked up (examined), whose holders in reach this
+    // search has already read. Before, each weaker kind asked SQLite for its holders EXCEPT the stronger
+    // keys' holders, reading those again and sorting both: a sound-alike key is mostly held by the same
+    // people as the name itself ("Wilson": 963 holders of each), so "Wilson" read 3,852 ids where it now
+    // reads 1,926, and sorted none.
+    private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, Dictionary<string, int[]> holdersInReach,
+        List<string> keys, List<string> examined, int limit, CancellationToken ct)
     {
-        // Compiled, and read synchronously (this path is SQLite's, whose reads block whichever way they
-        // are asked): a common name's holders are a thousand ids ("Wilson" at 50,000 children: 963), and
-        // EF's asynchronous reader costs more a row than SQLite's read of it.
-        // One key's holders come in id order; several keys' may repeat and come in any order.
-        var oneKey = keys.Count == 1 && examined.Count == 0;
-        var holders = oneKey ? OneKeyHolders.For(db)(db, keys[0])
-            : examined.Count > 0 ? NewHolders.For(db)(db, [.. keys], [.. examined]) : AnyKeyHolders.For(db)(db, [.. keys]);
-        var inReach = holders.Where(reachIds.Contains).ToList();
-        if (!oneKey) inReach = [.. inReach.Distinct().Order()];
+        int[] HoldersInReach(string key)
+        {
+            if (!holdersInReach.TryGetValue(key, out var ids))
+                holdersInReach[key] = ids = [.. OneKeyHolders.For(db)(db, key).Where(reachIds.Contains)];
+            return ids;
+        }
+        IEnumerable<int> candidates = keys.Count == 1 ? HoldersInReach(keys[0]) : keys.SelectMany(HoldersInReach).Distinct().Order();
+        if (examined.Count > 0)
+        {
+            var before = examined.SelectMany(HoldersInReach).ToHashSet();
+            candidates = candidates.Where(id => !before.Contains(id));
+        }
+        var inReach = candidates.ToList();
         var found = new List<Candidate>();
         for (var next = 0; next < inReach.Count && found.Count < limit;)
         {
@@ -270,15 +278,12 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
         return found;
     }
 
-    // The ids-only reads of InReachAsync, compiled once per model: one key's holders in id order; several
-    // keys' holders; and several keys' holders less those of the keys already looked up (examined).
+    // One key's holders in id order, as ids only, compiled once per model and read synchronously (this
+    // path is SQLite's, whose reads block whichever way they are asked): a common name's holders are a
+    // thousand ids ("Wilson" at 50,000 children: 963), and EF's asynchronous reader costs more a row
+    // than SQLite's read of it.
     private static readonly CompiledPerModel<Func<HavenDbContext, string, IEnumerable<int>>> OneKeyHolders =
         new(() => EF.CompileQuery<HavenDbContext, string, int>((db, key) => db.PersonSearchKeys.Where(k => k.Key == key).Select(k => k.PersonId).OrderBy(id => id)));
-    private static readonly CompiledPerModel<Func<HavenDbContext, string[], IEnumerable<int>>> AnyKeyHolders =
-        new(() => EF.CompileQuery((HavenDbContext db, string[] keys) => db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId)));
-    private static readonly CompiledPerModel<Func<HavenDbContext, string[], string[], IEnumerable<int>>> NewHolders =
-        new(() => EF.CompileQuery((HavenDbContext db, string[] keys, string[] examined) => db.PersonSearchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.PersonId)
-            .Except(db.PersonSearchKeys.Where(k => examined.Contains(k.Key)).Select(k => k.PersonId))));
 
     // One key (the usual lookup: one word's exact name) is compared for equality, not as a list of one:
     // PostgreSQL then walks that key's index entries in person order and stops at the page's worth
