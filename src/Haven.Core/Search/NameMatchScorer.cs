@@ -92,30 +92,31 @@ public static class NameMatchScorer
     /// </summary>
     public static int EditDistance(string a, string b)
     {
-        var twoBack = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of b.Length + 1 (two back, previous, current) in one buffer, on the stack for a name.
+        var width = b.Length + 1;
+        var rows = width <= 64 ? stackalloc int[3 * width] : new int[3 * width];
+        int twoBack = 0, previous = width, current = 2 * width;
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            rows[previous + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
+            rows[current] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                rows[current + j] = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    current[j] = Math.Min(current[j], twoBack[j - 2] + 1);
+                    rows[current + j] = Math.Min(rows[current + j], rows[twoBack + j - 2] + 1);
                 }
             }
 
             (twoBack, previous, current) = (previous, current, twoBack);
         }
 
-        return previous[b.Length];
+        return rows[previous + b.Length];
     }
 }

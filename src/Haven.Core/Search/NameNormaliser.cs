@@ -18,8 +18,19 @@ public static class NameNormaliser
     /// <summary>One token: "O'Brien" → "obrien", "Zoë" → "zoe", "Smith-Jones" → "smithjones".</summary>
     public static string Normalise(string? text)
     {
-        var result = new StringBuilder(text?.Length ?? 0);
-        foreach (var c in text ?? "")
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        // Already normal (a token normalised before, as search scores each candidate against them): as it is.
+        if (!text.AsSpan().ContainsAnyExceptInRange('a', 'z'))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             AppendFolded(result, c);
         }

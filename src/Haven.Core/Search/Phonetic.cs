@@ -17,7 +17,8 @@ public static class Phonetic
     /// </summary>
     public static string Key(string token)
     {
-        var name = string.Concat(NameNormaliser.Normalise(token).Where(char.IsAsciiLetterLower));
+        var normal = NameNormaliser.Normalise(token);
+        var name = normal.AsSpan().ContainsAnyExceptInRange('a', 'z') ? string.Concat(normal.Where(char.IsAsciiLetterLower)) : normal;
         if (name.Length == 0)
         {
             return "";

@@ -161,6 +161,9 @@ public class NameMatchScorerTests
     [InlineData("kitten", "sitting", 3)]
     [InlineData("", "abc", 3)]
     [InlineData("ca", "abc", 3)] // optimal string alignment: a swapped pair is not edited again
+    [InlineData("abc", "", 3)]
+    [InlineData("wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaft", "wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewisenhaft", 1)] // past the stack buffer (64)
+    [InlineData("wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschafers", "wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschafesr", 1)]
     public void EditDistance_TwoStrings_CountsEdits(string a, string b, int expected)
     {
         // Act
