@@ -323,8 +323,9 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
             else loaded[i] = take > 0 ? await paged.SliceAsync(childId, skip, take, ct) : [];
             skipped += skip;
         }
-        // Everything skipped comes before the page, so what is loaded holds the page from (start - skipped).
-        var items = Order(loaded.SelectMany(l => l)).Skip(start - skipped).Take(pageSize).ToList();
+        // Everything skipped comes before the page, so what is loaded holds the page from (start - skipped);
+        // every source is loaded by now (the sources without pages in the first loop, the paged in the second).
+        var items = Order(loaded.SelectMany(l => l!)).Skip(start - skipped).Take(pageSize).ToList();
         return new ChronologyPage(items, total, pageNumber, totalPages);
     }
 
