@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Haven.Bench;
 
@@ -75,9 +76,27 @@ public sealed partial class HavenServer : IAsyncDisposable
         }
     }
 
-    /// The time the server has spent compiling code (JIT), from its runtime's counters.
-    public TimeSpan JitTime => (_jit ??= new JitWatch(_process.Id)).Total;
+    /// The time the server has spent compiling code (JIT), from its runtime's counters; null when they
+    /// cannot be read (diagnostics turned off in the server: DOTNET_EnableDiagnostics=0).
+    public TimeSpan? JitTime
+    {
+        get
+        {
+            if (_jitUnavailable) return null;
+            try
+            {
+                return (_jit ??= new JitWatch(_process.Id)).Total;
+            }
+            catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
+            {
+                Console.Error.WriteLine($"bench: the server's JIT counters cannot be read ({e.Message}); each page is warmed for --warm-up seconds");
+                _jitUnavailable = true;
+                return null;
+            }
+        }
+    }
     private JitWatch? _jit;
+    private bool _jitUnavailable;
 
     /// The server's peak resident memory (VmHWM), in MiB; Linux only.
     public double PeakMemoryMiB()

@@ -27,7 +27,8 @@ public sealed record Warmed(double Seconds, double First, double Last, double Ji
             var r = await load(Round);
             last = (server.ProcessorTime - cpu).TotalMilliseconds / Math.Max(1, r.Requests);
             if (round == 1) first = last;
-            jit = (server.JitTime - jitBefore).TotalSeconds;
+            // Without the counters, the whole of `most`.
+            jit = server.JitTime is { } after && jitBefore is { } before ? (after - before).TotalSeconds : double.NaN;
             var elapsed = DateTime.UtcNow - started;
             if ((round >= 2 && jit < 0.02 * Round.TotalSeconds) || elapsed >= most)
                 return new Warmed(elapsed.TotalSeconds, first, last, jit);
