@@ -26,6 +26,7 @@ services.AddChildrenInCare();
 services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddSingleton<ReachCache>();
+services.AddSingleton<SearchKeyCache>();
 services.AddDueWorkSources();
 services.AddStatutoryReturns();
 Haven.Web.Features.DataFeed.DataFeedRegistration.AddDfeFeed(services, builder.Configuration);

@@ -60,7 +60,7 @@ public sealed record ChildSearchResults(IReadOnlyList<ChildSearchResult> Childre
 /// Find a child: by name (tolerant of misspelling, reversed names, hyphenation and nicknames through
 /// the search-key index and NameMatchScorer), date of birth, NHS number, UPN or Haven ID — only among
 /// the children the worker may see, so a restricted record never shows itself to others.
-public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvider clock, ReachCache? reachCache = null)
+public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvider clock, ReachCache? reachCache = null, SearchKeyCache? keyCache = null)
 {
     public const int MaxResults = 50;
 
@@ -251,16 +251,18 @@ public sealed class ChildSearch(HavenDbContext db, ChildAccess access, TimeProvi
     // search has already read. Before, each weaker kind asked SQLite for its holders EXCEPT the stronger
     // keys' holders, reading those again and sorting both: a sound-alike key is mostly held by the same
     // people as the name itself ("Wilson": 963 holders of each), so "Wilson" read 3,852 ids where it now
-    // reads 1,926, and sorted none.
+    // reads 1,926, and sorted none. Each key's holders are kept across searches (SearchKeyCache), so a
+    // name searched again reads none.
     private async Task<List<Candidate>> InReachAsync(IQueryable<Person> children, ReachCache.Reach reachIds, Dictionary<string, int[]> holdersInReach,
         List<string> keys, List<string> examined, int limit, CancellationToken ct)
     {
         int[] HoldersInReach(string key)
         {
             if (!holdersInReach.TryGetValue(key, out var ids))
-                holdersInReach[key] = ids = [.. OneKeyHolders.For(db)(db, key).Where(reachIds.Contains)];
+                holdersInReach[key] = ids = [.. (keyCache is null ? ReadHolders(key) : keyCache.Holders(key, ReadHolders)).Where(reachIds.Contains)];
             return ids;
         }
+        int[] ReadHolders(string key) => [.. OneKeyHolders.For(db)(db, key)];
         IEnumerable<int> candidates = keys.Count == 1 ? HoldersInReach(keys[0]) : keys.SelectMany(HoldersInReach).Distinct().Order();
         if (examined.Count > 0)
         {
