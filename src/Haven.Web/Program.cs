@@ -27,6 +27,7 @@ services.AddScoped<ChildRecordGuard>();
 services.AddScoped<ChildSearch>();
 services.AddSingleton<ReachCache>();
 services.AddSingleton<SearchKeyCache>();
+services.AddSingleton<ChronologyCheckCache>();
 services.AddDueWorkSources();
 services.AddStatutoryReturns();
 Haven.Web.Features.DataFeed.DataFeedRegistration.AddDfeFeed(services, builder.Configuration);

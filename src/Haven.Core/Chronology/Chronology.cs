@@ -105,14 +105,16 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     /// prepared statement is planned once. SQLite has no round trip but parses and plans every
     /// statement on every run, and a union of every source's read costs more to prepare than to run
     /// (at 50,000 children, 3.2 ms of CPU a view to 5-6 under load), so there the checks come first
-    /// (one SELECT with a column each) and then one UNION ALL of only the sources with rows.
-    public static async Task<(List<ChronologyRow>[] Rows, int?[] Probes)> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int head, CancellationToken ct)
+    /// (one SELECT with a column each, its answer kept per child by ChronologyCheckCache when given)
+    /// and then one UNION ALL of only the sources with rows.
+    public static async Task<(List<ChronologyRow>[] Rows, int?[] Probes)> ReadAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int head,
+        CancellationToken ct, ChronologyCheckCache? cache = null)
     {
         var rows = sources.Select(_ => new List<ChronologyRow>()).ToArray();
         var probes = new int?[sources.Count];
         // SQLite: the checks first, then only the sources whose check is not 0; PostgreSQL: the checks in the union.
         var checkFirst = db.Database.IsSqlite();
-        if (checkFirst) await CheckAsync(db, sources, childId, probes, ct);
+        if (checkFirst) await CheckAsync(db, sources, childId, probes, cache, ct);
         var asks = new List<(int Source, Ask Ask)>();
         for (var i = 0; i < sources.Count; i++)
         {
@@ -130,10 +132,12 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
     /// prepares in a fraction of a UNION ALL of a SELECT each), into probes; none if the record is not found.
     private static readonly CompiledPerModel<string, (int[] Sources, Func<HavenDbContext, int, CancellationToken, Task<int[]?>> Query)?> Checks = new(maxKept: 128);
 
-    private static async Task CheckAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int?[] probes, CancellationToken ct)
+    private static async Task CheckAsync(HavenDbContext db, IReadOnlyList<IChronologySource> sources, int childId, int?[] probes, ChronologyCheckCache? cache, CancellationToken ct)
     {
-        var checks = Checks.For(db, string.Join("|", sources.Select(s => s.GetType().FullName)), () => BuildChecks(sources));
-        if (checks is not { } c || await c.Query(db, childId, ct) is not { } found) return;
+        var key = string.Join("|", sources.Select(s => s.GetType().FullName));
+        if (Checks.For(db, key, () => BuildChecks(sources)) is not { } c) return;
+        var found = cache is null ? await c.Query(db, childId, ct) : await cache.GetAsync(childId, key, () => c.Query(db, childId, ct));
+        if (found is null) return;
         for (var k = 0; k < c.Sources.Length; k++) probes[c.Sources[k]] = found[k];
     }
 
@@ -254,7 +258,7 @@ public sealed record ChronologyRow(int Source, int Part, DateOnly? On, DateOnly?
 /// One page of the chronology, and where it sits in the whole (after any filter).
 public sealed record ChronologyPage(IReadOnlyList<ChronologyItem> Items, int Total, int PageNumber, int TotalPages);
 
-public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronologySource> sources)
+public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronologySource> sources, ChronologyCheckCache? checks = null)
 {
     public IReadOnlyList<string> Categories { get; } = sources.Select(s => s.Category).Distinct().Order().ToList();
 
@@ -337,7 +341,7 @@ public sealed class ChronologyBuilder(HavenDbContext db, IEnumerable<IChronology
     /// (and every probed one if the child's person record is not found) are kept, uncounted.
     private async Task<List<(IChronologySource Source, int? Count, IReadOnlyList<ChronologyItem>? Loaded)>> ReadAsync(int childId, List<IChronologySource> chosen, int head, CancellationToken ct)
     {
-        var (rows, probes) = await ChronologyRow.ReadAsync(db, chosen, childId, head, ct);
+        var (rows, probes) = await ChronologyRow.ReadAsync(db, chosen, childId, head, ct, checks);
         var read = new List<(IChronologySource, int?, IReadOnlyList<ChronologyItem>?)>(chosen.Count);
         for (var i = 0; i < chosen.Count; i++)
         {
