@@ -95,7 +95,7 @@ public abstract class ChildSearchTests(HavenApp app)
             Assert.Equal(ChildSearch.MaxResults + 1, lookup.Limit);
             // The page's size is written into the SQL (LIMIT 51), not a parameter: PostgreSQL then keeps the
             // prepared lookup's generic plan instead of planning every search (ChildSearch.TakeWritten).
-            Assert.Matches(@"LIMIT \d+", lookup.Sql);
+            Assert.Matches(@"LIMIT \d+\s*$", lookup.Sql);
             // On PostgreSQL the access test reads a child's running allocations with one comparison
             // (ChildAccess.Running): the OR form was planned as a BitmapOr for every holder.
             Assert.Contains("COALESCE(a.\"EndDate\"", lookup.Sql, StringComparison.Ordinal);
@@ -333,6 +333,44 @@ public abstract class ChildSearchTests(HavenApp app)
     }
 
     [Fact]
+    public async Task Get_FindAChild_ShowsEachChildsCurrentAddressAndSocialWorkerOnly()
+    {
+        // Each line shows where the child lives now and who holds the case now: not a past address or a
+        // social worker whose allocation has ended, and "Not allocated" / "–" when there is none.
+        var (_, teamId) = await app.Data.CreateTeamAsync();
+        var worker = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId, name: "Wendy Nowholder");
+        var former = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, teamId, name: "Frank Formerholder");
+        var housed = await app.Data.CreateChildAsync(c => { c.FirstName = "Ada"; c.LastName = "Linewell"; c.AllocatedTo = worker; });
+        var moved = await app.Data.CreateChildAsync(c => { c.FirstName = "Bea"; c.LastName = "Linewell"; c.AllocatedTo = worker; });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.Data.WithDbAsync(async db =>
+        {
+            db.PersonAddresses.Add(new Haven.Core.People.PersonAddress { PersonId = housed, StartDate = today.AddYears(-2), EndDate = today.AddYears(-1),
+                Address = new Haven.Core.People.Address { Line1 = "9 Old Lane", Town = "Havenbridge", Postcode = "HB9 9OL" } });
+            db.PersonAddresses.Add(new Haven.Core.People.PersonAddress { PersonId = housed, StartDate = today.AddYears(-1),
+                Address = new Haven.Core.People.Address { Line1 = "2 New Street", Town = "Havenbridge", Postcode = "HB2 2NS" } });
+            db.PersonAddresses.Add(new Haven.Core.People.PersonAddress { PersonId = moved, StartDate = today.AddYears(-3), EndDate = today.AddMonths(-1),
+                Address = new Haven.Core.People.Address { Line1 = "5 Gone Road", Town = "Havenbridge", Postcode = "HB5 5GR" } });
+            // A colleague covered Bea's case for a few weeks, after Wendy's allocation began; the cover has ended.
+            db.Allocations.Add(new Haven.Core.Allocations.Allocation { ChildId = moved, Kind = Haven.Core.Allocations.AllocationKind.SocialWorker,
+                WorkerId = former.WorkerId, TeamId = teamId, StartDate = today.AddMonths(-1), EndDate = today.AddDays(-10), RecordedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var client = app.NewClient();
+        await client.SignInAsync(worker.UserName);
+
+        var doc = await client.GetPageAsync("/children?q=Linewell");
+        string Row(int id) => doc.QuerySelector($"tbody tr:has(a[href='/children/{id}'])")!.TextContent;
+        Assert.Contains("2 New Street, HB2 2NS", Row(housed));
+        Assert.DoesNotContain("Old Lane", Row(housed));
+        Assert.Contains("Wendy Nowholder", Row(housed));
+        Assert.Contains("–", Row(moved));
+        Assert.DoesNotContain("Gone Road", Row(moved));
+        Assert.Contains("Wendy Nowholder", Row(moved));
+        Assert.DoesNotContain("Formerholder", Row(moved));
+    }
+
+    [Fact]
     public async Task ReachIds_GivesExactlyTheChildrenReachAdmits_ForEveryKindOfOpener()
     {
         // ReachCache keeps ChildAccess.ReachIds, a list read from the rows that open a record; search
@@ -482,11 +520,13 @@ public abstract class ChildSearchTests(HavenApp app)
     private sealed record Lookup(string Sql, List<object?> Values, object? Limit);
 
     /// The command's LIMIT, if it has one: written into the SQL (the name lookups: ChildSearch.TakeWritten) or sent as a parameter.
+    /// The statement's own LIMIT: its last (the candidates' address and social worker are subqueries
+    /// with a LIMIT 1 each, before it), written or a parameter's value.
     private static object? LimitOf(DbCommand command) =>
-        System.Text.RegularExpressions.Regex.Match(command.CommandText, @"LIMIT (\d+)") is { Success: true } written ? int.Parse(written.Groups[1].Value)
-        : System.Text.RegularExpressions.Regex.Match(command.CommandText, @"LIMIT @(\w+)") is { Success: true } m
-            ? command.Parameters.Cast<DbParameter>().FirstOrDefault(p => p.ParameterName.TrimStart('@') == m.Groups[1].Value)?.Value
-            : null;
+        System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"LIMIT (\d+|@\w+)").LastOrDefault() is not { } last ? null
+        : last.Groups[1].Value.StartsWith('@')
+            ? command.Parameters.Cast<DbParameter>().FirstOrDefault(p => p.ParameterName.TrimStart('@') == last.Groups[1].Value.TrimStart('@'))?.Value
+            : int.Parse(last.Groups[1].Value);
 
     /// The commands that look a name's keys up in the index (those sent with the given key among their
     /// parameters, by this test's database: other tests running at the same time search for other names,
