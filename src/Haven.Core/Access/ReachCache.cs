@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Haven.Core.Allocations;
 using Haven.Core.Data;
 using Haven.Core.Permanence;
@@ -25,7 +24,7 @@ namespace Haven.Core.Access;
 /// - Short-lived: at most Haven:Search:ReachCacheSeconds (default 60; 0 turns the cache off), which bounds
 ///   how long an allocation or grant written by another process (the CLI, a second web server) goes
 ///   unseen by search, and per UTC day (an allocation ending yesterday leaves the reach today).
-/// - Bounded: at most MaxEntries entries; past that every entry goes.
+/// - Bounded: at most MaxEntries entries (RecordCache: past that the stale, then the oldest, go).
 public sealed class ReachCache(RecordChanges changes, TimeProvider clock, IConfiguration config)
 {
     public const int MaxEntries = 2000;
@@ -33,15 +32,13 @@ public sealed class ReachCache(RecordChanges changes, TimeProvider clock, IConfi
     /// The types whose rows decide a reach; a save of any of them makes every entry stale.
     public static readonly Type[] Sources = [typeof(Allocation), typeof(Team), typeof(RecordAccessGrant), typeof(AdoptionCase)];
 
-    private sealed record Entry(long Generation, DateOnly UtcToday, DateTimeOffset Until, int[] Ids);
+    private readonly RecordCache<object, int[]> _kept = new(changes, clock, config, "Haven:Search:ReachCacheSeconds",
+        _ => changes.LastChangeTo(Sources), MaxEntries);
 
-    private readonly ConcurrentDictionary<object, Entry> _entries = new();
-
-    public TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, config.GetValue<int?>("Haven:Search:ReachCacheSeconds") ?? 60));
+    public TimeSpan Lifetime => _kept.Lifetime;
 
     /// The number of lists read from the database (for tests).
-    public long Reads => Interlocked.Read(ref _reads);
-    private long _reads;
+    public long Reads => _kept.Reads;
 
     /// Whether the worker could see a child, judged from its id alone (ChildAccess.Reach).
     public sealed class Reach(int[] scoped, int[] personal)
@@ -53,29 +50,15 @@ public sealed class ReachCache(RecordChanges changes, TimeProvider clock, IConfi
     /// is nothing to drop).
     public async Task<Reach?> GetAsync(ChildAccess access, CurrentWorker worker, AccessLevel level, CancellationToken ct = default)
     {
-        var lifetime = Lifetime;
-        if (lifetime <= TimeSpan.Zero || access.ReachIds(worker, level) is not { } lists) return null;
-        var scoped = lists.Scoped is { } s ? await GetAsync((s.Scope, s.ScopeId), s.Children, lifetime, ct) : [];
-        var personal = await GetAsync((worker.WorkerId, worker.Role, level), lists.Personal, lifetime, ct);
+        if (Lifetime <= TimeSpan.Zero || access.ReachIds(worker, level) is not { } lists) return null;
+        var scoped = lists.Scoped is { } s ? await GetAsync((s.Scope, s.ScopeId), s.Children, ct) : [];
+        var personal = await GetAsync((worker.WorkerId, worker.Role, level), lists.Personal, ct);
         return new Reach(scoped, personal);
     }
 
-    private async Task<int[]> GetAsync(object key, IQueryable<int> query, TimeSpan lifetime, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (_entries.TryGetValue(key, out var e) && e.UtcToday == today && e.Until > now && changes.LastChangeTo(Sources) <= e.Generation)
-            return e.Ids;
-        var generation = changes.Generation;
-        var ids = (await query.ToListAsync(ct)).Distinct().Order().ToArray();
-        Interlocked.Increment(ref _reads);
-        // A change since the generation was read: the ids may already be out of date, so not kept.
-        if (changes.LastChangeTo(Sources) > generation) return ids;
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[key] = new Entry(generation, today, now + lifetime, ids);
-        return ids;
-    }
+    private Task<int[]> GetAsync(object key, IQueryable<int> query, CancellationToken ct) =>
+        _kept.GetOrReadAsync(key, async () => (await query.ToListAsync(ct)).Distinct().Order().ToArray());
 
     /// Forgets every entry.
-    public void Clear() => _entries.Clear();
+    public void Clear() => _kept.Clear();
 }

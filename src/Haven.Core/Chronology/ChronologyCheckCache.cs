@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Haven.Core.Data;
 using Microsoft.Extensions.Configuration;
 
@@ -18,41 +17,22 @@ namespace Haven.Core.Chronology;
 /// - Only which sources to read: the rows themselves are read on every view.
 /// - Per UTC day, and short-lived: at most Haven:Chronology:CacheSeconds (default 60; 0 turns it off),
 ///   which bounds how long a row written by another process goes unseen.
-/// - Bounded: at most MaxEntries entries; past that every entry goes.
+/// - Bounded: at most MaxEntries entries (RecordCache: past that the stale, then the oldest, go).
 public sealed class ChronologyCheckCache(RecordChanges changes, TimeProvider clock, IConfiguration config)
 {
     public const int MaxEntries = 50_000;
 
-    private sealed record Entry(long Generation, DateOnly UtcToday, DateTimeOffset Until, int[] Found);
+    private readonly RecordCache<(int ChildId, string Sources), int[]?> _kept = new(changes, clock, config, "Haven:Chronology:CacheSeconds",
+        key => changes.LastChangeToChild(key.ChildId), MaxEntries);
 
-    private readonly ConcurrentDictionary<(int ChildId, string Sources), Entry> _entries = new();
-
-    public TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, config.GetValue<int?>("Haven:Chronology:CacheSeconds") ?? 60));
+    public TimeSpan Lifetime => _kept.Lifetime;
 
     /// The number of checks run against the database (for tests).
-    public long Reads => Interlocked.Read(ref _reads);
-    private long _reads;
+    public long Reads => _kept.Reads;
 
     /// The child's checks for this set of sources: kept, or read (null: the child's record was not found; not kept).
-    public async Task<int[]?> GetAsync(int childId, string sources, Func<Task<int[]?>> read)
-    {
-        var lifetime = Lifetime;
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var key = (childId, sources);
-        if (lifetime > TimeSpan.Zero && _entries.TryGetValue(key, out var e) && e.UtcToday == today && e.Until > now
-            && changes.LastChangeToChild(childId) <= e.Generation)
-            return e.Found;
-        var generation = changes.Generation;
-        var found = await read();
-        Interlocked.Increment(ref _reads);
-        // Off, not found, or a change since the generation was read: not kept.
-        if (lifetime <= TimeSpan.Zero || found is null || changes.LastChangeToChild(childId) > generation) return found;
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[key] = new Entry(generation, today, now + lifetime, found);
-        return found;
-    }
+    public Task<int[]?> GetAsync(int childId, string sources, Func<Task<int[]?>> read) => _kept.GetOrReadAsync((childId, sources), read);
 
     /// Forgets every entry.
-    public void Clear() => _entries.Clear();
+    public void Clear() => _kept.Clear();
 }

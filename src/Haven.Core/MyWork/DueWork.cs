@@ -104,7 +104,7 @@ public sealed class DueWork(IEnumerable<IDueWorkSource> sources, HavenDbContext 
 
     /// Keeps each asked child's items from the source (none is kept too: nothing due). A source that
     /// answered about a child it was not asked about is not kept at all.
-    private void Keep(Type source, List<int> asked, IReadOnlyList<DueItem> found, DueWorkCache.Stamp stamp)
+    private void Keep(Type source, List<int> asked, IReadOnlyList<DueItem> found, RecordCache.Stamp stamp)
     {
         if (!stamp.Caching) return;
         var byChild = new Dictionary<int, List<DueItem>>();

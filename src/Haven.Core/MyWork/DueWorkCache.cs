@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Haven.Core.Data;
 using Microsoft.Extensions.Configuration;
 
@@ -17,73 +16,34 @@ namespace Haven.Core.MyWork;
 /// - Per day: an entry is for the local and UTC dates it was worked out on (items are due relative to today).
 /// - Short-lived: at most Haven:DueWork:CacheSeconds (default 60; 0 turns the cache off), which
 ///   bounds how long a change written by another process (the CLI, a second web server) goes unseen.
-/// - Bounded: at most MaxEntries entries (one per child and source); past that the stale and the
-///   oldest are dropped.
+/// - Bounded: at most MaxEntries entries (one per child and source); past that the stale, then the
+///   oldest, go (RecordCache).
 public sealed class DueWorkCache(RecordChanges changes, TimeProvider clock, IConfiguration config)
 {
     public const int MaxEntries = 100_000;
 
-    private sealed record Key(int ChildId, Type Source);
+    private readonly RecordCache<(int ChildId, Type Source), IReadOnlyList<DueItem>> _kept = new(changes, clock, config, "Haven:DueWork:CacheSeconds",
+        key => changes.LastChangeToChild(key.ChildId), MaxEntries);
 
-    private sealed record Entry(long Generation, DateOnly LocalToday, DateOnly UtcToday, DateTimeOffset Until, IReadOnlyList<DueItem> Items);
+    public TimeSpan Lifetime => _kept.Lifetime;
 
-    /// When a question is asked: the generation before any source is asked, the dates and the time.
-    public readonly record struct Stamp(bool Caching, long Generation, DateOnly LocalToday, DateOnly UtcToday, DateTimeOffset Now, DateTimeOffset Until);
+    public int Count => _kept.Count;
 
-    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
-    private int _trimming;
-
-    public TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, config.GetValue<int?>("Haven:DueWork:CacheSeconds") ?? 60));
-
-    public int Count => _entries.Count;
-
-    public Stamp Now()
-    {
-        var lifetime = Lifetime;
-        var now = clock.GetUtcNow();
-        return new Stamp(lifetime > TimeSpan.Zero, changes.Generation, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            DateOnly.FromDateTime(now.UtcDateTime), now, now + lifetime);
-    }
+    /// The moment a question is asked; taken before any source is asked.
+    public RecordCache.Stamp Now() => _kept.Now();
 
     /// The source's items for the child, if worked out on the same day, within the lifetime, and
     /// with no change to the child's record since.
-    public bool TryGet(int childId, Type source, Stamp stamp, out IReadOnlyList<DueItem> items)
+    public bool TryGet(int childId, Type source, RecordCache.Stamp stamp, out IReadOnlyList<DueItem> items)
     {
+        if (_kept.TryGet((childId, source), stamp, out items)) return true;
         items = [];
-        if (!stamp.Caching || !_entries.TryGetValue(new Key(childId, source), out var e)) return false;
-        if (e.LocalToday != stamp.LocalToday || e.UtcToday != stamp.UtcToday || e.Until <= stamp.Now
-            || changes.LastChangeToChild(childId) > e.Generation) return false;
-        items = e.Items;
-        return true;
+        return false;
     }
 
-    public void Set(int childId, Type source, Stamp stamp, IReadOnlyList<DueItem> items)
-    {
-        if (!stamp.Caching) return;
-        // A change since the stamp was taken: the items may already be out of date, so not kept.
-        if (changes.LastChangeToChild(childId) > stamp.Generation) return;
-        _entries[new Key(childId, source)] = new Entry(stamp.Generation, stamp.LocalToday, stamp.UtcToday, stamp.Until, items);
-        if (_entries.Count > MaxEntries) Trim(stamp.Now);
-    }
+    /// Keeps what the source found for the child, unless the child's record changed after the stamp.
+    public void Set(int childId, Type source, RecordCache.Stamp stamp, IReadOnlyList<DueItem> items) => _kept.Set((childId, source), stamp, items);
 
     /// Forgets every entry (tests that count queries, and after a bulk load).
-    public void Clear() => _entries.Clear();
-
-    private void Trim(DateTimeOffset now)
-    {
-        if (Interlocked.Exchange(ref _trimming, 1) == 1) return;
-        try
-        {
-            foreach (var (key, e) in _entries)
-                if (e.Until <= now || changes.LastChangeToChild(key.ChildId) > e.Generation) _entries.TryRemove(key, out _);
-            // Still full of live entries: the oldest half goes.
-            if (_entries.Count > MaxEntries * 3 / 4)
-                foreach (var (key, _) in _entries.OrderBy(x => x.Value.Until).Take(_entries.Count - MaxEntries / 2).ToList())
-                    _entries.TryRemove(key, out _);
-        }
-        finally
-        {
-            Volatile.Write(ref _trimming, 0);
-        }
-    }
+    public void Clear() => _kept.Clear();
 }

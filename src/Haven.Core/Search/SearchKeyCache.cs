@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Haven.Core.Data;
 using Haven.Core.People;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +17,7 @@ namespace Haven.Core.Search;
 ///   makes the entry stale at once.
 /// - Short-lived: at most Haven:Search:KeyCacheSeconds (default 60; 0 turns the cache off), which bounds
 ///   how long a name written by another process (a second web server on the same file) goes unseen.
-/// - Bounded: at most MaxIds ids in all; past that every entry goes.
+/// - Bounded: at most MaxIds ids in all (RecordCache: past that the stale, then the oldest, go).
 public sealed class SearchKeyCache(RecordChanges changes, TimeProvider clock, IConfiguration config)
 {
     public const int MaxIds = 4_000_000;
@@ -26,43 +25,17 @@ public sealed class SearchKeyCache(RecordChanges changes, TimeProvider clock, IC
     /// The types whose rows decide a key's holders.
     public static readonly Type[] Sources = [typeof(PersonSearchKey)];
 
-    private sealed record Entry(long Generation, DateTimeOffset Until, int[] Ids);
+    private readonly RecordCache<string, int[]> _kept = new(changes, clock, config, "Haven:Search:KeyCacheSeconds",
+        _ => changes.LastChangeTo(Sources), MaxIds, ids => ids.Length);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _ids;
-
-    public TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(0, config.GetValue<int?>("Haven:Search:KeyCacheSeconds") ?? 60));
+    public TimeSpan Lifetime => _kept.Lifetime;
 
     /// The number of keys' holders read from the database (for tests).
-    public long Reads => Interlocked.Read(ref _reads);
-    private long _reads;
+    public long Reads => _kept.Reads;
 
     /// The key's holders, lowest id first: kept, or read (read must give them in id order).
-    public int[] Holders(string key, Func<string, int[]> read)
-    {
-        var lifetime = Lifetime;
-        var now = clock.GetUtcNow();
-        if (lifetime > TimeSpan.Zero && _entries.TryGetValue(key, out var e) && e.Until > now && changes.LastChangeTo(Sources) <= e.Generation)
-            return e.Ids;
-        var generation = changes.Generation;
-        var ids = read(key);
-        Interlocked.Increment(ref _reads);
-        // Off, or a change since the generation was read: the ids may already be out of date, so not kept.
-        if (lifetime <= TimeSpan.Zero || changes.LastChangeTo(Sources) > generation) return ids;
-        if (Interlocked.Add(ref _ids, ids.Length) > MaxIds)
-        {
-            _entries.Clear();
-            Interlocked.Exchange(ref _ids, ids.Length);
-        }
-        if (_entries.TryGetValue(key, out var replaced)) Interlocked.Add(ref _ids, -replaced.Ids.Length);
-        _entries[key] = new Entry(generation, now + lifetime, ids);
-        return ids;
-    }
+    public int[] Holders(string key, Func<string, int[]> read) => _kept.GetOrRead(key, () => read(key));
 
     /// Forgets every entry.
-    public void Clear()
-    {
-        _entries.Clear();
-        Interlocked.Exchange(ref _ids, 0);
-    }
+    public void Clear() => _kept.Clear();
 }
