@@ -153,16 +153,21 @@ public sealed class ChildrenInNeedList : ChildList<Row<Referral>>
             .OrderBy(r => r.ReferralDate).ThenBy(r => r.Id), r => r.ChildId);
 
     /// The latest day the child was seen by the as-at day: in an assessment or on a visit.
+    /// The last day the child was seen (at an assessment, a child protection visit or a statutory
+    /// visit) on or after the referral, up to the as-at day. Each kind's last day seen is the latest
+    /// of its days on or after the referral whenever it falls on or after it.
     private static DateOnly? LastSeen(Row<Referral> r)
     {
-        var d = r.Data; var id = r.Child.Id;
-        IEnumerable<DateOnly?> seen =
-        [
-            .. d.Assessments[id].Select(a => d.ByAsAt(a.ChildSeenDate)),
-            .. d.ProtectionVisits[id].Where(v => v.ChildSeen).Select(v => (DateOnly?)v.Date),
-            .. d.Visits[id].Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitDate),
-        ];
-        return seen.Where(s => s is not null && s >= r.Item.ReferralDate).Max();
+        var d = r.Data; var id = r.Child.Id; var from = r.Item.ReferralDate;
+        DateOnly? last = null;
+        void Seen(DateOnly? day)
+        {
+            if (day is { } x && x >= from && (last is null || x > last)) last = x;
+        }
+        foreach (var a in d.Assessments[id]) Seen(d.ByAsAt(a.ChildSeenDate));
+        foreach (var p in d.ProtectionVisits[id]) Seen(p.LastSeen);
+        if (d.Visits.TryGetValue(id, out var visits)) Seen(visits.LastSeen);
+        return last;
     }
 
     /// What the child's case is on the as-at day, most intensive first.
@@ -198,8 +203,8 @@ public sealed class ChildProtectionList : ChildList<Row<ChildProtectionPlan>>
     protected override IEnumerable<Row<ChildProtectionPlan>> Select(AnnexASnapshot d) =>
         AnnexALists.RowsFor(d, d.ProtectionPlans.SelectMany(g => g).Where(p => d.OpenInWindow(p.StartDate, p.EndDate)).OrderBy(p => p.StartDate).ThenBy(p => p.Id), p => p.ChildId);
 
-    private static ChildProtectionVisit? LastVisit(Row<ChildProtectionPlan> r) =>
-        AnnexALists.Latest(r.Data.ProtectionVisits[r.Child.Id].Where(v => v.ChildProtectionPlanId == r.Item.Id), v => v.Date, r.AsAt);
+    private static PlanVisitDays? LastVisit(Row<ChildProtectionPlan> r) =>
+        r.Data.ProtectionVisits[r.Child.Id].FirstOrDefault(v => v.PlanId == r.Item.Id);
 
     private static ChildProtectionConference? LastReview(Row<ChildProtectionPlan> r) =>
         AnnexALists.Latest(r.Data.Conferences[r.Child.Id].Where(c => c.Kind == ConferenceKind.Review && c.ChildProtectionPlanId == r.Item.Id), c => c.Date, r.AsAt);
@@ -210,8 +215,9 @@ public sealed class ChildProtectionList : ChildList<Row<ChildProtectionPlan>>
         Date("Child Protection Plan Start Date", r => r.Item.StartDate, required: true),
         Text("Initial Category of Abuse", r => AnnexACodes.CategoryOfAbuse(r.Item.CategoryOfAbuse), required: true),
         Text("Latest Category of Abuse", r => AnnexACodes.CategoryOfAbuse(LastReview(r)?.CategoryOfAbuse ?? r.Item.CategoryOfAbuse), required: true),
-        Date("Date of the Last Statutory Visit", r => LastVisit(r)?.Date),
-        Text("Was the Child Seen Alone?", r => LastVisit(r) is { } v ? AnnexACodes.YesNo(v.ChildSeenAlone) : null),
+        Date("Date of the Last Statutory Visit", r => LastVisit(r)?.Last),
+        // Seen alone at the last visit (on a day with two visits, at either).
+        Text("Was the Child Seen Alone?", r => LastVisit(r) is { } v ? AnnexACodes.YesNo(v.LastSeenAlone == v.Last) : null),
         Date("Date of latest review conference", r => LastReview(r)?.Date),
         Date("Child Protection Plan End Date", r => r.Data.ByAsAt(r.Item.EndDate)),
         // From the child's episodes of care: legal status L2 (emergency protection order, s44) or L1 (police
@@ -274,7 +280,7 @@ public sealed class ChildrenInCareList : ChildList<Row<PeriodOfCare>>
         Date("Start date of current legal status", LegalStatusStart),
         Text("Child's Legal Status", r => Current(r)?.LegalStatusCode),
         Date("Date of Latest Statutory Review", r => AnnexALists.Latest(r.Data.Reviews[r.Child.Id].Where(v => v.PeriodOfCareId == r.Item.Id), v => v.ReviewDate, r.AsAt)?.ReviewDate),
-        Date("Date of Last Social Work Visit", r => AnnexALists.Latest(r.Data.Visits[r.Child.Id].Where(v => v.VisitDate >= r.Item.StartDate), v => v.VisitDate, r.AsAt)?.VisitDate),
+        Date("Date of Last Social Work Visit", r => r.Data.Visits.TryGetValue(r.Child.Id, out var v) && v.Last >= r.Item.StartDate ? v.Last : null),
         Text("What is the permanence plan for this child?", r => AnnexALists.Latest(r.Data.PermanencePlans[r.Child.Id], p => p.SetAtReview, r.AsAt) is { } p ? AnnexACodes.PermanencePlan(p.Type) : null),
         Date("Date of Last IRO Visit / Contact to the Child", r => AnnexALists.Latest(r.Data.IroVisits[r.Child.Id].Where(v => v.VisitDate >= r.Item.StartDate), v => v.VisitDate, r.AsAt)?.VisitDate),
         Date("Date of Last Health Assessment", r => LatestHealth(r, HealthRecordKind.InitialHealthAssessment, HealthRecordKind.ReviewHealthAssessment)),
