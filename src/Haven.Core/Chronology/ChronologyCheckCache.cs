@@ -25,8 +25,6 @@ public sealed class ChronologyCheckCache(RecordChanges changes, TimeProvider clo
     private readonly RecordCache<(int ChildId, string Sources), int[]?> _kept = new(changes, clock, config, "Haven:Chronology:CacheSeconds",
         key => changes.LastChangeToChild(key.ChildId), MaxEntries);
 
-    public TimeSpan Lifetime => _kept.Lifetime;
-
     /// The number of checks run against the database (for tests).
     public long Reads => _kept.Reads;
 

@@ -25,10 +25,6 @@ public sealed class DueWorkCache(RecordChanges changes, TimeProvider clock, ICon
     private readonly RecordCache<(int ChildId, Type Source), IReadOnlyList<DueItem>> _kept = new(changes, clock, config, "Haven:DueWork:CacheSeconds",
         key => changes.LastChangeToChild(key.ChildId), MaxEntries);
 
-    public TimeSpan Lifetime => _kept.Lifetime;
-
-    public int Count => _kept.Count;
-
     /// The moment a question is asked; taken before any source is asked.
     public RecordCache.Stamp Now() => _kept.Now();
 

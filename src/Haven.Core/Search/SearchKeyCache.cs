@@ -28,8 +28,6 @@ public sealed class SearchKeyCache(RecordChanges changes, TimeProvider clock, IC
     private readonly RecordCache<string, int[]> _kept = new(changes, clock, config, "Haven:Search:KeyCacheSeconds",
         _ => changes.LastChangeTo(Sources), MaxIds, ids => ids.Length);
 
-    public TimeSpan Lifetime => _kept.Lifetime;
-
     /// The number of keys' holders read from the database (for tests).
     public long Reads => _kept.Reads;
 
