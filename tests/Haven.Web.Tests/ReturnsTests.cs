@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Haven.Core.Returns;
 using Haven.Core.Returns.Cin;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Haven.Web.Tests;
 
@@ -120,6 +121,54 @@ public abstract class ReturnsTests(HavenApp app)
         });
         page = await client.GetPageAsync($"/data-quality?worker={social.WorkerId}");
         Assert.DoesNotContain("Nameable", page.QuerySelector("main")!.TextContent);
+    }
+
+    /// The failures are worked out once for every viewer and filter (ReturnFailuresCache), and again
+    /// as soon as a save changes the record; a case note, which no return reads, does not.
+    [Fact]
+    public async Task DataQuality_WorkedOutOnceForEveryone_AndAgainAfterTheRecordChanges()
+    {
+        var (_, team) = await app.Data.CreateTeamAsync();
+        var social = await app.Data.CreateWorkerAsync(HavenRole.SocialWorker, team);
+        // No ethnicity recorded: CIN census rule 4220.
+        var child = await app.Data.CreateChildAsync(c => { c.FirstName = "Keptaway"; c.AllocatedTo = social; c.Referrals.Add(Today.AddDays(-5)); });
+        var manager = await SignedInAsync(HavenRole.TeamManager, team);
+        var analyst = await SignedInAsync(HavenRole.PerformanceAnalyst);
+        var cache = app.Services.GetRequiredService<ReturnFailuresCache>();
+
+        var first = await manager.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        var computed = cache.Computed;
+        Assert.Contains("Keptaway", first.QuerySelector("#errors")!.TextContent);
+        Assert.Matches(@"Worked out from the record at \d\d:\d\d on \d{1,2} \w+ \d{4}", first.QuerySelector("#worked-out")!.TextContent);
+
+        // Another viewer, another filter: the same failures, not worked out again.
+        var all = await analyst.GetPageAsync("/data-quality");
+        var byRule = await manager.GetPageAsync("/data-quality?rule=CinCensus-4220");
+        Assert.Contains("Keptaway", byRule.QuerySelector("#errors")!.TextContent);
+        Assert.Equal(first.QuerySelector("#worked-out")!.TextContent, all.QuerySelector("#worked-out")!.TextContent);
+
+        // A case note: no return reads notes, so the failures are still current.
+        await app.Data.WithDbAsync(db =>
+        {
+            db.CaseNotes.Add(new Haven.Core.CaseNotes.CaseNote { ChildId = child, Type = Haven.Core.CaseNotes.CaseNoteType.PhoneCall, EventAt = DateTime.UtcNow.AddHours(-1),
+                RecordedAt = DateTime.UtcNow, AuthorWorkerId = social.WorkerId, Subject = "Phone call", Body = "Spoke to mother." });
+            return db.SaveChangesAsync();
+        });
+        await manager.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        Assert.Equal(computed, cache.Computed);
+
+        // Putting the record right is seen at the next view.
+        await app.Data.WithDbAsync(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.Id == child);
+            person.EthnicityCode = "WBRI";
+            person.DisabilityCodes = "NONE";
+            person.UpnUnknownReason = "UN1";
+            return await db.SaveChangesAsync();
+        });
+        var after = await manager.GetPageAsync($"/data-quality?worker={social.WorkerId}");
+        Assert.Equal(computed + 1, cache.Computed);
+        Assert.DoesNotContain("Keptaway", after.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class RecordChanges
     private const int ChildSlots = 16384;
     private readonly long[] _childSlots = new long[ChildSlots];
     private long _everyChild;
+    // The last change to rows of any type that counts: for what is worked out from the whole record.
+    private long _anyType;
 
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -45,6 +47,7 @@ public sealed class RecordChanges
         if (types.Count == 0 && children.Count == 0 && !everyChild) return;
         var generation = Interlocked.Increment(ref _generation);
         foreach (var t in types) _lastChanged.AddOrUpdate(t, generation, (_, old) => Math.Max(old, generation));
+        if (types.Count > 0) MoveTo(ref _anyType, generation);
         foreach (var child in children) MoveTo(ref _childSlots[Slot(child)], generation);
         if (everyChild) MoveTo(ref _everyChild, generation);
     }
@@ -60,6 +63,11 @@ public sealed class RecordChanges
         for (var old = Interlocked.Read(ref slot); old < generation; old = Interlocked.Read(ref slot))
             if (Interlocked.CompareExchange(ref slot, generation, old) == old) return;
     }
+
+    /// The generation of the latest change to a row of any type that counts (0 if none since start):
+    /// for what is worked out from the whole record. Case notes, the access log and notifications do
+    /// not count (RecordChangesInterceptor.Counts), so adding a note leaves it where it was.
+    public long LastChangeToAnyType() => Math.Max(Interlocked.Read(ref _unknown), Interlocked.Read(ref _anyType));
 
     /// The generation of the latest change to any of the types (0 if none since start).
     public long LastChangeTo(IEnumerable<Type> types)

@@ -177,6 +177,8 @@ public static class StatutoryReturnRegistration
         services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Ssda903.Ssda903Producer>();
         services.AddSingleton<Haven.Core.Returns.IStatutoryReturnProducer, Haven.Core.Returns.Cin.CinCensusProducer>();
         services.AddSingleton<Haven.Core.Returns.IReturnValidator, Haven.Core.Returns.Cin.CinCensusValidator>();
+        // The Data quality page's failures, worked out once for everyone until the record changes.
+        services.AddSingleton<Haven.Core.Returns.ReturnFailuresCache>();
         // The council's LA number (Haven:Council:LaCode) in the CIN census header: the producer takes these options.
         services.AddSingleton(sp => Haven.Core.Returns.CouncilSettings.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton(sp => new Haven.Core.Returns.Cin.CinCensusOptions(Lea: sp.GetRequiredService<Haven.Core.Returns.CouncilSettings>().LaCode));

@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Haven.Web.Features.DataQuality;
 
-/// Every current failure of the statutory returns' rules, worked out live from the record for the
-/// current collection year, by rule, team and worker. Each failure links to where it is put right
-/// in the child's record; children the viewer may not open are counted, not named.
-public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext db, ChildAccess access, AccessLog log, TimeProvider clock) : PageModel
+/// Every current failure of the statutory returns' rules, worked out from the record for the current
+/// collection year (ReturnFailuresCache: once for everyone, again after any change to the record), by
+/// rule, team and worker. Each failure links to where it is put right in the child's record; children
+/// the viewer may not open are counted, not named.
+public class IndexModel(ReturnFailuresCache failuresCache, HavenDbContext db, ChildAccess access, AccessLog log, TimeProvider clock) : PageModel
 {
     public sealed record Row(ReturnFailure Failure, string? ChildName, string Team, string Worker, int? TeamId, int? WorkerId);
     /// A rule, team or worker with its failures counted apart: errors, and queries (codes ending in Q).
@@ -21,6 +22,8 @@ public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext
 
     public ReturnPeriod Period { get; private set; }
     public int Year { get; private set; }
+    /// When the failures were worked out from the record, in the council's time.
+    public DateTimeOffset WorkedOutAt { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Row> Errors { get; private set; } = [];
     public IReadOnlyList<Row> Queries { get; private set; } = [];
@@ -49,8 +52,9 @@ public class IndexModel(IEnumerable<IReturnValidator> validators, HavenDbContext
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Year = ReturnPeriod.CollectionYearOf(today);
         Period = ReturnPeriod.CollectionYear(Year);
-        var failures = new List<ReturnFailure>();
-        foreach (var v in validators) failures.AddRange(await v.ValidateAsync(db, Period, ct));
+        var found = await failuresCache.GetAsync(Year, ct);
+        var failures = found.Failures;
+        WorkedOutAt = TimeZoneInfo.ConvertTime(found.WorkedOutAt, clock.LocalTimeZone);
 
         var me = CurrentWorker.From(User)!;
         var ids = failures.Where(f => f.ChildId is not null).Select(f => f.ChildId!.Value).Distinct().ToList();
