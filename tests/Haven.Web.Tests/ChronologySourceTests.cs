@@ -75,6 +75,34 @@ public abstract class ChronologySourceTests(HavenApp app)
         }
         Assert.True(covered.Count >= tested.Count - 4, $"sources with no events in the demo borough: {string.Join(", ", tested.Except(covered))}");
     }
+
+    /// Every kind of link a chronology shows opens a page: one of each (by its shape, numbers aside)
+    /// from the demo borough's children, followed as a senior leader, who may read every record that
+    /// is not restricted. An exploitation screening once linked to a page that does not exist.
+    [Fact]
+    public async Task EveryKindOfLink_OnADemoBorough_OpensAPage()
+    {
+        var ids = await app.Data.WithDbAsync(db => db.People.Where(p => p.Kind == PersonKind.Child && !p.IsRestricted).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var links = new Dictionary<string, string>();
+        foreach (var id in ids)
+        {
+            using var scope = app.Services.CreateScope();
+            foreach (var item in await scope.ServiceProvider.GetRequiredService<ChronologyBuilder>().ForChildAsync(id, null))
+                if (item.Link is { } link) links.TryAdd(System.Text.RegularExpressions.Regex.Replace(link, @"\d+", "N"), $"/children/{id}/{link}");
+        }
+        var client = app.NewClient();
+        await client.SignInAsync("demo.seniorleader");
+
+        var failed = new List<string>();
+        foreach (var url in links.Values)
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK) failed.Add($"{url}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(links.Count > 10, $"only {links.Count} kinds of link: {string.Join(", ", links.Keys)}");
+        Assert.Empty(failed);
+    }
 }
 
 public sealed class ChronologySourceTestsOnSqlite(DemoAppOnSqlite app) : ChronologySourceTests(app), IClassFixture<DemoAppOnSqlite>;
