@@ -21,7 +21,8 @@ public class SupervisionRecordModel(HavenDbContext db, ChildAccess access) : Pag
     public async Task<IActionResult> OnGetAsync(int sessionId, CancellationToken ct)
     {
         var me = CurrentWorker.From(User)!;
-        var session = await db.SupervisionSessions.AsNoTracking().Include(s => s.Cases).ThenInclude(c => c.Actions).AsSingleQuery().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        // Split: in one statement SQLite reads every oversight entry with its actions (a LEFT JOIN to a join).
+        var session = await db.SupervisionSessions.AsNoTracking().Include(s => s.Cases).ThenInclude(c => c.Actions).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null) return NotFound();
         var names = await db.Workers.AsNoTracking().Where(w => w.Id == session.WorkerId || w.Id == session.SupervisorWorkerId)
             .ToDictionaryAsync(w => w.Id, w => new { w.DisplayName, w.TeamId }, ct);

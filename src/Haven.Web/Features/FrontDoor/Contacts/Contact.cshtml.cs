@@ -30,7 +30,9 @@ public class ContactModel(HavenDbContext db, ChildAccess access, AccessLog log, 
         Now = clock.GetUtcNow().UtcDateTime;
         Contact = await db.Contacts.AsNoTracking().Include(c => c.RecordedBy).Include(c => c.Handover).ThenInclude(h => h!.AcknowledgedBy)
             .Include(c => c.Checks.OrderBy(k => k.RequestedAt)).ThenInclude(k => k.RequestedBy)
-            .FirstAsync(c => c.Id == contactId, ct);
+            // Split: in one statement the checks with their workers were a LEFT JOIN to a
+            // join, which SQLite reads whole: every MASH check, 255 ms a view at 50,000 children.
+            .AsSplitQuery().FirstAsync(c => c.Id == contactId, ct);
         Source = CodeLists.ReferralSource.Describe(Contact.SourceCode) ?? Contact.SourceCode;
         var items = await db.ContactChildren.AsNoTracking().Where(c => c.ContactId == contactId)
             .Include(c => c.Child).Include(c => c.DecidedBy).Include(c => c.SignedOffBy).Include(c => c.Referral).OrderBy(c => c.Id).ToListAsync(ct);
