@@ -100,8 +100,7 @@ services.AddAuthorizationBuilder()
     // Deny by default: every page and endpoint needs a signed-in user unless it says otherwise.
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
-    .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w
-        && (AccessMatrix.For(w.Role).Read != AccessScope.None || AccessMatrix.MayUse(w.Role, RecordKind.SealedAdoption))))
+    .AddPolicy(Policies.CaseWork, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.DoesCaseWork(w.Role)))
     .AddPolicy(Policies.AddPeople, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).CanAddPeople))
     .AddPolicy(Policies.FrontDoor, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.WorksAtFrontDoor(w.Role)))
     .AddPolicy(Policies.TeamCaseloads, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.For(w.Role).SeesTeamCaseloads))
@@ -120,7 +119,8 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.DataQuality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesDataQuality(w.Role)))
     .AddPolicy(Policies.RecordIroVisits, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Haven.Core.ChildrenLookedAfter.LookedAfterService.RecordsIroVisits(w.Role)))
     .AddPolicy(Policies.RecordDeprivationOfLiberty, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && AccessMatrix.RecordsDeprivationOfLiberty(w.Role)))
-    .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)));
+    .AddPolicy(Policies.Quality, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && Policies.SeesQuality(w.Role)))
+    .AddPolicy(Policies.CaseAudit, p => p.RequireAssertion(c => CurrentWorker.From(c.User) is { } w && (Policies.SeesQuality(w.Role) || Policies.DoesCaseWork(w.Role))));
 
 services.AddRazorPages(o =>
     {

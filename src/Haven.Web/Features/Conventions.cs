@@ -1,4 +1,5 @@
 using Haven.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Haven.Web.Features;
@@ -34,7 +35,10 @@ public static class Conventions
         c.AuthorizeFolder("/Returns", Policies.Returns);
         c.AuthorizeFolder("/DataQuality", Policies.DataQuality);
         c.AuthorizeFolder("/DataFeed", Policies.Returns);
-        c.AuthorizeFolder("/Quality", Policies.Quality);
+        // Every quality page is for those who lead practice, but one audit of a child's case: its actions are
+        // on the My work of the child's worker, who opens it to see them and mark them done (CaseAudit).
+        c.AddFolderApplicationModelConvention("/Quality", m =>
+            m.EndpointMetadata.Add(new AuthorizeAttribute(m.ViewEnginePath == "/Quality/Audit" ? Policies.CaseAudit : Policies.Quality)));
         c.AuthorizeFolder("/Workforce", Policies.Quality);
         // The fostering forms that add a row also correct one: a second route to the same page.
         c.AddPageRoute("/Fostering/Households/Visits/Add", "/fostering/carers/{id:int}/visits/{row:int}/correct");

@@ -31,6 +31,15 @@ public static class Policies
     public const string Performance = "performance";
     /// Case audits, moderation, themes, feedback and workforce stability (/quality, /workforce).
     public const string Quality = "quality";
+    /// One audit of a child's case: those who see quality, and those who work with children's records
+    /// (the page then checks the viewer may read that child): the audit's actions are on the My work of
+    /// the child's worker, who marks them done there.
+    public const string CaseAudit = "case-audit";
+
+    /// Case work (the Children folder, child search): roles that may read some children's records.
+    public static bool DoesCaseWork(Haven.Core.Workforce.HavenRole role) =>
+        Haven.Core.Access.AccessMatrix.For(role).Read != Haven.Core.Access.AccessScope.None
+        || Haven.Core.Access.AccessMatrix.MayUse(role, Haven.Core.Access.RecordKind.SealedAdoption);
 
     /// The homeless 16- and 17-year-olds figures (options step completed, bed and breakfast
     /// breaches) are for those who manage the service: team managers and senior leaders.

@@ -11,13 +11,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Haven.Web.Features.Quality;
 
 /// One audit: grades by theme, findings, actions (marked done here), moderation; correct or remove it.
-public class AuditModel(HavenDbContext db, AuditService audits, ChildRecordGuard guard, TimeProvider clock) : PageModel
+/// Opened by auditors, and by whoever may read the child (CaseAudit policy): the actions are on the My
+/// work of the child's worker, and those who may write to the child's record mark them done.
+public class AuditModel(HavenDbContext db, AuditService audits, ChildRecordGuard guard, ChildAccess access, TimeProvider clock) : PageModel
 {
     public CaseAudit Audit { get; private set; } = null!;
     public ChildHeader Header { get; private set; } = null!;
     public Dictionary<int, string> Names { get; private set; } = [];
     public List<(AuditTheme Theme, List<(AuditQuestion Question, AuditAnswer? Answer)> Rows)> Themes { get; private set; } = [];
     public bool MayAudit { get; private set; }
+    /// Auditors, and those who may write to the child's record (the child's worker and team).
+    public bool MayMarkDone { get; private set; }
 
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -35,6 +39,7 @@ public class AuditModel(HavenDbContext db, AuditService audits, ChildRecordGuard
     public async Task<IActionResult> OnPostDoneAsync(int auditId, int actionId, CancellationToken ct)
     {
         if (await LoadAsync(auditId, ct) is { } stop) return stop;
+        if (!MayMarkDone) return Forbid();
         if (Audit.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action) return NotFound();
         if (action.CompletedOn is not null) { TempData["Notice"] = "That action was already marked as done"; return Redirect($"/quality/audits/{auditId}"); }
         try
@@ -105,7 +110,9 @@ public class AuditModel(HavenDbContext db, AuditService audits, ChildRecordGuard
             return StatusCode(StatusCodes.Status403Forbidden);
         Audit = audit;
         Header = header;
-        MayAudit = Policies.AuditsCases(CurrentWorker.From(User)!.Role);
+        var viewer = CurrentWorker.From(User)!;
+        MayAudit = Policies.AuditsCases(viewer.Role);
+        MayMarkDone = MayAudit || await access.CanAsync(viewer, audit.ChildId, AccessLevel.Write, ct);
         var questionIds = audit.Answers.Select(a => a.QuestionId).ToList();
         var themes = await db.AuditThemes.AsNoTracking().Include(t => t.Questions).Where(t => t.ToolId == audit.ToolId).OrderBy(t => t.Order).ToListAsync(ct);
         Themes = themes.Select(t => (t, t.Questions.OrderBy(q => q.Order).Select(q => (q, audit.Answers.FirstOrDefault(a => a.QuestionId == q.Id))).ToList())).ToList();
