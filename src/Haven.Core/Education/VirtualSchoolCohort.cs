@@ -43,8 +43,17 @@ public sealed class VirtualSchoolCohort(HavenDbContext db, ICareSpans care)
         var spans = (await care.ForChildrenAsync(ids, ct)).Where(s => s.End is null).GroupBy(s => s.ChildId).ToDictionary(g => g.Key, g => g.Max(s => s.Start));
         var records = new List<EducationRecord>();
         // In chunks, so a large borough never exceeds a database's parameter limit.
+        // Only the columns the figures read: the notes, links and audit columns (a timestamp parsed from
+        // text on SQLite for every row) were most of the page's CPU at 50,000 children (142 ms a view).
         foreach (var chunk in ids.Chunk(1000))
-            records.AddRange(await db.EducationRecords.AsNoTracking().Where(r => chunk.Contains(r.ChildId)).ToListAsync(ct));
+            records.AddRange(await db.EducationRecords.AsNoTracking().Where(r => chunk.Contains(r.ChildId))
+                .Select(r => new EducationRecord
+                {
+                    Id = r.Id, ChildId = r.ChildId, Kind = r.Kind, Date = r.Date, SchoolName = r.SchoolName, YearGroup = r.YearGroup,
+                    AcademicYear = r.AcademicYear, Term = r.Term, AttendancePercent = r.AttendancePercent, Sen = r.Sen, Progress = r.Progress,
+                    Activity = r.Activity, Exclusion = r.Exclusion,
+                })
+                .ToListAsync(ct));
         var byChild = records.GroupBy(r => r.ChildId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).ToList());
         var academicYear = EducationRules.AcademicYearOf(today);
         var pupils = new List<VirtualSchoolPupil>();
