@@ -143,6 +143,8 @@ public abstract class ReturnsTests(HavenApp app)
         var computed = cache.Computed;
         Assert.Contains("Keptaway", first.QuerySelector("#errors")!.TextContent);
         Assert.Matches(@"Worked out from the record at \d\d:\d\d on \d{1,2} \w+ \d{4}", first.QuerySelector("#worked-out")!.TextContent);
+        // How soon another process's change shows: Haven:DataQuality:CacheSeconds, 60 by default.
+        Assert.Contains("shows within a minute", first.QuerySelector("#worked-out")!.TextContent);
 
         // Another viewer, another filter: the same failures, not worked out again.
         var all = await analyst.GetPageAsync("/data-quality");

@@ -7,7 +7,7 @@ namespace Haven.Core.Returns;
 /// Every statutory return's failures for a collection year, validated live from the record (each
 /// IReturnValidator in turn), worked out once and shared by everyone who asks until the record
 /// changes. Validating a return reads the whole year's record: at 50,000 children the Data quality
-/// page took 1.0-1.4 s a view with nobody else on the machine, and each of its filters (a rule, a
+/// page took 1.0-1.9 s a view with nobody else on the machine, and each of its filters (a rule, a
 /// team, a worker) worked it all out again. What a viewer may see is decided after (the page names
 /// only the children the viewer may open), so the key is the year alone.
 /// - Live (RecordCache): a failure list is never used after a save through this process to any row
@@ -28,6 +28,9 @@ public sealed class ReturnFailuresCache(IServiceScopeFactory scopes, RecordChang
         _ => changes.LastChangeToAnyType(), maxWeight: 8);
 
     private int _computed;
+
+    /// How long failures are kept at most (Haven:DataQuality:CacheSeconds; zero: worked out on every view).
+    public TimeSpan Lifetime => _kept.Lifetime;
 
     /// How many times the failures have been worked out since start (for tests).
     public int Computed => Volatile.Read(ref _computed);

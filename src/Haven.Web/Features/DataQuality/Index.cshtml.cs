@@ -24,6 +24,14 @@ public class IndexModel(ReturnFailuresCache failuresCache, HavenDbContext db, Ch
     public int Year { get; private set; }
     /// When the failures were worked out from the record, in the council's time.
     public DateTimeOffset WorkedOutAt { get; private set; }
+    /// How soon a change made outside this server shows here (the cache's lifetime), in words; null when
+    /// the page is worked out on every view.
+    public string? OutsideChangesShow => failuresCache.Lifetime switch
+    {
+        { TotalSeconds: <= 0 } => null,
+        { TotalSeconds: <= 60 } => "within a minute",
+        var l => $"within {Math.Ceiling(l.TotalMinutes)} minutes",
+    };
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Row> Errors { get; private set; } = [];
     public IReadOnlyList<Row> Queries { get; private set; } = [];
